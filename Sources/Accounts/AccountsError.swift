@@ -1,0 +1,23 @@
+import Foundation
+
+/// Why an account or authentication request was refused.
+public enum AccountsError: Error, Sendable, Equatable {
+    /// Too many codes were requested for one phone; try again after the interval.
+    case tooManyCodes(retryAfterSeconds: Int)
+    /// The code is wrong, expired, used, or was never sent.
+    case invalidCode
+    /// Five wrong tries burn the code; a new one must be requested.
+    case tooManyAttempts
+    /// The access or refresh token is not valid.
+    case invalidToken
+    /// A refresh token was presented twice: the whole token family is revoked.
+    case refreshTokenReused
+    /// Username or password is wrong (never says which).
+    case invalidCredentials
+    /// The account already has the maximum number of patient profiles.
+    case tooManyProfiles(limit: Int)
+    /// A staff username is already taken.
+    case usernameTaken
+    /// The one-time code could not be delivered.
+    case deliveryFailed
+}

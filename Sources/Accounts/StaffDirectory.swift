@@ -1,0 +1,87 @@
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+import SQLKit
+import Storage
+
+/// Doctors and administrators: username and bcrypt-hashed password, created from the command line.
+public struct StaffDirectory: Sendable {
+    /// A staff member as others may see it (never with the password hash).
+    public struct Member: Sendable, Equatable {
+        public let id: String
+        public let username: String
+        public let role: Role
+        public let displayName: String
+        /// The directory doctor this account signs in as, for role `doctor`.
+        public let doctorId: String?
+    }
+
+    static let bcryptCost: UInt8 = 12
+    // Checked against when the username is unknown, so a wrong username costs as much time as a wrong password.
+    static let decoyHash = Bcrypt.hash("decoy-password-for-timing", cost: 4)
+
+    let database: Database
+    let clock: any NowProvider
+
+    public init(database: Database, clock: any NowProvider) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Creates a staff account. The password needs at least 10 characters.
+    public func add(username: String, password: String, role: Role, displayName: String, doctorId: String? = nil) async throws -> Member {
+        var validator = Validator()
+        validator.check(username.range(of: #"^[a-z0-9._-]{3,32}$"#, options: .regularExpression) != nil,
+                        "username", "3–32 characters: lowercase letters, digits, dot, dash, underscore")
+        validator.check(password.count >= 10 && password.count <= 72, "password", "10–72 characters")
+        validator.check(role != .patient, "role", "must be doctor or admin")
+        validator.check(!displayName.trimmingCharacters(in: .whitespaces).isEmpty && displayName.count <= 50,
+                        "displayName", "1–50 characters")
+        try validator.throwIfFailed()
+        let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: Self.bcryptCost) }
+        let member = Member(id: Identifier.make("stf"), username: username, role: role, displayName: displayName, doctorId: doctorId)
+        let taken = try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first()
+        guard taken == nil else { throw AccountsError.usernameTaken }
+        do {
+            try await database.sql.raw("""
+                INSERT INTO staff (id, username, password_hash, role, display_name, doctor_id, created_at)
+                VALUES (\(bind: member.id), \(bind: username), \(bind: hash), \(bind: role.rawValue), \(bind: displayName),
+                        \(bind: doctorId), \(bind: Clock.millis(clock.now())))
+                """).run()
+        } catch {
+            // Lost a race with another insert of the same name.
+            if try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
+                throw AccountsError.usernameTaken
+            }
+            throw error
+        }
+        return member
+    }
+
+    /// Checks a username and password; the error never says which of the two was wrong.
+    public func authenticate(username: String, password: String) async throws -> Member {
+        let row = try await database.sql.raw("""
+            SELECT id, username, password_hash, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
+            """).first()
+        let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard matches, let row else { throw AccountsError.invalidCredentials }
+        return try Self.member(from: row)
+    }
+
+    /// The staff member with this id, if any.
+    public func member(id: String) async throws -> Member? {
+        try await database.sql.raw("SELECT id, username, role, display_name, doctor_id FROM staff WHERE id = \(bind: id)")
+            .first().map(Self.member(from:))
+    }
+
+    static func member(from row: any SQLRow) throws -> Member {
+        Member(
+            id: try row.decode(column: "id", as: String.self),
+            username: try row.decode(column: "username", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .doctor,
+            displayName: try row.decode(column: "display_name", as: String.self),
+            doctorId: try row.decode(column: "doctor_id", as: String?.self)
+        )
+    }
+}

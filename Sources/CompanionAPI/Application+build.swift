@@ -1,0 +1,75 @@
+import Accounts
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdHTTP2
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import OpenAPIHummingbird
+import Prometheus
+import Storage
+
+/// Builds the router: middleware in order (problems, request log, body limit, auth), the generated API,
+/// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`).
+public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool) throws -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AccessLogMiddleware(registry: registry))
+    router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    try APIHandlers(services: services).registerHandlers(on: router)
+    let contract = try OpenAPIDocument.text()
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: contract)))
+    }
+    router.get("/metrics") { _, _ in
+        guard RequestScope.principal?.role == .admin || publicMetrics else {
+            throw Problem.forbidden("Metrics are for administrators.")
+        }
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+    return router
+}
+
+/// The served contract, read once from the module's resources.
+enum OpenAPIDocument {
+    static func text() throws -> String {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw ConfigurationError("openapi.yaml is missing from the build")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}
+
+/// Builds the whole server for a configuration: HTTP/1.1, or HTTPS with HTTP/2 when a certificate is given.
+public func buildApplication(
+    configuration: AppConfiguration,
+    services: Services,
+    registry: PrometheusCollectorRegistry,
+    logger: Logger
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(services: services, registry: registry, publicMetrics: configuration.mode == .dev)
+    let server: HTTPServerBuilder
+    if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+        let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+        let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
+        tls.minimumTLSVersion = .tlsv12
+        server = try .http2Upgrade(tlsConfiguration: tls)
+    } else {
+        server = .http1()
+    }
+    var app = Application(
+        router: router,
+        server: server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "companion"),
+        logger: logger
+    )
+    app.addServices(DatabaseService(database: services.database, logger: logger))
+    return app
+}

@@ -1,0 +1,33 @@
+import Accounts
+import Scheduling
+import Storage
+
+/// The implementation of `openapi.yaml`: thin functions that check who is calling, call the domain modules,
+/// and translate their values to the generated types. Domain errors are thrown and become problems in
+/// `ProblemMiddleware`.
+struct APIHandlers: APIProtocol {
+    let services: Services
+}
+
+/// Everything the handlers need, built once at start.
+public struct Services: Sendable {
+    public let database: Database
+    public let clock: any NowProvider
+    public let otp: OTPService
+    public let tokens: TokenService
+    public let staff: StaffDirectory
+    public let patients: PatientProfiles
+    public let directory: Directory
+    public let migrator: Migrator
+
+    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String) async {
+        self.database = database
+        self.clock = clock
+        self.otp = OTPService(database: database, sender: otpSender, clock: clock, pepper: secret)
+        self.tokens = await TokenService(database: database, secret: secret, clock: clock)
+        self.staff = StaffDirectory(database: database, clock: clock)
+        self.patients = PatientProfiles(database: database, clock: clock)
+        self.directory = Directory(database: database)
+        self.migrator = Migrator()
+    }
+}

@@ -1,0 +1,94 @@
+import Accounts
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Storage
+
+/// The one place where errors of every module become HTTP problems. An error not listed here is a bug:
+/// it becomes a bare 500 and is logged with its request id.
+enum ProblemMapping {
+    static func problem(for error: any Error) -> Problem? {
+        switch error {
+        case let problem as Problem: return problem
+        case let error as ServerError: return serverError(error)
+        case let error as ValidationFailed: return .validation(error.errors)
+        case let error as NotFound: return .notFound(error.kind)
+        case let error as AccountsError: return accounts(error)
+        case let error as DecodingError: return .invalidBody(describe(error))
+        case let error as HTTPError: return http(error)
+        default: return nil
+        }
+    }
+
+    private static func serverError(_ error: ServerError) -> Problem {
+        if let mapped = problem(for: error.underlyingError) { return mapped }
+        // The generated server failed to read the request: a missing body, a wrong content type, a bad parameter.
+        let cause = error.causeDescription
+        if cause.contains("content type") || cause.contains("Content-Type") {
+            return Problem(status: 415, code: "unsupported_media_type", title: "Unsupported media type",
+                           detail: "Send the body as application/json.")
+        }
+        return .invalidBody(cause)
+    }
+
+    private static func accounts(_ error: AccountsError) -> Problem {
+        switch error {
+        case .tooManyCodes(let retryAfter):
+            return Problem(status: 429, code: "rate_limited", title: "Too many codes",
+                           detail: "At most 5 codes per phone per hour; try again in \(retryAfter) s.", retryAfter: retryAfter)
+        case .invalidCode:
+            return Problem(status: 401, code: "invalid_code", title: "Wrong or expired code",
+                           detail: "The code is wrong, expired or already used.")
+        case .tooManyAttempts:
+            return Problem(status: 401, code: "too_many_attempts", title: "Too many attempts",
+                           detail: "This code was entered wrongly 5 times; request a new one.")
+        case .invalidToken:
+            return .unauthorized("The token is invalid or expired.")
+        case .refreshTokenReused:
+            return Problem(status: 401, code: "token_reused", title: "Refresh token reused",
+                           detail: "This refresh token was already used; every session of this login is now signed out.")
+        case .invalidCredentials:
+            return Problem(status: 401, code: "invalid_credentials", title: "Wrong username or password")
+        case .tooManyProfiles(let limit):
+            return Problem(status: 409, code: "too_many_profiles", title: "Too many patient profiles",
+                           detail: "An account can hold at most \(limit) patient profiles.")
+        case .usernameTaken:
+            return Problem(status: 409, code: "conflict", title: "Username taken")
+        case .deliveryFailed:
+            return Problem(status: 503, code: "delivery_failed", title: "Code not delivered",
+                           detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+        }
+    }
+
+    private static func http(_ error: HTTPError) -> Problem {
+        switch error.status.code {
+        case 404: return Problem(status: 404, code: "not_found", title: "Not found", detail: "No such resource.")
+        case 405: return Problem(status: 405, code: "method_not_allowed", title: "Method not allowed")
+        case 413: return Problem(status: 413, code: "payload_too_large", title: "Payload too large",
+                                 detail: "Request bodies are limited to 1 MiB.")
+        default:
+            return Problem(status: Int(error.status.code), code: error.status.code < 500 ? "bad_request" : "internal",
+                           title: error.status.reasonPhrase)
+        }
+    }
+
+    /// Says where a body failed to decode without echoing the client's values.
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return keys.isEmpty ? "body" : keys.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context): return "\(path(context)): wrong type"
+        case .valueNotFound(_, let context): return "\(path(context)): must not be null"
+        case .keyNotFound(let key, let context):
+            return "\(path(context) == "body" ? "" : path(context) + ".")\(key.stringValue): is required"
+        case .dataCorrupted(let context):
+            if context.debugDescription.contains("additional") || context.debugDescription.contains("Unexpected") {
+                return "\(path(context)): unknown field"
+            }
+            return "\(path(context)): not valid JSON for this field"
+        @unknown default: return "the body is not valid"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// EventLoopGroupConnectionPool guards its state with a lock but predates Sendable annotations.
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+
+/// The one database handle every module uses: SQLKit over a connection pool, on SQLite or PostgreSQL.
+///
+/// Queries go through `sql`; anything that must be all-or-nothing goes through `transaction`.
+public final class Database: Sendable {
+    /// Which engine is behind the handle; a few statements differ between them.
+    public enum Engine: String, Sendable { case sqlite, postgres }
+
+    public let engine: Engine
+    /// Run single statements here; use `transaction` for several that belong together.
+    public let sql: any SQLDatabase
+    public let url: DatabaseURL
+    private let shutdownPool: @Sendable () async throws -> Void
+
+    /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
+    public static func open(
+        _ url: DatabaseURL,
+        logger: Logger = Logger(label: "companion.db"),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> Database {
+        switch url {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let pool = EventLoopGroupConnectionPool(
+                source: SQLiteServerConnectionSource(path: path),
+                maxConnectionsPerEventLoop: 4,
+                requestTimeout: .seconds(30),
+                logger: logger,
+                on: eventLoopGroup
+            )
+            let database = Database(engine: .sqlite, url: url, sql: PooledSQLiteDatabase(pool: pool, logger: logger)) {
+                try await pool.shutdownAsync()
+            }
+            // WAL is a property of the file, so setting it once is enough.
+            try await database.sql.raw("PRAGMA journal_mode = WAL").run()
+            return database
+        case .postgres(let text):
+            let configuration = try SQLPostgresConfiguration(url: text)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: 8,
+                requestTimeout: .seconds(30),
+                logger: logger,
+                on: eventLoopGroup
+            )
+            let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
+            let database = Database(engine: .postgres, url: url, sql: sql) { try await pool.shutdownAsync() }
+            try await database.sql.raw("SELECT 1").run()
+            return database
+        }
+    }
+
+    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, shutdown: @escaping @Sendable () async throws -> Void) {
+        self.engine = engine
+        self.url = url
+        self.sql = sql
+        self.shutdownPool = shutdown
+    }
+
+    /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
+    /// SQLite transactions take the write lock at the start (`BEGIN IMMEDIATE`), so a read-then-write inside
+    /// never fails half-way with a lock upgrade error.
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await sql.withSession { session in
+            try await session.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// True when the database answers a trivial query.
+    public func isReachable() async -> Bool {
+        (try? await sql.raw("SELECT 1 AS ok").first()) != nil
+    }
+
+    /// Closes every pooled connection. Call once, at shutdown.
+    public func close() async throws {
+        try await shutdownPool()
+    }
+}
+
+extension SQLDatabase {
+    /// Inside a transaction, serialises every transaction that takes the same key until it ends.
+    /// SQLite needs nothing: `BEGIN IMMEDIATE` already admits one writer at a time.
+    public func lock(key: String, engine: Database.Engine) async throws {
+        guard engine == .postgres else { return }
+        try await raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Companion: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "companion",
+        abstract: "Companion: the server behind a digital-human hospital escort (AI就医助理).",
+        subcommands: [Serve.self, Migrate.self, Seed.self, StaffCommand.self],
+        defaultSubcommand: Serve.self
+    )
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Scheduling
+import Storage
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo hospital (departments, doctors, locations).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let logger = try database.bootstrapLogging()
+        let db = try await database.openMigrated(logger: logger)
+        let wrote = try await DemoHospital.seed(into: db)
+        print(wrote ? "demo hospital seeded" : "demo hospital already present")
+        try await db.close()
+    }
+}

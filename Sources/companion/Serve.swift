@@ -1,0 +1,81 @@
+import Accounts
+import ArgumentParser
+import CompanionAPI
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import Scheduling
+import ServiceLifecycle
+import Storage
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the HTTP(S) JSON API.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Address to listen on. Env: COMPANION_HOST. Default: 127.0.0.1") var host: String?
+    @Option(help: "Port. Env: COMPANION_PORT. Default: 8080") var port: Int?
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; serves HTTPS (HTTP/1.1 and HTTP/2). Env: COMPANION_TLS_CERT") var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key. Env: COMPANION_TLS_KEY") var tlsKey: String?
+    @Option(help: "dev or production. Env: COMPANION_MODE. Default: dev") var mode: String?
+    @Option(name: .customLong("jwt-secret"), help: "Secret for tokens (≥ 32 chars; required in production). Env: COMPANION_JWT_SECRET") var jwtSecret: String?
+    @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
+
+    func configuration(environment env: [String: String]) throws -> AppConfiguration {
+        var c = AppConfiguration()
+        c.host = host ?? env["COMPANION_HOST"] ?? c.host
+        if let value = port ?? env["COMPANION_PORT"].flatMap(Int.init) { c.port = value }
+        c.dataDirectory = database.resolvedDataDirectory
+        c.databaseURL = database.resolvedDatabaseURL
+        c.tlsCertificatePath = tlsCertificate ?? env["COMPANION_TLS_CERT"]
+        c.tlsKeyPath = tlsKey ?? env["COMPANION_TLS_KEY"]
+        let modeText = mode ?? env["COMPANION_MODE"] ?? "dev"
+        guard let parsed = AppConfiguration.Mode(rawValue: modeText) else { throw ValidationError("--mode must be dev or production") }
+        c.mode = parsed
+        c.jwtSecret = jwtSecret ?? env["COMPANION_JWT_SECRET"]
+        c.behindProxy = behindProxy || ["1", "true", "yes"].contains(env["COMPANION_BEHIND_PROXY"]?.lowercased() ?? "")
+        c.otpWebhookURL = env["COMPANION_OTP_WEBHOOK_URL"]
+        c.otpWebhookSecret = env["COMPANION_OTP_WEBHOOK_SECRET"]
+        c.logLevel = database.resolvedLogLevel
+        return c
+    }
+
+    func run() async throws {
+        var config = try configuration(environment: ProcessInfo.processInfo.environment)
+        do { try config.validate() } catch let error as ConfigurationError { throw ValidationError(error.description) }
+        let logger = try database.bootstrapLogging()
+        if config.jwtSecret == nil { config.jwtSecret = try DevSecret.load(dataDirectory: config.dataDirectory) }
+
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+
+        let db = try await database.openMigrated(logger: logger)
+        if config.mode == .dev, try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
+        let sender: any OTPSender = config.mode == .dev
+            ? DevOTPSender(logger: logger)
+            : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
+        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!)
+        let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
+        logger.notice("companion serving", metadata: [
+            "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",
+            "mode": "\(config.mode.rawValue)", "database": "\(db.url)",
+        ])
+        try await app.runService()
+    }
+}
+
+/// In dev mode without a configured secret, one random secret is kept in the data folder so that tokens
+/// survive a restart. Production never uses it.
+enum DevSecret {
+    static func load(dataDirectory: String) throws -> String {
+        let folder = URL(fileURLWithPath: dataDirectory)
+        let file = folder.appendingPathComponent("dev-jwt-secret")
+        if let existing = try? String(contentsOf: file, encoding: .utf8), existing.count >= 32 { return existing }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let secret = (0..<48).map { _ in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".randomElement()! }
+        try String(secret).write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return String(secret)
+    }
+}
