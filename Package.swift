@@ -97,14 +97,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
-        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage"], swiftSettings: strict),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Storage"], swiftSettings: strict),
+        .target(
+            name: "CompanionTestSupport",
+            dependencies: ["Storage", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Storage", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "CompanionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

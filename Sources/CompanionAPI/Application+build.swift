@@ -7,6 +7,7 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import Prometheus
 import Storage
 
@@ -18,7 +19,8 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
-    try APIHandlers(services: services).registerHandlers(on: router)
+    // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
+    try APIHandlers(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
     let contract = try OpenAPIDocument.text()
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

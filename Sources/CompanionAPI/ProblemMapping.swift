@@ -84,10 +84,10 @@ enum ProblemMapping {
         case .keyNotFound(let key, let context):
             return "\(path(context) == "body" ? "" : path(context) + ".")\(key.stringValue): is required"
         case .dataCorrupted(let context):
-            if context.debugDescription.contains("additional") || context.debugDescription.contains("Unexpected") {
+            if context.debugDescription.contains("Additional properties are disabled") {
                 return "\(path(context)): unknown field"
             }
-            return "\(path(context)): not valid JSON for this field"
+            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)): invalid value"
         @unknown default: return "the body is not valid"
         }
     }

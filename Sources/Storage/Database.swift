@@ -19,6 +19,8 @@ public final class Database: Sendable {
     public let sql: any SQLDatabase
     public let url: DatabaseURL
     private let shutdownPool: @Sendable () async throws -> Void
+    /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
+    private let writeLock = AsyncMutex()
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
     public static func open(
@@ -30,15 +32,21 @@ public final class Database: Sendable {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let perLoop = 4
+            // SQLite calls block their thread (and wait there while another connection writes), so every
+            // connection gets a thread of its own: a shared, smaller pool can starve the writer holding the lock.
+            let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup) + 1)
+            threads.start()
             let pool = EventLoopGroupConnectionPool(
-                source: SQLiteServerConnectionSource(path: path),
-                maxConnectionsPerEventLoop: 4,
+                source: SQLiteServerConnectionSource(path: path, threadPool: threads),
+                maxConnectionsPerEventLoop: perLoop,
                 requestTimeout: .seconds(30),
                 logger: logger,
                 on: eventLoopGroup
             )
             let database = Database(engine: .sqlite, url: url, sql: PooledSQLiteDatabase(pool: pool, logger: logger)) {
                 try await pool.shutdownAsync()
+                try await threads.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
             try await database.sql.raw("PRAGMA journal_mode = WAL").run()
@@ -70,8 +78,12 @@ public final class Database: Sendable {
     /// SQLite transactions take the write lock at the start (`BEGIN IMMEDIATE`), so a read-then-write inside
     /// never fails half-way with a lock upgrade error.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await sql.withSession { session in
+        guard engine == .sqlite else { return try await run(body, begin: "BEGIN") }
+        return try await writeLock.withLock { try await run(body, begin: "BEGIN IMMEDIATE") }
+    }
+
+    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R, begin: String) async throws -> R {
+        try await sql.withSession { session in
             try await session.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(session)
@@ -82,6 +94,12 @@ public final class Database: Sendable {
                 throw error
             }
         }
+    }
+
+    private static func loopCount(_ group: any EventLoopGroup) -> Int {
+        var count = 0
+        for _ in group.makeIterator() { count += 1 }
+        return max(count, 1)
     }
 
     /// True when the database answers a trivial query.

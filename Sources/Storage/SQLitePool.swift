@@ -11,10 +11,11 @@ import SQLiteNIO
 /// for each other instead of failing, and (once per file) write-ahead logging so readers never block the writer.
 struct SQLiteServerConnectionSource: ConnectionPoolSource {
     let path: String
+    let threadPool: NIOThreadPool
     static let busyTimeoutMilliseconds = 10_000
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+        SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoop)
             .flatMap { conn in
                 conn.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
                     .flatMap { _ in conn.query("PRAGMA foreign_keys = ON") }

@@ -1,0 +1,36 @@
+# The front door. `make run` serves with embedded defaults; `make test` runs every test.
+SHELL := /bin/bash
+APT_PACKAGES := libsqlite3-dev libssl-dev postgresql wrk
+DATA_DIR ?= ./data
+
+.PHONY: run test build deps bench bench-http clean-data
+
+## Install the Debian packages the build and tests need (skipped when present).
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build -c release --product companion
+
+## Serve on http://127.0.0.1:8080 with SQLite under ./data, the demo hospital and dev one-time codes.
+run: build
+	.build/release/companion serve --data-dir $(DATA_DIR)
+
+## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL.
+test: deps
+	@if [ -z "$$COMPANION_TEST_POSTGRES_URL" ]; then eval "$$(scripts/start-postgres.sh)"; fi; \
+	swift build --build-tests && swift test --skip-build --parallel 2>&1 | tee .build/test-output.txt; \
+	exit $${PIPESTATUS[0]}
+
+## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback).
+bench: deps
+	swift build -c release --product companion --product bench-bare-route
+	scripts/bench.sh
+
+clean-data:
+	rm -rf $(DATA_DIR)

@@ -1,0 +1,164 @@
+import CompanionTestSupport
+import Foundation
+import SQLKit
+import Storage
+import Testing
+
+/// The behaviour every module relies on, checked on each engine.
+@Suite("Storage contract")
+struct StorageContractTests {
+    @Test("migrations apply once, in order, and are recorded", arguments: TestEngine.available)
+    func migrationsAreRecorded(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { db in
+            let migrator = Migrator()
+            #expect(await !migrator.isUpToDate(on: db))
+            let applied = try await migrator.migrate(db)
+            #expect(applied == Schema.migrations.map(\.version))
+            #expect(try await migrator.migrate(db).isEmpty)
+            #expect(try await migrator.appliedVersions(on: db) == Schema.migrations.map(\.version))
+            #expect(await migrator.isUpToDate(on: db))
+        }
+    }
+
+    @Test("a database from a newer build is refused", arguments: TestEngine.available)
+    func unknownMigrationIsRefused(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            try await db.sql.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)").run()
+            await #expect(throws: StorageError.unknownMigrations([9999])) { try await Migrator().migrate(db) }
+        }
+    }
+
+    @Test("a failing migration leaves no trace", arguments: TestEngine.available)
+    func failingMigrationRollsBack(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let broken = Migrator(migrations: Schema.migrations + [
+                Migration(version: 500, name: "broken", statements: ["CREATE TABLE half (id TEXT)", "THIS IS NOT SQL"]),
+            ])
+            await #expect(throws: (any Error).self) { try await broken.migrate(db) }
+            let versions = try await Migrator().appliedVersions(on: db)
+            #expect(versions == Schema.migrations.map(\.version))
+            await #expect(throws: (any Error).self) { try await db.sql.raw("SELECT * FROM half").run() }
+        }
+    }
+
+    @Test("a transaction that throws writes nothing; one that returns keeps everything", arguments: TestEngine.available)
+    func transactionsAreAtomic(engine: TestEngine) async throws {
+        struct Boom: Error {}
+        try await TestDatabase.with(engine) { db in
+            await #expect(throws: Boom.self) {
+                try await db.transaction { tx in
+                    try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+                    throw Boom()
+                }
+            }
+            #expect(try await TestDatabase.count("accounts", in: db) == 0)
+            try await db.transaction { tx in
+                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000002', 0, 0)").run()
+            }
+            #expect(try await TestDatabase.count("accounts", in: db) == 2)
+        }
+    }
+
+    @Test("concurrent conditional updates never pass a limit", arguments: TestEngine.available)
+    func conditionalUpdatesUnderConcurrency(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            let won = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<40 {
+                    group.addTask {
+                        try await db.transaction { tx in
+                            try await tx.raw("""
+                                UPDATE accounts SET patient_count = patient_count + 1 WHERE id = 'a1' AND patient_count < 7 RETURNING id
+                                """).first() != nil
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(won == 7)
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            #expect(count == 7)
+        }
+    }
+
+    @Test("foreign keys and unique constraints are enforced", arguments: TestEngine.available)
+    func constraintsAreEnforced(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            await #expect(throws: (any Error).self) {
+                try await db.sql.raw("""
+                    INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
+                    VALUES ('p1', 'no-such-account', 'x', 'male', '2000-01-01', '[]', 0, 0)
+                    """).run()
+            }
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            await #expect(throws: (any Error).self) {
+                try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000001', 0, 0)").run()
+            }
+        }
+    }
+
+    @Test("deleting an account deletes its patient profiles", arguments: TestEngine.available)
+    func cascadeDelete(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 1, 0)").run()
+            try await db.sql.raw("""
+                INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
+                VALUES ('p1', 'a1', '张三', 'male', '2000-01-01', '[]', 0, 0)
+                """).run()
+            try await db.sql.raw("DELETE FROM accounts WHERE id = 'a1'").run()
+            #expect(try await TestDatabase.count("patients", in: db) == 0)
+        }
+    }
+
+    @Test("text round-trips unchanged, including Chinese, emoji and quotes", arguments: TestEngine.available)
+    func textRoundTrips(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let name = "王小明 'O''Brien\"; DROP TABLE accounts; -- 👶🏻"
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.sql.raw("""
+                INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
+                VALUES ('p1', 'a1', \(bind: name), 'male', '2000-01-01', '[]', 0, \(bind: Int64.max))
+                """).run()
+            let row = try await db.sql.raw("SELECT name, updated_at FROM patients WHERE id = 'p1'").first()!
+            #expect(try row.decode(column: "name", as: String.self) == name)
+            #expect(try row.decode(column: "updated_at", as: Int64.self) == Int64.max)
+            #expect(try await TestDatabase.count("accounts", in: db) == 1)
+        }
+    }
+}
+
+@Suite("SQLite settings")
+struct SQLiteSettingsTests {
+    @Test("SQLite runs in WAL mode with foreign keys and a busy timeout")
+    func pragmas() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            try await db.sql.withSession { session in
+                let mode = try await session.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self)
+                #expect(mode.lowercased() == "wal")
+                let keys = try await session.raw("PRAGMA foreign_keys").first()!.decode(column: "foreign_keys", as: Int.self)
+                #expect(keys == 1)
+                let timeout = try await session.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self)
+                #expect(timeout >= 5000)
+            }
+        }
+    }
+}
+
+@Suite("Database URLs")
+struct DatabaseURLTests {
+    @Test func parsesBothEngines() throws {
+        #expect(try DatabaseURL("sqlite:///var/lib/companion/db.sqlite") == .sqlite(path: "/var/lib/companion/db.sqlite"))
+        #expect(try DatabaseURL("sqlite://data/db.sqlite") == .sqlite(path: "data/db.sqlite"))
+        #expect(try DatabaseURL("postgres://u:p@h:5432/d") == .postgres(url: "postgres://u:p@h:5432/d"))
+        #expect(throws: StorageError.self) { try DatabaseURL("mysql://x") }
+        #expect(throws: StorageError.self) { try DatabaseURL("sqlite://") }
+    }
+
+    @Test("a printed URL never shows the password")
+    func redactsPassword() throws {
+        let text = try DatabaseURL("postgres://app:s3cret@db.internal:5432/companion").description
+        #expect(!text.contains("s3cret"))
+        #expect(text.contains("db.internal"))
+    }
+}
