@@ -24,7 +24,7 @@ run: build
 ## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL.
 test: deps
 	@if [ -z "$$COMPANION_TEST_POSTGRES_URL" ]; then eval "$$(scripts/start-postgres.sh)"; fi; \
-	swift build --build-tests && swift test --skip-build --parallel 2>&1 | tee .build/test-output.txt; \
+	swift build --build-tests && swift test --skip-build 2>&1 | tee .build/test-output.txt; \
 	exit $${PIPESTATUS[0]}
 
 ## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback).

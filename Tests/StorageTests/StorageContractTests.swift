@@ -1,6 +1,7 @@
 import CompanionTestSupport
 import Foundation
 import SQLKit
+
 import Storage
 import Testing
 

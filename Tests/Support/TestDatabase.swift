@@ -23,11 +23,11 @@ public enum TestEngine: String, Sendable, CustomStringConvertible, CaseIterable 
 /// A fresh, migrated, empty database for one test, removed afterwards: a temporary SQLite file, or a new
 /// PostgreSQL database created on the test server.
 public enum TestDatabase {
-    public static func with<R: Sendable>(
+    public static func with(
         _ engine: TestEngine,
         migrate: Bool = true,
-        _ body: @Sendable (Database) async throws -> R
-    ) async throws -> R {
+        _ body: @Sendable (Database) async throws -> Void
+    ) async throws {
         var logger = Logger(label: "test.db")
         logger.logLevel = .warning
         switch engine {
@@ -45,10 +45,9 @@ public enum TestDatabase {
             try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             let database = try await Database.open(try DatabaseURL(replacingDatabase(in: serverURL, with: String(name))), logger: logger)
             do {
-                let result = try await run(database, migrate: migrate, body)
+                try await run(database, migrate: migrate, body)
                 try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
                 try? await admin.close()
-                return result
             } catch {
                 try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
                 try? await admin.close()
@@ -57,12 +56,11 @@ public enum TestDatabase {
         }
     }
 
-    private static func run<R: Sendable>(_ database: Database, migrate: Bool, _ body: @Sendable (Database) async throws -> R) async throws -> R {
+    private static func run(_ database: Database, migrate: Bool, _ body: @Sendable (Database) async throws -> Void) async throws {
         do {
             if migrate { try await Migrator().migrate(database, logger: quietLogger) }
-            let result = try await body(database)
+            try await body(database)
             try await database.close()
-            return result
         } catch {
             try? await database.close()
             throw error

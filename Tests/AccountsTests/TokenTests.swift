@@ -1,0 +1,134 @@
+import Accounts
+import CompanionTestSupport
+import Foundation
+import SQLKit
+import Storage
+import Testing
+
+@Suite("Access and refresh tokens")
+struct TokenTests {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let patient = Principal(subjectId: "acc_1", role: .patient)
+
+    @Test("an access token names its holder and lasts 15 minutes", arguments: TestEngine.available)
+    func accessTokenLifetime(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let clock = ManualClock(start)
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let pair = try await tokens.issue(for: patient)
+            #expect(pair.expiresIn == 900)
+            #expect(try await tokens.authenticate(accessToken: pair.accessToken) == patient)
+            clock.advance(by: 15 * 60 + 1)
+            await #expect(throws: AccountsError.invalidToken) { try await tokens.authenticate(accessToken: pair.accessToken) }
+        }
+    }
+
+    @Test("a token signed with another secret, or altered, is refused", arguments: TestEngine.available)
+    func forgedTokens(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let clock = ManualClock(start)
+            let ours = await TokenService(database: db, secret: String(repeating: "a", count: 32), clock: clock)
+            let theirs = await TokenService(database: db, secret: String(repeating: "b", count: 32), clock: clock)
+            let forged = try await theirs.issue(for: Principal(subjectId: "acc_1", role: .admin)).accessToken
+            await #expect(throws: AccountsError.invalidToken) { try await ours.authenticate(accessToken: forged) }
+            let real = try await ours.issue(for: patient).accessToken
+            var parts = real.split(separator: ".").map(String.init)
+            let adminClaims = Data(#"{"sub":"acc_1","exp":9999999999,"iat":0,"iss":"companion","role":"admin"}"#.utf8)
+                .base64EncodedString().replacingOccurrences(of: "=", with: "")
+            parts[1] = adminClaims
+            await #expect(throws: AccountsError.invalidToken) { try await ours.authenticate(accessToken: parts.joined(separator: ".")) }
+            await #expect(throws: AccountsError.invalidToken) { try await ours.authenticate(accessToken: "not.a.jwt") }
+        }
+    }
+
+    @Test("refreshing rotates: the new pair works, the old refresh token never again", arguments: TestEngine.available)
+    func rotation(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: ManualClock(start))
+            let first = try await tokens.issue(for: patient)
+            let second = try await tokens.refresh(first.refreshToken)
+            #expect(second.refreshToken != first.refreshToken)
+            #expect(try await tokens.authenticate(accessToken: second.accessToken) == patient)
+            let third = try await tokens.refresh(second.refreshToken)
+            #expect(third.principal == patient)
+        }
+    }
+
+    @Test("reusing a refresh token revokes the whole family", arguments: TestEngine.available)
+    func reuseRevokesFamily(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: ManualClock(start))
+            let stolen = try await tokens.issue(for: patient)
+            let otherLogin = try await tokens.issue(for: patient)
+            let legit = try await tokens.refresh(stolen.refreshToken)
+            await #expect(throws: AccountsError.refreshTokenReused) { try await tokens.refresh(stolen.refreshToken) }
+            await #expect(throws: AccountsError.invalidToken) { try await tokens.refresh(legit.refreshToken) }
+            // Another login of the same account is a different family and keeps working.
+            _ = try await tokens.refresh(otherLogin.refreshToken)
+        }
+    }
+
+    @Test("concurrent refreshes of one token: exactly one wins", arguments: TestEngine.available)
+    func concurrentRefresh(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: ManualClock(start))
+            let pair = try await tokens.issue(for: patient)
+            let wins = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<10 { group.addTask { (try? await tokens.refresh(pair.refreshToken)) != nil } }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(wins == 1)
+        }
+    }
+
+    @Test("refresh tokens expire after 30 days and are stored hashed", arguments: TestEngine.available)
+    func refreshExpiry(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let clock = ManualClock(start)
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let pair = try await tokens.issue(for: patient)
+            let stored = try await db.sql.raw("SELECT token_hash FROM refresh_tokens").first()!.decode(column: "token_hash", as: String.self)
+            #expect(stored != pair.refreshToken)
+            clock.advance(by: 30 * 24 * 3600 + 1)
+            await #expect(throws: AccountsError.invalidToken) { try await tokens.refresh(pair.refreshToken) }
+        }
+    }
+}
+
+@Suite("Staff accounts")
+struct StaffTests {
+    @Test("a staff member logs in with the right password only", arguments: TestEngine.available)
+    func login(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let staff = StaffDirectory(database: db, clock: SystemClock())
+            let added = try await staff.add(username: "dr.wang", password: "correct horse battery", role: .doctor,
+                                            displayName: "王医生", doctorId: "doc_cardiology_1")
+            let member = try await staff.authenticate(username: "dr.wang", password: "correct horse battery")
+            #expect(member == added)
+            #expect(member.role == .doctor)
+            await #expect(throws: AccountsError.invalidCredentials) {
+                try await staff.authenticate(username: "dr.wang", password: "wrong password!")
+            }
+            await #expect(throws: AccountsError.invalidCredentials) {
+                try await staff.authenticate(username: "nobody", password: "correct horse battery")
+            }
+            let hash = try await db.sql.raw("SELECT password_hash FROM staff").first()!.decode(column: "password_hash", as: String.self)
+            #expect(hash.hasPrefix("$2"))
+        }
+    }
+
+    @Test("usernames are unique and inputs are checked", arguments: TestEngine.available)
+    func rules(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let staff = StaffDirectory(database: db, clock: SystemClock())
+            _ = try await staff.add(username: "admin", password: "long enough pw", role: .admin, displayName: "Admin")
+            await #expect(throws: AccountsError.usernameTaken) {
+                try await staff.add(username: "admin", password: "long enough pw", role: .admin, displayName: "Admin 2")
+            }
+            await #expect(throws: ValidationFailed.self) {
+                try await staff.add(username: "x", password: "short", role: .patient, displayName: "")
+            }
+            #expect(try await TestDatabase.count("staff", in: db) == 1)
+        }
+    }
+}
