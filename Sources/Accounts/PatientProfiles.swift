@@ -112,8 +112,13 @@ public struct PatientProfiles: Sendable {
         if let idNumber = fields.idNumber { profile.idNumber = idNumber.map { $0.uppercased() } }
         if let phone = fields.phone { profile.phone = phone.map { PhoneNumber($0)?.value ?? $0 } }
         if let allergies = fields.allergies { profile.allergies = allergies.map { $0.trimmingCharacters(in: .whitespaces) } }
-        try v.throwIfFailed()
-        try PatientProfileRules.validate(profile, today: CalendarDate(clock.now(), in: timeZone).text)
+        var errors = v.errors
+        do {
+            try PatientProfileRules.validate(profile, today: CalendarDate(clock.now(), in: timeZone).text)
+        } catch let failed as ValidationFailed {
+            errors += failed.errors
+        }
+        if !errors.isEmpty { throw ValidationFailed(errors) }
         return profile
     }
 

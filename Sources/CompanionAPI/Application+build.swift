@@ -5,6 +5,7 @@ import HummingbirdCore
 import HummingbirdHTTP2
 import HummingbirdTLS
 import Logging
+import NIOCore
 import NIOSSL
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -53,7 +54,8 @@ public func buildApplication(
     configuration: AppConfiguration,
     services: Services,
     registry: PrometheusCollectorRegistry,
-    logger: Logger
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(services: services, registry: registry, publicMetrics: configuration.mode == .dev)
     let server: HTTPServerBuilder
@@ -70,6 +72,7 @@ public func buildApplication(
         router: router,
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "companion"),
+        onServerRunning: onServerRunning,
         logger: logger
     )
     app.addServices(DatabaseService(database: services.database, logger: logger))
