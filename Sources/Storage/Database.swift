@@ -2,6 +2,7 @@
 @preconcurrency import AsyncKit
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -21,6 +22,7 @@ public final class Database: Sendable {
     private let shutdownPool: @Sendable () async throws -> Void
     /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
     private let writeLock = AsyncMutex()
+    private let closed = NIOLockedValueBox(false)
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
     public static func open(
@@ -107,9 +109,13 @@ public final class Database: Sendable {
         (try? await sql.raw("SELECT 1 AS ok").first()) != nil
     }
 
-    /// Closes every pooled connection. Call once, at shutdown.
+    /// Closes every pooled connection, once; later calls do nothing.
     public func close() async throws {
-        try await shutdownPool()
+        let first = closed.withLockedValue { wasClosed in
+            defer { wasClosed = true }
+            return !wasClosed
+        }
+        if first { try await shutdownPool() }
     }
 }
 
