@@ -18,6 +18,8 @@ public enum AccountsError: Error, Sendable, Equatable {
     case tooManyProfiles(limit: Int)
     /// A staff username is already taken.
     case usernameTaken
+    /// The profile has appointments on record, which are kept.
+    case profileInUse
     /// The one-time code could not be delivered.
     case deliveryFailed
 }

@@ -86,8 +86,20 @@ public struct PatientProfiles: Sendable {
         return profile
     }
 
-    /// Deletes a profile and frees its place under the account's limit.
+    /// Deletes a profile and frees its place under the account's limit. A profile with appointments on record
+    /// stays (the database refuses the delete).
     public func delete(accountId: String, id: String) async throws {
+        do {
+            try await deleteRow(accountId: accountId, id: id)
+        } catch let error as NotFound {
+            throw error
+        } catch {
+            if (try? await get(accountId: accountId, id: id)) != nil { throw AccountsError.profileInUse }
+            throw error
+        }
+    }
+
+    private func deleteRow(accountId: String, id: String) async throws {
         let deleted: Bool = try await database.transaction { db in
             let gone = try await db.raw("""
                 DELETE FROM patients WHERE id = \(bind: id) AND account_id = \(bind: accountId) RETURNING id

@@ -20,6 +20,7 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
     try APIHandlers(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
     let contract = try OpenAPIDocument.text()
@@ -75,6 +76,7 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger
     )
-    app.addServices(DatabaseService(database: services.database, logger: logger))
+    app.addServices(DatabaseService(database: services.database, logger: logger),
+                    WaitlistService(registration: services.registration, logger: logger))
     return app
 }

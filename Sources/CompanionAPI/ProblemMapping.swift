@@ -2,6 +2,7 @@ import Accounts
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
+import Scheduling
 import Storage
 
 /// The one place where errors of every module become HTTP problems. An error not listed here is a bug:
@@ -14,6 +15,7 @@ enum ProblemMapping {
         case let error as ValidationFailed: return .validation(error.errors)
         case let error as NotFound: return .notFound(error.kind)
         case let error as AccountsError: return accounts(error)
+        case let error as SchedulingError: return scheduling(error)
         case let error as DecodingError: return .invalidBody(describe(error))
         case let error as HTTPError: return http(error)
         default: return nil
@@ -54,9 +56,52 @@ enum ProblemMapping {
                            detail: "An account can hold at most \(limit) patient profiles.")
         case .usernameTaken:
             return Problem(status: 409, code: "conflict", title: "Username taken")
+        case .profileInUse:
+            return Problem(status: 409, code: "profile_in_use", title: "Profile has appointments",
+                           detail: "This patient profile has appointments on record and cannot be deleted.")
         case .deliveryFailed:
             return Problem(status: 503, code: "delivery_failed", title: "Code not delivered",
                            detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+        }
+    }
+
+    private static func scheduling(_ error: SchedulingError) -> Problem {
+        let zh = RequestScope.language == .zh
+        func conflict(_ code: String, _ title: String, _ detail: String) -> Problem {
+            Problem(status: 409, code: code, title: title, detail: detail)
+        }
+        switch error {
+        case .slotFull:
+            return conflict("slot_full", "Slot full", zh ? "这个时段已经约满了,请换一个时间或加入候补。" : "This slot is fully booked; choose another time or join the waitlist.")
+        case .notReleased(let releaseAt):
+            return conflict("not_released", "Not released yet",
+                            (zh ? "号源尚未放出,放号时间:" : "These places are released at ") + ISO8601DateFormatter().string(from: releaseAt))
+        case .slotInPast:
+            return conflict("slot_in_past", "Slot has started", zh ? "这个时段已经开始或结束,不能再预约。" : "This slot has already started.")
+        case .sessionClosed:
+            return conflict("session_closed", "Session closed", zh ? "医生本次门诊已停诊。" : "The doctor has cancelled this session.")
+        case .duplicateBooking:
+            return conflict("duplicate_booking", "Duplicate booking",
+                            zh ? "该就诊人当天在这个科室已有预约,或与已有预约时间冲突。" : "This patient already has an appointment in this department that day, or one at an overlapping time.")
+        case .dailyLimit(let limit):
+            return conflict("daily_limit", "Daily limit reached",
+                            zh ? "每个账号每天最多预约\(limit)次,请明天再试。" : "An account can book at most \(limit) appointments a day.")
+        case .bookingBanned(let until):
+            return conflict("booking_banned", "Booking suspended",
+                            (zh ? "因多次爽约,暂停预约至 " : "Booking is suspended after repeated no-shows until ") + ISO8601DateFormatter().string(from: until))
+        case .holdExpired:
+            return conflict("hold_expired", "Hold expired", zh ? "保留的号源已过期,请重新选择。" : "The hold has expired; choose the slot again.")
+        case .pastCutoff(let cutoff):
+            return conflict("past_cutoff", "Past the cancellation cut-off",
+                            (zh ? "已超过可取消或改约的时间:" : "Changes were possible until ") + ISO8601DateFormatter().string(from: cutoff))
+        case .invalidState(let why):
+            return conflict("conflict", "Not possible now", why)
+        case .checkInClosed(let why):
+            return conflict("check_in_closed", "Check-in not open", why)
+        case .queueEmpty:
+            return conflict("queue_empty", "Nobody is waiting", zh ? "当前没有已签到的候诊患者。" : "No checked-in patient is waiting.")
+        case .invalidSession(let why):
+            return conflict("conflict", "Session conflict", why)
         }
     }
 

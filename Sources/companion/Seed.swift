@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scheduling
 import Storage
 
@@ -12,6 +13,9 @@ struct Seed: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: logger)
         let wrote = try await DemoHospital.seed(into: db)
         print(wrote ? "demo hospital seeded" : "demo hospital already present")
+        let registration = Registration(database: db, clock: SystemClock())
+        let sessions = try await DemoSchedule.seed(registration, from: HospitalCalendar.shanghai.date(of: Date()))
+        print("\(sessions) doctor sessions created for the next 14 days")
         try await db.close()
     }
 }

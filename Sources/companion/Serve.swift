@@ -51,7 +51,12 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         let db = try await database.openMigrated(logger: logger)
-        if config.mode == .dev, try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
+        if config.mode == .dev {
+            if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
+            let registration = Registration(database: db, clock: SystemClock())
+            let created = try await DemoSchedule.seed(registration, from: HospitalCalendar.shanghai.date(of: Date()))
+            if created > 0 { logger.info("demo sessions created", metadata: ["sessions": "\(created)"]) }
+        }
         let sender: any OTPSender = config.mode == .dev
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)

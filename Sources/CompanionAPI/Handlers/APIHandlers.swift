@@ -18,9 +18,11 @@ public struct Services: Sendable {
     public let staff: StaffDirectory
     public let patients: PatientProfiles
     public let directory: Directory
+    public let registration: Registration
     public let migrator: Migrator
 
-    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String) async {
+    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String,
+                rules: SchedulingRules = SchedulingRules()) async {
         self.database = database
         self.clock = clock
         self.otp = OTPService(database: database, sender: otpSender, clock: clock, pepper: secret)
@@ -28,6 +30,7 @@ public struct Services: Sendable {
         self.staff = StaffDirectory(database: database, clock: clock)
         self.patients = PatientProfiles(database: database, clock: clock)
         self.directory = Directory(database: database)
+        self.registration = Registration(database: database, clock: clock, rules: rules)
         self.migrator = Migrator()
     }
 }

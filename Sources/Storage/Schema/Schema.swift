@@ -4,5 +4,6 @@ public enum Schema {
     public static let migrations: [Migration] = [
         accounts,
         directory,
+        scheduling,
     ]
 }

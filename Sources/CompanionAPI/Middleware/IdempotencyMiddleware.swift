@@ -1,0 +1,114 @@
+import Accounts
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import SQLKit
+import Storage
+
+/// `Idempotency-Key` on POST: the first request with a key runs and its answer (success or 4xx problem) is
+/// stored; a retry with the same key and body gets that answer again, byte for byte, even when it arrives while the
+/// first is still running (it waits). The same key with another body is 422. Keys belong to one caller and one
+/// path, and live 24 hours. A 5xx answer is not stored, so the client can retry.
+struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
+    let database: Database
+    let clock: any NowProvider
+    static var lifetime: TimeInterval { 24 * 3600 }
+    static var header: HTTPField.Name { HTTPField.Name("Idempotency-Key")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post, let key = request.headers[Self.header] else { return try await next(request, context) }
+        guard (1...200).contains(key.count) else {
+            throw Problem(status: 422, code: "validation_failed", title: "Bad Idempotency-Key", detail: "Idempotency-Key: 1–200 characters")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: BodyLimitMiddleware<Context>.defaultLimit)
+        let owner = (RequestScope.principal?.subjectId ?? "anonymous") + " " + request.uri.path
+        let hash = SHA256.hash(data: Data(body.readableBytesView)).map { String(format: "%02x", $0) }.joined()
+
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            if try await claim(owner: owner, key: key, hash: hash) {
+                return try await runAndStore(request, context: context, next: next, owner: owner, key: key)
+            }
+            guard let row = try await database.sql.raw("""
+                SELECT request_hash, status, content_type, body FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
+                """).first() else { continue }
+            guard try row.decode(column: "request_hash", as: String.self) == hash else {
+                throw Problem(status: 422, code: "idempotency_key_reused", title: "Idempotency-Key reused",
+                              detail: "This Idempotency-Key was used with a different request body.")
+            }
+            if let status = try row.decode(column: "status", as: Int?.self) {
+                return Response(
+                    status: .init(code: status),
+                    headers: [.contentType: try row.decode(column: "content_type", as: String?.self) ?? "application/json",
+                              HTTPField.Name("Idempotent-Replayed")!: "true"],
+                    body: .init(byteBuffer: ByteBuffer(string: try row.decode(column: "body", as: String?.self) ?? ""))
+                )
+            }
+            guard ContinuousClock.now < deadline else {
+                throw Problem(status: 409, code: "conflict", title: "Request in progress",
+                              detail: "The first request with this Idempotency-Key is still running; retry shortly.")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Inserts the key as "in progress"; false when it is already there (and still fresh).
+    private func claim(owner: String, key: String, hash: String) async throws -> Bool {
+        let now = clock.now()
+        try await database.sql.raw("""
+            DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
+              AND created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.lifetime)))
+            """).run()
+        let inserted = try await database.sql.raw("""
+            INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
+            VALUES (\(bind: owner), \(bind: key), \(bind: hash), \(bind: Clock.millis(now)))
+            ON CONFLICT (owner, key) DO NOTHING RETURNING key
+            """).first()
+        return inserted != nil
+    }
+
+    private func runAndStore(_ request: Request, context: Context, next: (Request, Context) async throws -> Response,
+                             owner: String, key: String) async throws -> Response {
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            guard let problem = ProblemMapping.problem(for: error), problem.status < 500 else {
+                try? await release(owner: owner, key: key)
+                throw error
+            }
+            response = ProblemMiddleware<Context>.response(for: problem)
+        }
+        guard response.status.code < 500 else {
+            try? await release(owner: owner, key: key)
+            return response
+        }
+        let collector = BodyCollector()
+        var body = response.body
+        try await body.write(collector)
+        var stored = response
+        stored.body = .init(byteBuffer: collector.buffer)
+        try await database.sql.raw("""
+            UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
+              content_type = \(bind: response.headers[.contentType]), body = \(bind: String(buffer: collector.buffer))
+            WHERE owner = \(bind: owner) AND key = \(bind: key)
+            """).run()
+        return stored
+    }
+
+    private func release(owner: String, key: String) async throws {
+        try await database.sql.raw("DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)").run()
+    }
+}
+
+/// Gathers a response body in memory so it can be stored and sent.
+final class BodyCollector: ResponseBodyWriter, @unchecked Sendable {
+    // Written by one response at a time, then read after `write` returns.
+    var buffer = ByteBuffer()
+    func write(_ part: ByteBuffer) async throws { var part = part; buffer.writeBuffer(&part) }
+    func write(contentsOf parts: some Sequence<ByteBuffer>) async throws { for part in parts { try await write(part) } }
+    func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}

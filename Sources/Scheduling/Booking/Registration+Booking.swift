@@ -1,0 +1,243 @@
+import Foundation
+import SQLKit
+import Storage
+
+extension Registration {
+    /// Reserves a place for `rules.holdDuration`. Asking again for the same patient and slot returns the same hold.
+    public func hold(slotId: String, patientId: String, accountId: String) async throws -> Hold {
+        let now = clock.now()
+        return try await database.transaction { db in
+            try await requirePatient(patientId, of: accountId, on: db)
+            try await lock(["account:\(accountId)", "patient:\(patientId)", "slot:\(slotId)"], on: db)
+            try await expireHolds(slot: slotId, now: now, on: db)
+            if let existing = try await db.raw("""
+                SELECT id, expires_at FROM holds WHERE slot_id = \(bind: slotId) AND patient_id = \(bind: patientId) AND status = 'active'
+                """).first() {
+                return Hold(id: try existing.decode(column: "id", as: String.self), slotId: slotId, patientId: patientId,
+                            expiresAt: try SchedulingRows.date(existing, "expires_at"))
+            }
+            let slot = try await slot(slotId, now: now, on: db)
+            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, now: now, on: db)
+            guard slot.remaining > 0 else { throw SchedulingError.slotFull }
+            return try await insertHold(slot: slotId, patient: patientId, account: accountId, until: now.addingTimeInterval(rules.holdDuration),
+                                        waitlist: nil, now: now, on: db)
+        }
+    }
+
+    func insertHold(slot: String, patient: String, account: String, until: Date, waitlist: String?, now: Date,
+                    on db: any SQLDatabase) async throws -> Hold {
+        let hold = Hold(id: Identifier.make("hold"), slotId: slot, patientId: patient, expiresAt: until)
+        try await db.raw("""
+            INSERT INTO holds (id, slot_id, patient_id, account_id, status, expires_at, waitlist_id, created_at)
+            VALUES (\(bind: hold.id), \(bind: slot), \(bind: patient), \(bind: account), 'active', \(bind: Clock.millis(until)),
+                    \(bind: waitlist), \(bind: Clock.millis(now)))
+            """).run()
+        return hold
+    }
+
+    /// What to book: a slot directly, or a place already held.
+    public enum BookingSource: Sendable {
+        case slot(String)
+        case hold(String)
+    }
+
+    /// Books an appointment, checking every registration rule.
+    public func book(_ source: BookingSource, patientId: String, accountId: String, reason: String?) async throws -> Appointment {
+        if let reason, reason.count > 500 { throw ValidationFailed([FieldError("reason", "at most 500 characters")]) }
+        let now = clock.now()
+        let actor = Caller.patient(accountId: accountId).historyName
+        return try await database.transaction { db in
+            try await requirePatient(patientId, of: accountId, on: db)
+            let slotId: String
+            var holdId: String?
+            switch source {
+            case .slot(let id): slotId = id
+            case .hold(let id):
+                guard let row = try await db.raw("""
+                    SELECT slot_id, patient_id FROM holds WHERE id = \(bind: id) AND account_id = \(bind: accountId)
+                    """).first() else { throw NotFound("hold") }
+                guard try row.decode(column: "patient_id", as: String.self) == patientId else {
+                    throw ValidationFailed([FieldError("patientId", "the hold is for another patient")])
+                }
+                slotId = try row.decode(column: "slot_id", as: String.self)
+                holdId = id
+            }
+            try await lock(["account:\(accountId)", "patient:\(patientId)", "slot:\(slotId)"], on: db)
+            if let holdId {
+                let live = try await db.raw("""
+                    SELECT id FROM holds WHERE id = \(bind: holdId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
+                    """).first()
+                guard live != nil else { throw SchedulingError.holdExpired }
+                // The hold's place becomes the appointment's place.
+                try await db.raw("UPDATE holds SET status = 'used' WHERE id = \(bind: holdId)").run()
+                try await db.raw("UPDATE waitlist SET status = 'fulfilled' WHERE hold_id = \(bind: holdId)").run()
+            }
+            let slot = try await slot(slotId, now: now, on: db)
+            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, now: now, on: db)
+            try await checkDailyLimit(accountId: accountId, now: now, on: db)
+            guard slot.remaining > 0 else { throw SchedulingError.slotFull }
+            let appointment = try await insertAppointment(slot: slot, patientId: patientId, accountId: accountId, reason: reason,
+                                                          actor: actor, now: now, on: db)
+            try await notify(account: accountId, patient: patientId, kind: "booking_confirmed", title: "预约成功",
+                             body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊,请提前到医院签到取号。",
+                             appointment: appointment.id, at: now, on: db)
+            return appointment
+        }
+    }
+
+    /// Takes a place in the slot (the conditional update is the last guard against overbooking) and writes the
+    /// appointment with its first history row.
+    func insertAppointment(slot: Slot, patientId: String, accountId: String, reason: String?, actor: String, now: Date,
+                           on db: any SQLDatabase) async throws -> Appointment {
+        let taken = try await db.raw("""
+            UPDATE slots SET booked = booked + 1 WHERE id = \(bind: slot.id) AND booked < capacity RETURNING id
+            """).first()
+        guard taken != nil else { throw SchedulingError.slotFull }
+        let id = Identifier.make("apt")
+        do {
+            try await db.raw("""
+                INSERT INTO appointments (id, slot_id, session_id, patient_id, account_id, doctor_id, department_id, date, starts_at, ends_at,
+                    status, reason, created_at, updated_at)
+                VALUES (\(bind: id), \(bind: slot.id), \(bind: slot.sessionId), \(bind: patientId), \(bind: accountId), \(bind: slot.doctorId),
+                    \(bind: slot.departmentId), \(bind: slot.date), \(bind: Clock.millis(slot.startsAt)), \(bind: Clock.millis(slot.endsAt)),
+                    'booked', \(bind: reason), \(bind: Clock.millis(now)), \(bind: Clock.millis(now)))
+                """).run()
+        } catch {
+            // The unique index on (patient, department, date) for active appointments.
+            throw SchedulingError.duplicateBooking
+        }
+        try await recordChange(id, by: actor, from: nil, to: Appointment.Status.booked.rawValue, at: now, on: db)
+        let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!
+        return try SchedulingRows.appointment(row)
+    }
+
+    /// The rules a slot and a patient must meet to book: released, not past, session open, no ban, no duplicate.
+    func checkBookable(_ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?, now: Date,
+                       on db: any SQLDatabase) async throws {
+        guard slot.sessionOpen else { throw SchedulingError.sessionClosed }
+        guard now >= slot.releaseAt else { throw SchedulingError.notReleased(releaseAt: slot.releaseAt) }
+        guard now < slot.startsAt else { throw SchedulingError.slotInPast }
+        if let until = try await bannedUntil(patientId: patientId, now: now, on: db) { throw SchedulingError.bookingBanned(until: until) }
+        let clash = try await db.raw("""
+            SELECT id FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
+              AND id <> \(bind: appointmentId ?? "")
+              AND ((department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date))
+                   OR (starts_at < \(bind: Clock.millis(slot.endsAt)) AND ends_at > \(bind: Clock.millis(slot.startsAt))))
+            """).first()
+        guard clash == nil else { throw SchedulingError.duplicateBooking }
+    }
+
+    func checkDailyLimit(accountId: String, now: Date, on db: any SQLDatabase) async throws {
+        let today = calendar.date(of: now)
+        guard let start = calendar.startOfDay(today), let end = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay) else { return }
+        let count = try await db.raw("""
+            SELECT COUNT(*) AS n FROM appointments WHERE account_id = \(bind: accountId)
+              AND created_at >= \(bind: Clock.millis(start)) AND created_at < \(bind: Clock.millis(end))
+            """).first()!.decode(column: "n", as: Int.self)
+        guard count < rules.dailyLimitPerAccount else { throw SchedulingError.dailyLimit(limit: rules.dailyLimitPerAccount) }
+    }
+
+    /// `noShowLimit` no-shows within `noShowWindow` ban booking for `banDuration` after the latest of them.
+    func bannedUntil(patientId: String, now: Date, on db: any SQLDatabase) async throws -> Date? {
+        let since = Clock.millis(now.addingTimeInterval(-rules.noShowWindow))
+        let ends = try await db.raw("""
+            SELECT ends_at FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)
+            ORDER BY ends_at DESC
+            """).all().map { try SchedulingRows.date($0, "ends_at") }
+        guard ends.count >= rules.noShowLimit, let latest = ends.first else { return nil }
+        let until = latest.addingTimeInterval(rules.banDuration)
+        return until > now ? until : nil
+    }
+
+    /// Cancels (退号). Patients may cancel until the cut-off; administrators at any time before the visit.
+    public func cancel(appointmentId: String, reason: String?, by caller: Caller) async throws -> Appointment {
+        let now = clock.now()
+        return try await database.transaction { db in
+            let appointment = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+            if case .doctor = caller { throw NotFound("appointment") }
+            try await lock(["slot:\(appointment.slotId)"], on: db)
+            let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+            guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be cancelled") }
+            if case .patient = caller {
+                let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
+                guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
+            }
+            try await setStatus(current, to: .cancelled, by: caller.historyName, note: reason, at: now, on: db)
+            try await db.raw("UPDATE appointments SET cancel_reason = \(bind: reason) WHERE id = \(bind: current.id)").run()
+            try await db.raw("UPDATE slots SET booked = booked - 1 WHERE id = \(bind: current.slotId)").run()
+            try await notify(account: current.accountId, patient: current.patientId, kind: "appointment_cancelled", title: "已取消预约",
+                             body: "您\(current.date) \(calendar.clockTime(current.startsAt))的预约已取消。", appointment: current.id,
+                             at: now, on: db)
+            try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
+            return try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+        }
+    }
+
+    /// Moves an appointment to another slot in one transaction: the old place is freed only if the new one is taken.
+    public func reschedule(appointmentId: String, to newSlotId: String, accountId: String) async throws -> Appointment {
+        let now = clock.now()
+        let caller = Caller.patient(accountId: accountId)
+        return try await database.transaction { db in
+            let before = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+            try await lock(["account:\(accountId)", "patient:\(before.patientId)", "slot:\(before.slotId)", "slot:\(newSlotId)"], on: db)
+            let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+            guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be moved") }
+            guard newSlotId != current.slotId else { throw SchedulingError.invalidState("the appointment is already in that slot") }
+            let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
+            guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
+            let target = try await slot(newSlotId, now: now, on: db)
+            try await checkBookable(target, patientId: current.patientId, accountId: accountId, ignoring: current.id, now: now, on: db)
+            guard target.remaining > 0 else { throw SchedulingError.slotFull }
+            let taken = try await db.raw("""
+                UPDATE slots SET booked = booked + 1 WHERE id = \(bind: target.id) AND booked < capacity RETURNING id
+                """).first()
+            guard taken != nil else { throw SchedulingError.slotFull }
+            try await db.raw("UPDATE slots SET booked = booked - 1 WHERE id = \(bind: current.slotId)").run()
+            try await db.raw("""
+                UPDATE appointments SET slot_id = \(bind: target.id), session_id = \(bind: target.sessionId), doctor_id = \(bind: target.doctorId),
+                    department_id = \(bind: target.departmentId), date = \(bind: target.date), starts_at = \(bind: Clock.millis(target.startsAt)),
+                    ends_at = \(bind: Clock.millis(target.endsAt)), updated_at = \(bind: Clock.millis(now))
+                WHERE id = \(bind: current.id)
+                """).run()
+            try await recordChange(current.id, by: caller.historyName, from: current.status.rawValue, to: current.status.rawValue,
+                                   note: "rescheduled \(current.date) \(calendar.clockTime(current.startsAt)) → \(target.date) \(calendar.clockTime(target.startsAt))",
+                                   at: now, on: db)
+            try await notify(account: accountId, patient: current.patientId, kind: "appointment_rescheduled", title: "预约已改期",
+                             body: "您的预约已改到\(target.date) \(calendar.clockTime(target.startsAt))。", appointment: current.id, at: now, on: db)
+            try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
+            return try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+        }
+    }
+
+    /// Appointments the caller may see, soonest first.
+    public func appointments(for caller: Caller, patientId: String? = nil, status: Appointment.Status? = nil, limit: Int = 50) async throws -> [Appointment] {
+        let owner: SQLQueryString
+        switch caller {
+        case .patient(let accountId): owner = "account_id = \(bind: accountId)"
+        case .doctor(_, let doctorId): owner = "doctor_id = \(bind: doctorId ?? "-")"
+        case .admin: owner = "1 = 1"
+        }
+        return try await database.sql.raw("SELECT * FROM appointments WHERE " + owner + """
+             AND (\(bind: patientId) IS NULL OR patient_id = \(bind: patientId ?? ""))
+             AND (\(bind: status?.rawValue) IS NULL OR status = \(bind: status?.rawValue ?? ""))
+             ORDER BY starts_at DESC, id LIMIT \(bind: max(1, min(limit, 100)))
+            """).all().map(SchedulingRows.appointment)
+    }
+
+    /// One appointment the caller may see.
+    public func appointment(id: String, for caller: Caller) async throws -> Appointment {
+        try await appointmentRow(id, visibleTo: caller, on: database.sql)
+    }
+
+    /// The appointment's history, oldest first.
+    public func history(appointmentId: String, for caller: Caller) async throws -> [AppointmentChange] {
+        _ = try await appointment(id: appointmentId, for: caller)
+        return try await database.sql.raw("""
+            SELECT * FROM appointment_history WHERE appointment_id = \(bind: appointmentId) ORDER BY at, id
+            """).all().map {
+                AppointmentChange(at: try SchedulingRows.date($0, "at"), actor: try $0.decode(column: "actor", as: String.self),
+                                  from: try $0.decode(column: "from_status", as: String?.self),
+                                  to: try $0.decode(column: "to_status", as: String.self), note: try $0.decode(column: "note", as: String?.self))
+            }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The hospital's registration rules that a deployment may tune.
+public struct SchedulingRules: Sendable {
+    /// How long a hold keeps a place.
+    public var holdDuration: TimeInterval = 5 * 60
+    /// How long a waitlist offer keeps a place.
+    public var waitlistOfferDuration: TimeInterval = 15 * 60
+    /// Patients may cancel until this long before the slot starts.
+    public var cancelCutoff: TimeInterval = 2 * 3600
+    /// Bookings one account may make per day (hospital time).
+    public var dailyLimitPerAccount = 5
+    /// This many no-shows within `noShowWindow` ban booking for `banDuration`.
+    public var noShowLimit = 3
+    public var noShowWindow: TimeInterval = 90 * 24 * 3600
+    public var banDuration: TimeInterval = 30 * 24 * 3600
+    /// Check-in opens this long before the session starts.
+    public var checkInOpensBefore: TimeInterval = 60 * 60
+
+    public init() {}
+}

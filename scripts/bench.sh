@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make bench`: start-up time to ready, idle memory, and HTTP throughput of GET /v1/departments next to a bare
+# Hummingbird route, both measured with wrk on loopback in this one run. Prints a summary at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.build/release/companion
+bare=.build/release/bench-bare-route
+data=$(mktemp -d /tmp/companion-bench.XXXXXX)
+port=18080
+bare_port=18090
+duration=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-16}
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$data"; }
+pids=()
+trap cleanup EXIT
+
+"$bin" migrate --data-dir "$data" --log-level warning >/dev/null
+"$bin" seed --data-dir "$data" --log-level warning >/dev/null
+
+wait_ready() {
+  local url=$1
+  for _ in $(seq 1 4000); do
+    curl -fs -o /dev/null "$url" && return 0
+    sleep 0.001
+  done
+  echo "server did not become ready" >&2; return 1
+}
+
+# Start-up: launch to the first 200 from /readyz, on an existing database; the median of 5 runs.
+startups=()
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$bin" serve --data-dir "$data" --port $port --log-level warning & pid=$!
+  wait_ready "http://127.0.0.1:$port/readyz"
+  end=$(date +%s%N)
+  startups+=($(( (end - start) / 1000000 )))
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+done
+startup_ms=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 3p)
+
+"$bin" serve --data-dir "$data" --port $port --log-level warning & pids+=($!)
+wait_ready "http://127.0.0.1:$port/readyz"
+sleep 1
+idle_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
+
+"$bare" $bare_port >/dev/null 2>&1 & pids+=($!)
+wait_ready "http://127.0.0.1:$bare_port/hello"
+
+run_wrk() {
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" > "$data/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$data/wrk.txt")
+  echo "$rps $p99"
+}
+read -r dept_rps dept_p99 < <(run_wrk "http://127.0.0.1:$port/v1/departments")
+read -r bare_rps bare_p99 < <(run_wrk "http://127.0.0.1:$bare_port/hello")
+busy_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
+
+echo
+echo "== Companion benchmark ($(nproc) cores, wrk -t2 -c$connections -d${duration}s) =="
+printf 'start-up to ready (existing SQLite db, median of 5): %s ms  (runs: %s)\n' "$startup_ms" "${startups[*]}"
+printf 'idle resident memory:                              %s MB\n' "$((idle_kb / 1024))"
+printf 'GET /v1/departments:  %10s req/s   p99 %s\n' "$dept_rps" "$dept_p99"
+printf 'bare Hummingbird JSON: %9s req/s   p99 %s\n' "$bare_rps" "$bare_p99"
+printf 'resident memory after load:                        %s MB\n' "$((busy_kb / 1024))"
