@@ -29,7 +29,8 @@ test: deps
 
 ## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback).
 bench: deps
-	swift build -c release --product companion --product bench-bare-route
+	swift build -c release --scratch-path .build-release --product companion
+	swift build -c release --scratch-path .build-release --product bench-bare-route
 	scripts/bench.sh
 
 clean-data:

@@ -3,8 +3,8 @@
 # Hummingbird route, both measured with wrk on loopback in this one run. Prints a summary at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release/companion
-bare=.build/release/bench-bare-route
+bin=.build-release/release/companion
+bare=.build-release/release/bench-bare-route
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090

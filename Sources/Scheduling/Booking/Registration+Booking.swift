@@ -233,7 +233,7 @@ extension Registration {
     public func history(appointmentId: String, for caller: Caller) async throws -> [AppointmentChange] {
         _ = try await appointment(id: appointmentId, for: caller)
         return try await database.sql.raw("""
-            SELECT * FROM appointment_history WHERE appointment_id = \(bind: appointmentId) ORDER BY at, id
+            SELECT * FROM appointment_history WHERE appointment_id = \(bind: appointmentId) ORDER BY seq
             """).all().map {
                 AppointmentChange(at: try SchedulingRows.date($0, "at"), actor: try $0.decode(column: "actor", as: String.self),
                                   from: try $0.decode(column: "from_status", as: String?.self),

@@ -80,9 +80,10 @@ public struct Registration: Sendable {
     func recordChange(_ appointmentId: String, by actor: String, from: String?, to: String, note: String? = nil,
                       at now: Date, on db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO appointment_history (id, appointment_id, at, actor, from_status, to_status, note)
-            VALUES (\(bind: Identifier.make("hist")), \(bind: appointmentId), \(bind: Clock.millis(now)), \(bind: actor),
-                    \(bind: from), \(bind: to), \(bind: note))
+            INSERT INTO appointment_history (id, appointment_id, seq, at, actor, from_status, to_status, note)
+            VALUES (\(bind: Identifier.make("hist")), \(bind: appointmentId),
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM appointment_history WHERE appointment_id = \(bind: appointmentId)),
+                    \(bind: Clock.millis(now)), \(bind: actor), \(bind: from), \(bind: to), \(bind: note))
             """).run()
     }
 

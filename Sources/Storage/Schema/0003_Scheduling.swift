@@ -87,6 +87,7 @@ extension Schema {
         CREATE TABLE appointment_history (
             id TEXT PRIMARY KEY,
             appointment_id TEXT NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
             at BIGINT NOT NULL,
             actor TEXT NOT NULL,
             from_status TEXT,
@@ -94,7 +95,7 @@ extension Schema {
             note TEXT
         )
         """,
-        "CREATE INDEX appointment_history_appointment ON appointment_history (appointment_id, at)",
+        "CREATE UNIQUE INDEX appointment_history_order ON appointment_history (appointment_id, seq)",
         """
         CREATE TABLE waitlist (
             id TEXT PRIMARY KEY,
