@@ -1,14 +1,13 @@
 import Accounts
 import Hummingbird
 
-/// Reads `Authorization: Bearer …` and `Accept-Language` into `RequestScope` for the handlers below.
+/// Reads `Authorization: Bearer …` into `RequestScope` for the handlers below.
 /// A request without a token passes as anonymous (each handler decides whether it needs one); a request with
 /// a bad or expired token is refused with 401 at once.
 struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let tokens: TokenService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var principal: Principal?
         if let header = request.headers[.authorization] {
             guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
@@ -16,10 +15,8 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             principal = try await tokens.authenticate(accessToken: String(header.dropFirst(7)))
         }
-        return try await RequestScope.$language.withValue(language) {
-            try await RequestScope.$principal.withValue(principal) {
-                try await next(request, context)
-            }
+        return try await RequestScope.$principal.withValue(principal) {
+            try await next(request, context)
         }
     }
 }

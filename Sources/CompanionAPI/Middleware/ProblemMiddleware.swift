@@ -4,10 +4,17 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Turns every error thrown below it into an `application/problem+json` response. Unknown errors become a
-/// bare 500; what went wrong is logged with the request id, never sent to the client.
+/// Reads `Accept-Language` into `RequestScope` and turns every error thrown below it into an
+/// `application/problem+json` response in that language. Unknown errors become a bare 500; what went wrong is
+/// logged with the request id, never sent to the client.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try await RequestScope.$language.withValue(Language(acceptLanguage: request.headers[.acceptLanguage])) {
+            try await respond(request, context: context, next: next)
+        }
+    }
+
+    private func respond(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
