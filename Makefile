@@ -1,6 +1,6 @@
 # The front door. `make run` serves with embedded defaults; `make test` runs every test.
 SHELL := /bin/bash
-APT_PACKAGES := libsqlite3-dev libssl-dev postgresql wrk
+APT_PACKAGES := postgresql
 DATA_DIR ?= ./data
 
 .PHONY: run test build deps bench bench-http clean-data
@@ -15,11 +15,11 @@ deps:
 	fi
 
 build: deps
-	swift build -c release --product companion
+	swift build --product companion
 
 ## Serve on http://127.0.0.1:8080 with SQLite under ./data, the demo hospital and dev one-time codes.
 run: build
-	.build/release/companion serve --data-dir $(DATA_DIR)
+	.build/debug/companion serve --data-dir $(DATA_DIR)
 
 ## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL.
 test: deps
@@ -27,10 +27,13 @@ test: deps
 	swift build --build-tests && swift test --skip-build 2>&1 | tee .build/test-output.txt; \
 	exit $${PIPESTATUS[0]}
 
-## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback).
+## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback),
+## and the release-minute booking rush through HTTP.
 bench: deps
+	@command -v wrk >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get install -y -qq wrk; }
 	swift build -c release --scratch-path .build-release --product companion
 	swift build -c release --scratch-path .build-release --product bench-bare-route
+	swift build -c release --scratch-path .build-release --product bench-rush
 	scripts/bench.sh
 
 clean-data:

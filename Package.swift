@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "companion", targets: ["companion"]),
         .executable(name: "bench-bare-route", targets: ["bench-bare-route"]),
+        .executable(name: "bench-rush", targets: ["bench-rush"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -47,6 +48,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bench-rush",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build-release/release/companion
 bare=.build-release/release/bench-bare-route
+rush=.build-release/release/bench-rush
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090
@@ -16,6 +17,7 @@ trap cleanup EXIT
 
 "$bin" migrate --data-dir "$data" --log-level warning >/dev/null
 "$bin" seed --data-dir "$data" --log-level warning >/dev/null
+COMPANION_STAFF_PASSWORD=bench-admin-password "$bin" staff add bench.admin --role admin --name Bench --data-dir "$data" --log-level warning >/dev/null
 
 wait_ready() {
   local url=$1
@@ -57,6 +59,8 @@ read -r dept_rps dept_p99 < <(run_wrk "http://127.0.0.1:$port/v1/departments")
 read -r bare_rps bare_p99 < <(run_wrk "http://127.0.0.1:$bare_port/hello")
 busy_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
 
+"$rush" "http://127.0.0.1:$port" bench.admin bench-admin-password 1000 64 > "$data/rush.txt"
+
 echo
 echo "== Companion benchmark ($(nproc) cores, wrk -t2 -c$connections -d${duration}s) =="
 printf 'start-up to ready (existing SQLite db, median of 5): %s ms  (runs: %s)\n' "$startup_ms" "${startups[*]}"
@@ -64,3 +68,4 @@ printf 'idle resident memory:                              %s MB\n' "$((idle_kb 
 printf 'GET /v1/departments:  %10s req/s   p99 %s\n' "$dept_rps" "$dept_p99"
 printf 'bare Hummingbird JSON: %9s req/s   p99 %s\n' "$bare_rps" "$bare_p99"
 printf 'resident memory after load:                        %s MB\n' "$((busy_kb / 1024))"
+sed -n '/== Release-minute rush/,$p' "$data/rush.txt"

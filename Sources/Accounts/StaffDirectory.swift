@@ -18,7 +18,7 @@ public struct StaffDirectory: Sendable {
 
     static let bcryptCost: UInt8 = 12
     // Checked against when the username is unknown, so a wrong username costs as much time as a wrong password.
-    static let decoyHash = Bcrypt.hash("decoy-password-for-timing", cost: 4)
+    static let decoyHash = Bcrypt.hash("decoy-password-for-timing", cost: bcryptCost)
 
     let database: Database
     let clock: any NowProvider

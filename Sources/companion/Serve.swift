@@ -20,6 +20,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key. Env: COMPANION_TLS_KEY") var tlsKey: String?
     @Option(help: "dev or production. Env: COMPANION_MODE. Default: dev") var mode: String?
     @Option(name: .customLong("jwt-secret"), help: "Secret for tokens (≥ 32 chars; required in production). Env: COMPANION_JWT_SECRET") var jwtSecret: String?
+    @Option(name: .customLong("hold-minutes"), help: "How long a hold keeps a place. Env: COMPANION_HOLD_MINUTES. Default: 5") var holdMinutes: Int?
+    @Option(name: .customLong("cancel-cutoff-minutes"), help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
+    @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
 
     func configuration(environment env: [String: String]) throws -> AppConfiguration {
@@ -41,9 +44,28 @@ struct Serve: AsyncParsableCommand {
         return c
     }
 
+    /// The registration rules from flags and environment, each checked for a sane range.
+    func rules(environment env: [String: String]) throws -> SchedulingRules {
+        var rules = SchedulingRules()
+        func setting(_ flag: Int?, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let value = flag ?? env[name].flatMap(Int.init) else {
+                if env[name] != nil { throw ValidationError("\(name) must be a whole number") }
+                return nil
+            }
+            guard range.contains(value) else { throw ValidationError("\(name) must be in \(range.lowerBound)…\(range.upperBound)") }
+            return value
+        }
+        if let minutes = try setting(holdMinutes, "COMPANION_HOLD_MINUTES", 1...60) { rules.holdDuration = Double(minutes * 60) }
+        if let minutes = try setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080) { rules.cancelCutoff = Double(minutes * 60) }
+        if let limit = try setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100) { rules.dailyLimitPerAccount = limit }
+        return rules
+    }
+
     func run() async throws {
-        var config = try configuration(environment: ProcessInfo.processInfo.environment)
-        do { try config.validate() } catch let error as ConfigurationError { throw ValidationError(error.description) }
+        let environment = ProcessInfo.processInfo.environment
+        var config = try configuration(environment: environment)
+        let rules = try rules(environment: environment)
+        try config.validate()
         let logger = try database.bootstrapLogging()
         if config.jwtSecret == nil { config.jwtSecret = try DevSecret.load(dataDirectory: config.dataDirectory) }
 
@@ -60,7 +82,7 @@ struct Serve: AsyncParsableCommand {
         let sender: any OTPSender = config.mode == .dev
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
-        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!)
+        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!, rules: rules)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [
             "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",
