@@ -40,12 +40,12 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
-// An admin opens a session on a day 3 days ahead: 10 slots of 30 places, released already.
+// An admin opens a session on a day after the seeded schedule: 10 slots of 30 places, released already.
 let (_, adminTokens) = try await call(.POST, "/v1/auth/staff-token", json: ["username": arguments[2], "password": arguments[3]])
 guard let admin = adminTokens["accessToken"] as? String else { throw Failure(description: "admin login failed: \(adminTokens)") }
 var calendar = Calendar(identifier: .gregorian)
 calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-let day = calendar.date(byAdding: .day, value: 3, to: Date())!
+let day = calendar.date(byAdding: .day, value: Int.random(in: 20...400), to: Date())!
 let parts = calendar.dateComponents([.year, .month, .day], from: day)
 let date = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
 let (status, session) = try await call(.POST, "/v1/admin/sessions", json: [
@@ -63,7 +63,7 @@ for batch in stride(from: 0, to: patients, by: 32) {
     let made = try await withThrowingTaskGroup(of: (String, String).self) { group in
         for n in batch..<min(batch + 32, patients) {
             group.addTask {
-                let phone = "1\(String(format: "%010d", 7_000_000_000 + n))"
+                let phone = "1\(7_000_000_000 + n)"
                 let (_, otp) = try await call(.POST, "/v1/auth/otp", json: ["phone": phone])
                 guard let code = otp["devCode"] as? String else { throw Failure(description: "no devCode: is the server in dev mode?") }
                 let (_, tokens) = try await call(.POST, "/v1/auth/token", json: ["phone": phone, "code": code])
