@@ -1,11 +1,24 @@
+import Foundation
 import SQLKit
 import Storage
 
 /// Read access to hospitals, their departments, doctors and service locations.
 public struct Directory: Sendable {
     let database: Database
+    private let snapshot = DirectorySnapshot()
 
     public init(database: Database) { self.database = database }
+
+    private func contents() async throws -> DirectorySnapshot.Contents {
+        try await snapshot.current {
+            let departments = try await database.sql.raw("""
+                SELECT d.*, \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
+                ORDER BY d.hospital_id, d.sort_order
+                """).all().map(Self.department(from:))
+            let doctors = try await database.sql.raw("SELECT * FROM doctors ORDER BY department_id, sort_order").all().map(Self.doctor(from:))
+            return .init(departments: departments, doctors: doctors, loadedAt: Date())
+        }
+    }
 
     public func hospitals() async throws -> [Hospital] {
         try await database.sql.raw("SELECT * FROM hospitals ORDER BY id").all().map(Self.hospital(from:))
@@ -20,35 +33,26 @@ public struct Directory: Sendable {
 
     /// Departments in the hospital's display order; all hospitals' when `hospitalId` is nil.
     public func departments(hospitalId: String? = nil) async throws -> [Department] {
-        let rows = try await database.sql.raw("""
-            SELECT d.*, \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
-            WHERE (\(bind: hospitalId) IS NULL OR d.hospital_id = \(bind: hospitalId ?? ""))
-            ORDER BY d.hospital_id, d.sort_order
-            """).all()
-        return try rows.map(Self.department(from:))
+        let all = try await contents().departments
+        guard let hospitalId else { return all }
+        return all.filter { $0.hospitalId == hospitalId }
     }
 
     public func department(id: String) async throws -> Department {
-        guard let row = try await database.sql.raw("""
-            SELECT d.*, \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
-            WHERE d.id = \(bind: id)
-            """).first() else { throw NotFound("department") }
-        return try Self.department(from: row)
+        guard let department = try await contents().departments.first(where: { $0.id == id }) else { throw NotFound("department") }
+        return department
     }
 
     /// Doctors of a department, most senior first; every doctor when `departmentId` is nil.
     public func doctors(departmentId: String? = nil) async throws -> [Doctor] {
-        try await database.sql.raw("""
-            SELECT * FROM doctors WHERE (\(bind: departmentId) IS NULL OR department_id = \(bind: departmentId ?? ""))
-            ORDER BY department_id, sort_order
-            """).all().map(Self.doctor(from:))
+        let all = try await contents().doctors
+        guard let departmentId else { return all }
+        return all.filter { $0.departmentId == departmentId }
     }
 
     public func doctor(id: String) async throws -> Doctor {
-        guard let row = try await database.sql.raw("SELECT * FROM doctors WHERE id = \(bind: id)").first() else {
-            throw NotFound("doctor")
-        }
-        return try Self.doctor(from: row)
+        guard let doctor = try await contents().doctors.first(where: { $0.id == id }) else { throw NotFound("doctor") }
+        return doctor
     }
 
     /// Service locations (registration, payment, laboratory, radiology, ultrasound, pharmacy, emergency…).

@@ -19,6 +19,9 @@ public final class Database: Sendable {
     /// Run single statements here; use `transaction` for several that belong together.
     public let sql: any SQLDatabase
     public let url: DatabaseURL
+    /// Where transactions run: for SQLite one dedicated writer connection (SQLite has one writer anyway, and
+    /// readers filling the shared pool must not make the writer wait); for PostgreSQL the shared pool.
+    private let transactionSQL: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
     /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
     private let writeLock = AsyncMutex()
@@ -37,7 +40,7 @@ public final class Database: Sendable {
             let perLoop = 4
             // SQLite calls block their thread (and wait there while another connection writes), so every
             // connection gets a thread of its own: a shared, smaller pool can starve the writer holding the lock.
-            let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup) + 1)
+            let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup) + 2)
             threads.start()
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteServerConnectionSource(path: path, threadPool: threads),
@@ -46,8 +49,17 @@ public final class Database: Sendable {
                 logger: logger,
                 on: eventLoopGroup
             )
-            let database = Database(engine: .sqlite, url: url, sql: PooledSQLiteDatabase(pool: pool, logger: logger)) {
+            let writer = EventLoopGroupConnectionPool(
+                source: SQLiteServerConnectionSource(path: path, threadPool: threads),
+                maxConnectionsPerEventLoop: 1,
+                requestTimeout: .seconds(30),
+                logger: logger,
+                on: eventLoopGroup.next()
+            )
+            let database = Database(engine: .sqlite, url: url, sql: PooledSQLiteDatabase(pool: pool, logger: logger),
+                                    transactionSQL: PooledSQLiteDatabase(pool: writer, logger: logger)) {
                 try await pool.shutdownAsync()
+                try await writer.shutdownAsync()
                 try await threads.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
@@ -63,16 +75,18 @@ public final class Database: Sendable {
                 on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
-            let database = Database(engine: .postgres, url: url, sql: sql) { try await pool.shutdownAsync() }
+            let database = Database(engine: .postgres, url: url, sql: sql, transactionSQL: sql) { try await pool.shutdownAsync() }
             try await database.sql.raw("SELECT 1").run()
             return database
         }
     }
 
-    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, shutdown: @escaping @Sendable () async throws -> Void) {
+    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, transactionSQL: any SQLDatabase,
+                 shutdown: @escaping @Sendable () async throws -> Void) {
         self.engine = engine
         self.url = url
         self.sql = sql
+        self.transactionSQL = transactionSQL
         self.shutdownPool = shutdown
     }
 
@@ -85,7 +99,7 @@ public final class Database: Sendable {
     }
 
     private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R, begin: String) async throws -> R {
-        try await sql.withSession { session in
+        try await transactionSQL.withSession { session in
             try await session.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(session)

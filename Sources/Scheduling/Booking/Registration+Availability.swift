@@ -38,14 +38,16 @@ extension Registration {
         let now = clock.now()
         let after = Clock.millis(max(now, query.startingAfter ?? now))
         let before = query.startingBefore.map(Clock.millis) ?? Int64.max
-        let rows = try await database.sql.raw(SchedulingRows.slotSelect(now: now) + """
+        // Only the filters given go into the query, so SQLite can use the (department|doctor, date) indexes.
+        var sql = SchedulingRows.slotSelect(now: now) + """
              WHERE ds.status = 'open' AND s.starts_at > \(bind: after) AND s.starts_at < \(bind: before)
-               AND (\(bind: query.departmentId) IS NULL OR s.department_id = \(bind: query.departmentId ?? ""))
-               AND (\(bind: query.doctorId) IS NULL OR s.doctor_id = \(bind: query.doctorId ?? ""))
-               AND (\(bind: query.date) IS NULL OR s.date = \(bind: query.date ?? ""))
-               AND (\(bind: query.period?.rawValue) IS NULL OR s.period = \(bind: query.period?.rawValue ?? ""))
-             ORDER BY s.starts_at, s.doctor_id LIMIT \(bind: Self.maxListedSlots)
-            """).all()
+            """
+        if let department = query.departmentId { sql += " AND s.department_id = \(bind: department)" }
+        if let doctor = query.doctorId { sql += " AND s.doctor_id = \(bind: doctor)" }
+        if let date = query.date { sql += " AND s.date = \(bind: date)" }
+        if let period = query.period { sql += " AND s.period = \(bind: period.rawValue)" }
+        sql += " ORDER BY s.starts_at, s.doctor_id LIMIT \(bind: Self.maxListedSlots)"
+        let rows = try await database.sql.raw(sql).all()
         return try rows.map(SchedulingRows.slot)
     }
 

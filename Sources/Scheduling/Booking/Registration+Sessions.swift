@@ -49,8 +49,8 @@ extension Registration {
         guard slotCount >= 1, slotCount <= 100 else {
             throw ValidationFailed([FieldError("slotMinutes", "the session must hold 1–100 slots")])
         }
-        let doctor = try await Directory(database: database).doctor(id: plan.doctorId)
-        let department = try await Directory(database: database).department(id: doctor.departmentId)
+        let doctor = try await directory.doctor(id: plan.doctorId)
+        let department = try await directory.department(id: doctor.departmentId)
         let releaseAt = plan.releaseAt
             ?? calendar.adding(days: -7, to: plan.date).flatMap { calendar.instant(date: $0, time: "08:00") } ?? startsAt
         let id = Identifier.make("ses")

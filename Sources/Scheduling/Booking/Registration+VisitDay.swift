@@ -77,7 +77,7 @@ extension Registration {
             let next = try SchedulingRows.appointment(row)
             try await setStatus(next, to: .called, by: caller.historyName, at: now, on: db)
             try await db.raw("UPDATE doctor_sessions SET now_calling = \(bind: next.queueNumber) WHERE id = \(bind: sessionId)").run()
-            let room = try await Directory(database: database).department(id: session.departmentId).location
+            let room = try await directory.department(id: session.departmentId).location
             try await notify(account: next.accountId, patient: next.patientId, kind: "queue_call", title: "请就诊",
                              body: "请\(next.queueNumber ?? 0)号到\(room.building)\(room.floor)楼\(room.zone)区\(room.room)诊室就诊。",
                              appointment: next.id, at: now, on: db)

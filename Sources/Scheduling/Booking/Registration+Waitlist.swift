@@ -9,9 +9,9 @@ extension Registration {
         guard CalendarDate(date) != nil else { throw ValidationFailed([FieldError("date", "must be a date YYYY-MM-DD")]) }
         let department: String
         if let doctorId {
-            department = try await Directory(database: database).doctor(id: doctorId).departmentId
+            department = try await directory.doctor(id: doctorId).departmentId
         } else if let departmentId {
-            department = try await Directory(database: database).department(id: departmentId).id
+            department = try await directory.department(id: departmentId).id
         } else {
             throw ValidationFailed([FieldError("doctorId", "give doctorId or departmentId")])
         }

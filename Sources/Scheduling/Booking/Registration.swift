@@ -26,10 +26,12 @@ public struct Registration: Sendable {
     let clock: any NowProvider
     public let rules: SchedulingRules
     let calendar: HospitalCalendar
+    let directory: Directory
 
     public init(database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),
                 calendar: HospitalCalendar = .shanghai) {
         self.database = database
+        self.directory = Directory(database: database)
         self.clock = clock
         self.rules = rules
         self.calendar = calendar
