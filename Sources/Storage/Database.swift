@@ -40,8 +40,11 @@ public final class Database: Sendable {
             let perLoop = 4
             // SQLite calls block their thread (and wait there while another connection writes), so every
             // connection gets a thread of its own: a shared, smaller pool can starve the writer holding the lock.
-            let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup) + 2)
+            let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup))
             threads.start()
+            // The writer has a thread of its own, so its statements never queue behind a crowd of reads.
+            let writerThread = NIOThreadPool(numberOfThreads: 1)
+            writerThread.start()
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteServerConnectionSource(path: path, threadPool: threads),
                 maxConnectionsPerEventLoop: perLoop,
@@ -50,7 +53,7 @@ public final class Database: Sendable {
                 on: eventLoopGroup
             )
             let writer = EventLoopGroupConnectionPool(
-                source: SQLiteServerConnectionSource(path: path, threadPool: threads),
+                source: SQLiteServerConnectionSource(path: path, threadPool: writerThread),
                 maxConnectionsPerEventLoop: 1,
                 requestTimeout: .seconds(30),
                 logger: logger,
@@ -61,6 +64,7 @@ public final class Database: Sendable {
                 try await pool.shutdownAsync()
                 try await writer.shutdownAsync()
                 try await threads.shutdownGracefully()
+                try await writerThread.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
             try await database.sql.raw("PRAGMA journal_mode = WAL").run()

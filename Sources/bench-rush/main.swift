@@ -16,8 +16,9 @@ guard arguments.count >= 4 else {
 let base = arguments[1]
 let patients = arguments.count > 4 ? Int(arguments[4]) ?? 1000 : 1000
 let concurrency = arguments.count > 5 ? Int(arguments[5]) ?? 64 : 64
+let readerCount = arguments.count > 6 ? Int(arguments[6]) ?? 16 : 16
 var configuration = HTTPClient.Configuration()
-configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency + 16)
+configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 200)
 let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 
 struct Failure: Error, CustomStringConvertible { let description: String }
@@ -96,10 +97,10 @@ final class ManagedFlag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
 }
 
-print("rush: \(patients) bookings at \(concurrency) connections, 16 connections reading /v1/slots…")
+print("rush: \(patients) bookings at \(concurrency) connections, \(readerCount) connections reading /v1/slots…")
 let started = ContinuousClock.now
 try await withThrowingTaskGroup(of: Void.self) { group in
-    for reader in 0..<16 {
+    for reader in 0..<readerCount {
         group.addTask {
             while !stop.isSet {
                 let t0 = ContinuousClock.now

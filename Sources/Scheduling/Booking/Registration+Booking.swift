@@ -6,22 +6,33 @@ extension Registration {
     /// Reserves a place for `rules.holdDuration`. Asking again for the same patient and slot returns the same hold.
     public func hold(slotId: String, patientId: String, accountId: String) async throws -> Hold {
         let now = clock.now()
+        if let existing = try await liveHold(slotId: slotId, patientId: patientId, accountId: accountId, now: now, on: database.sql) {
+            return existing
+        }
+        try await precheck(slotId: slotId, now: now)
         return try await database.transaction { db in
-            try await requirePatient(patientId, of: accountId, on: db)
             try await lock(["account:\(accountId)", "patient:\(patientId)", "slot:\(slotId)"], on: db)
             try await expireHolds(slot: slotId, now: now, on: db)
-            if let existing = try await db.raw("""
-                SELECT id, expires_at FROM holds WHERE slot_id = \(bind: slotId) AND patient_id = \(bind: patientId) AND status = 'active'
-                """).first() {
-                return Hold(id: try existing.decode(column: "id", as: String.self), slotId: slotId, patientId: patientId,
-                            expiresAt: try SchedulingRows.date(existing, "expires_at"))
+            if let existing = try await liveHold(slotId: slotId, patientId: patientId, accountId: accountId, now: now, on: db) {
+                return existing
             }
             let slot = try await slot(slotId, now: now, on: db)
-            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, now: now, on: db)
+            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: false, now: now, on: db)
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
             return try await insertHold(slot: slotId, patient: patientId, account: accountId, until: now.addingTimeInterval(rules.holdDuration),
                                         waitlist: nil, now: now, on: db)
         }
+    }
+
+    /// The patient's hold on the slot that is still running, if any.
+    func liveHold(slotId: String, patientId: String, accountId: String, now: Date, on db: any SQLDatabase) async throws -> Hold? {
+        try await db.raw("""
+            SELECT id, expires_at FROM holds WHERE slot_id = \(bind: slotId) AND patient_id = \(bind: patientId)
+              AND account_id = \(bind: accountId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
+            """).first().map {
+                Hold(id: try $0.decode(column: "id", as: String.self), slotId: slotId, patientId: patientId,
+                     expiresAt: try SchedulingRows.date($0, "expires_at"))
+            }
     }
 
     func insertHold(slot: String, patient: String, account: String, until: Date, waitlist: String?, now: Date,
@@ -46,8 +57,8 @@ extension Registration {
         if let reason, reason.count > 500 { throw ValidationFailed([FieldError("reason", "at most 500 characters")]) }
         let now = clock.now()
         let actor = Caller.patient(accountId: accountId).historyName
+        if case .slot(let slotId) = source { try await precheck(slotId: slotId, now: now) }
         return try await database.transaction { db in
-            try await requirePatient(patientId, of: accountId, on: db)
             let slotId: String
             var holdId: String?
             switch source {
@@ -73,8 +84,7 @@ extension Registration {
                 try await db.raw("UPDATE waitlist SET status = 'fulfilled' WHERE hold_id = \(bind: holdId)").run()
             }
             let slot = try await slot(slotId, now: now, on: db)
-            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, now: now, on: db)
-            try await checkDailyLimit(accountId: accountId, now: now, on: db)
+            try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: true, now: now, on: db)
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
             let appointment = try await insertAppointment(slot: slot, patientId: patientId, accountId: accountId, reason: reason,
                                                           actor: actor, now: now, on: db)
@@ -107,46 +117,56 @@ extension Registration {
             throw SchedulingError.duplicateBooking
         }
         try await recordChange(id, by: actor, from: nil, to: Appointment.Status.booked.rawValue, at: now, on: db)
-        let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!
-        return try SchedulingRows.appointment(row)
+        return Appointment(id: id, slotId: slot.id, sessionId: slot.sessionId, patientId: patientId, accountId: accountId,
+                           doctorId: slot.doctorId, departmentId: slot.departmentId, date: slot.date, startsAt: slot.startsAt,
+                           endsAt: slot.endsAt, status: .booked, reason: reason, queueNumber: nil, late: false, cancelReason: nil,
+                           createdAt: Clock.date(millis: Clock.millis(now)))
     }
 
-    /// The rules a slot and a patient must meet to book: released, not past, session open, no ban, no duplicate.
-    func checkBookable(_ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?, now: Date,
-                       on db: any SQLDatabase) async throws {
+    /// The rules a slot and a patient must meet to book: released, not past, session open, the patient belongs to
+    /// the account, no ban, no duplicate, and (for new bookings) the account's daily cap. One query reads every
+    /// count, because inside the write transaction each round trip holds up every other booking.
+    func checkBookable(_ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?,
+                       countingToday: Bool, now: Date, on db: any SQLDatabase) async throws {
         guard slot.sessionOpen else { throw SchedulingError.sessionClosed }
         guard now >= slot.releaseAt else { throw SchedulingError.notReleased(releaseAt: slot.releaseAt) }
         guard now < slot.startsAt else { throw SchedulingError.slotInPast }
-        if let until = try await bannedUntil(patientId: patientId, now: now, on: db) { throw SchedulingError.bookingBanned(until: until) }
-        let clash = try await db.raw("""
-            SELECT id FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
-              AND id <> \(bind: appointmentId ?? "")
-              AND ((department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date))
-                   OR (starts_at < \(bind: Clock.millis(slot.endsAt)) AND ends_at > \(bind: Clock.millis(slot.startsAt))))
-            """).first()
-        guard clash == nil else { throw SchedulingError.duplicateBooking }
-    }
-
-    func checkDailyLimit(accountId: String, now: Date, on db: any SQLDatabase) async throws {
         let today = calendar.date(of: now)
-        guard let start = calendar.startOfDay(today), let end = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay) else { return }
-        let count = try await db.raw("""
-            SELECT COUNT(*) AS n FROM appointments WHERE account_id = \(bind: accountId)
-              AND created_at >= \(bind: Clock.millis(start)) AND created_at < \(bind: Clock.millis(end))
-            """).first()!.decode(column: "n", as: Int.self)
-        guard count < rules.dailyLimitPerAccount else { throw SchedulingError.dailyLimit(limit: rules.dailyLimitPerAccount) }
+        let dayStart = calendar.startOfDay(today).map(Clock.millis) ?? 0
+        let dayEnd = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay).map(Clock.millis) ?? 0
+        let since = Clock.millis(now.addingTimeInterval(-rules.noShowWindow))
+        let row = try await db.raw("""
+            SELECT
+              (SELECT COUNT(*) FROM patients WHERE id = \(bind: patientId) AND account_id = \(bind: accountId)) AS owned,
+              (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
+                 AND id <> \(bind: appointmentId ?? "")
+                 AND ((department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date))
+                      OR (starts_at < \(bind: Clock.millis(slot.endsAt)) AND ends_at > \(bind: Clock.millis(slot.startsAt))))) AS clashes,
+              (SELECT COUNT(*) FROM appointments WHERE account_id = \(bind: accountId)
+                 AND created_at >= \(bind: dayStart) AND created_at < \(bind: dayEnd)) AS today,
+              (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)) AS no_shows,
+              (SELECT MAX(ends_at) FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)) AS last_no_show
+            """).first()!
+        guard try row.decode(column: "owned", as: Int.self) > 0 else { throw NotFound("patient") }
+        if try row.decode(column: "no_shows", as: Int.self) >= rules.noShowLimit,
+           let last = try row.decode(column: "last_no_show", as: Int64?.self) {
+            let until = Clock.date(millis: last).addingTimeInterval(rules.banDuration)
+            if until > now { throw SchedulingError.bookingBanned(until: until) }
+        }
+        guard try row.decode(column: "clashes", as: Int.self) == 0 else { throw SchedulingError.duplicateBooking }
+        if countingToday, try row.decode(column: "today", as: Int.self) >= rules.dailyLimitPerAccount {
+            throw SchedulingError.dailyLimit(limit: rules.dailyLimitPerAccount)
+        }
     }
 
-    /// `noShowLimit` no-shows within `noShowWindow` ban booking for `banDuration` after the latest of them.
-    func bannedUntil(patientId: String, now: Date, on db: any SQLDatabase) async throws -> Date? {
-        let since = Clock.millis(now.addingTimeInterval(-rules.noShowWindow))
-        let ends = try await db.raw("""
-            SELECT ends_at FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)
-            ORDER BY ends_at DESC
-            """).all().map { try SchedulingRows.date($0, "ends_at") }
-        guard ends.count >= rules.noShowLimit, let latest = ends.first else { return nil }
-        let until = latest.addingTimeInterval(rules.banDuration)
-        return until > now ? until : nil
+    /// Refuses early, without joining the queue of writers, what a read already shows cannot succeed. The same
+    /// rules are checked again inside the transaction, so a stale read can only refuse, never overbook.
+    func precheck(slotId: String, now: Date) async throws {
+        let slot = try await slot(slotId, now: now, on: database.sql)
+        guard slot.sessionOpen else { throw SchedulingError.sessionClosed }
+        guard now >= slot.releaseAt else { throw SchedulingError.notReleased(releaseAt: slot.releaseAt) }
+        guard now < slot.startsAt else { throw SchedulingError.slotInPast }
+        guard slot.remaining > 0 else { throw SchedulingError.slotFull }
     }
 
     /// Cancels (退号). Patients may cancel until the cut-off; administrators at any time before the visit.
@@ -186,7 +206,8 @@ extension Registration {
             let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
             guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             let target = try await slot(newSlotId, now: now, on: db)
-            try await checkBookable(target, patientId: current.patientId, accountId: accountId, ignoring: current.id, now: now, on: db)
+            try await checkBookable(target, patientId: current.patientId, accountId: accountId, ignoring: current.id,
+                                    countingToday: false, now: now, on: db)
             guard target.remaining > 0 else { throw SchedulingError.slotFull }
             let taken = try await db.raw("""
                 UPDATE slots SET booked = booked + 1 WHERE id = \(bind: target.id) AND booked < capacity RETURNING id

@@ -51,7 +51,8 @@ extension Registration {
             let entry = try SchedulingRows.waitlist(row)
             let account = try row.decode(column: "account_id", as: String.self)
             do {
-                try await checkBookable(slot, patientId: entry.patientId, accountId: account, ignoring: nil, now: now, on: db)
+                try await checkBookable(slot, patientId: entry.patientId, accountId: account, ignoring: nil,
+                                        countingToday: false, now: now, on: db)
             } catch is SchedulingError {
                 continue
             }
