@@ -24,7 +24,8 @@ public final class Database: Sendable {
     private let transactionSQL: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
     /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
-    private let writeLock = AsyncMutex()
+    private let writeLock: AsyncMutex
+    private let writerExecutor: EventLoopTaskExecutor
     private let closed = NIOLockedValueBox(false)
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
@@ -52,15 +53,19 @@ public final class Database: Sendable {
                 logger: logger,
                 on: eventLoopGroup
             )
+            let writerLoop = eventLoopGroup.next()
             let writer = EventLoopGroupConnectionPool(
                 source: SQLiteServerConnectionSource(path: path, threadPool: writerThread),
                 maxConnectionsPerEventLoop: 1,
                 requestTimeout: .seconds(30),
                 logger: logger,
-                on: eventLoopGroup.next()
+                on: writerLoop
             )
-            let database = Database(engine: .sqlite, url: url, sql: PooledSQLiteDatabase(pool: pool, logger: logger),
-                                    transactionSQL: PooledSQLiteDatabase(pool: writer, logger: logger)) {
+            let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
+            let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
+            let database = Database(engine: .sqlite, url: url, sql: readers,
+                                    transactionSQL: PooledSQLiteDatabase(pool: writer, logger: logger), writerLoop: writerLoop) {
+                await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()
                 try await writer.shutdownAsync()
                 try await threads.shutdownGracefully()
@@ -79,14 +84,18 @@ public final class Database: Sendable {
                 on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
-            let database = Database(engine: .postgres, url: url, sql: sql, transactionSQL: sql) { try await pool.shutdownAsync() }
+            let database = Database(engine: .postgres, url: url, sql: sql, transactionSQL: sql, writerLoop: eventLoopGroup.next()) {
+                try await pool.shutdownAsync()
+            }
             try await database.sql.raw("SELECT 1").run()
             return database
         }
     }
 
     private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, transactionSQL: any SQLDatabase,
-                 shutdown: @escaping @Sendable () async throws -> Void) {
+                 writerLoop: any EventLoop, shutdown: @escaping @Sendable () async throws -> Void) {
+        self.writeLock = AsyncMutex(on: writerLoop)
+        self.writerExecutor = EventLoopTaskExecutor(writerLoop)
         self.engine = engine
         self.url = url
         self.sql = sql
@@ -99,7 +108,9 @@ public final class Database: Sendable {
     /// never fails half-way with a lock upgrade error.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         guard engine == .sqlite else { return try await run(body, begin: "BEGIN") }
-        return try await writeLock.withLock { try await run(body, begin: "BEGIN IMMEDIATE") }
+        return try await withTaskExecutorPreference(writerExecutor) {
+            try await writeLock.withLock { try await run(body, begin: "BEGIN IMMEDIATE") }
+        }
     }
 
     private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R, begin: String) async throws -> R {
