@@ -35,6 +35,21 @@ struct DirectoryRouteTests {
         }
     }
 
+    @Test("directory answers are cached per language and may be cached by the client")
+    func cached() async throws {
+        try await withAPI { api in
+            let first = try await api.send(.get, "/v1/departments?hospitalId=hosp_demo")
+            let second = try await api.send(.get, "/v1/departments?hospitalId=hosp_demo")
+            #expect(first.headers[.cacheControl] == "public, max-age=60")
+            #expect(second.text == first.text)
+            let english = try await api.send(.get, "/v1/departments?hospitalId=hosp_demo", headers: [.acceptLanguage: "en"])
+            #expect(english.text.contains("Pediatrics"))
+            #expect(!english.text.contains("儿科"))
+            let patients = try await api.send(.get, "/v1/patients")
+            #expect(patients.headers[.cacheControl] != "public, max-age=60", "private routes are never cached")
+        }
+    }
+
     @Test("unknown directory ids are 404 problems")
     func unknownIds() async throws {
         try await withAPI { api in
