@@ -12,14 +12,14 @@ import OpenAPIRuntime
 import Prometheus
 import Storage
 
-/// Builds the router: middleware in order (request log, problems, body limit, directory cache, auth, idempotency), the generated API,
+/// Builds the router: middleware in order (request log, problems, body limit, public read cache, auth, idempotency), the generated API,
 /// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`).
 public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool) throws -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware())
-    router.add(middleware: DirectoryCacheMiddleware())
+    router.add(middleware: PublicReadCacheMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.

@@ -35,6 +35,7 @@ struct AppointmentRouteTests {
             #expect(items[0]["remaining"] as? Int == 2)
             #expect(items[0]["fee"] as? Double == 25.5)
             #expect(items[0]["released"] as? Bool == true)
+            #expect(listed.headers[.cacheControl] == "public, max-age=1", "availability is cached for one second only")
 
             let hold = try await api.send(.post, "/v1/holds", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: session.accessToken)
             #expect(hold.status == .created)
