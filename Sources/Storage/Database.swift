@@ -53,7 +53,9 @@ public final class Database: Sendable {
                 logger: logger,
                 on: eventLoopGroup
             )
-            let writerLoop = eventLoopGroup.next()
+            // …and an event loop of its own, so its statements resume without waiting behind HTTP traffic.
+            let writerGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let writerLoop = writerGroup.next()
             let writer = EventLoopGroupConnectionPool(
                 source: SQLiteServerConnectionSource(path: path, threadPool: writerThread),
                 maxConnectionsPerEventLoop: 1,
@@ -70,6 +72,7 @@ public final class Database: Sendable {
                 try await writer.shutdownAsync()
                 try await threads.shutdownGracefully()
                 try await writerThread.shutdownGracefully()
+                try await writerGroup.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
             try await database.sql.raw("PRAGMA journal_mode = WAL").run()

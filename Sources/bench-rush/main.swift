@@ -142,6 +142,8 @@ final class Counter: @unchecked Sendable {
 let bookingLatencies = await bookings.latencies.sorted()
 let readLatencies = await reads.latencies.sorted()
 let statuses = await bookings.statuses
+// Availability answers are cached for a second: wait that out so the check reads the live counts.
+try await Task.sleep(for: .milliseconds(1100))
 var overbooked = 0
 var remaining = 0
 let (_, after) = try await call(.GET, "/v1/slots?doctorId=doc_emergency_1&date=\(date)&period=evening")
