@@ -36,21 +36,38 @@ struct ConcurrencyTests {
         }
     }
 
+    /// Everyone books the slot at once, spread over the given instances; counts what they were told.
+    static func rush(_ instances: [Registration], slot: String, people: [(account: String, patient: String)]) async
+        -> (booked: Int, full: Int, others: [String]) {
+        let outcomes = await withTaskGroup(of: Outcome.self) { group in
+            for (index, person) in people.enumerated() {
+                let registration = instances[index % instances.count]
+                group.addTask { await book(registration, slot, person) }
+            }
+            var all: [Outcome] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        var booked = 0, full = 0, others: [String] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .booked: booked += 1
+            case .full: full += 1
+            case .other(let error): others.append(error)
+            }
+        }
+        return (booked, full, others)
+    }
+
     @Test("200 patients at once for a slot of 5: exactly 5 appointments and 195 slot_full", arguments: TestEngine.available)
     func releaseRush(engine: TestEngine) async throws {
         try await RegistrationFixture.with(engine) { f in
             let (_, slots) = try await f.session(capacity: 5)
             let people = try await crowd(f, 200)
             f.afterRelease()
-            let registration = f.registration
-            let outcomes = await withTaskGroup(of: Outcome.self) { group in
-                for person in people { group.addTask { await Self.book(registration, slots[0].id, person) } }
-                return await group.reduce(into: [Outcome]()) { $0.append($1) }
-            }
-            let booked = outcomes.filter { if case .booked = $0 { return true } else { return false } }.count
-            let full = outcomes.filter { if case .full = $0 { return true } else { return false } }.count
+            let (booked, full, others) = await Self.rush([f.registration], slot: slots[0].id, people: people)
             #expect(booked == 5)
-            #expect(full == 195, "other outcomes: \(outcomes.compactMap { if case .other(let e) = $0 { return e } else { return nil } }.prefix(3))")
+            #expect(full == 195, "other outcomes: \(others.prefix(3))")
             let stored = try await f.db.sql.raw("SELECT COUNT(*) AS n FROM appointments WHERE slot_id = \(bind: slots[0].id)").first()!
                 .decode(column: "n", as: Int.self)
             #expect(stored == 5)
@@ -66,17 +83,11 @@ struct ConcurrencyTests {
             let people = try await crowd(f, 200)
             f.afterRelease()
             let second = try await Database.open(f.db.url, logger: quietLogger)
-            let instances = [f.registration, Registration(database: second, clock: f.clock)]
-            let outcomes = await withTaskGroup(of: Outcome.self) { group in
-                for (index, person) in people.enumerated() {
-                    let registration = instances[index % 2]
-                    group.addTask { await Self.book(registration, slots[0].id, person) }
-                }
-                return await group.reduce(into: [Outcome]()) { $0.append($1) }
-            }
+            let (booked, full, _) = await Self.rush([f.registration, Registration(database: second, clock: f.clock)],
+                                                    slot: slots[0].id, people: people)
             try await second.close()
-            #expect(outcomes.filter { if case .booked = $0 { return true } else { return false } }.count == 5)
-            #expect(outcomes.filter { if case .full = $0 { return true } else { return false } }.count == 195)
+            #expect(booked == 5)
+            #expect(full == 195)
             #expect(try await f.placesAreConsistent())
         }
     }
