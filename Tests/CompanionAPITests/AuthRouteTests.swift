@@ -53,6 +53,19 @@ struct AuthRouteTests {
         }
     }
 
+    @Test("an Idempotency-Key from an anonymous caller replays nothing: nobody gets someone else's answer")
+    func anonymousKeysAreIgnored() async throws {
+        try await withAPI { api in
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "same-key"]
+            _ = try await api.send(.post, "/v1/auth/otp", json: #"{"phone":"13800138000"}"#, headers: key)
+            let second = try await api.send(.post, "/v1/auth/otp", json: #"{"phone":"13800138000"}"#, headers: key)
+            #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == nil)
+            #expect(api.sender.count == 2, "both requests sent a code")
+            let stored = try await TestDatabase.count("idempotency_keys", in: api.database)
+            #expect(stored == 0)
+        }
+    }
+
     @Test("staff log in with username and password; wrong passwords are 401")
     func staffLogin() async throws {
         try await withAPI { api in

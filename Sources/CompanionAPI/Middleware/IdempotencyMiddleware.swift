@@ -18,13 +18,16 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     static var header: HTTPField.Name { HTTPField.Name("Idempotency-Key")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, let key = request.headers[Self.header] else { return try await next(request, context) }
+        // Keys belong to a signed-in caller; anonymous routes (login) have nothing to create twice.
+        guard request.method == .post, let key = request.headers[Self.header], let principal = RequestScope.principal else {
+            return try await next(request, context)
+        }
         guard (1...200).contains(key.count) else {
             throw Problem(status: 422, code: "validation_failed", title: "Bad Idempotency-Key", detail: "Idempotency-Key: 1–200 characters")
         }
         var request = request
         let body = try await request.collectBody(upTo: BodyLimitMiddleware<Context>.defaultLimit)
-        let owner = (RequestScope.principal?.subjectId ?? "anonymous") + " " + request.uri.path
+        let owner = principal.subjectId + " " + request.uri.path
         let hash = SHA256.hash(data: Data(body.readableBytesView)).map { String(format: "%02x", $0) }.joined()
 
         let deadline = ContinuousClock.now + .seconds(30)

@@ -81,6 +81,7 @@ final class CapturingSender: OTPSender, @unchecked Sendable {
     var revealsCode: Bool { false }
     func send(code: String, to phone: PhoneNumber) async throws { lock.withLock { codes.append(code) } }
     var lastCode: String? { lock.withLock { codes.last } }
+    var count: Int { lock.withLock { codes.count } }
 }
 
 /// Collects every log line (message and metadata) so tests can prove what never reaches the logs.
