@@ -14,6 +14,8 @@ public enum AccountsError: Error, Sendable, Equatable {
     case refreshTokenReused
     /// Username or password is wrong (never says which).
     case invalidCredentials
+    /// Too many wrong passwords for this username lately; try again after the interval.
+    case tooManyLoginAttempts(retryAfterSeconds: Int)
     /// The account already has the maximum number of patient profiles.
     case tooManyProfiles(limit: Int)
     /// A staff username is already taken.

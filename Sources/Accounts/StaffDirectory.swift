@@ -17,6 +17,9 @@ public struct StaffDirectory: Sendable {
     }
 
     static let bcryptCost: UInt8 = 12
+    /// Wrong passwords allowed per username within `failureWindow` before logins for it pause.
+    public static let maxFailures = 10
+    public static let failureWindow: TimeInterval = 15 * 60
     // Checked against when the username is unknown, so a wrong username costs as much time as a wrong password.
     static let decoyHash = Bcrypt.hash("decoy-password-for-timing", cost: bcryptCost)
 
@@ -58,14 +61,30 @@ public struct StaffDirectory: Sendable {
         return member
     }
 
-    /// Checks a username and password; the error never says which of the two was wrong.
+    /// Checks a username and password; the error never says which of the two was wrong. After `maxFailures` wrong
+    /// passwords within `failureWindow`, the username is refused until the oldest of them leaves the window.
     public func authenticate(username: String, password: String) async throws -> Member {
+        let now = clock.now()
+        let since = Clock.millis(now.addingTimeInterval(-Self.failureWindow))
+        let failures = try await database.sql.raw("""
+            SELECT at FROM staff_login_failures WHERE username = \(bind: username) AND at > \(bind: since) ORDER BY at
+            """).all().map { try $0.decode(column: "at", as: Int64.self) }
+        if failures.count >= Self.maxFailures, let oldest = failures.first {
+            let freeAt = Clock.date(millis: oldest).addingTimeInterval(Self.failureWindow)
+            throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: max(1, Int(freeAt.timeIntervalSince(now).rounded(.up))))
+        }
         let row = try await database.sql.raw("""
             SELECT id, username, password_hash, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
             """).first()
         let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        guard matches, let row else { throw AccountsError.invalidCredentials }
+        guard matches, let row else {
+            try await database.sql.raw("""
+                INSERT INTO staff_login_failures (id, username, at) VALUES (\(bind: Identifier.make("slf")), \(bind: username), \(bind: Clock.millis(now)))
+                """).run()
+            throw AccountsError.invalidCredentials
+        }
+        try await database.sql.raw("DELETE FROM staff_login_failures WHERE username = \(bind: username)").run()
         return try Self.member(from: row)
     }
 

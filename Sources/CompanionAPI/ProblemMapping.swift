@@ -50,7 +50,11 @@ enum ProblemMapping {
             return Problem(status: 401, code: "token_reused", title: "Refresh token reused",
                            detail: "This refresh token was already used; every session of this login is now signed out.")
         case .invalidCredentials:
-            return Problem(status: 401, code: "invalid_credentials", title: "Wrong username or password")
+            return Problem(status: 401, code: "invalid_credentials", title: "Wrong username or password",
+                           detail: "The username or the password is wrong.")
+        case .tooManyLoginAttempts(let retryAfter):
+            return Problem(status: 429, code: "rate_limited", title: "Too many wrong passwords",
+                           detail: "Logins for this username are paused; try again in \(retryAfter) s.", retryAfter: retryAfter)
         case .tooManyProfiles(let limit):
             return Problem(status: 409, code: "too_many_profiles", title: "Too many patient profiles",
                            detail: "An account can hold at most \(limit) patient profiles.")

@@ -117,6 +117,29 @@ struct StaffTests {
         }
     }
 
+    @Test("ten wrong passwords in 15 minutes pause the username, even for the right password", arguments: TestEngine.available)
+    func bruteForce(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+            let staff = StaffDirectory(database: db, clock: clock)
+            _ = try await staff.add(username: "dr.li", password: "the right password", role: .doctor, displayName: "李医生")
+            for _ in 0..<10 {
+                await #expect(throws: AccountsError.invalidCredentials) {
+                    try await staff.authenticate(username: "dr.li", password: "guess guess")
+                }
+                clock.advance(by: 10)
+            }
+            await #expect(throws: AccountsError.tooManyLoginAttempts(retryAfterSeconds: 800)) {
+                try await staff.authenticate(username: "dr.li", password: "the right password")
+            }
+            clock.advance(by: 801)
+            let member = try await staff.authenticate(username: "dr.li", password: "the right password")
+            #expect(member.username == "dr.li")
+            let left = try await TestDatabase.count("staff_login_failures", in: db)
+            #expect(left == 0, "a successful login clears the failures")
+        }
+    }
+
     @Test("usernames are unique and inputs are checked", arguments: TestEngine.available)
     func rules(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in

@@ -5,5 +5,6 @@ public enum Schema {
         accounts,
         directory,
         scheduling,
+        staffLoginFailures,
     ]
 }
