@@ -29,8 +29,8 @@ public struct Services: Sendable {
         self.tokens = await TokenService(database: database, secret: secret, clock: clock)
         self.staff = StaffDirectory(database: database, clock: clock)
         self.patients = PatientProfiles(database: database, clock: clock)
-        self.directory = Directory(database: database)
         self.registration = Registration(database: database, clock: clock, rules: rules)
+        self.directory = registration.directory
         self.migrator = Migrator()
     }
 }

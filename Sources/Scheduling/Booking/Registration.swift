@@ -26,7 +26,8 @@ public struct Registration: Sendable {
     let clock: any NowProvider
     public let rules: SchedulingRules
     let calendar: HospitalCalendar
-    let directory: Directory
+    /// The directory this registration reads doctors and departments from (one cached copy per instance).
+    public let directory: Directory
 
     public init(database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),
                 calendar: HospitalCalendar = .shanghai) {
