@@ -120,9 +120,7 @@ extension Registration {
                 """).all().map(SchedulingRows.waitlist)
             for entry in waiting {
                 try await db.raw("UPDATE waitlist SET status = 'cancelled' WHERE id = \(bind: entry.id)").run()
-                let account = try await db.raw("SELECT account_id FROM waitlist WHERE id = \(bind: entry.id)").first()!
-                    .decode(column: "account_id", as: String.self)
-                try await notify(account: account, patient: entry.patientId, kind: "session_closed", title: "候补已取消",
+                try await notify(account: entry.accountId, patient: entry.patientId, kind: "session_closed", title: "候补已取消",
                                  body: "您候补的\(session.date)门诊因医生停诊已取消,请选择其他医生或时间。", at: now, on: db)
             }
             return try await self.session(id, on: db)

@@ -47,9 +47,8 @@ extension Registration {
               AND (doctor_id IS NULL OR doctor_id = \(bind: slot.doctorId))
             ORDER BY created_at, id
             """).all()
-        for row in candidates {
-            let entry = try SchedulingRows.waitlist(row)
-            let account = try row.decode(column: "account_id", as: String.self)
+        for entry in try candidates.map(SchedulingRows.waitlist) {
+            let account = entry.accountId
             do {
                 try await checkBookable(slot, patientId: entry.patientId, accountId: account, ignoring: nil,
                                         countingToday: false, now: now, on: db)

@@ -101,6 +101,7 @@ public struct WaitlistEntry: Sendable, Equatable {
     public enum Status: String, Sendable { case waiting, offered, fulfilled, cancelled, expired }
     public let id: String
     public let patientId: String
+    public let accountId: String
     public let doctorId: String?
     public let departmentId: String
     public let date: String

@@ -94,6 +94,7 @@ enum SchedulingRows {
         WaitlistEntry(
             id: try row.decode(column: "id", as: String.self),
             patientId: try row.decode(column: "patient_id", as: String.self),
+            accountId: try row.decode(column: "account_id", as: String.self),
             doctorId: try row.decode(column: "doctor_id", as: String?.self),
             departmentId: try row.decode(column: "department_id", as: String.self),
             date: try row.decode(column: "date", as: String.self),
