@@ -75,8 +75,7 @@ public final class Database: Sendable {
                 try await writerGroup.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
-            try await database.sql.raw("PRAGMA journal_mode = WAL").run()
-            return database
+            return try await database.checked("PRAGMA journal_mode = WAL")
         case .postgres(let text):
             let configuration = try SQLPostgresConfiguration(url: text)
             let pool = EventLoopGroupConnectionPool(
@@ -90,8 +89,18 @@ public final class Database: Sendable {
             let database = Database(engine: .postgres, url: url, sql: sql, transactionSQL: sql, writerLoop: eventLoopGroup.next()) {
                 try await pool.shutdownAsync()
             }
-            try await database.sql.raw("SELECT 1").run()
-            return database
+            return try await database.checked("SELECT 1")
+        }
+    }
+
+    /// Runs a first statement; if it fails, the pools and threads just opened are closed before the error is thrown.
+    private func checked(_ statement: String) async throws -> Database {
+        do {
+            try await sql.raw(SQLQueryString(statement)).run()
+            return self
+        } catch {
+            try? await close()
+            throw error
         }
     }
 
