@@ -100,6 +100,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CLame", pkgConfig: "lame", providers: [.apt(["libmp3lame-dev"])]),
+        .systemLibrary(name: "COpusEnc", pkgConfig: "libopusenc", providers: [.apt(["libopusenc-dev"])]),
+        .target(
+            name: "Speech",
+            dependencies: [
+                "CEspeakNG", "CLame", "COpusEnc",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "Scheduling",
             dependencies: ["Storage"],
@@ -125,6 +140,7 @@ let package = Package(
             path: "Tests/Support",
             swiftSettings: strict
         ),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
