@@ -1,6 +1,6 @@
 # The front door. `make run` serves with embedded defaults; `make test` runs every test.
 SHELL := /bin/bash
-APT_PACKAGES := postgresql
+APT_PACKAGES := postgresql pkg-config libespeak-ng-dev espeak-ng libmp3lame-dev libopusenc-dev sox mpg123 opus-tools
 DATA_DIR ?= ./data
 
 .PHONY: run test build deps bench bench-http clean-data

@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "companion",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

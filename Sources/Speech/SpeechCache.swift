@@ -1,0 +1,108 @@
+import Foundation
+
+/// Synthesised audio on disk under the data folder, found by its content address, with a size cap: when the audio
+/// kept passes the cap, the least recently used goes first. Each entry is two files, `KEY.audio` and `KEY.json`
+/// (its `SpeechResult`); the JSON is written last, so an entry without one is unfinished and ignored.
+public actor SpeechCache {
+    /// The audio and what it is.
+    public struct Audio: Sendable {
+        public var bytes: [UInt8]
+        public var format: SpeechFormat
+    }
+
+    private struct Entry {
+        var result: SpeechResult
+        var bytes: Int
+        var lastUsed: UInt64
+    }
+
+    public nonisolated let directory: URL
+    public nonisolated let capacityBytes: Int
+    private var entries: [String: Entry] = [:]
+    private var totalBytes = 0
+    private var tick: UInt64 = 0
+
+    /// Opens (creating if needed) the cache in `directory`; entries already there are kept, oldest first in line.
+    public init(directory: URL, capacityBytes: Int) throws(SpeechError) {
+        self.directory = directory
+        self.capacityBytes = capacityBytes
+        let files = FileManager.default
+        do {
+            try files.createDirectory(at: directory, withIntermediateDirectories: true)
+            let names = try files.contentsOfDirectory(atPath: directory.path)
+            var found: [(Date, String, Entry)] = []
+            for name in names where name.hasSuffix(".json") {
+                let key = String(name.dropLast(5))
+                let audioURL = directory.appendingPathComponent(key + ".audio")
+                guard let data = files.contents(atPath: directory.appendingPathComponent(name).path),
+                    let result = try? JSONDecoder().decode(SpeechResult.self, from: data),
+                    let attributes = try? files.attributesOfItem(atPath: audioURL.path),
+                    let size = attributes[.size] as? Int
+                else { continue }
+                found.append(((attributes[.modificationDate] as? Date) ?? .distantPast, key, Entry(result: result, bytes: size, lastUsed: 0)))
+            }
+            for (_, key, entry) in found.sorted(by: { $0.0 < $1.0 }) {
+                tick += 1
+                entries[key] = Entry(result: entry.result, bytes: entry.bytes, lastUsed: tick)
+                totalBytes += entry.bytes
+            }
+        } catch {
+            throw .engineFailed("speech cache at \(directory.path): \(error)")
+        }
+    }
+
+    /// The stored result for a key, counting as a use.
+    public func result(for key: String) -> SpeechResult? {
+        guard entries[key] != nil else { return nil }
+        tick += 1
+        entries[key]!.lastUsed = tick
+        return entries[key]!.result
+    }
+
+    /// The audio bytes for a key, counting as a use; nil when unknown or evicted.
+    public func audio(for key: String) -> Audio? {
+        guard let entry = entries[key], let format = SpeechFormat(rawValue: entry.result.format),
+            let data = FileManager.default.contents(atPath: audioURL(key).path)
+        else { return nil }
+        tick += 1
+        entries[key]!.lastUsed = tick
+        return Audio(bytes: [UInt8](data), format: format)
+    }
+
+    /// Keeps a new entry, then evicts the least recently used until the cache is under its cap.
+    public func store(_ audio: [UInt8], result: SpeechResult) throws(SpeechError) {
+        let key = result.key
+        do {
+            try Data(audio).write(to: audioURL(key), options: .atomic)
+            try JSONEncoder().encode(result).write(to: directory.appendingPathComponent(key + ".json"), options: .atomic)
+        } catch {
+            throw .engineFailed("speech cache write: \(error)")
+        }
+        if let old = entries[key] { totalBytes -= old.bytes }
+        tick += 1
+        entries[key] = Entry(result: result, bytes: audio.count, lastUsed: tick)
+        totalBytes += audio.count
+        evictIfOverCapacity(keeping: key)
+    }
+
+    /// Bytes of audio kept now.
+    public var storedBytes: Int { totalBytes }
+
+    /// How many entries are kept now.
+    public var count: Int { entries.count }
+
+    private func evictIfOverCapacity(keeping newest: String) {
+        guard totalBytes > capacityBytes else { return }
+        // Down to 90% of the cap, so that a full cache does not evict on every store.
+        let target = capacityBytes * 9 / 10
+        for (key, entry) in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+            guard totalBytes > target, key != newest else { break }
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
+            try? FileManager.default.removeItem(at: audioURL(key))
+            entries[key] = nil
+            totalBytes -= entry.bytes
+        }
+    }
+
+    private func audioURL(_ key: String) -> URL { directory.appendingPathComponent(key + ".audio") }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Speech
+
+struct CacheTests {
+    @Test func theSameRequestIsServedFromTheCache() async throws {
+        try await withSpeechService { service in
+            let request = try SpeechRequest(text: "请到三楼儿科签到。", format: .mp3)
+            let first = try await service.speak(request)
+            let file = service.cache.directory.appendingPathComponent(first.key + ".audio")
+            let written = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+            let second = try await service.speak(request)
+            #expect(second == first)
+            #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date == written)
+            #expect(await service.cache.count == 1)
+        }
+    }
+
+    @Test func everyChoiceThatChangesTheAudioChangesTheKey() async throws {
+        try await withSpeechService { service in
+            let text = "请到三楼儿科签到。"
+            let requests = [
+                try SpeechRequest(text: text), try SpeechRequest(text: text, format: .opus),
+                try SpeechRequest(text: text, voice: .male), try SpeechRequest(text: text, rate: 1.2),
+                try SpeechRequest(text: text, pitch: 1.2), try SpeechRequest(text: text + "谢谢"),
+                try SpeechRequest(text: "Please check in on the third floor.", language: .en),
+            ]
+            let keys = Set(requests.map { service.cacheKey(for: $0) })
+            #expect(keys.count == requests.count)
+            #expect(keys.allSatisfy(SpeechService.isWellFormedKey))
+        }
+    }
+
+    @Test func theLeastRecentlyUsedGoesWhenTheCapIsPassed() async throws {
+        let texts = ["第一句话。", "第二句话。", "第三句话。"]
+        // A cap that holds two of these sentences but not three.
+        let size = try await withSpeechService { try await $0.make(SpeechRequest(text: texts[0], format: .wav)).0.byteCount }
+        try await withSpeechService(capacityBytes: size * 5 / 2) { service in
+            let first = try await service.speak(SpeechRequest(text: texts[0], format: .wav))
+            let second = try await service.speak(SpeechRequest(text: texts[1], format: .wav))
+            // Use the first again, so the second is now the oldest.
+            #expect(await service.audio(key: first.key) != nil)
+            let third = try await service.speak(SpeechRequest(text: texts[2], format: .wav))
+            #expect(await service.cache.storedBytes <= size * 5 / 2)
+            #expect(await service.audio(key: first.key) != nil)
+            #expect(await service.audio(key: third.key) != nil)
+            #expect(await service.audio(key: second.key) == nil)
+            let evicted = service.cache.directory.appendingPathComponent(second.key + ".audio")
+            #expect(!FileManager.default.fileExists(atPath: evicted.path))
+        }
+    }
+
+    @Test func aReopenedCacheStillHasItsAudio() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("speech-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = SpeechService(cache: try SpeechCache(directory: directory, capacityBytes: 1 << 20))
+        let result = try await first.speak(SpeechRequest(text: "药房在一楼。", format: .opus))
+        let reopened = SpeechService(cache: try SpeechCache(directory: directory, capacityBytes: 1 << 20))
+        let audio = try #require(await reopened.audio(key: result.key))
+        #expect(audio.format == .opus)
+        #expect(audio.bytes.count == result.byteCount)
+        #expect(try await reopened.speak(SpeechRequest(text: "药房在一楼。", format: .opus)) == result)
+    }
+
+    @Test func keysThatAreNotOursNeverReachTheDisk() async throws {
+        try await withSpeechService { service in
+            for key in ["../../etc/passwd", "", "ABCDEF0123456789ABCDEF0123456789", String(repeating: "a", count: 33)] {
+                #expect(await service.audio(key: key) == nil)
+            }
+        }
+    }
+}
