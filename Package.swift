@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "CompanionAPI",
             dependencies: [
-                "Storage", "Accounts", "Scheduling",
+                "Storage", "Accounts", "Scheduling", "Speech",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -147,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "CompanionTestSupport",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "CompanionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

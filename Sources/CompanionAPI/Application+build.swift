@@ -12,7 +12,8 @@ import OpenAPIRuntime
 import Prometheus
 import Storage
 
-/// Builds the router: middleware in order (request log, problems, body limit, public read cache, auth, idempotency), the generated API,
+/// Builds the router: middleware in order (request log, problems, body limit, public read cache, auth, idempotency,
+/// audio cache headers), the generated API,
 /// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`).
 public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool) throws -> Router<BasicRequestContext> {
     let router = Router()
@@ -22,6 +23,7 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: PublicReadCacheMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
+    router.add(middleware: AudioCacheHeadersMiddleware())
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
     try APIHandlers(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
     let contract = try OpenAPIDocument.text()
@@ -78,6 +80,6 @@ public func buildApplication(
         logger: logger
     )
     app.addServices(DatabaseService(database: services.database, logger: logger),
-                    WaitlistService(registration: services.registration, logger: logger))
+                    WaitlistService(registration: services.registration, logger: logger), services.speech)
     return app
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import OpenAPIRuntime
 import Scheduling
+import Speech
 import Storage
 
 /// The one place where errors of every module become HTTP problems. An error not listed here is a bug:
@@ -16,6 +17,7 @@ enum ProblemMapping {
         case let error as NotFound: return .notFound(error.kind)
         case let error as AccountsError: return accounts(error)
         case let error as SchedulingError: return scheduling(error)
+        case let error as SpeechError: return speech(error)
         case let error as DecodingError: return .invalidBody(describe(error))
         case let error as HTTPError: return http(error)
         default: return nil
@@ -66,6 +68,23 @@ enum ProblemMapping {
         case .deliveryFailed:
             return Problem(status: 503, code: "delivery_failed", title: "Code not delivered",
                            detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+        }
+    }
+
+    private static func speech(_ error: SpeechError) -> Problem? {
+        switch error {
+        case .emptyText:
+            return .validation([FieldError("text", "There is nothing to say: the text is empty once emoji, markup and control characters are removed.")])
+        case .textTooLong(let limit):
+            return Problem(status: 413, code: "text_too_long", title: "Text too long",
+                           detail: "At most \(limit) characters can be spoken in one request; split the text.")
+        case .unsupported(let field, let allowed):
+            return .validation([FieldError(field, "Must be one of: \(allowed.joined(separator: ", ")).")])
+        case .outOfRange(let field, let range):
+            return .validation([FieldError(field, "Must be from \(range.lowerBound) to \(range.upperBound).")])
+        case .engineFailed:
+            // A bug or a broken installation, not the caller's fault: a 500, logged with its request id.
+            return nil
         }
     }
 

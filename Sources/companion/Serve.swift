@@ -8,6 +8,7 @@ import Metrics
 import Prometheus
 import Scheduling
 import ServiceLifecycle
+import Speech
 import Storage
 
 struct Serve: AsyncParsableCommand {
@@ -23,6 +24,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("hold-minutes"), help: "How long a hold keeps a place. Env: COMPANION_HOLD_MINUTES. Default: 5") var holdMinutes: Int?
     @Option(name: .customLong("cancel-cutoff-minutes"), help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
     @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
+    @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
 
     func configuration(environment env: [String: String]) throws -> AppConfiguration {
@@ -61,6 +63,14 @@ struct Serve: AsyncParsableCommand {
         return rules
     }
 
+    func speechCacheBytes(environment env: [String: String]) throws -> Int {
+        let text = speechCacheMegabytes.map(String.init) ?? env["COMPANION_SPEECH_CACHE_MB"] ?? "512"
+        guard let megabytes = Int(text), (1...1_000_000).contains(megabytes) else {
+            throw ValidationError("COMPANION_SPEECH_CACHE_MB must be a whole number from 1 to 1000000")
+        }
+        return megabytes << 20
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var config = try configuration(environment: environment)
@@ -82,7 +92,10 @@ struct Serve: AsyncParsableCommand {
         let sender: any OTPSender = config.mode == .dev
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
-        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!, rules: rules)
+        let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
+        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment)))
+        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!,
+                                      speech: speech, rules: rules)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [
             "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",

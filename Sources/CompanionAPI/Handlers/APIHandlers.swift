@@ -1,5 +1,6 @@
 import Accounts
 import Scheduling
+import Speech
 import Storage
 
 /// The implementation of `openapi.yaml`: thin functions that check who is calling, call the domain modules,
@@ -20,9 +21,11 @@ public struct Services: Sendable {
     public let directory: Directory
     public let registration: Registration
     public let migrator: Migrator
+    public let speech: SpeechService
 
-    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String,
+    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
                 rules: SchedulingRules = SchedulingRules()) async {
+        self.speech = speech
         self.database = database
         self.clock = clock
         self.otp = OTPService(database: database, sender: otpSender, clock: clock, pepper: secret)

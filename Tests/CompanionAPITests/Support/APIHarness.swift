@@ -9,6 +9,7 @@ import Logging
 import NIOCore
 import Prometheus
 import Scheduling
+import Speech
 import Storage
 
 /// A client of the API in tests: sends JSON, keeps nothing between calls.
@@ -133,11 +134,24 @@ func withAPI(
     try await TestDatabase.with(engine) { db in
         try await DemoHospital.seed(into: db)
         let sender = CapturingSender()
-        let services = await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40))
+        let services = await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
+                                      speech: try testSpeechService())
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)
         try await app.test(.router) { client in
             try await body(API(client: client, database: db, sender: sender))
         }
+    }
+}
+
+/// One speech service for this test process, its cache in a temporary folder of its own.
+func testSpeechService() throws -> SpeechService {
+    try SharedSpeech.service.get()
+}
+
+private enum SharedSpeech {
+    static let service = Result { () throws -> SpeechService in
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-api-tests-\(getpid())-speech")
+        return SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 256 << 20))
     }
 }

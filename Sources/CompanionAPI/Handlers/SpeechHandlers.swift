@@ -1,0 +1,50 @@
+import Foundation
+import OpenAPIRuntime
+import Speech
+import Storage
+
+extension APIHandlers {
+    func synthesizeSpeech(_ input: Operations.SynthesizeSpeech.Input) async throws -> Operations.SynthesizeSpeech.Output {
+        _ = try RequestScope.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
+        let request = try SpeechRequest(
+            text: body.text, language: try Self.choice(body.lang, field: "lang"),
+            voice: try Self.choice(body.voice, field: "voice") ?? .female,
+            format: try Self.choice(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
+        let result = try await services.speech.speak(request)
+        return .ok(.init(body: .json(Self.speech(result))))
+    }
+
+    func getSpeechAudio(_ input: Operations.GetSpeechAudio.Input) async throws -> Operations.GetSpeechAudio.Output {
+        _ = try RequestScope.requirePrincipal()
+        let key = input.path.key
+        guard let audio = await services.speech.audio(key: key) else { throw NotFound("audio") }
+        // ETag and Cache-Control are set by AudioCacheHeadersMiddleware: the generated code would percent-encode them.
+        if let wanted = input.headers.ifNoneMatch, wanted.contains("\"\(key)\"") || wanted.trimmingCharacters(in: .whitespaces) == "*" {
+            return .notModified(.init())
+        }
+        let bytes = HTTPBody(audio.bytes)
+        switch audio.format {
+        case .mp3: return .ok(.init(body: .audioMpeg(bytes)))
+        case .opus: return .ok(.init(body: .audioOgg(bytes)))
+        case .wav: return .ok(.init(body: .audioWav(bytes)))
+        }
+    }
+
+    static func speech(_ result: SpeechResult) -> Components.Schemas.Speech {
+        .init(
+            audioUrl: "/v1/speech/audio/\(result.key)", key: result.key, format: result.format, durationMs: result.durationMs,
+            sampleRate: result.sampleRate, byteCount: result.byteCount,
+            words: result.words.map { .init(text: $0.text, start: $0.start, end: $0.end, startMs: $0.startMs, endMs: $0.endMs) },
+            visemes: result.visemes.map { .init(id: $0.id, startMs: $0.startMs) })
+    }
+
+    /// A named choice of the request, or nil when left out; an unknown name is refused, listing what exists.
+    private static func choice<Value: RawRepresentable & CaseIterable>(
+        _ raw: String?, field: String
+    ) throws(SpeechError) -> Value? where Value.RawValue == String {
+        guard let raw else { return nil }
+        guard let value = Value(rawValue: raw) else { throw .unsupported(field: field, allowed: Value.allCases.map(\.rawValue)) }
+        return value
+    }
+}
