@@ -28,12 +28,14 @@ test: deps
 	exit $${PIPESTATUS[0]}
 
 ## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback),
-## and the release-minute booking rush through HTTP.
+## the release-minute booking rush through HTTP, and speech (synthesis speed, encoders, the espeak-ng command side
+## by side, memory over 10,000 syntheses, cached audio over HTTP).
 bench: deps
-	@command -v wrk >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get install -y -qq wrk; }
+	@command -v wrk >/dev/null && command -v jq >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get install -y -qq wrk jq; }
 	swift build -c release --scratch-path .build-release --product companion
 	swift build -c release --scratch-path .build-release --product bench-bare-route
 	swift build -c release --scratch-path .build-release --product bench-rush
+	swift build -c release --scratch-path .build-release --product bench-speech
 	scripts/bench.sh
 
 clean-data:

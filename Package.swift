@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "companion", targets: ["companion"]),
         .executable(name: "bench-bare-route", targets: ["bench-bare-route"]),
         .executable(name: "bench-rush", targets: ["bench-rush"]),
+        .executable(name: "bench-speech", targets: ["bench-speech"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -60,6 +61,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "bench-speech", dependencies: ["Speech"], swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],

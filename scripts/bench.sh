@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bin=.build-release/release/companion
 bare=.build-release/release/bench-bare-route
 rush=.build-release/release/bench-rush
+speech=.build-release/release/bench-speech
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090
@@ -61,6 +62,20 @@ busy_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
 
 "$rush" "http://127.0.0.1:$port" bench.admin bench-admin-password 1000 64 > "$data/rush.txt"
 
+# Cached speech audio: a 5-second reply as MP3, fetched with a token, 8 connections.
+token=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench.admin","password":"bench-admin-password"}' \
+  "http://127.0.0.1:$port/v1/auth/staff-token" | jq -r .accessToken)
+audio_url=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d '{"text":"已为您预约明天上午9:30的儿科门诊，请提前15分钟到二楼签到。","format":"mp3"}' \
+  "http://127.0.0.1:$port/v1/speech" | jq -r .audioUrl)
+audio_ms=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d '{"text":"已为您预约明天上午9:30的儿科门诊，请提前15分钟到二楼签到。","format":"mp3"}' \
+  "http://127.0.0.1:$port/v1/speech" | jq -r .durationMs)
+wrk -t2 -c8 -d"${duration}s" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port$audio_url" > "$data/wrk-audio.txt"
+audio_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-audio.txt")
+audio_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-audio.txt")
+"$speech" > "$data/speech.txt"
+
 echo
 echo "== Companion benchmark ($(nproc) cores, wrk -t2 -c$connections -d${duration}s) =="
 printf 'start-up to ready (existing SQLite db, median of 5): %s ms  (runs: %s)\n' "$startup_ms" "${startups[*]}"
@@ -69,3 +84,5 @@ printf 'GET /v1/departments:  %10s req/s   p99 %s\n' "$dept_rps" "$dept_p99"
 printf 'bare Hummingbird JSON: %9s req/s   p99 %s\n' "$bare_rps" "$bare_p99"
 printf 'resident memory after load:                        %s MB\n' "$((busy_kb / 1024))"
 sed -n '/== Release-minute rush/,$p' "$data/rush.txt"
+printf 'GET cached speech audio (%s ms reply, MP3), wrk -c8: %s req/s   p99 %s\n' "$audio_ms" "$audio_rps" "$audio_p99"
+cat "$data/speech.txt"
