@@ -9,3 +9,4 @@ static inline int companion_ope_set_bitrate(OggOpusEnc *encoder, opus_int32 bits
 static inline int companion_ope_set_complexity(OggOpusEnc *encoder, opus_int32 complexity) {
     return ope_encoder_ctl(encoder, OPUS_SET_COMPLEXITY(complexity));
 }
+
