@@ -66,10 +66,10 @@ busy_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
 token=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"bench.admin","password":"bench-admin-password"}' \
   "http://127.0.0.1:$port/v1/auth/staff-token" | jq -r .accessToken)
 audio_url=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  -d '{"text":"已为您预约明天上午9:30的儿科门诊，请提前15分钟到二楼签到。","format":"mp3"}' \
+  -d '{"text":"请到门诊二楼儿科签到，您前面还有三位。","format":"mp3"}' \
   "http://127.0.0.1:$port/v1/speech" | jq -r .audioUrl)
 audio_ms=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  -d '{"text":"已为您预约明天上午9:30的儿科门诊，请提前15分钟到二楼签到。","format":"mp3"}' \
+  -d '{"text":"请到门诊二楼儿科签到，您前面还有三位。","format":"mp3"}' \
   "http://127.0.0.1:$port/v1/speech" | jq -r .durationMs)
 wrk -t2 -c8 -d"${duration}s" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port$audio_url" > "$data/wrk-audio.txt"
 audio_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-audio.txt")
