@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "CompanionAPI",
             dependencies: [
-                "Storage", "Accounts", "Scheduling", "Speech",
+                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -118,6 +118,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Dialogue",
+            dependencies: [
+                "Storage",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Knowledge/hospital-knowledge.json")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Scheduling",
             dependencies: ["Storage"],
             resources: [.copy("DemoHospital")],
@@ -143,13 +152,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"], swiftSettings: strict),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Storage", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "CompanionTestSupport",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "CompanionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import Accounts
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
+import Dialogue
 import Scheduling
 import Speech
 import Storage
@@ -18,6 +19,7 @@ enum ProblemMapping {
         case let error as AccountsError: return accounts(error)
         case let error as SchedulingError: return scheduling(error)
         case let error as SpeechError: return speech(error)
+        case let error as DialogueError: return dialogue(error)
         case let error as DecodingError: return .invalidBody(describe(error))
         case let error as HTTPError: return http(error)
         default: return nil
@@ -68,6 +70,17 @@ enum ProblemMapping {
         case .deliveryFailed:
             return Problem(status: 503, code: "delivery_failed", title: "Code not delivered",
                            detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+        }
+    }
+
+    private static func dialogue(_ error: DialogueError) -> Problem {
+        switch error {
+        case .messageTooLong(let limit):
+            return Problem(status: 413, code: "message_too_long", title: "Message too long",
+                           detail: "A message can have at most \(limit) characters.")
+        case .busy:
+            return Problem(status: 409, code: "conversation_busy", title: "Conversation busy",
+                           detail: "Another device is sending to this conversation; send again.", retryAfter: 1)
         }
     }
 

@@ -8,7 +8,7 @@ public enum Language: String, Sendable, Codable, CaseIterable {
     }
 
     /// Picks the text of this language.
-    public func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
+    public func pick<Value>(_ zh: Value, _ en: Value) -> Value { self == .zh ? zh : en }
 }
 
 /// Text folded for matching: full-width ASCII to ASCII, the ideographic space to a space, Latin letters lowered.

@@ -13,7 +13,9 @@ struct Symptom: Sendable {
 enum SymptomLexicon {
     static let all: [Symptom] = [
         // Fever and infection
-        Symptom(id: "fever", zhName: "发热", enName: "fever", zh: ["发烧", "发热", "高烧", "低烧", "高热", "低热", "烧到", "体温高", "体温升高", "烧了"],
+        Symptom(id: "high_fever", zhName: "高热", enName: "high fever", zh: ["高烧", "高热", "烧得很高", "烧到四十", "烧到40", "烧到39"], en: ["high fever", "very high temperature"],
+                departments: ["dept_general-medicine": 1.5, "dept_infectious": 1, "dept_respiratory": 1]),
+        Symptom(id: "fever", zhName: "发热", enName: "fever", zh: ["发烧", "发热", "低烧", "低热", "烧到", "体温高", "体温升高", "烧了"],
                 en: ["fever", "temperature", "feverish", "febrile"], departments: ["dept_general-medicine": 1.5, "dept_infectious": 1, "dept_respiratory": 1]),
         Symptom(id: "chills", zhName: "寒战", enName: "chills", zh: ["寒战", "发冷", "畏寒", "怕冷"], en: ["chills", "shivering"],
                 departments: ["dept_general-medicine": 1, "dept_infectious": 1]),

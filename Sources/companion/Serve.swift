@@ -94,7 +94,7 @@ struct Serve: AsyncParsableCommand {
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
         let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment)))
-        let services = await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!,
+        let services = try await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!,
                                       speech: speech, rules: rules)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [

@@ -1,4 +1,5 @@
 import Accounts
+import Dialogue
 import Scheduling
 import Speech
 import Storage
@@ -22,9 +23,10 @@ public struct Services: Sendable {
     public let registration: Registration
     public let migrator: Migrator
     public let speech: SpeechService
+    public let conversations: Conversations
 
     public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
-                rules: SchedulingRules = SchedulingRules()) async {
+                rules: SchedulingRules = SchedulingRules()) async throws {
         self.speech = speech
         self.database = database
         self.clock = clock
@@ -34,6 +36,8 @@ public struct Services: Sendable {
         self.patients = PatientProfiles(database: database, clock: clock)
         self.registration = Registration(database: database, clock: clock, rules: rules)
         self.directory = registration.directory
+        let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory))
+        self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.migrator = Migrator()
     }
 }

@@ -8,9 +8,9 @@ extension APIHandlers {
         _ = try RequestScope.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         let request = try SpeechRequest(
-            text: body.text, language: try Self.choice(body.lang, field: "lang"),
-            voice: try Self.choice(body.voice, field: "voice") ?? .female,
-            format: try Self.choice(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
+            text: body.text, language: try Self.speechChoice(body.lang, field: "lang"),
+            voice: try Self.speechChoice(body.voice, field: "voice") ?? .female,
+            format: try Self.speechChoice(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
         let result = try await services.speech.speak(request)
         return .ok(.init(body: .json(Self.speech(result))))
     }
@@ -40,7 +40,7 @@ extension APIHandlers {
     }
 
     /// A named choice of the request, or nil when left out; an unknown name is refused, listing what exists.
-    private static func choice<Value: RawRepresentable & CaseIterable>(
+    static func speechChoice<Value: RawRepresentable & CaseIterable>(
         _ raw: String?, field: String
     ) throws(SpeechError) -> Value? where Value.RawValue == String {
         guard let raw else { return nil }

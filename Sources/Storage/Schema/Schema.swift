@@ -6,5 +6,6 @@ public enum Schema {
         directory,
         scheduling,
         staffLoginFailures,
+        conversations,
     ]
 }

@@ -134,7 +134,7 @@ func withAPI(
     try await TestDatabase.with(engine) { db in
         try await DemoHospital.seed(into: db)
         let sender = CapturingSender()
-        let services = await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
+        let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
                                       speech: try testSpeechService())
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)

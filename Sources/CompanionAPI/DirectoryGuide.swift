@@ -1,0 +1,27 @@
+import Dialogue
+import Scheduling
+
+/// The conversation's view of the hospital, answered by the directory's snapshot.
+struct DirectoryGuide: HospitalGuide {
+    let directory: Directory
+
+    func department(id: String, language: Dialogue.Language) async throws -> (name: String, place: Dialogue.Place)? {
+        guard let department = try? await directory.department(id: id) else { return nil }
+        return (language.pick(department.name, department.nameEn), Self.place(department.location, language: language))
+    }
+
+    func place(kind: String, language: Dialogue.Language) async throws -> Dialogue.Place? {
+        let hospitals = try await directory.hospitals()
+        for hospital in hospitals {
+            if let location = try await directory.locations(hospitalId: hospital.id).first(where: { $0.kind == kind }) {
+                return Self.place(location, language: language)
+            }
+        }
+        return nil
+    }
+
+    static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {
+        Dialogue.Place(name: language.pick(location.name, location.nameEn), building: location.building, floor: location.floor,
+              zone: location.zone, room: location.room)
+    }
+}

@@ -1,0 +1,79 @@
+import Accounts
+import Dialogue
+import Foundation
+import Speech
+import Storage
+
+extension APIHandlers {
+    func startConversation(_ input: Operations.StartConversation.Input) async throws -> Operations.StartConversation.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        var patientId: String?
+        var language = Dialogue.Language.zh
+        if case .json(let body) = input.body {
+            if let id = body.patientId {
+                _ = try await services.patients.get(accountId: accountId, id: id)
+                patientId = id
+            }
+            if let raw = body.language {
+                guard let parsed = Dialogue.Language(rawValue: raw) else { throw ValidationFailed([FieldError("language", "Must be zh or en.")]) }
+                language = parsed
+            }
+        }
+        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, language: language)
+        return .created(.init(body: .json(.init(id: started.id, reply: Self.reply(started.reply, speech: nil)))))
+    }
+
+    func sendMessage(_ input: Operations.SendMessage.Input) async throws -> Operations.SendMessage.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
+        // Checked before the turn is taken, so a bad speech choice does not leave a turn half-answered.
+        let speechChoice = try body.speech.map { choice in
+            (format: try Self.speechChoice(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
+             voice: try Self.speechChoice(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
+        }
+        let reply = try await services.conversations.send(accountId: accountId, conversationId: input.path.conversationId, text: body.text)
+        var speech: SpeechResult?
+        if let speechChoice {
+            let language: SpeechLanguage = reply.language == .zh ? .zh : .en
+            speech = try await services.speech.speak(SpeechRequest(text: reply.text, language: language, voice: speechChoice.voice, format: speechChoice.format))
+        }
+        return .ok(.init(body: .json(.init(reply: Self.reply(reply, speech: speech)))))
+    }
+
+    func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        let record = try await services.conversations.get(accountId: accountId, id: input.path.conversationId)
+        let facts = record.state.facts
+        let triage = record.turns.last(where: { $0.reply?.triage != nil })?.reply?.triage
+        return .ok(.init(body: .json(.init(
+            id: record.id, patientId: record.patientId, stage: record.state.stage.rawValue, language: record.state.language.rawValue,
+            triage: triage.map(Self.triage),
+            facts: .init(symptoms: facts.symptoms, negated: facts.negated, durationDays: facts.durationDays, temperature: facts.temperature,
+                         ageYears: facts.ageYears),
+            turns: record.turns.map { .init(seq: $0.seq, role: $0.role, text: $0.text, reply: $0.reply.map { Self.reply($0, speech: nil) }, createdAt: $0.createdAt) },
+            createdAt: record.createdAt, updatedAt: record.updatedAt))))
+    }
+
+    func deleteConversation(_ input: Operations.DeleteConversation.Input) async throws -> Operations.DeleteConversation.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        try await services.conversations.delete(accountId: accountId, id: input.path.conversationId)
+        return .noContent(.init())
+    }
+
+    static func reply(_ reply: Reply, speech: SpeechResult?) -> Components.Schemas.Reply {
+        .init(
+            text: reply.text, stage: reply.stage.rawValue, language: reply.language.rawValue, quickReplies: reply.quickReplies,
+            cards: reply.cards.map { card in
+                .init(_type: card.type, title: card.title, text: card.text, phone: card.phone,
+                      place: card.place.map { .init(name: $0.name, building: $0.building, floor: $0.floor, zone: $0.zone, room: $0.room) },
+                      faqId: card.faqId)
+            },
+            actions: reply.actions.map { .init(_type: $0.type, appointmentId: $0.appointmentId) },
+            triage: reply.triage.map(Self.triage), speech: speech.map(Self.speech))
+    }
+
+    static func triage(_ triage: TriageSummary) -> Components.Schemas.TriageSummary {
+        .init(level: triage.level.rawValue, departmentId: triage.departmentId, departmentName: triage.departmentName,
+              redFlags: triage.redFlags, reason: triage.reason)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// One turn of the conversation: understand the message, update the state, decide, reply. Red flags win over
+/// everything, in any stage. Deterministic and free of storage, so it is tested turn by turn.
+public struct ConversationPolicy: Sendable {
+    public static let maximumFollowUps = 3
+
+    let understanding: any Understanding
+    let knowledge: KnowledgeBase
+    let guide: any HospitalGuide
+
+    public init(understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide) {
+        self.understanding = understanding
+        self.knowledge = knowledge
+        self.guide = guide
+    }
+
+    /// The first reply of a conversation.
+    public func greeting(_ state: ConversationState) -> Reply {
+        Reply(text: Phrases.greeting(state.language), stage: state.stage, language: state.language,
+              quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
+    }
+
+    /// The reply to a message, updating `state`. `todayWeekday`: 1 Monday … 7 Sunday, in the hospital's time zone.
+    public func respond(to text: String, state: inout ConversationState, todayWeekday: Int) async throws -> Reply {
+        let utterance = understanding.understand(text, todayWeekday: todayWeekday)
+        if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
+        state.facts.merge(utterance, text: text)
+        let language = state.language
+
+        if let triage = Triage.assess(state.facts), triage.level == .emergency {
+            state.misunderstood = 0
+            return try await emergency(triage, state: &state)
+        }
+        if state.stage == .emergency, let triage = state.triage {
+            if utterance.intent == .directions, let reply = try await directions(utterance, language: language, stage: .emergency) { return reply }
+            return try await emergency(triage, state: &state)
+        }
+        switch utterance.intent {
+        case .handoff:
+            return handoff(&state)
+        case .directions:
+            if let reply = try await directions(utterance, language: language, stage: state.stage) {
+                state.misunderstood = 0
+                return reply
+            }
+        case .greeting where utterance.symptoms.isEmpty:
+            state.misunderstood = 0
+            return greeting(state)
+        case .thanks:
+            state.misunderstood = 0
+            return Reply(text: language.pick("不客气，祝您早日康复！还有什么可以帮您？", "You are welcome. Get well soon! Anything else I can do?"),
+                         stage: state.stage, language: language)
+        case .reportTime:
+            if let answer = knowledge.answer(language.pick("报告什么时候出", "when will my results be ready"), language: language) {
+                return faq(answer, state: &state)
+            }
+        default:
+            break
+        }
+        let talksAboutComplaint = !utterance.symptoms.isEmpty || !utterance.negated.isEmpty
+        if talksAboutComplaint || (state.stage == .triage && state.triage == nil) {
+            state.misunderstood = 0
+            return try await triageTurn(&state)
+        }
+        if let answer = knowledge.answer(text, language: language) { return faq(answer, state: &state) }
+        if utterance.intent == .book, let triage = state.triage {
+            return try await bookingNotYetByTalking(triage, state: state)
+        }
+        state.misunderstood += 1
+        if state.misunderstood >= 2 { return handoff(&state) }
+        return Reply(text: utterance.intent == .question ? Phrases.notKnown(language) : Phrases.notUnderstood(language),
+                     stage: state.stage, language: language,
+                     quickReplies: language.pick(["我不舒服", "停车场在哪里", "转人工"], ["I feel unwell", "Where can I park?", "Talk to a person"]))
+    }
+
+    // MARK: - Triage
+
+    private func triageTurn(_ state: inout ConversationState) async throws -> Reply {
+        state.stage = .triage
+        let language = state.language
+        if let question = nextQuestion(state) {
+            state.asked.append(question)
+            return Reply(text: Phrases.followUp(question, language), stage: .triage, language: language)
+        }
+        guard let triage = Triage.assess(state.facts) else {
+            return Reply(text: Phrases.followUp("complaint", language), stage: .triage, language: language)
+        }
+        state.triage = triage
+        let department = try await guide.department(id: triage.departmentId, language: language)
+        let name = department?.name ?? triage.departmentId
+        let facts = state.facts
+        let symptoms = facts.symptoms.compactMap { SymptomLexicon.byId[$0] }.prefix(3).map { language == .zh ? $0.zhName : $0.enName }
+        let duration = facts.durationDays.map { Self.describe(days: $0, language) } ?? ""
+        var text: String
+        if language == .zh {
+            text = "根据您说的情况（\(symptoms.joined(separator: "、"))\(duration.isEmpty ? "" : "，" + duration)），"
+            text += triage.level == .selfCare ? Phrases.levelAdvice(triage, .zh) + "如需就诊，可以挂\(name)。" : "建议您挂\(name)。" + Phrases.levelAdvice(triage, .zh)
+            text += Phrases.notADoctor.zh
+        } else {
+            text = "From what you describe (\(symptoms.joined(separator: ", "))\(duration.isEmpty ? "" : ", " + duration)), "
+            text += triage.level == .selfCare ? Phrases.levelAdvice(triage, .en) + " If you want to be seen, the clinic is \(name)." : "I suggest \(name). " + Phrases.levelAdvice(triage, .en)
+            text += " " + Phrases.notADoctor.en
+        }
+        var cards: [Card] = []
+        if let place = department?.place {
+            cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place))
+        }
+        return Reply(text: text, stage: .triage, language: language,
+                     quickReplies: language.pick(["帮我预约", "看病要带什么", "转人工"], ["Book it for me", "What should I bring?", "Talk to a person"]),
+                     cards: cards, triage: summary(triage, name: name, language: language))
+    }
+
+    /// The most useful question still open, at most three per complaint; nil when it is time to recommend.
+    func nextQuestion(_ state: ConversationState) -> String? {
+        guard state.asked.count < Self.maximumFollowUps else { return nil }
+        let f = state.facts
+        let known = Set(f.symptoms + f.negated)
+        var candidates: [String] = []
+        if f.symptoms.isEmpty { candidates.append("complaint") }
+        if f.has("chest_pain"), known.isDisjoint(with: ["sweating", "breathless", "mild_breathless"]) { candidates.append("chest_pain_companions") }
+        if f.has("headache"), !f.isSudden, !f.isSevere { candidates.append("headache_onset") }
+        if f.hasFever, f.temperature == nil, !f.hasHighFever { candidates.append("temperature") }
+        if !f.symptoms.isEmpty, f.durationDays == nil { candidates.append("duration") }
+        if f.hasFever, f.ageYears == nil, !f.isChild, !f.isElderly { candidates.append("who") }
+        return candidates.first { !state.asked.contains($0) }
+    }
+
+    static func describe(days: Double, _ language: Language) -> String {
+        if days < 1 { return language.pick("不到一天", "less than a day") }
+        if days < 14 { let n = Int(days.rounded()); return language.pick("\(n)天", n == 1 ? "1 day" : "\(n) days") }
+        if days < 60 { let n = Int((days / 7).rounded()); return language.pick("\(n)周", "\(n) weeks") }
+        let n = Int((days / 30).rounded())
+        return language.pick("\(n)个月", "\(n) months")
+    }
+
+    // MARK: - Other replies
+
+    private func emergency(_ triage: TriageResult, state: inout ConversationState) async throws -> Reply {
+        let language = state.language
+        let first = state.stage != .emergency
+        state.stage = .emergency
+        state.triage = triage
+        let place = try await guide.place(kind: "emergency", language: language)
+        let name = try await guide.department(id: Triage.emergencyDepartment, language: language)?.name ?? language.pick("急诊科", "Emergency")
+        var cards = [Card(type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
+                          text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)]
+        if let place { cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place)) }
+        return Reply(text: Phrases.emergency(triage.redFlags, place: place, language), stage: .emergency, language: language,
+                     quickReplies: language.pick(["拨打120", "急诊科怎么走"], ["Call 120", "Where is the emergency department?"]),
+                     cards: cards, actions: first ? [Action(type: "emergency_advised")] : [],
+                     triage: summary(triage, name: name, language: language))
+    }
+
+    private func handoff(_ state: inout ConversationState) -> Reply {
+        state.stage = .handoff
+        state.misunderstood = 0
+        return Reply(text: Phrases.handoff(state.language), stage: .handoff, language: state.language, actions: [Action(type: "handoff_requested")])
+    }
+
+    private func directions(_ utterance: Utterance, language: Language, stage: ConversationState.Stage) async throws -> Reply? {
+        guard let kind = utterance.placeKind, let place = try await guide.place(kind: kind, language: language) else { return nil }
+        return Reply(text: Phrases.place(place, language), stage: stage, language: language,
+                     cards: [Card(type: "directions", title: place.name, text: Phrases.place(place, language), place: place)])
+    }
+
+    private func faq(_ answer: KnowledgeBase.Answer, state: inout ConversationState) -> Reply {
+        state.misunderstood = 0
+        let language = state.language
+        return Reply(text: answer.text, stage: state.stage, language: language,
+                     cards: [Card(type: "faq", title: language.pick("医院须知", "Hospital information"), text: answer.text, faqId: answer.id)])
+    }
+
+    private func bookingNotYetByTalking(_ triage: TriageResult, state: ConversationState) async throws -> Reply {
+        let language = state.language
+        let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? triage.departmentId
+        return Reply(text: language.pick("好的，请在“预约挂号”里选择\(name)的号源；在对话里直接预约的功能即将上线。",
+                                         "Please choose a \(name) slot under Appointments; booking right here in the chat is coming soon."),
+                     stage: state.stage, language: language)
+    }
+
+    private func summary(_ triage: TriageResult, name: String, language: Language) -> TriageSummary {
+        TriageSummary(level: triage.level, departmentId: triage.departmentId, departmentName: name,
+                      redFlags: triage.redFlags.map { language == .zh ? $0.zh : $0.en }, reason: triage.reason)
+    }
+}

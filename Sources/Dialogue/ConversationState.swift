@@ -1,0 +1,85 @@
+/// Where a conversation is, stored after every turn so it survives a restart and moves between devices.
+public struct ConversationState: Sendable, Codable, Equatable {
+    public enum Stage: String, Sendable, Codable {
+        case smalltalk, triage, booking, confirming, booked, visit, followup, emergency, handoff
+    }
+
+    public var stage: Stage = .smalltalk
+    public var language: Language
+    public var patientId: String?
+    public var facts = Facts()
+    /// Follow-up questions already asked (at most three per complaint).
+    public var asked: [String] = []
+    public var triage: TriageResult?
+    /// Turns in a row the companion did not understand; two lead to a person.
+    public var misunderstood = 0
+
+    public init(language: Language, patientId: String? = nil) {
+        self.language = language
+        self.patientId = patientId
+    }
+}
+
+/// What the companion says back: text, quick replies, cards and actions (../shared/API.md), in the patient's
+/// language.
+public struct Reply: Sendable, Codable, Equatable {
+    public var text: String
+    public var stage: ConversationState.Stage
+    public var language: Language
+    public var quickReplies: [String] = []
+    public var cards: [Card] = []
+    public var actions: [Action] = []
+    public var triage: TriageSummary?
+}
+
+/// Something the phone draws: `emergency` (call 120, where the emergency department is), `directions` (a place in
+/// the hospital), `faq` (an answer from the hospital's knowledge).
+public struct Card: Sendable, Codable, Equatable {
+    public var type: String
+    public var title: String
+    public var text: String?
+    public var phone: String?
+    public var place: Place?
+    public var faqId: String?
+}
+
+/// A place in the hospital, as the patient should look for it.
+public struct Place: Sendable, Codable, Equatable {
+    public var name: String
+    public var building: String
+    public var floor: String
+    public var zone: String
+    public var room: String
+
+    public init(name: String, building: String, floor: String, zone: String, room: String) {
+        self.name = name
+        self.building = building
+        self.floor = floor
+        self.zone = zone
+        self.room = room
+    }
+}
+
+/// Something that happened because of the turn, for the phone to act on (`emergency_advised`, `handoff_requested`).
+public struct Action: Sendable, Codable, Equatable {
+    public var type: String
+    public var appointmentId: String?
+}
+
+/// The triage part of a reply.
+public struct TriageSummary: Sendable, Codable, Equatable {
+    public var level: TriageResult.Level
+    public var departmentId: String
+    public var departmentName: String
+    public var redFlags: [String]
+    public var reason: String
+}
+
+/// What the conversation needs to know about the hospital, answered by the directory.
+public protocol HospitalGuide: Sendable {
+    /// A department's name (in the language) and where its clinic is.
+    func department(id: String, language: Language) async throws -> (name: String, place: Place)?
+    /// The place of a kind (`pharmacy`, `payment`, `laboratory`, `radiology`, `ultrasound`, `registration`,
+    /// `emergency`).
+    func place(kind: String, language: Language) async throws -> Place?
+}

@@ -1,0 +1,166 @@
+import Foundation
+import SQLKit
+import Storage
+
+/// Why a message was refused.
+public enum DialogueError: Error, Equatable, Sendable {
+    /// More characters than one message may have.
+    case messageTooLong(limit: Int)
+    /// Another device changed the conversation at the same moment, three times in a row.
+    case busy
+}
+
+/// A conversation as its owner reads it back.
+public struct ConversationRecord: Sendable {
+    public struct Turn: Sendable {
+        public let seq: Int
+        public let role: String
+        public let text: String
+        public let reply: Reply?
+        public let createdAt: Date
+    }
+
+    public let id: String
+    public let patientId: String?
+    public let state: ConversationState
+    public let turns: [Turn]
+    public let createdAt: Date
+    public let updatedAt: Date
+}
+
+/// Stored conversations of accounts: every read and write is scoped to the owning account (another account's
+/// conversation is not found). A turn is saved with the state it led to in one transaction.
+public struct Conversations: Sendable {
+    public static let maximumMessageCharacters = 2_000
+
+    let database: Database
+    let clock: any NowProvider
+    let policy: ConversationPolicy
+    let timeZone: TimeZone
+
+    public init(database: Database, clock: any NowProvider, policy: ConversationPolicy,
+                timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) {
+        self.database = database
+        self.clock = clock
+        self.policy = policy
+        self.timeZone = timeZone
+    }
+
+    /// Starts a conversation (the patient profile, when given, must already be checked to be the account's) and
+    /// returns its id and the greeting.
+    public func start(accountId: String, patientId: String?, language: Language) async throws -> (id: String, reply: Reply) {
+        let id = Identifier.make("conv")
+        let state = ConversationState(language: language, patientId: patientId)
+        let reply = policy.greeting(state)
+        let now = Clock.millis(clock.now())
+        try await database.transaction { db in
+            try await db.raw("""
+                INSERT INTO conversations (id, account_id, patient_id, state, version, turn_count, created_at, updated_at)
+                VALUES (\(bind: id), \(bind: accountId), \(bind: patientId), \(bind: try Self.json(state)), 0, 1, \(bind: now), \(bind: now))
+                """).run()
+            try await Self.insertTurn(db, conversationId: id, seq: 1, role: "companion", text: reply.text, reply: reply, at: now)
+        }
+        return (id, reply)
+    }
+
+    /// Answers a message and saves both with the new state.
+    public func send(accountId: String, conversationId: String, text: String) async throws -> Reply {
+        let cleaned = Self.clean(text)
+        guard cleaned.count <= Self.maximumMessageCharacters else { throw DialogueError.messageTooLong(limit: Self.maximumMessageCharacters) }
+        guard cleaned.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            throw ValidationFailed([FieldError("text", "Say something in words: the message is empty, or only emoji and symbols.")])
+        }
+        for _ in 0..<3 {
+            guard let row = try await database.sql.raw("""
+                SELECT state, version, turn_count FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
+                """).first() else { throw NotFound("conversation") }
+            var state = try JSONDecoder().decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
+            let version = try row.decode(column: "version", as: Int.self)
+            let turns = try row.decode(column: "turn_count", as: Int.self)
+            let reply = try await policy.respond(to: cleaned, state: &state, todayWeekday: weekday())
+            let now = Clock.millis(clock.now())
+            let stateJSON = try Self.json(state)
+            let saved: Bool = try await database.transaction { db in
+                let updated = try await db.raw("""
+                    UPDATE conversations SET state = \(bind: stateJSON), version = version + 1, turn_count = turn_count + 2,
+                      updated_at = \(bind: now)
+                    WHERE id = \(bind: conversationId) AND version = \(bind: version) RETURNING id
+                    """).first()
+                guard updated != nil else { return false }
+                try await Self.insertTurn(db, conversationId: conversationId, seq: turns + 1, role: "patient", text: cleaned, reply: nil, at: now)
+                try await Self.insertTurn(db, conversationId: conversationId, seq: turns + 2, role: "companion", text: reply.text, reply: reply, at: now)
+                return true
+            }
+            if saved { return reply }
+        }
+        throw DialogueError.busy
+    }
+
+    /// The conversation with its state and every turn, oldest first.
+    public func get(accountId: String, id: String) async throws -> ConversationRecord {
+        guard let row = try await database.sql.raw("""
+            SELECT * FROM conversations WHERE id = \(bind: id) AND account_id = \(bind: accountId)
+            """).first() else { throw NotFound("conversation") }
+        let turnRows = try await database.sql.raw("""
+            SELECT * FROM conversation_turns WHERE conversation_id = \(bind: id) ORDER BY seq
+            """).all()
+        let decoder = JSONDecoder()
+        let turns = try turnRows.map { turn in
+            ConversationRecord.Turn(
+                seq: try turn.decode(column: "seq", as: Int.self), role: try turn.decode(column: "role", as: String.self),
+                text: try turn.decode(column: "text", as: String.self),
+                reply: try turn.decode(column: "reply", as: String?.self).map { try decoder.decode(Reply.self, from: Data($0.utf8)) },
+                createdAt: Clock.date(millis: try turn.decode(column: "created_at", as: Int64.self)))
+        }
+        return ConversationRecord(
+            id: id, patientId: try row.decode(column: "patient_id", as: String?.self),
+            state: try decoder.decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8)),
+            turns: turns, createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)),
+            updatedAt: Clock.date(millis: try row.decode(column: "updated_at", as: Int64.self)))
+    }
+
+    /// Forgets a conversation: its turns and state are deleted, not hidden.
+    public func delete(accountId: String, id: String) async throws {
+        let deleted: Bool = try await database.transaction { db in
+            guard try await db.raw("SELECT id FROM conversations WHERE id = \(bind: id) AND account_id = \(bind: accountId)").first() != nil else {
+                return false
+            }
+            try await db.raw("DELETE FROM conversation_turns WHERE conversation_id = \(bind: id)").run()
+            try await db.raw("DELETE FROM conversations WHERE id = \(bind: id)").run()
+            return true
+        }
+        guard deleted else { throw NotFound("conversation") }
+    }
+
+    /// Control characters out (newlines and tabs become spaces), whitespace trimmed.
+    static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control: if scalar == "\n" || scalar == "\t" || scalar == "\r" { scalars.append(" ") }
+            case .format, .surrogate, .privateUse, .unassigned: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func weekday() -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let sundayFirst = calendar.component(.weekday, from: clock.now())
+        return sundayFirst == 1 ? 7 : sundayFirst - 1
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    private static func insertTurn(_ db: any SQLDatabase, conversationId: String, seq: Int, role: String, text: String,
+                                   reply: Reply?, at millis: Int64) async throws {
+        try await db.raw("""
+            INSERT INTO conversation_turns (conversation_id, seq, role, text, reply, created_at)
+            VALUES (\(bind: conversationId), \(bind: seq), \(bind: role), \(bind: text), \(bind: try reply.map(json)), \(bind: millis))
+            """).run()
+    }
+}
