@@ -1,0 +1,53 @@
+import Testing
+@testable import Dialogue
+
+/// Red flags win: every emergency phrasing is caught; negated or mild complaints are not alarms.
+struct RedFlagTests {
+    static let emergencies: [String] = [
+        "胸口痛，还出了一身冷汗", "胸痛得厉害，喘不上气", "我爸突然胸口压榨样疼痛", "心口疼，冒冷汗，想吐",
+        "突然嘴歪了，说话不清楚", "我妈一侧手脚没力，口齿不清", "老人突然口角歪斜", "呼吸困难，嘴唇发紫",
+        "孩子喘不上气了", "刚才晕倒了", "我老公昏过去了叫不醒", "吐血了", "咳血好几次", "拉黑便两天了",
+        "突然剧烈头痛，从来没有这么疼过", "发烧而且脖子硬", "高烧40度还出疹子", "孩子抽搐了", "宝宝惊厥了",
+        "吃了海鲜后喉咙肿，呼吸困难", "舌头肿了说不出话", "宝宝出生20天，发烧38度", "两个月大的婴儿发热",
+        "怀孕8周，阴道出血", "我怀孕了，肚子剧烈疼痛", "我不想活了", "最近总想自杀", "出了车祸，流了很多血",
+        "从高处坠落", "爷爷发烧，说胡话，意识模糊",
+        "I have chest pain and I'm sweating", "crushing chest pain and short of breath", "my face is drooping and my speech is slurred",
+        "I can't breathe", "my father passed out", "I am vomiting blood", "black tarry stool since yesterday",
+        "sudden worst headache of my life", "fever and a stiff neck", "my son is having a seizure", "my throat is swelling after a bee sting",
+        "my 6 weeks old baby has a fever", "I'm 10 weeks pregnant and bleeding", "I want to kill myself", "I was hit by a car and bleeding heavily",
+        "grandma has a fever and is confused",
+    ]
+
+    static let benign: [String] = [
+        "没有胸痛，只是有点咳嗽", "否认胸痛、气短", "不发烧，就是嗓子疼", "孩子没有抽搐，只是有点流鼻涕", "没有吐血，胃有点胀",
+        "头有点疼，不是突然的", "最近有点失眠", "咳嗽三天了，没有发烧", "拉肚子一天", "膝盖疼了一个月", "牙疼", "眼睛有点干",
+        "皮肤起了些湿疹", "月经不规律", "想做个体检", "血压有点高，想开点药", "血糖偏高", "经常打喷嚏流鼻涕", "腰疼好几天了",
+        "胃口不好，有点恶心", "晚上睡不着", "最近压力大，心情不好", "孩子有点咳嗽，精神很好", "脚崴了一下，有点肿",
+        "我没有晕倒，就是有点头晕", "大便正常，没有黑便", "喉咙有点痛，能正常呼吸",
+        "no chest pain, just a cough", "denies shortness of breath", "I have a mild headache", "runny nose for two days",
+        "my knee hurts when I run", "I have a toothache", "itchy rash on my arm", "I feel a bit tired", "no fever, sore throat",
+        "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
+        "no blood in stool, just constipation",
+    ]
+
+    static func triage(_ text: String) -> TriageResult? {
+        var facts = Facts()
+        facts.merge(BuiltInUnderstanding().understand(text, todayWeekday: 1), text: text)
+        return Triage.assess(facts)
+    }
+
+    @Test(arguments: emergencies)
+    func emergencyIsCaught(text: String) {
+        #expect(Self.triage(text)?.level == .emergency, "\(text)")
+    }
+
+    @Test(arguments: benign)
+    func benignIsNoAlarm(text: String) {
+        #expect(Self.triage(text)?.level != .emergency, "\(text)")
+    }
+
+    @Test func theSetsAreLargeEnough() {
+        #expect(Self.emergencies.count >= 40)
+        #expect(Self.benign.count >= 40)
+    }
+}

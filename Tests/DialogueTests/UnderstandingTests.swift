@@ -1,0 +1,93 @@
+import Testing
+@testable import Dialogue
+
+struct UnderstandingTests {
+    let understanding = BuiltInUnderstanding()
+
+    static let durationsCases: [(String, Double)] = [
+        ("咳嗽三天了", 3), ("发烧两周", 14), ("头疼半个月", 15), ("一个多月了", 45), ("拉肚子1天", 1), ("从昨天开始发烧", 1),
+        ("3 days of cough", 3), ("for two weeks", 14), ("since yesterday", 1), ("a few days", 3), ("疼了几个小时", 3.0 / 24),
+    ]
+
+    @Test(arguments: durationsCases)
+    func durations(text: String, days: Double) {
+        let found = understanding.understand(text, todayWeekday: 1).durationDays
+        #expect(found.map { abs($0 - days) < 0.01 } == true, "\(text): \(String(describing: found))")
+    }
+
+    static let temperaturesCases: [(String, Double)] = [("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7)]
+
+    @Test(arguments: temperaturesCases)
+    func temperatures(text: String, celsius: Double) {
+        #expect(understanding.understand(text, todayWeekday: 1).temperature == celsius)
+    }
+
+    static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3)]
+
+    @Test(arguments: agesCases)
+    func ages(text: String, years: Double) {
+        let age = understanding.understand(text, todayWeekday: 1).ageYears
+        #expect(age.map { abs($0 - years) < 0.02 } == true, "\(text): \(String(describing: age))")
+    }
+
+    @Test func whoIsIll() {
+        #expect(understanding.understand("孩子发烧", todayWeekday: 1).isChild)
+        #expect(understanding.understand("my daughter has a cough", todayWeekday: 1).isChild)
+        #expect(understanding.understand("奶奶头晕", todayWeekday: 1).isElderly)
+        #expect(understanding.understand("怀孕了，肚子疼", todayWeekday: 1).symptoms.contains("pregnancy"))
+    }
+
+    static let negationsCases: [(String, [String], [String])] = [
+        ("没有发烧，咳嗽", ["cough"], ["fever"]),
+        ("否认胸痛、气短", [], ["chest_pain", "mild_breathless"]),
+        ("有点不舒服还发烧", ["fever"], []),
+        ("不发烧但是咳嗽", ["cough"], ["fever"]),
+        ("喘不上气", ["breathless"], []),
+        ("全身无力", ["fatigue"], []),
+        ("no fever, but a cough", ["cough"], ["fever"]),
+        ("denies chest pain", [], ["chest_pain"]),
+        ("I don't have a fever", [], ["fever"]),
+        ("ＣＯＵＧＨ，没有发烧", ["cough"], ["fever"]),
+    ]
+
+    @Test(arguments: negationsCases)
+    func negationScope(text: String, present: [String], absent: [String]) {
+        let utterance = understanding.understand(text, todayWeekday: 1)
+        #expect(Set(utterance.symptoms) == Set(present), "\(text): \(utterance.symptoms)")
+        #expect(Set(utterance.negated) == Set(absent), "\(text): \(utterance.negated)")
+    }
+
+    // Today is a Wednesday (3).
+    static let daysCases: [(String, Int?, String?)] = [
+        ("今天", 0, nil), ("明天上午", 1, "morning"), ("后天下午", 2, "afternoon"), ("下周三", 7, nil), ("周五下午", 2, "afternoon"),
+        ("tomorrow morning", 1, "morning"), ("next monday", 5, nil), ("friday evening", 2, "evening"),
+    ]
+
+    @Test(arguments: daysCases)
+    func days(text: String, offset: Int?, period: String?) {
+        let utterance = understanding.understand(text, todayWeekday: 3)
+        #expect(utterance.daysFromToday == offset)
+        #expect(utterance.period == period)
+    }
+
+    static let choicesCases: [(String, Int?, String?)] = [("第二个", 1, nil), ("the second one", 1, nil), ("2", 1, nil), ("the 10:30 one", nil, "10:30"), ("10点半的", nil, "10:30"), ("下午3点", nil, "15:00")]
+
+    @Test(arguments: choicesCases)
+    func choices(text: String, index: Int?, time: String?) {
+        let utterance = understanding.understand(text, todayWeekday: 3)
+        #expect(utterance.choiceIndex == index)
+        #expect(utterance.choiceTime == time)
+    }
+
+    static let intentsCases: [(String, Utterance.Intent)] = [
+        ("好的", .affirm), ("ok", .affirm), ("不用了", .deny), ("换一个", .change), ("转人工", .handoff), ("talk to a person", .handoff),
+        ("取消这个预约", .cancel), ("改到明天下午", .reschedule), ("还有别的医生吗", .otherDoctor), ("我到医院了", .arrived),
+        ("还要等多久", .queueStatus), ("药房在哪里", .directions), ("where is the pharmacy", .directions), ("报告什么时候出", .reportTime),
+        ("帮我挂个号", .book),
+    ]
+
+    @Test(arguments: intentsCases)
+    func intents(text: String, intent: Utterance.Intent) {
+        #expect(understanding.understand(text, todayWeekday: 3).intent == intent)
+    }
+}
