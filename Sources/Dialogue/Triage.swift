@@ -42,14 +42,18 @@ enum Triage {
     /// The department for the facts, or nil when nothing points anywhere yet. Pregnancy goes to 产科, children to
     /// 儿科 (except eyes, ears-nose-throat, teeth and bones), women's complaints to 妇科.
     static func department(for f: Facts) -> String? {
-        let scores = scores(f.symptoms)
-        guard let best = scores.first else { return nil }
+        guard let best = specialty(for: f.symptoms) else { return nil }
         if f.isPregnant { return "dept_obstetrics" }
         let child = f.isChild || (f.ageYears.map { $0 < 14 } ?? false)
-        if child, !["dept_ophthalmology", "dept_ent", "dept_stomatology", "dept_orthopedics", "dept_psychiatry"].contains(best.0) {
+        if child, !["dept_ophthalmology", "dept_ent", "dept_stomatology", "dept_orthopedics", "dept_psychiatry"].contains(best) {
             return "dept_pediatrics"
         }
-        return best.0
+        return best
+    }
+
+    /// The specialty the symptoms point to, before age and pregnancy are taken into account.
+    static func specialty(for symptoms: [String]) -> String? {
+        scores(symptoms).first?.0
     }
 
     /// Departments by the summed weights of the symptoms, best first; ties go to the one named by the earliest symptom.
