@@ -36,6 +36,7 @@ bench: deps
 	swift build -c release --scratch-path .build-release --product bench-bare-route
 	swift build -c release --scratch-path .build-release --product bench-rush
 	swift build -c release --scratch-path .build-release --product bench-speech
+	swift build -c release --scratch-path .build-release --product bench-dialogue
 	scripts/bench.sh
 
 clean-data:

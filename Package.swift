@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "bench-bare-route", targets: ["bench-bare-route"]),
         .executable(name: "bench-rush", targets: ["bench-rush"]),
         .executable(name: "bench-speech", targets: ["bench-speech"]),
+        .executable(name: "bench-dialogue", targets: ["bench-dialogue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -62,6 +63,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "bench-speech", dependencies: ["Speech"], swiftSettings: strict),
+        .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue"], swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],

@@ -7,6 +7,7 @@ bin=.build-release/release/companion
 bare=.build-release/release/bench-bare-route
 rush=.build-release/release/bench-rush
 speech=.build-release/release/bench-speech
+dialogue=.build-release/release/bench-dialogue
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090
@@ -75,6 +76,7 @@ wrk -t2 -c8 -d"${duration}s" --latency -H "Authorization: Bearer $token" "http:/
 audio_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-audio.txt")
 audio_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-audio.txt")
 "$speech" > "$data/speech.txt"
+"$dialogue" > "$data/dialogue.txt"
 
 echo
 echo "== Companion benchmark ($(nproc) cores, wrk -t2 -c$connections -d${duration}s) =="
@@ -86,3 +88,4 @@ printf 'resident memory after load:                        %s MB\n' "$((busy_kb 
 sed -n '/== Release-minute rush/,$p' "$data/rush.txt"
 printf 'GET cached speech audio (%s ms reply, MP3), wrk -c8: %s req/s   p99 %s\n' "$audio_ms" "$audio_rps" "$audio_p99"
 cat "$data/speech.txt"
+cat "$data/dialogue.txt"

@@ -1,0 +1,33 @@
+// Conversation turn latency in-process (understanding, red flags, triage, knowledge retrieval, reply), without
+// storage or speech: p50 and p99 over many turns. Run by `make bench` (release build).
+import Dialogue
+import Foundation
+
+/// Fixed places, so the benchmark measures the conversation and not the directory.
+struct FixedGuide: HospitalGuide {
+    let place = Place(name: "儿科", building: "门诊楼", floor: "2", zone: "A", room: "201")
+    func department(id: String, language: Language) async throws -> (name: String, place: Place)? { ("儿科", place) }
+    func place(kind: String, language: Language) async throws -> Place? { place }
+}
+
+let messages = [
+    "孩子发烧三天了，最高38.5度", "我胸口痛", "没有出汗，也不气短", "头疼两天了，不是突然的", "停车场在哪里？", "抽血要空腹吗",
+    "药房在哪里", "my son has a fever and a cough for two days", "where can I park?", "I have a mild headache", "转人工",
+    "最近一直咳嗽，有痰，没有发烧", "拉肚子一天了，肚子有点疼", "血糖高，想看看", "孩子三岁，流鼻涕打喷嚏",
+]
+let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: FixedGuide())
+var samples: [Double] = []
+let rounds = 2_000
+for round in 0..<rounds {
+    var state = ConversationState(language: .zh)
+    for (index, message) in messages.enumerated() where (index + round) % 3 != 0 {
+        let start = ContinuousClock.now
+        _ = try await policy.respond(to: message, state: &state, todayWeekday: 3)
+        let elapsed = ContinuousClock.now - start
+        samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    }
+}
+let sorted = samples.sorted()
+let p50 = sorted[sorted.count / 2], p99 = sorted[sorted.count * 99 / 100]
+print("== Conversation turn in-process (no storage, no speech), \(sorted.count) turns ==")
+print(String(format: "  p50 %.3f ms   p99 %.3f ms   max %.3f ms", p50, p99, sorted.last ?? 0))
