@@ -8,11 +8,14 @@ public struct ConversationPolicy: Sendable {
     let understanding: any Understanding
     let knowledge: KnowledgeBase
     let guide: any HospitalGuide
+    let desk: any BookingDesk
 
-    public init(understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide) {
+    public init(understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide,
+                desk: any BookingDesk) {
         self.understanding = understanding
         self.knowledge = knowledge
         self.guide = guide
+        self.desk = desk
     }
 
     /// The first reply of a conversation.
@@ -21,8 +24,9 @@ public struct ConversationPolicy: Sendable {
               quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
     }
 
-    /// The reply to a message, updating `state`. `todayWeekday`: 1 Monday … 7 Sunday, in the hospital's time zone.
-    public func respond(to text: String, state: inout ConversationState, todayWeekday: Int) async throws -> Reply {
+    /// The reply to a message from the account, updating `state`. `todayWeekday`: 1 Monday … 7 Sunday, in the
+    /// hospital's time zone.
+    public func respond(to text: String, state: inout ConversationState, accountId: String, todayWeekday: Int) async throws -> Reply {
         let utterance = understanding.understand(text, todayWeekday: todayWeekday)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance, text: text)
@@ -58,15 +62,16 @@ public struct ConversationPolicy: Sendable {
         default:
             break
         }
+        if let reply = try await bookingTurn(utterance, text: text, state: &state, accountId: accountId) {
+            state.misunderstood = 0
+            return reply
+        }
         let talksAboutComplaint = !utterance.symptoms.isEmpty || !utterance.negated.isEmpty
         if talksAboutComplaint || (state.stage == .triage && state.triage == nil) {
             state.misunderstood = 0
             return try await triageTurn(&state)
         }
         if let answer = knowledge.answer(text, language: language) { return faq(answer, state: &state) }
-        if utterance.intent == .book, let triage = state.triage {
-            return try await bookingNotYetByTalking(triage, state: state)
-        }
         state.misunderstood += 1
         if state.misunderstood >= 2 { return handoff(&state) }
         return Reply(text: utterance.intent == .question ? Phrases.notKnown(language) : Phrases.notUnderstood(language),
@@ -76,7 +81,7 @@ public struct ConversationPolicy: Sendable {
 
     // MARK: - Triage
 
-    private func triageTurn(_ state: inout ConversationState) async throws -> Reply {
+    func triageTurn(_ state: inout ConversationState) async throws -> Reply {
         state.stage = .triage
         let language = state.language
         if let question = nextQuestion(state) {
@@ -140,6 +145,10 @@ public struct ConversationPolicy: Sendable {
         let language = state.language
         let first = state.stage != .emergency
         state.stage = .emergency
+        // Booking stops: nothing is confirmed by a "yes" said to the emergency advice.
+        state.pending = nil
+        state.offers = []
+        state.chosen = nil
         state.triage = triage
         let place = try await guide.place(kind: "emergency", language: language)
         let name = try await guide.department(id: Triage.emergencyDepartment, language: language)?.name ?? language.pick("急诊科", "Emergency")
@@ -171,15 +180,7 @@ public struct ConversationPolicy: Sendable {
                      cards: [Card(type: "faq", title: language.pick("医院须知", "Hospital information"), text: answer.text, faqId: answer.id)])
     }
 
-    private func bookingNotYetByTalking(_ triage: TriageResult, state: ConversationState) async throws -> Reply {
-        let language = state.language
-        let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? triage.departmentId
-        return Reply(text: language.pick("好的，请在“预约挂号”里选择\(name)的号源；在对话里直接预约的功能即将上线。",
-                                         "Please choose a \(name) slot under Appointments; booking right here in the chat is coming soon."),
-                     stage: state.stage, language: language)
-    }
-
-    private func summary(_ triage: TriageResult, name: String, language: Language) -> TriageSummary {
+    func summary(_ triage: TriageResult, name: String, language: Language) -> TriageSummary {
         TriageSummary(level: triage.level, departmentId: triage.departmentId, departmentName: name,
                       redFlags: triage.redFlags.map { language == .zh ? $0.zh : $0.en }, reason: triage.reason)
     }

@@ -13,6 +13,28 @@ public struct ConversationState: Sendable, Codable, Equatable {
     public var triage: TriageResult?
     /// Turns in a row the companion did not understand; two lead to a person.
     public var misunderstood = 0
+    /// Slots offered last, in the order shown (第一个 is the first).
+    public var offers: [SlotOption] = []
+    /// The slot picked and waiting for confirmation.
+    public var chosen: SlotOption?
+    /// What an explicit "yes" will do now.
+    public var pending: Pending?
+    /// The appointment the conversation is about (booked here, or today's at the hospital).
+    public var visit: Visit?
+    /// The day and period asked for, kept while slots are discussed.
+    public var askedDay: Int?
+    public var askedPeriod: String?
+    /// Doctors the patient asked to avoid ("还有别的医生吗").
+    public var excludedDoctors: [String] = []
+    /// Days a rule rules out (the patient already has an appointment in that department that day).
+    public var avoidDates: [String] = []
+    /// The places still to go after the consultation, in order (`payment`, `laboratory`, `pharmacy` …).
+    public var nextSteps: [String] = []
+
+    /// Something that changes data, done only after an explicit yes.
+    public enum Pending: String, Sendable, Codable {
+        case book, cancel, reschedule, choosePatient = "choose_patient"
+    }
 
     public init(language: Language, patientId: String? = nil) {
         self.language = language
@@ -33,7 +55,8 @@ public struct Reply: Sendable, Codable, Equatable {
 }
 
 /// Something the phone draws: `emergency` (call 120, where the emergency department is), `directions` (a place in
-/// the hospital), `faq` (an answer from the hospital's knowledge).
+/// the hospital), `faq` (an answer from the hospital's knowledge), `slots` (times to pick from), `appointment` (what
+/// was booked, with preparation notes).
 public struct Card: Sendable, Codable, Equatable {
     public var type: String
     public var title: String
@@ -41,6 +64,10 @@ public struct Card: Sendable, Codable, Equatable {
     public var phone: String?
     public var place: Place?
     public var faqId: String?
+    /// For `slots`: the times offered, in order.
+    public var slots: [SlotOption]?
+    /// For `appointment`: the appointment booked.
+    public var appointmentId: String?
 }
 
 /// A place in the hospital, as the patient should look for it.

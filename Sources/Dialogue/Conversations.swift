@@ -77,7 +77,7 @@ public struct Conversations: Sendable {
             var state = try JSONDecoder().decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
             let version = try row.decode(column: "version", as: Int.self)
             let turns = try row.decode(column: "turn_count", as: Int.self)
-            let reply = try await policy.respond(to: cleaned, state: &state, todayWeekday: weekday())
+            let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, todayWeekday: weekday())
             let now = Clock.millis(clock.now())
             let stateJSON = try Self.json(state)
             let saved: Bool = try await database.transaction { db in

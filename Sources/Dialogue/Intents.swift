@@ -8,6 +8,7 @@ enum Intents {
         if has(["转人工", "人工客服", "人工服务", "找真人", "真人", "找个人", "talk to a person", "talk to someone", "real person", "human", "speak to a person", "operator", "agent"]) {
             return .handoff
         }
+        if has(["不取消", "别取消", "不要取消", "don't cancel", "do not cancel", "keep it"]) { return .deny }
         if has(["取消", "退号", "不去了", "cancel"]) { return .cancel }
         if has(["改到", "改约", "改时间", "换个时间", "换时间", "换一天", "改期", "reschedule", "change the time", "move my appointment", "another time", "different time"]) {
             return .reschedule

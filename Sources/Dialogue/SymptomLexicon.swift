@@ -38,7 +38,7 @@ enum SymptomLexicon {
         Symptom(id: "hemoptysis", zhName: "咯血", enName: "coughing blood", zh: ["咯血", "咳血", "痰中带血", "痰里有血"], en: ["coughing blood", "coughing up blood", "blood in sputum"],
                 departments: ["dept_respiratory": 3]),
         // Heart and circulation
-        Symptom(id: "chest_pain", zhName: "胸痛", enName: "chest pain", zh: ["胸痛", "胸口痛", "胸口疼", "心口痛", "心口疼", "胸部疼痛", "胸部痛", "胸疼", "心绞痛", "胸口压", "胸口闷痛"],
+        Symptom(id: "chest_pain", zhName: "胸痛", enName: "chest pain", zh: ["胸痛", "胸口痛", "胸口疼", "心口痛", "心口疼", "胸部疼痛", "胸部痛", "胸疼", "心绞痛", "胸口压", "胸口闷痛", "胸口剧痛", "胸部剧痛", "胸口剧烈疼痛", "胸口很痛", "胸口很疼"],
                 en: ["chest pain", "chest hurts", "pain in my chest", "chest tightness", "chest pressure"], departments: ["dept_cardiology": 3, "dept_respiratory": 0.5]),
         Symptom(id: "palpitations", zhName: "心悸", enName: "palpitations", zh: ["心慌", "心悸", "心跳快", "心跳很快", "心跳过快", "心跳慢", "心律不齐", "早搏", "房颤", "心动过速", "心动过缓", "心跳不规律"],
                 en: ["palpitations", "heart racing", "racing heart", "irregular heartbeat", "heart pounding"], departments: ["dept_cardiology": 3]),

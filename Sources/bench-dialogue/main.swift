@@ -15,14 +15,27 @@ let messages = [
     "药房在哪里", "my son has a fever and a cough for two days", "where can I park?", "I have a mild headache", "转人工",
     "最近一直咳嗽，有痰，没有发烧", "拉肚子一天了，肚子有点疼", "血糖高，想看看", "孩子三岁，流鼻涕打喷嚏",
 ]
-let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: FixedGuide())
+/// No appointments: the benchmark turns are about complaints and questions.
+struct EmptyDesk: BookingDesk {
+    func patients(accountId: String) async throws -> [PatientChoice] { [] }
+    func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
+               language: Language) async throws -> [SlotOption] { [] }
+    func book(slotId: String, patientId: String, accountId: String, reason: String?, language: Language) async throws -> Visit { throw BookingRefusal.unavailable }
+    func cancel(appointmentId: String, accountId: String) async throws {}
+    func reschedule(appointmentId: String, toSlot slotId: String, accountId: String, language: Language) async throws -> Visit { throw BookingRefusal.unavailable }
+    func visitToday(accountId: String, patientId: String?, language: Language) async throws -> Visit? { nil }
+    func checkIn(appointmentId: String, accountId: String) async throws -> QueueInfo { throw BookingRefusal.notFound }
+    func queue(appointmentId: String, accountId: String) async throws -> QueueInfo { throw BookingRefusal.notFound }
+}
+
+let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: FixedGuide(), desk: EmptyDesk())
 var samples: [Double] = []
 let rounds = 2_000
 for round in 0..<rounds {
     var state = ConversationState(language: .zh)
     for (index, message) in messages.enumerated() where (index + round) % 3 != 0 {
         let start = ContinuousClock.now
-        _ = try await policy.respond(to: message, state: &state, todayWeekday: 3)
+        _ = try await policy.respond(to: message, state: &state, accountId: "acct_bench", todayWeekday: 3)
         let elapsed = ContinuousClock.now - start
         samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }

@@ -36,7 +36,8 @@ public struct Services: Sendable {
         self.patients = PatientProfiles(database: database, clock: clock)
         self.registration = Registration(database: database, clock: clock, rules: rules)
         self.directory = registration.directory
-        let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory))
+        let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
+        let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.migrator = Migrator()
     }

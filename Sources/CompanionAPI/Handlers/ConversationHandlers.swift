@@ -66,10 +66,16 @@ extension APIHandlers {
             cards: reply.cards.map { card in
                 .init(_type: card.type, title: card.title, text: card.text, phone: card.phone,
                       place: card.place.map { .init(name: $0.name, building: $0.building, floor: $0.floor, zone: $0.zone, room: $0.room) },
-                      faqId: card.faqId)
+                      faqId: card.faqId, slots: card.slots?.map(Self.slotOption), appointmentId: card.appointmentId)
             },
             actions: reply.actions.map { .init(_type: $0.type, appointmentId: $0.appointmentId) },
             triage: reply.triage.map(Self.triage), speech: speech.map(Self.speech))
+    }
+
+    static func slotOption(_ slot: SlotOption) -> Components.Schemas.SlotOption {
+        .init(slotId: slot.slotId, doctorId: slot.doctorId, doctorName: slot.doctorName, departmentId: slot.departmentId,
+              departmentName: slot.departmentName, date: slot.date, time: slot.time, startsAt: slot.startsAt, fee: slot.feeYuan,
+              remaining: slot.remaining, released: slot.released, releaseAt: slot.releaseAt)
     }
 
     static func triage(_ triage: TriageSummary) -> Components.Schemas.TriageSummary {

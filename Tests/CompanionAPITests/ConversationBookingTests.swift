@@ -1,0 +1,186 @@
+import Accounts
+import CompanionTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+
+/// Booking by talking and the visit day, end to end over HTTP, with the clock at Saturday 2026-12-05 09:00 Shanghai,
+/// a pediatrics session on Thursday 2026-12-10 and another on Friday 2026-12-11.
+@Suite("Conversation: booking by talking and the visit day")
+struct ConversationBookingTests {
+    static func clock() -> ManualClock { ManualClock(ISO8601DateFormatter().date(from: "2026-12-05T01:00:00Z")!) }
+
+    static func openSessions(_ api: API) async throws {
+        let admin = try await api.staffLogin(role: .admin, username: "admin.sessions")
+        for (doctor, date) in [("doc_pediatrics_1", "2026-12-10"), ("doc_pediatrics_2", "2026-12-11")] {
+            let created = try await api.send(.post, "/v1/admin/sessions", json: """
+                {"doctorId":"\(doctor)","date":"\(date)","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
+                """, token: admin.accessToken)
+            guard created.status == .created else { throw HarnessError("session: \(created.text)") }
+        }
+    }
+
+    /// Talks one turn and returns the reply.
+    struct Talk {
+        let api: API
+        let token: String
+        let id: String
+
+        func say(_ text: String) async throws -> [String: Any] {
+            let response = try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"\#(text)"}"#, token: token)
+            guard response.status == .ok else { throw HarnessError("\(text): \(response.status) \(response.text)") }
+            return try #require(try response.json()["reply"] as? [String: Any])
+        }
+    }
+
+    static func talk(_ api: API, _ token: String, patientId: String? = nil) async throws -> Talk {
+        let body = patientId.map { #"{"patientId":"\#($0)"}"# } ?? "{}"
+        let started = try await api.send(.post, "/v1/conversations", json: body, token: token)
+        return Talk(api: api, token: token, id: try #require(try started.json()["id"] as? String))
+    }
+
+    static func text(_ reply: [String: Any]) -> String { reply["text"] as? String ?? "" }
+    static func actions(_ reply: [String: Any]) -> [[String: Any]] { reply["actions"] as? [[String: Any]] ?? [] }
+
+    @Test("triage, slots as cards, which patient, explicit confirmation, booked; then rescheduled and cancelled by talking", arguments: TestEngine.available)
+    func bookRescheduleCancel(engine: TestEngine) async throws {
+        try await withAPI(engine, clock: Self.clock()) { api in
+            try await Self.openSessions(api)
+            let session = try await api.login()
+            let child = try await api.createPatient(session.accessToken, name: "王小宝", birthDate: "2020-05-01")
+            _ = try await api.createPatient(session.accessToken, name: "王大明", birthDate: "1985-01-01")
+            let talk = try await Self.talk(api, session.accessToken)
+
+            let triage = try await talk.say("孩子咳嗽5天了，没有发烧")
+            #expect((triage["triage"] as? [String: Any])?["departmentId"] as? String == "dept_pediatrics")
+
+            let offered = try await talk.say("帮我预约")
+            #expect(offered["stage"] as? String == "booking")
+            let card = try #require((offered["cards"] as? [[String: Any]])?.first)
+            #expect(card["type"] as? String == "slots")
+            let slots = try #require(card["slots"] as? [[String: Any]])
+            #expect(slots.count == 5)
+            #expect(slots[0]["date"] as? String == "2026-12-10" && slots[0]["time"] as? String == "08:00")
+            #expect(slots[0]["fee"] as? Double == 25 && slots[0]["remaining"] as? Int == 2)
+
+            let who = try await talk.say("第二个")
+            #expect((who["quickReplies"] as? [String])?.contains("王小宝") == true)
+            let confirm = try await talk.say("王小宝")
+            #expect(confirm["stage"] as? String == "confirming")
+            #expect(Self.text(confirm).contains("08:30"))
+            // Nothing is booked before the yes.
+            let before = try await api.send(.get, "/v1/appointments", token: session.accessToken).json()["items"] as? [Any]
+            #expect(before?.isEmpty ?? true)
+
+            let booked = try await talk.say("确认")
+            #expect(booked["stage"] as? String == "booked", "\(Self.text(booked))")
+            let appointmentId = try #require(Self.actions(booked).first { $0["type"] as? String == "appointment_booked" }?["appointmentId"] as? String)
+            #expect(Self.text(booked).contains("12月10日 08:30"))
+            #expect((booked["cards"] as? [[String: Any]])?.first?["type"] as? String == "appointment")
+            let appointment = try await api.send(.get, "/v1/appointments/\(appointmentId)", token: session.accessToken).json()
+            #expect(appointment["patientId"] as? String == child)
+            #expect(appointment["status"] as? String == "booked")
+
+            let moved = try await talk.say("改到下周五")
+            #expect(moved["stage"] as? String == "booking")
+            let fridaySlots = try #require((moved["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(fridaySlots.allSatisfy { $0["date"] as? String == "2026-12-11" })
+            _ = try await talk.say("第一个")
+            let rescheduled = try await talk.say("好的")
+            #expect(Self.actions(rescheduled).first?["type"] as? String == "appointment_rescheduled")
+            #expect(Self.text(rescheduled).contains("12月11日 08:00"))
+
+            let ask = try await talk.say("取消这个预约")
+            #expect(ask["stage"] as? String == "confirming")
+            let kept = try await talk.say("不取消了")
+            #expect(kept["stage"] as? String == "booked")
+            _ = try await talk.say("取消这个预约")
+            let cancelled = try await talk.say("确认取消")
+            #expect(Self.actions(cancelled).first?["type"] as? String == "appointment_cancelled")
+            let items = try #require(try await api.send(.get, "/v1/appointments?status=booked", token: session.accessToken).json()["items"] as? [Any])
+            #expect(items.isEmpty)
+        }
+    }
+
+    @Test("chest pain in the middle of booking stops it: emergency, and a later yes books nothing")
+    func emergencyDuringBooking() async throws {
+        try await withAPI(clock: Self.clock()) { api in
+            try await Self.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await Self.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            _ = try await talk.say("帮我预约")
+            _ = try await talk.say("第一个")
+            let emergency = try await talk.say("等一下，我突然胸口剧痛，一直出冷汗")
+            #expect(emergency["stage"] as? String == "emergency")
+            #expect(Self.text(emergency).contains("120"))
+            let yes = try await talk.say("好的")
+            #expect(yes["stage"] as? String == "emergency")
+            let items = try await api.send(.get, "/v1/appointments", token: session.accessToken).json()["items"] as? [Any]
+            #expect(items?.isEmpty ?? true)
+        }
+    }
+
+    @Test("a rule's refusal is explained in plain words with other times: the same patient, department and day twice")
+    func duplicateExplained() async throws {
+        try await withAPI(clock: Self.clock()) { api in
+            try await Self.openSessions(api)
+            let session = try await api.login()
+            let patient = try await api.createPatient(session.accessToken)
+            for round in 0..<2 {
+                let talk = try await Self.talk(api, session.accessToken, patientId: patient)
+                _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+                _ = try await talk.say("帮我预约")
+                _ = try await talk.say(round == 0 ? "第一个" : "第三个")
+                let answer = try await talk.say("确认")
+                if round == 0 {
+                    #expect(answer["stage"] as? String == "booked")
+                } else {
+                    #expect(Self.text(answer).contains("同一位就诊人同一天同一个科室只能约一个号"), "\(Self.text(answer))")
+                    #expect(answer["stage"] as? String == "booking")
+                    let offered = try #require((answer["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+                    #expect(offered.allSatisfy { $0["date"] as? String == "2026-12-11" })
+                }
+            }
+        }
+    }
+
+    @Test("the visit day: I'm here → checked in with a queue number; how long; then pay, laboratory, pharmacy one step at a time")
+    func visitDay() async throws {
+        let clock = Self.clock()
+        try await withAPI(clock: clock) { api in
+            try await Self.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await Self.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            _ = try await talk.say("帮我预约")
+            _ = try await talk.say("第一个")
+            _ = try await talk.say("确认")
+
+            clock.set(ISO8601DateFormatter().date(from: "2026-12-09T23:30:00Z")!)  // 07:30 on the day
+            let again = try await api.login()
+            let onTheDay = Talk(api: api, token: again.accessToken, id: talk.id)
+            let arrived = try await onTheDay.say("我到医院了")
+            #expect(arrived["stage"] as? String == "visit")
+            #expect(Self.text(arrived).contains("排队号是 1 号"))
+            #expect(Self.actions(arrived).first?["type"] as? String == "checked_in")
+            let wait = try await onTheDay.say("还要等多久")
+            #expect(Self.text(wait).contains("1 号"))
+
+            let pay = try await onTheDay.say("看完了，医生让我去抽血，还开了药")
+            #expect(Self.text(pay).contains("缴费"))
+            #expect((pay["cards"] as? [[String: Any]])?.first?["type"] as? String == "directions")
+            let lab = try await onTheDay.say("好了")
+            #expect(Self.text(lab).contains("抽血"))
+            let pharmacy = try await onTheDay.say("好了")
+            #expect(Self.text(pharmacy).contains("药房"))
+            let done = try await onTheDay.say("好了")
+            #expect(done["stage"] as? String == "followup")
+        }
+    }
+}
