@@ -1,4 +1,6 @@
 import Accounts
+import CompanionAPI
+import Prometheus
 import CompanionTestSupport
 import Foundation
 import HTTPTypes
@@ -181,6 +183,78 @@ struct ConversationBookingTests {
             #expect(Self.text(pharmacy).contains("药房"))
             let done = try await onTheDay.say("好了")
             #expect(done["stage"] as? String == "followup")
+        }
+    }
+}
+
+@Suite("Conversation: restart, English, other doctors, release times")
+struct ConversationBookingMoreTests {
+    typealias Talk = ConversationBookingTests.Talk
+
+    @Test("a server restart in the middle of a booking: a new server on the same database takes the yes and books", arguments: TestEngine.available)
+    func restartMidBooking(engine: TestEngine) async throws {
+        try await withAPI(engine, clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            _ = try await talk.say("帮我预约")
+            let confirm = try await talk.say("第一个")
+            #expect(confirm["stage"] as? String == "confirming")
+
+            // A second server: nothing of the first one's memory, the same database.
+            let services = try await Services(database: api.database, clock: ConversationBookingTests.clock(), otpSender: CapturingSender(),
+                                              secret: String(repeating: "k", count: 40), speech: try testSpeechService())
+            let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
+            try await Application(router: router, logger: quietLogger).test(.router) { client in
+                let restarted = API(client: client, database: api.database, sender: CapturingSender())
+                let booked = try await Talk(api: restarted, token: session.accessToken, id: talk.id).say("确认")
+                #expect(booked["stage"] as? String == "booked")
+            }
+        }
+    }
+
+    @Test("in English: triage, slots, another doctor, confirm, booked")
+    func english() async throws {
+        try await withAPI(clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let triage = try await talk.say("My son has had a cough for 5 days, no fever")
+            #expect((triage["triage"] as? [String: Any])?["departmentName"] as? String == "Pediatrics")
+            #expect((triage["text"] as? String)?.contains("I am not a doctor") == true)
+            let offered = try await talk.say("Yes, book it for me")
+            let first = try #require((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(first.first?["doctorId"] as? String == "doc_pediatrics_1")
+            let other = try await talk.say("Is there another doctor?")
+            let others = try #require((other["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(!others.isEmpty && others.allSatisfy { $0["doctorId"] as? String == "doc_pediatrics_2" })
+            _ = try await talk.say("the 08:30 one")
+            let booked = try await talk.say("yes")
+            #expect(booked["stage"] as? String == "booked")
+            #expect((booked["text"] as? String)?.contains("Dec 11 at 08:30") == true)
+        }
+    }
+
+    @Test("asking for a day whose places are not released yet: says when they open and offers open times")
+    func notReleasedYet() async throws {
+        try await withAPI(clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let admin = try await api.staffLogin(role: .admin, username: "admin.later")
+            let later = try await api.send(.post, "/v1/admin/sessions", json: """
+                {"doctorId":"doc_pediatrics_1","date":"2026-12-09","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"2026-12-08T00:00:00Z"}
+                """, token: admin.accessToken)
+            #expect(later.status == .created)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            let reply = try await talk.say("帮我约下周三的")
+            #expect((reply["text"] as? String)?.contains("还没放出，12月8日 08:00开放") == true, "\(reply["text"] ?? "")")
+            let slots = try #require((reply["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(slots.allSatisfy { $0["released"] as? Bool == true })
         }
     }
 }
