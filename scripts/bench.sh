@@ -76,6 +76,20 @@ wrk -t2 -c8 -d"${duration}s" --latency -H "Authorization: Bearer $token" "http:/
 audio_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-audio.txt")
 audio_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-audio.txt")
 "$speech" > "$data/speech.txt"
+
+# Conversation turns over HTTP: a patient token from the dev one-time code, 64 conversations, 16 connections.
+dev_code=$(curl -fs -H 'Content-Type: application/json' -d '{"phone":"13800138000"}' "http://127.0.0.1:$port/v1/auth/otp" | jq -r .devCode)
+patient_token=$(curl -fs -H 'Content-Type: application/json' -d "{\"phone\":\"13800138000\",\"code\":\"$dev_code\"}" \
+  "http://127.0.0.1:$port/v1/auth/token" | jq -r .accessToken)
+for _ in $(seq 1 64); do
+  curl -fs -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $patient_token" -d '{}' \
+    "http://127.0.0.1:$port/v1/conversations" | jq -r .id
+done > "$data/ids.txt"
+script="$(pwd)/scripts/bench-turns.lua"
+(cd "$data" && wrk -t2 -c16 -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port" "$patient_token" > "$data/wrk-turns.txt")
+turns_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-turns.txt")
+turns_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-turns.txt")
+turns_errors=$(awk '/Non-2xx/ {print $5}' "$data/wrk-turns.txt")
 "$dialogue" > "$data/dialogue.txt"
 
 echo
@@ -87,5 +101,6 @@ printf 'bare Hummingbird JSON: %9s req/s   p99 %s\n' "$bare_rps" "$bare_p99"
 printf 'resident memory after load:                        %s MB\n' "$((busy_kb / 1024))"
 sed -n '/== Release-minute rush/,$p' "$data/rush.txt"
 printf 'GET cached speech audio (%s ms reply, MP3), wrk -c8: %s req/s   p99 %s\n' "$audio_ms" "$audio_rps" "$audio_p99"
+printf 'POST conversation turns (SQLite, wrk -c16):        %s turns/s   p99 %s   non-2xx %s\n' "$turns_rps" "$turns_p99" "${turns_errors:-0}"
 cat "$data/speech.txt"
 cat "$data/dialogue.txt"
