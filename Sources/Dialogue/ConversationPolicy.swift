@@ -67,6 +67,10 @@ public struct ConversationPolicy: Sendable {
             return reply
         }
         let talksAboutComplaint = !utterance.symptoms.isEmpty || !utterance.negated.isEmpty
+        // A question the hospital's knowledge answers is answered, even while triage waits for an answer.
+        if !talksAboutComplaint, utterance.intent == .question, let answer = knowledge.answer(text, language: language) {
+            return faq(answer, state: &state)
+        }
         if talksAboutComplaint || (state.stage == .triage && state.triage == nil) {
             state.misunderstood = 0
             return try await triageTurn(&state)
