@@ -10,3 +10,7 @@ static inline int companion_ope_set_complexity(OggOpusEnc *encoder, opus_int32 c
     return ope_encoder_ctl(encoder, OPUS_SET_COMPLEXITY(complexity));
 }
 
+
+static inline int companion_ope_set_frame_duration(OggOpusEnc *encoder, opus_int32 duration) {
+    return ope_encoder_ctl(encoder, OPUS_SET_EXPERT_FRAME_DURATION(duration));
+}
