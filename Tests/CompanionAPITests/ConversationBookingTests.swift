@@ -258,3 +258,58 @@ struct ConversationBookingMoreTests {
         }
     }
 }
+
+@Suite("Conversation: urgent cases and full slots")
+struct ConversationUrgencyTests {
+    typealias Talk = ConversationBookingTests.Talk
+
+    @Test("urgent (high fever) offers only places within 24 hours, and says so when there are none")
+    func urgentWithin24Hours() async throws {
+        try await withAPI(clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let triage = try await talk.say("孩子高烧39.5度，烧了一天了")
+            #expect((triage["triage"] as? [String: Any])?["level"] as? String == "urgent")
+            let none = try await talk.say("帮我预约")
+            #expect((none["text"] as? String)?.contains("24 小时内") == true)
+            #expect((none["cards"] as? [Any])?.isEmpty ?? true)
+
+            let admin = try await api.staffLogin(role: .admin, username: "admin.tomorrow")
+            let tomorrow = try await api.send(.post, "/v1/admin/sessions", json: """
+                {"doctorId":"doc_pediatrics_2","date":"2026-12-06","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
+                """, token: admin.accessToken)
+            #expect(tomorrow.status == .created)
+            let offered = try await talk.say("帮我预约")
+            let slots = try #require((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(!slots.isEmpty && slots.allSatisfy { $0["date"] as? String == "2026-12-06" })
+        }
+    }
+
+    @Test("a place taken by someone else before the yes: explained, with other times")
+    func fullExplained() async throws {
+        try await withAPI(clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken)
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            let offered = try await talk.say("帮我预约")
+            let slot = try #require(((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])?.first?["slotId"] as? String)
+            _ = try await talk.say("第一个")
+
+            // Two other patients take both places of that slot in the meantime.
+            for phone in ["13900000001", "13900000002"] {
+                let other = try await api.login(phone)
+                let patient = try await api.createPatient(other.accessToken)
+                let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: other.accessToken)
+                #expect(booked.status == .created)
+            }
+            let answer = try await talk.say("确认")
+            #expect((answer["text"] as? String)?.hasPrefix("这个号刚刚被约满了。") == true)
+            let others = try #require((answer["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            #expect(!others.isEmpty && !others.contains { $0["slotId"] as? String == slot })
+        }
+    }
+}
