@@ -24,10 +24,9 @@ public struct ConversationPolicy: Sendable {
               quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
     }
 
-    /// The reply to a message from the account, updating `state`. `todayWeekday`: 1 Monday … 7 Sunday, in the
-    /// hospital's time zone.
-    public func respond(to text: String, state: inout ConversationState, accountId: String, todayWeekday: Int) async throws -> Reply {
-        let utterance = understanding.understand(text, todayWeekday: todayWeekday)
+    /// The reply to a message from the account, updating `state`; `today` is the date in the hospital's time zone.
+    public func respond(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
+        let utterance = understanding.understand(text, today: today)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance, text: text)
         let language = state.language

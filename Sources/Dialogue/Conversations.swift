@@ -77,7 +77,7 @@ public struct Conversations: Sendable {
             var state = try JSONDecoder().decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
             let version = try row.decode(column: "version", as: Int.self)
             let turns = try row.decode(column: "turn_count", as: Int.self)
-            let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, todayWeekday: weekday())
+            let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, today: Today(clock.now(), in: timeZone))
             let now = Clock.millis(clock.now())
             let stateJSON = try Self.json(state)
             let replyJSON = try Self.json(reply)
@@ -148,13 +148,6 @@ public struct Conversations: Sendable {
             }
         }
         return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private func weekday() -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let sundayFirst = calendar.component(.weekday, from: clock.now())
-        return sundayFirst == 1 ? 7 : sundayFirst - 1
     }
 
     private static func json(_ value: some Encodable) throws -> String {

@@ -6,6 +6,10 @@ enum Quantities {
     static func duration(in text: String) -> Double? {
         if let found = firstMatch(chineseDuration, in: text) {
             let unitText = found[3]
+            // 12月 and 16日 name a month and a day, 2026年 a year: dates, not durations.
+            if (unitText == "月" && !found[0].contains("个")) || unitText == "日" || (unitText == "年" && (Double(found[1]) ?? 0) >= 1900) {
+                return nil
+            }
             // "3岁" is an age and "6个月大" too; neither is a duration.
             if let range = text.range(of: found[0]), text[range.upperBound...].hasPrefix("大") { return nil }
             guard var amount = found[1] == "半" ? 0.5 : number(found[1]) else { return nil }

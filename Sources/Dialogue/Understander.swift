@@ -1,14 +1,14 @@
 /// The built-in understanding: lexicons and small rules for Chinese and English, no model. Turns a message into an
 /// `Utterance`. Made to be replaceable: the conversation asks an `Understanding` for utterances, not this type.
 public protocol Understanding: Sendable {
-    /// Understands `text`, with today's weekday (1 Monday … 7 Sunday) for "下周三" / "next Monday".
-    func understand(_ text: String, todayWeekday: Int) -> Utterance
+    /// Understands `text`; `today` (the hospital's date) anchors 明天, 下周三, 12月16日, next Monday.
+    func understand(_ text: String, today: Today) -> Utterance
 }
 
 public struct BuiltInUnderstanding: Understanding {
     public init() {}
 
-    public func understand(_ text: String, todayWeekday: Int) -> Utterance {
+    public func understand(_ text: String, today: Today) -> Utterance {
         let folded = Array(Folded.text(text))
         var utterance = Utterance(language: Language.detect(text), intent: .statement)
         findSymptoms(folded, into: &utterance)
@@ -20,7 +20,7 @@ public struct BuiltInUnderstanding: Understanding {
         utterance.isElderly = Cues.elderly.contains { plain.contains($0) } || (utterance.ageYears.map { $0 >= 65 } ?? false)
         utterance.isSevere = Cues.severe.contains { plain.contains($0) }
         utterance.isSudden = Cues.sudden.contains { plain.contains($0) }
-        (utterance.daysFromToday, utterance.period) = When.parse(plain, todayWeekday: todayWeekday)
+        (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain)
         utterance.placeKind = Cues.places.first { $0.words.contains { plain.contains($0) } }?.kind
         utterance.intent = Intents.classify(plain, utterance: utterance)

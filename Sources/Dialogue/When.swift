@@ -1,10 +1,39 @@
 import Foundation
 
-/// The day and part of the day a patient asks for: 今天, 明天上午, 后天, 下周三, 周五下午, tomorrow morning, next Monday.
+/// The day and part of the day a patient asks for: 今天, 明天上午, 后天, 下周三, 周五下午, 12月16日, tomorrow morning,
+/// next Monday, December 16, the 16th.
 enum When {
-    static func parse(_ text: String, todayWeekday: Int) -> (days: Int?, period: String?) {
-        (days(text, todayWeekday: todayWeekday), period(text))
+    static func parse(_ text: String, today: Today) -> (days: Int?, period: String?) {
+        (date(text, today: today) ?? days(text, todayWeekday: today.weekday), period(text))
     }
+
+    /// A month and day: 12月16日, 十二月十六号, Dec 16, 16 December; or a day of this month or the next: 16号 (not 第16号 or
+    /// 16号诊室), the 16th.
+    private static func date(_ text: String, today: Today) -> Int? {
+        if let found = Quantities.firstMatch(chineseDate, in: text), let month = Quantities.number(found[1]), let day = Quantities.number(found[2]) {
+            return today.days(toMonth: Int(month), day: Int(day))
+        }
+        if let found = Quantities.firstMatch(englishMonthDay, in: text) ?? Quantities.firstMatch(englishDayMonth, in: text).map({ [$0[0], $0[2], $0[1]] }),
+            let month = englishMonths.firstIndex(of: String(found[1].prefix(3))), let day = Int(found[2])
+        {
+            return today.days(toMonth: month + 1, day: day)
+        }
+        let bare = Quantities.firstMatch(chineseDayOfMonth, in: text) ?? Quantities.firstMatch(englishDayOfMonth, in: text)
+        if let bare, let day = Int(bare[1]) {
+            if let days = today.days(toMonth: today.month, day: day), days < 31 { return days }
+            return today.days(toMonth: today.month % 12 + 1, day: day)
+        }
+        return nil
+    }
+
+    private static let chineseDate = Quantities.regex(#"([0-9]{1,2}|[一二三四五六七八九十]+)月([0-9]{1,2}|[一二三四五六七八九十]+)[日号]"#)
+    private static let chineseDayOfMonth = Quantities.regex(#"(?<![第0-9])([0-9]{1,2})[号日](?!诊|楼|室|窗口|床)"#)
+    private static let englishDayOfMonth = Quantities.regex(#"(?:on )?the ([0-9]{1,2})(?:st|nd|rd|th)\b"#)
+    private static let monthNames =
+        "(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\\.?"
+    private static let englishMonthDay = Quantities.regex(#"\b"# + monthNames + #"\s+([0-9]{1,2})(?:st|nd|rd|th)?\b"#)
+    private static let englishDayMonth = Quantities.regex(#"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"# + monthNames)
+    private static let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func period(_ text: String) -> String? {
         for (words, period) in [(["上午", "早上", "早晨", "morning"], "morning"), (["下午", "afternoon"], "afternoon"), (["晚上", "夜间", "傍晚", "evening", "tonight"], "evening")]

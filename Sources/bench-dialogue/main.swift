@@ -35,7 +35,7 @@ for round in 0..<rounds {
     var state = ConversationState(language: .zh)
     for (index, message) in messages.enumerated() where (index + round) % 3 != 0 {
         let start = ContinuousClock.now
-        _ = try await policy.respond(to: message, state: &state, accountId: "acct_bench", todayWeekday: 3)
+        _ = try await policy.respond(to: message, state: &state, accountId: "acct_bench", today: Today(year: 2026, month: 12, day: 2))
         let elapsed = ContinuousClock.now - start
         samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }

@@ -86,7 +86,7 @@ struct ConversationBookingTests {
             #expect(appointment["patientId"] as? String == child)
             #expect(appointment["status"] as? String == "booked")
 
-            let moved = try await talk.say("改到下周五")
+            let moved = try await talk.say("改到12月11日")
             #expect(moved["stage"] as? String == "booking")
             let fridaySlots = try #require((moved["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
             #expect(fridaySlots.allSatisfy { $0["date"] as? String == "2026-12-11" })

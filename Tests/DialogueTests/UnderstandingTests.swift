@@ -1,6 +1,11 @@
 import Testing
 @testable import Dialogue
 
+extension Today {
+    static let monday = Today(year: 2026, month: 11, day: 30)
+    static let wednesday = Today(year: 2026, month: 12, day: 2)
+}
+
 struct UnderstandingTests {
     let understanding = BuiltInUnderstanding()
 
@@ -11,7 +16,7 @@ struct UnderstandingTests {
 
     @Test(arguments: durationsCases)
     func durations(text: String, days: Double) {
-        let found = understanding.understand(text, todayWeekday: 1).durationDays
+        let found = understanding.understand(text, today: .monday).durationDays
         #expect(found.map { abs($0 - days) < 0.01 } == true, "\(text): \(String(describing: found))")
     }
 
@@ -19,22 +24,22 @@ struct UnderstandingTests {
 
     @Test(arguments: temperaturesCases)
     func temperatures(text: String, celsius: Double) {
-        #expect(understanding.understand(text, todayWeekday: 1).temperature == celsius)
+        #expect(understanding.understand(text, today: .monday).temperature == celsius)
     }
 
     static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3)]
 
     @Test(arguments: agesCases)
     func ages(text: String, years: Double) {
-        let age = understanding.understand(text, todayWeekday: 1).ageYears
+        let age = understanding.understand(text, today: .monday).ageYears
         #expect(age.map { abs($0 - years) < 0.02 } == true, "\(text): \(String(describing: age))")
     }
 
     @Test func whoIsIll() {
-        #expect(understanding.understand("孩子发烧", todayWeekday: 1).isChild)
-        #expect(understanding.understand("my daughter has a cough", todayWeekday: 1).isChild)
-        #expect(understanding.understand("奶奶头晕", todayWeekday: 1).isElderly)
-        #expect(understanding.understand("怀孕了，肚子疼", todayWeekday: 1).symptoms.contains("pregnancy"))
+        #expect(understanding.understand("孩子发烧", today: .monday).isChild)
+        #expect(understanding.understand("my daughter has a cough", today: .monday).isChild)
+        #expect(understanding.understand("奶奶头晕", today: .monday).isElderly)
+        #expect(understanding.understand("怀孕了，肚子疼", today: .monday).symptoms.contains("pregnancy"))
     }
 
     static let negationsCases: [(String, [String], [String])] = [
@@ -52,20 +57,22 @@ struct UnderstandingTests {
 
     @Test(arguments: negationsCases)
     func negationScope(text: String, present: [String], absent: [String]) {
-        let utterance = understanding.understand(text, todayWeekday: 1)
+        let utterance = understanding.understand(text, today: .monday)
         #expect(Set(utterance.symptoms) == Set(present), "\(text): \(utterance.symptoms)")
         #expect(Set(utterance.negated) == Set(absent), "\(text): \(utterance.negated)")
     }
 
-    // Today is a Wednesday (3).
+    // Today is Wednesday 2026-12-02.
     static let daysCases: [(String, Int?, String?)] = [
+        ("12月16日上午", 14, "morning"), ("十二月十六号", 14, nil), ("1月3日", 32, nil), ("16号下午", 14, "afternoon"), ("第16号", nil, nil),
+        ("December 16", 14, nil), ("on the 16th", 14, nil), ("16 Dec", 14, nil), ("2号", 0, nil), ("1号", 30, nil),
         ("今天", 0, nil), ("明天上午", 1, "morning"), ("后天下午", 2, "afternoon"), ("下周三", 7, nil), ("周五下午", 2, "afternoon"),
         ("tomorrow morning", 1, "morning"), ("next monday", 5, nil), ("friday evening", 2, "evening"),
     ]
 
     @Test(arguments: daysCases)
     func days(text: String, offset: Int?, period: String?) {
-        let utterance = understanding.understand(text, todayWeekday: 3)
+        let utterance = understanding.understand(text, today: .wednesday)
         #expect(utterance.daysFromToday == offset)
         #expect(utterance.period == period)
     }
@@ -74,7 +81,7 @@ struct UnderstandingTests {
 
     @Test(arguments: choicesCases)
     func choices(text: String, index: Int?, time: String?) {
-        let utterance = understanding.understand(text, todayWeekday: 3)
+        let utterance = understanding.understand(text, today: .wednesday)
         #expect(utterance.choiceIndex == index)
         #expect(utterance.choiceTime == time)
     }
@@ -88,6 +95,13 @@ struct UnderstandingTests {
 
     @Test(arguments: intentsCases)
     func intents(text: String, intent: Utterance.Intent) {
-        #expect(understanding.understand(text, todayWeekday: 3).intent == intent)
+        #expect(understanding.understand(text, today: .wednesday).intent == intent)
+    }
+}
+
+extension UnderstandingTests {
+    @Test(arguments: ["帮我约12月16日的", "我2026年开始头疼", "11月以来一直咳嗽"])
+    func datesAreNotDurations(text: String) {
+        #expect(understanding.understand(text, today: .wednesday).durationDays == nil)
     }
 }
