@@ -46,17 +46,22 @@ public struct Conversations: Sendable {
         self.timeZone = timeZone
     }
 
-    /// Starts a conversation (the patient profile, when given, must already be checked to be the account's) and
-    /// returns its id and the greeting.
-    public func start(accountId: String, patientId: String?, language: Language) async throws -> (id: String, reply: Reply) {
+    /// Starts a conversation (the patient profile, when given, must already be checked to be the account's; its age
+    /// in years, from the birth date, routes triage — a child goes to 儿科 without being asked) and returns its id and
+    /// the greeting.
+    public func start(accountId: String, patientId: String?, patientAgeYears: Double? = nil, language: Language) async throws -> (id: String, reply: Reply) {
         let id = Identifier.make("conv")
-        let state = ConversationState(language: language, patientId: patientId)
+        var state = ConversationState(language: language, patientId: patientId)
+        state.facts.ageYears = patientAgeYears
+        state.facts.isChild = patientAgeYears.map { $0 < 14 } ?? false
+        state.facts.isElderly = patientAgeYears.map { $0 >= 65 } ?? false
         let reply = policy.greeting(state)
         let now = Clock.millis(clock.now())
+        let stateJSON = try Self.json(state)
         try await database.transaction { db in
             try await db.raw("""
                 INSERT INTO conversations (id, account_id, patient_id, state, version, turn_count, created_at, updated_at)
-                VALUES (\(bind: id), \(bind: accountId), \(bind: patientId), \(bind: try Self.json(state)), 0, 1, \(bind: now), \(bind: now))
+                VALUES (\(bind: id), \(bind: accountId), \(bind: patientId), \(bind: stateJSON), 0, 1, \(bind: now), \(bind: now))
                 """).run()
             try await Self.insertTurn(db, conversationId: id, seq: 1, role: "companion", text: reply.text, reply: reply, at: now)
         }

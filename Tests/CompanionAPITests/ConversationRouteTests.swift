@@ -156,3 +156,32 @@ struct ConversationRouteTests {
         }
     }
 }
+
+@Suite("Conversation: the patient profile and the log")
+struct ConversationProfileTests {
+    @Test("a conversation about a child's profile routes to 儿科 without asking who is ill")
+    func childProfileRoutesToPediatrics() async throws {
+        try await withAPI { api in
+            let session = try await api.login()
+            let child = try await api.createPatient(session.accessToken, name: "李小朵", birthDate: "2022-03-01")
+            let started = try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(child)"}"#, token: session.accessToken)
+            let id = try #require(try started.json()["id"] as? String)
+            let reply = try await ConversationRouteTests.say(api, session.accessToken, id, "咳嗽两周了，没有发烧")
+            #expect((reply["triage"] as? [String: Any])?["departmentId"] as? String == "dept_pediatrics")
+        }
+    }
+
+    @Test("what the patient says never reaches the log")
+    func logsHoldNoMessages() async throws {
+        let logs = LogCapture()
+        try await withAPI(logs: logs) { api in
+            let session = try await api.login()
+            let id = try await ConversationRouteTests.start(api, session.accessToken)
+            _ = try await ConversationRouteTests.say(api, session.accessToken, id, "我最近总想自杀")
+            _ = try await ConversationRouteTests.say(api, session.accessToken, id, "胸口痛得厉害")
+        }
+        #expect(!logs.text.contains("自杀"))
+        #expect(!logs.text.contains("胸口"))
+        #expect(logs.text.contains("/messages"))
+    }
+}

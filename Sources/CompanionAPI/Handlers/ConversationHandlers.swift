@@ -1,6 +1,7 @@
 import Accounts
 import Dialogue
 import Foundation
+import Scheduling
 import Speech
 import Storage
 
@@ -8,18 +9,22 @@ extension APIHandlers {
     func startConversation(_ input: Operations.StartConversation.Input) async throws -> Operations.StartConversation.Output {
         let accountId = try RequestScope.requirePatientAccount()
         var patientId: String?
+        var ageYears: Double?
         var language = Dialogue.Language.zh
         if case .json(let body) = input.body {
             if let id = body.patientId {
-                _ = try await services.patients.get(accountId: accountId, id: id)
+                let profile = try await services.patients.get(accountId: accountId, id: id)
                 patientId = id
+                ageYears = HospitalCalendar.shanghai.startOfDay(profile.birthDate).map { birth in
+                    services.clock.now().timeIntervalSince(birth) / (365.25 * 86_400)
+                }
             }
             if let raw = body.language {
                 guard let parsed = Dialogue.Language(rawValue: raw) else { throw ValidationFailed([FieldError("language", "Must be zh or en.")]) }
                 language = parsed
             }
         }
-        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, language: language)
+        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, patientAgeYears: ageYears, language: language)
         return .created(.init(body: .json(.init(id: started.id, reply: Self.reply(started.reply, speech: nil)))))
     }
 
