@@ -38,12 +38,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.0.0"),
     ],
     targets: [
         .executableTarget(
             name: "companion",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -120,6 +121,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Simulator",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
             name: "Dialogue",
             dependencies: [
                 "Storage",
@@ -161,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "CompanionTestSupport",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Simulator", "CompanionTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

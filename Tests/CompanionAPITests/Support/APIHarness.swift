@@ -74,12 +74,14 @@ struct HarnessError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The SMS gateway stand-in: keeps codes instead of sending them, and never reveals them in responses.
+/// The SMS gateway stand-in: keeps codes instead of sending them, and reveals them in responses only when asked to
+/// (as dev mode does).
 final class CapturingSender: OTPSender, @unchecked Sendable {
     // The lock guards `codes`, the only mutable state.
     private let lock = NSLock()
     private var codes: [String] = []
-    var revealsCode: Bool { false }
+    let revealsCode: Bool
+    init(revealsCode: Bool = false) { self.revealsCode = revealsCode }
     func send(code: String, to phone: PhoneNumber) async throws { lock.withLock { codes.append(code) } }
     var lastCode: String? { lock.withLock { codes.last } }
     var count: Int { lock.withLock { codes.count } }
@@ -123,22 +125,24 @@ extension TestResponse {
     var isProblem: Bool { headers[.contentType] == "application/problem+json" }
 }
 
-/// Runs `body` against a fresh server (in-process router) on a fresh database with the demo hospital.
+/// Runs `body` against a fresh server (in-process router, or listening on loopback when `live`) on a fresh database
+/// with the demo hospital. A live server reveals login codes in its responses, as dev mode does.
 func withAPI(
     _ engine: TestEngine = .sqlite,
     mode: AppConfiguration.Mode = .dev,
     clock: any NowProvider = SystemClock(),
     logs: LogCapture? = nil,
+    live: Bool = false,
     _ body: @escaping @Sendable (API) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { db in
         try await DemoHospital.seed(into: db)
-        let sender = CapturingSender()
+        let sender = CapturingSender(revealsCode: live)
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
                                       speech: try testSpeechService())
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)
-        try await app.test(.router) { client in
+        try await app.test(live ? .live : .router) { client in
             try await body(API(client: client, database: db, sender: sender))
         }
     }

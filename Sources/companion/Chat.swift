@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Simulator
+
+struct Chat: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Talk to the companion as a patient, in the terminal.",
+        discussion: """
+            Without --server, a dev server with the demo hospital runs inside this process. Type a message; a number \
+            picks that quick reply; /book N picks the N-th offered time; /patient lists the patient profiles and \
+            /patient N talks about the N-th; /quit ends.
+            """)
+
+    @Option(help: "A running server, e.g. http://127.0.0.1:8080 (dev mode returns the login code).")
+    var server: String?
+
+    @Option(help: "The patient's phone number.")
+    var phone = "13800138000"
+
+    @Option(help: "The login code, when the server texts it instead of returning it (production).")
+    var code: String?
+
+    @Option(help: "zh or en.")
+    var lang = "zh"
+
+    func run() async throws {
+        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
+        var logger = Logger(label: "companion")
+        logger.logLevel = .error
+        if let server {
+            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
+            try await talk(to: url)
+        } else {
+            try await InProcessServer.with(logger: logger) { url in try await talk(to: url) }
+        }
+    }
+
+    private func talk(to server: URL) async throws {
+        let session = try await PatientSession.signIn(server: server, phone: phone, code: code)
+        if try await session.patients().isEmpty {
+            _ = try await session.addPatient(name: lang == "zh" ? "张三" : "Alex Chen", gender: "male", birthDate: "1990-01-01")
+        }
+        let input = AsyncThrowingStream<String, any Error> { continuation in
+            Thread.detachNewThread {
+                while let line = readLine() { continuation.yield(line) }
+                continuation.finish()
+            }
+        }
+        try await ChatSession(session: session, language: lang) { print($0) }.run(lines: input)
+    }
+}
