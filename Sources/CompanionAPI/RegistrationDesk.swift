@@ -13,7 +13,11 @@ struct RegistrationDesk: BookingDesk {
     let calendar = HospitalCalendar.shanghai
 
     func patients(accountId: String) async throws -> [PatientChoice] {
-        try await patientProfiles.list(accountId: accountId, limit: 20).items.map { PatientChoice(id: $0.id, name: $0.name) }
+        let now = clock.now()
+        return try await patientProfiles.list(accountId: accountId, limit: 20).items.map { profile in
+            let age = calendar.startOfDay(profile.birthDate).map { now.timeIntervalSince($0) / (365.25 * 86_400) }
+            return PatientChoice(id: profile.id, name: profile.name, ageYears: age)
+        }
     }
 
     func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,

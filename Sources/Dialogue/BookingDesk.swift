@@ -77,14 +77,16 @@ public struct QueueInfo: Sendable, Codable, Equatable {
     }
 }
 
-/// A patient profile of the account, by name.
+/// A patient profile of the account, by name, with the age that decides whether it fits the complaint.
 public struct PatientChoice: Sendable, Codable, Equatable {
     public var id: String
     public var name: String
+    public var ageYears: Double?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, ageYears: Double? = nil) {
         self.id = id
         self.name = name
+        self.ageYears = ageYears
     }
 }
 

@@ -49,7 +49,9 @@ extension ConversationPolicy {
             if state.pending != .reschedule { state.pending = .book }
             if state.pending == .book, state.patientId == nil {
                 let patients = try await desk.patients(accountId: accountId)
-                if patients.count == 1 { state.patientId = patients[0].id } else { return askPatient(patients, state: &state) }
+                // A child's complaint is booked for a child's profile only: never silently for the parent's.
+                let fitting = state.facts.isChild ? patients.filter { ($0.ageYears ?? 99) < 14 } : patients
+                if fitting.count == 1 { state.patientId = fitting[0].id } else { return askPatient(patients, state: &state, needsChild: state.facts.isChild && fitting.isEmpty) }
             }
             return try await askToConfirm(&state)
         }
@@ -127,10 +129,15 @@ extension ConversationPolicy {
                      cards: [Card(type: "slots", title: slots[0].departmentName, slots: slots)])
     }
 
-    private func askPatient(_ patients: [PatientChoice], state: inout ConversationState) -> Reply {
+    private func askPatient(_ patients: [PatientChoice], state: inout ConversationState, needsChild: Bool = false) -> Reply {
         let language = state.language
         state.pending = .choosePatient
         state.stage = .booking
+        if needsChild {
+            return Reply(text: language.pick("这次是为孩子预约，请先在“就诊人”里添加孩子（姓名、性别、出生日期），然后告诉我孩子的名字。",
+                                             "This appointment is for a child: please add the child under Patients (name, sex, date of birth), then tell me the child's name."),
+                         stage: .booking, language: language, quickReplies: patients.map(\.name))
+        }
         if patients.isEmpty {
             return Reply(text: language.pick("预约需要先添加就诊人（姓名、性别、出生日期）。请在“就诊人”里添加后再告诉我。",
                                              "Booking needs a patient profile first (name, sex, date of birth). Add one under Patients, then tell me."),

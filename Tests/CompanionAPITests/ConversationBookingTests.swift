@@ -53,6 +53,7 @@ struct ConversationBookingTests {
             try await Self.openSessions(api)
             let session = try await api.login()
             let child = try await api.createPatient(session.accessToken, name: "王小宝", birthDate: "2020-05-01")
+            _ = try await api.createPatient(session.accessToken, name: "王小妹", birthDate: "2022-08-01")
             _ = try await api.createPatient(session.accessToken, name: "王大明", birthDate: "1985-01-01")
             let talk = try await Self.talk(api, session.accessToken)
 
@@ -310,6 +311,30 @@ struct ConversationUrgencyTests {
             #expect((answer["text"] as? String)?.hasPrefix("这个号刚刚被约满了。") == true)
             let others = try #require((answer["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
             #expect(!others.isEmpty && !others.contains { $0["slotId"] as? String == slot })
+        }
+    }
+}
+
+@Suite("Conversation: the right patient")
+struct ConversationPatientTests {
+    @Test("a child's complaint is never booked for the parent's profile: the companion asks for the child's")
+    func childNeedsChildProfile() async throws {
+        try await withAPI(clock: ConversationBookingTests.clock()) { api in
+            try await ConversationBookingTests.openSessions(api)
+            let session = try await api.login()
+            _ = try await api.createPatient(session.accessToken, name: "王大明", birthDate: "1985-01-01")
+            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            _ = try await talk.say("帮我预约")
+            let ask = try await talk.say("第一个")
+            #expect((ask["text"] as? String)?.contains("添加孩子") == true)
+            let child = try await api.createPatient(session.accessToken, name: "王小宝", birthDate: "2020-05-01")
+            let confirm = try await talk.say("王小宝")
+            #expect(confirm["stage"] as? String == "confirming")
+            let booked = try await talk.say("确认")
+            let appointmentId = try #require((booked["actions"] as? [[String: Any]])?.first?["appointmentId"] as? String)
+            let appointment = try await api.send(.get, "/v1/appointments/\(appointmentId)", token: session.accessToken).json()
+            #expect(appointment["patientId"] as? String == child)
         }
     }
 }
