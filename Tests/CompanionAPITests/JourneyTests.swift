@@ -1,0 +1,70 @@
+import Foundation
+import HummingbirdTesting
+import Scheduling
+import Simulator
+import Storage
+import Testing
+
+/// Every journey shipped in fixtures/journeys walks through a live server; a broken one fails CI.
+@Suite("Simulator: journeys")
+struct JourneyTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/journeys")
+
+    static var shipped: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    /// A live server with the demo hospital's next 14 days of sessions.
+    static func withServer(_ body: @escaping @Sendable (URL) async throws -> Void) async throws {
+        try await withAPI(live: true) { api in
+            _ = try await DemoSchedule.seed(Registration(database: api.database, clock: SystemClock()), from: HospitalCalendar.shanghai.date(of: Date()))
+            try await body(URL(string: "http://127.0.0.1:\(try #require(api.client.port))")!)
+        }
+    }
+
+    @Test("every shipped journey passes", arguments: shipped)
+    func shippedJourney(file: String) async throws {
+        let journey = try Journey.load(Self.folder.appendingPathComponent(file))
+        try await Self.withServer { server in
+            let result = try await JourneyRunner(server: server) { _ in }.run(journey)
+            for step in result.steps { #expect(step.failures.isEmpty, "\(file): \(step.say): \(step.failures)") }
+        }
+        #expect(Self.shipped.count >= 3)
+    }
+
+    @Test("a failed expectation shows what was expected against what came")
+    func failedExpectation() async throws {
+        let journey = try Journey.parse("""
+            name: wrong on purpose
+            persona: {phone: "13800000199"}
+            steps:
+              - say: 停车场在哪里
+                expect: {stage: emergency, card: slots, textContains: 火星}
+            """, file: "wrong.yaml")
+        try await Self.withServer { server in
+            let result = try await JourneyRunner(server: server) { _ in }.run(journey)
+            #expect(!result.passed)
+            let failures = result.steps[0].failures
+            #expect(failures.contains("stage: expected emergency, got smalltalk"))
+            #expect(failures.contains("card: expected slots, got faq"))
+            #expect(failures.contains { $0.hasPrefix("text: expected to contain \"火星\"") })
+        }
+    }
+
+    @Test("a malformed journey is refused with its line number")
+    func malformedJourney() {
+        let text = """
+            name: broken
+            persona: {phone: "13800000198"}
+            steps:
+              - say: 你好
+              - expect: {stage: triage}
+            """
+        #expect {
+            try Journey.parse(text, file: "broken.yaml")
+        } throws: { error in
+            "\(error)".contains("broken.yaml") && "\(error)".contains("say") && "\(error)".contains("line 5")
+        }
+    }
+}
