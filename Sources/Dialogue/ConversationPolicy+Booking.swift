@@ -65,13 +65,22 @@ extension ConversationPolicy {
             if let current, !state.excludedDoctors.contains(current) { state.excludedDoctors.append(current) }
             if state.pending == nil { state.pending = .book }
             return try await propose(&state)
+        case .affirm, .deny where state.stage == .booked && state.pending == nil:
+            // "好的" after a confirmation is an acknowledgement, not a request to change anything.
+            return Reply(text: language.pick("好的。还有什么可以帮您？", "All right. Anything else I can do?"), stage: .booked, language: language,
+                         quickReplies: language.pick(["需要准备什么", "换个时间", "取消这个预约"], ["What should I bring?", "Another time", "Cancel it"]))
         case .book, .affirm, .change, .deny:
             guard let triage = state.triage, triage.level != .emergency else { return nil }
             if u.intent == .deny, state.offers.isEmpty {
                 return Reply(text: language.pick("好的。需要的时候随时告诉我。", "All right. Tell me whenever you need me."), stage: state.stage, language: language)
             }
             if u.intent == .deny || u.intent == .change { state.chosen = nil }
-            if state.pending == nil || state.pending == .choosePatient { state.pending = state.visit == nil ? .book : .reschedule }
+            if u.intent == .book {
+                // "帮我预约" / "再约一个" asks for a new appointment, even when one was booked here already.
+                state.pending = .book
+            } else if state.pending == nil || state.pending == .choosePatient {
+                state.pending = state.visit == nil ? .book : .reschedule
+            }
             return try await propose(&state)
         default:
             // "明天下午" while slots are being discussed asks for other times.
