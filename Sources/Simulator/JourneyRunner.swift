@@ -18,18 +18,19 @@ public struct JourneyResult: Codable, Sendable {
 
 /// Walks a journey through a server's API as the phone app would: signs the persona in, adds its patient profiles,
 /// starts a conversation and says each step, checking the replies.
-public struct JourneyRunner {
+public struct JourneyRunner: Sendable {
     let server: URL
-    let write: (String) -> Void
+    let write: @Sendable (String) -> Void
 
-    public init(server: URL, write: @escaping (String) -> Void) {
+    public init(server: URL, write: @escaping @Sendable (String) -> Void) {
         self.server = server
         self.write = write
     }
 
-    public func run(_ journey: Journey) async throws -> JourneyResult {
+    /// Walks the journey; `phone` replaces the persona's (a crowd gives each virtual patient its own).
+    public func run(_ journey: Journey, phone: String? = nil) async throws -> JourneyResult {
         write("== \(journey.name)")
-        let session = try await PatientSession.signIn(server: server, phone: journey.persona.phone)
+        let session = try await PatientSession.signIn(server: server, phone: phone ?? journey.persona.phone)
         let existing = try await session.patients()
         for patient in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == patient.name }) {
             _ = try await session.addPatient(name: patient.name, gender: patient.gender, birthDate: patient.birthDate)

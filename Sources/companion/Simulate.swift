@@ -17,10 +17,23 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Write each step's result and latency as JSON to this file.")
     var report: String?
 
+    @Option(help: "Crowd mode: this many virtual patients walk the (one) journey, each with its own phone.")
+    var patients: Int?
+
+    @Option(help: "Crowd mode: at most this many patients at a time.")
+    var concurrency = 8
+
     func run() async throws {
         let loaded = try journeys.map { try Journey.load(URL(fileURLWithPath: $0)) }
         var logger = Logger(label: "companion")
         logger.logLevel = .error
+        if let patients {
+            guard loaded.count == 1, patients > 0, concurrency > 0 else {
+                throw ValidationError("crowd mode walks one journey with --patients > 0 and --concurrency > 0")
+            }
+            try await crowd(loaded[0], patients: patients, logger: logger)
+            return
+        }
         let results: [JourneyResult]
         if let server {
             guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
@@ -36,6 +49,40 @@ struct Simulate: AsyncParsableCommand {
         let failed = results.filter { !$0.passed }.map(\.journey)
         print("\(results.count - failed.count) of \(results.count) journeys passed" + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
         if !failed.isEmpty { throw ExitCode(1) }
+    }
+
+    private func crowd(_ journey: Journey, patients: Int, logger: Logger) async throws {
+        let concurrency = concurrency
+        let reportPath = report
+        let summary: Crowd.Report
+        if let server {
+            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
+            summary = await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
+        } else {
+            summary = try await InProcessServer.with(logger: logger) { url in
+                await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
+            }
+        }
+        if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+        print(Crowd.describe(summary))
+        if let reportPath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(summary).write(to: URL(fileURLWithPath: reportPath))
+        }
+        // Under load, expectations may fail for good reasons (the first slot fills up); errors may not.
+        if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// A progress bar on standard error, when it is a terminal.
+    static func progress(of total: Int) -> @Sendable (Int) -> Void {
+        guard isatty(STDERR_FILENO) != 0 else { return { _ in } }
+        return { done in
+            let width = 30
+            let filled = done * width / max(total, 1)
+            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+        }
     }
 
     static func walk(_ journeys: [Journey], on server: URL) async throws -> [JourneyResult] {

@@ -68,3 +68,20 @@ struct JourneyTests {
         }
     }
 }
+
+@Suite("Simulator: crowds")
+struct CrowdTests {
+    @Test("a crowd of 12 patients, 4 at a time, walks a journey: per-step percentiles, throughput, no errors")
+    func crowd() async throws {
+        let journey = try Journey.load(JourneyTests.folder.appendingPathComponent("faq-and-handoff.yaml"))
+        try await JourneyTests.withServer { server in
+            let report = await Crowd(server: server, journey: journey).run(patients: 12, concurrency: 4) { _ in }
+            #expect(report.errors == 0)
+            #expect(report.failedExpectations == 0)
+            #expect(report.steps.count == journey.steps.count)
+            #expect(report.steps.allSatisfy { $0.p50Ms > 0 && $0.p50Ms <= $0.p95Ms && $0.p95Ms <= $0.p99Ms })
+            #expect(report.turnsPerSecond > 0)
+            #expect(Crowd.describe(report).contains("12 patients, 4 at a time"))
+        }
+    }
+}
