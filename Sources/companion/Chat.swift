@@ -47,6 +47,6 @@ struct Chat: AsyncParsableCommand {
                 continuation.finish()
             }
         }
-        try await ChatSession(session: session, language: lang) { print($0) }.run(lines: input)
+        try await ChatSession(session: session, language: lang) { print(TerminalColour.paint($0)) }.run(lines: input)
     }
 }

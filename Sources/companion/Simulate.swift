@@ -87,7 +87,7 @@ struct Simulate: AsyncParsableCommand {
 
     static func walk(_ journeys: [Journey], on server: URL) async throws -> [JourneyResult] {
         var results: [JourneyResult] = []
-        for journey in journeys { results.append(try await JourneyRunner(server: server) { print($0) }.run(journey)) }
+        for journey in journeys { results.append(try await JourneyRunner(server: server) { print(TerminalColour.paint($0)) }.run(journey)) }
         return results
     }
 }
