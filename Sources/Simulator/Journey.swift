@@ -23,10 +23,14 @@ public struct Journey: Decodable, Sendable {
         public let card: String?
         public let action: String?
         public let textContains: String?
+        /// The reply is spoken: audio that can be fetched, word marks and visemes.
+        public let speech: Bool?
     }
 
     public struct Step: Decodable, Sendable {
         public let say: String
+        /// Ask for the reply spoken in this format (mp3, opus, wav).
+        public let speech: String?
         public let expect: Expectation?
     }
 

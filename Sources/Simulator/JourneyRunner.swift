@@ -40,11 +40,20 @@ public struct JourneyRunner: Sendable {
         for step in journey.steps {
             write("我: \(step.say)")
             let start = ContinuousClock.now
-            let reply = try await session.say(step.say, in: started.id)
+            let reply = try await session.say(step.say, in: started.id, speech: step.speech)
             let elapsed = ContinuousClock.now - start
             let latency = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             write(ReplyRenderer.render(reply))
-            let failures = step.expect.map { Self.check($0, against: reply) } ?? []
+            var failures = step.expect.map { Self.check($0, against: reply) } ?? []
+            if step.expect?.speech == true {
+                if let speech = reply.speech {
+                    let bytes = try await session.audioBytes(key: speech.key)
+                    if bytes != speech.byteCount { failures.append("speech: audio has \(bytes) bytes, the reply said \(speech.byteCount)") }
+                    write("  ♪ \(speech.format) \(speech.durationMs) ms, \(speech.words.count) words, \(speech.visemes.count) visemes, \(bytes) bytes")
+                } else {
+                    failures.append("speech: expected spoken audio, got none")
+                }
+            }
             for failure in failures { write("  ✗ \(failure)") }
             results.append(StepResult(say: step.say, latencyMs: latency, stage: reply.stage, failures: failures))
         }
@@ -66,6 +75,9 @@ public struct JourneyRunner: Sendable {
         }
         if let action = expected.action, !reply.actions.contains(where: { $0._type == action }) {
             failures.append("action: expected \(action), got \(reply.actions.map(\._type).joined(separator: ", ").nonEmpty ?? "none")")
+        }
+        if let speech = reply.speech, expected.speech == true, speech.words.isEmpty || speech.visemes.isEmpty || speech.durationMs <= 0 {
+            failures.append("speech: expected word marks and visemes, got \(speech.words.count) words, \(speech.visemes.count) visemes")
         }
         if let text = expected.textContains, !reply.text.contains(text) {
             failures.append("text: expected to contain \"\(text)\", got \"\(reply.text)\"")

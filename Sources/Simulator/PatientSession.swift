@@ -50,14 +50,28 @@ public struct PatientSession: Sendable {
         return try ok.body.json
     }
 
-    public func say(_ text: String, in conversationId: String) async throws -> Components.Schemas.Reply {
-        let answered = try await client.sendMessage(path: .init(conversationId: conversationId), body: .json(.init(text: text)))
+    /// Says something; with `speech` (mp3, opus, wav) the reply comes spoken too.
+    public func say(_ text: String, in conversationId: String, speech: String? = nil) async throws -> Components.Schemas.Reply {
+        let answered = try await client.sendMessage(path: .init(conversationId: conversationId),
+                                                    body: .json(.init(text: text, speech: speech.map { .init(format: $0) })))
         switch answered {
         case .ok(let ok): return try ok.body.json.reply
         case .default(let status, let problem):
             let detail = (try? problem.body.applicationProblemJson.detail) ?? nil
             throw SimulatorError("HTTP \(status): \(detail ?? "refused")")
         }
+    }
+}
+
+extension PatientSession {
+    /// The size in bytes of a reply's audio, fetched as the avatar would.
+    public func audioBytes(key: String) async throws -> Int {
+        let fetched = try await client.getSpeechAudio(path: .init(key: key))
+        guard case .ok(let ok) = fetched else { throw SimulatorError("fetching the audio failed: \(fetched)") }
+        let body: HTTPBody = switch ok.body {
+        case .audioMpeg(let body), .audioOgg(let body), .audioWav(let body): body
+        }
+        return try await [UInt8](collecting: body, upTo: 16 << 20).count
     }
 }
 
