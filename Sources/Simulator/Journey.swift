@@ -62,11 +62,12 @@ public struct Journey: Decodable, Sendable {
         context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
-    /// The line of the step a decoding error is in, found from the steps' `- say:` lines.
+    /// The line of the step a decoding error is in: the step's `- ` line under `steps:`.
     private static func line(of context: DecodingError.Context, in text: String) -> String {
-        guard let step = context.codingPath.first(where: { $0.intValue != nil })?.intValue else { return "" }
-        let sayLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.element.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
-        return step < sayLines.count ? " (line \(sayLines[step].offset + 1))" : ""
+        guard context.codingPath.first?.stringValue == "steps", let step = context.codingPath.dropFirst().first?.intValue else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let steps = lines.firstIndex(where: { $0.hasPrefix("steps:") }) else { return "" }
+        let stepLines = lines.enumerated().filter { $0.offset > steps && $0.element.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+        return step < stepLines.count ? " (line \(stepLines[step].offset + 1))" : ""
     }
 }

@@ -56,7 +56,10 @@ struct JourneyTests {
     func malformedJourney() {
         let text = """
             name: broken
-            persona: {phone: "13800000198"}
+            persona:
+              phone: "13800000198"
+              patients:
+                - {name: 王小宝, gender: male, birthDate: "2020-05-01"}
             steps:
               - say: 你好
               - expect: {stage: triage}
@@ -64,7 +67,7 @@ struct JourneyTests {
         #expect {
             try Journey.parse(text, file: "broken.yaml")
         } throws: { error in
-            "\(error)".contains("broken.yaml") && "\(error)".contains("say") && "\(error)".contains("line 5")
+            "\(error)".contains("broken.yaml") && "\(error)".contains("say") && "\(error)".contains("line 8")
         }
     }
 }
