@@ -6,6 +6,12 @@ import Storage
 /// weekdays (senior doctors in the morning, the others in the afternoon) and the chief physicians on Saturday
 /// morning; 30-minute slots with 3 places each, released 7 days ahead at 08:00 hospital time.
 public enum DemoSchedule {
+    /// Creates the sessions missing for the next `days` days from today in the hospital's time zone.
+    @discardableResult
+    public static func seedFromToday(into database: Database, clock: any NowProvider = SystemClock(), days: Int = 14) async throws -> Int {
+        try await seed(Registration(database: database, clock: clock), from: HospitalCalendar.shanghai.date(of: clock.now()), days: days)
+    }
+
     /// Creates the sessions missing from `today` for `days` days; returns how many it created.
     @discardableResult
     public static func seed(_ registration: Registration, from today: String, days: Int = 14) async throws -> Int {

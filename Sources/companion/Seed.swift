@@ -13,8 +13,7 @@ struct Seed: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: logger)
         let wrote = try await DemoHospital.seed(into: db)
         print(wrote ? "demo hospital seeded" : "demo hospital already present")
-        let registration = Registration(database: db, clock: SystemClock())
-        let sessions = try await DemoSchedule.seed(registration, from: HospitalCalendar.shanghai.date(of: Date()))
+        let sessions = try await DemoSchedule.seedFromToday(into: db)
         print("\(sessions) doctor sessions created for the next 14 days")
         try await db.close()
     }

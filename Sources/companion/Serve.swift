@@ -85,8 +85,7 @@ struct Serve: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: logger)
         if config.mode == .dev {
             if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
-            let registration = Registration(database: db, clock: SystemClock())
-            let created = try await DemoSchedule.seed(registration, from: HospitalCalendar.shanghai.date(of: Date()))
+            let created = try await DemoSchedule.seedFromToday(into: db)
             if created > 0 { logger.info("demo sessions created", metadata: ["sessions": "\(created)"]) }
         }
         let sender: any OTPSender = config.mode == .dev

@@ -18,7 +18,7 @@ struct JourneyTests {
     /// A live server with the demo hospital's next 14 days of sessions.
     static func withServer(_ body: @escaping @Sendable (URL) async throws -> Void) async throws {
         try await withAPI(live: true) { api in
-            _ = try await DemoSchedule.seed(Registration(database: api.database, clock: SystemClock()), from: HospitalCalendar.shanghai.date(of: Date()))
+            try await DemoSchedule.seedFromToday(into: api.database)
             try await body(URL(string: "http://127.0.0.1:\(try #require(api.client.port))")!)
         }
     }
