@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Simulator
 
 struct Chat: AsyncParsableCommand {
@@ -26,14 +25,7 @@ struct Chat: AsyncParsableCommand {
 
     func run() async throws {
         guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
-        var logger = Logger(label: "companion")
-        logger.logLevel = .error
-        if let server {
-            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
-            try await talk(to: url)
-        } else {
-            try await InProcessServer.with(logger: logger) { url in try await talk(to: url) }
-        }
+        try await TargetServer.with(server) { url in try await talk(to: url) }
     }
 
     private func talk(to server: URL) async throws {

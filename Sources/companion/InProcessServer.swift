@@ -1,4 +1,5 @@
 import Accounts
+import ArgumentParser
 import CompanionAPI
 import Foundation
 import Hummingbird
@@ -21,7 +22,7 @@ enum InProcessServer {
         do {
             try await Migrator().migrate(database, logger: logger)
             try await DemoHospital.seed(into: database)
-            _ = try await DemoSchedule.seed(Registration(database: database, clock: SystemClock()), from: HospitalCalendar.shanghai.date(of: Date()))
+            try await DemoSchedule.seedFromToday(into: database)
             let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20))
             let services = try await Services(database: database, clock: SystemClock(), otpSender: DevOTPSender(logger: logger),
                                               secret: UUID().uuidString + UUID().uuidString, speech: speech)
@@ -49,5 +50,18 @@ enum InProcessServer {
             try? await database.close()
             throw error
         }
+    }
+}
+
+/// The server `companion chat` and `simulate` talk to: the one at `--server`, or a dev server inside this process.
+enum TargetServer {
+    static func with<T: Sendable>(_ server: String?, _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
+        if let server {
+            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
+            return try await body(url)
+        }
+        var logger = Logger(label: "companion")
+        logger.logLevel = .error
+        return try await InProcessServer.with(logger: logger, body)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Simulator
 
 struct Simulate: AsyncParsableCommand {
@@ -25,53 +24,38 @@ struct Simulate: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try journeys.map { try Journey.load(URL(fileURLWithPath: $0)) }
-        var logger = Logger(label: "companion")
-        logger.logLevel = .error
         if let patients {
             guard loaded.count == 1, patients > 0, concurrency > 0 else {
                 throw ValidationError("crowd mode walks one journey with --patients > 0 and --concurrency > 0")
             }
-            try await crowd(loaded[0], patients: patients, logger: logger)
+            try await crowd(loaded[0], patients: patients)
             return
         }
-        let results: [JourneyResult]
-        if let server {
-            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
-            results = try await Self.walk(loaded, on: url)
-        } else {
-            results = try await InProcessServer.with(logger: logger) { url in try await Self.walk(loaded, on: url) }
-        }
-        if let report {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(results).write(to: URL(fileURLWithPath: report))
-        }
+        let results = try await TargetServer.with(server) { url in try await Self.walk(loaded, on: url) }
+        try writeReport(results)
         let failed = results.filter { !$0.passed }.map(\.journey)
         print("\(results.count - failed.count) of \(results.count) journeys passed" + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
         if !failed.isEmpty { throw ExitCode(1) }
     }
 
-    private func crowd(_ journey: Journey, patients: Int, logger: Logger) async throws {
+    private func crowd(_ journey: Journey, patients: Int) async throws {
         let concurrency = concurrency
-        let reportPath = report
-        let summary: Crowd.Report
-        if let server {
-            guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
-            summary = await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
-        } else {
-            summary = try await InProcessServer.with(logger: logger) { url in
-                await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
-            }
+        let summary = try await TargetServer.with(server) { url in
+            await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
         }
         if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         print(Crowd.describe(summary))
-        if let reportPath {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(summary).write(to: URL(fileURLWithPath: reportPath))
-        }
+        try writeReport(summary)
         // Under load, expectations may fail for good reasons (the first slot fills up); errors may not.
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes `--report` when it was given.
+    private func writeReport(_ value: some Encodable) throws {
+        guard let report else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(value).write(to: URL(fileURLWithPath: report))
     }
 
     /// A progress bar on standard error, when it is a terminal.
