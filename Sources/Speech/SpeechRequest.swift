@@ -84,3 +84,15 @@ public struct SpeechRequest: Sendable, Hashable {
 extension Comparable {
     func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }
+
+/// Reads a named choice (a language, voice or format) as a client or the command line writes it.
+public enum SpeechChoice {
+    /// The choice, or nil when left out; an unknown name is refused, listing what exists.
+    public static func parse<Value: RawRepresentable & CaseIterable>(
+        _ raw: String?, field: String
+    ) throws(SpeechError) -> Value? where Value.RawValue == String {
+        guard let raw else { return nil }
+        guard let value = Value(rawValue: raw) else { throw .unsupported(field: field, allowed: Value.allCases.map(\.rawValue)) }
+        return value
+    }
+}

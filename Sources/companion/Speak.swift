@@ -33,9 +33,8 @@ struct Speak: AsyncParsableCommand {
 
     func run() async throws {
         let request = try SpeechRequest(
-            text: text, language: try parse(lang, as: SpeechLanguage.self, option: "--lang"),
-            voice: try parse(voice, as: SpeechVoice.self, option: "--voice")!,
-            format: try parse(format, as: SpeechFormat.self, option: "--format")!, rate: rate, pitch: pitch)
+            text: text, language: try choice(lang, option: "--lang"), voice: try choice(voice, option: "--voice")!,
+            format: try choice(format, option: "--format")!, rate: rate, pitch: pitch)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-speak-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 0))
@@ -50,13 +49,12 @@ struct Speak: AsyncParsableCommand {
         print("wrote \(output): \(seconds) s of \(request.format.rawValue), \(result.words.count) words, \(result.visemes.count) visemes")
     }
 
-    private func parse<Value: RawRepresentable & CaseIterable>(
-        _ raw: String?, as: Value.Type, option: String
-    ) throws -> Value? where Value.RawValue == String {
-        guard let raw else { return nil }
-        guard let value = Value(rawValue: raw) else {
-            throw ValidationError("\(option) must be one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+    /// A named choice through the same reading the API uses; a refusal names the flag.
+    private func choice<Value: RawRepresentable & CaseIterable>(_ raw: String?, option: String) throws -> Value? where Value.RawValue == String {
+        do {
+            return try SpeechChoice.parse(raw, field: option)
+        } catch .unsupported(_, let allowed) {
+            throw ValidationError("\(option) must be one of: \(allowed.joined(separator: ", "))")
         }
-        return value
     }
 }

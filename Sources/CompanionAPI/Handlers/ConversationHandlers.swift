@@ -33,8 +33,8 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         // Checked before the turn is taken, so a bad speech choice does not leave a turn half-answered.
         let speechChoice = try body.speech.map { choice in
-            (format: try Self.speechChoice(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
-             voice: try Self.speechChoice(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
+            (format: try SpeechChoice.parse(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
+             voice: try SpeechChoice.parse(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
         }
         let reply = try await services.conversations.send(accountId: accountId, conversationId: input.path.conversationId, text: body.text)
         var speech: SpeechResult?

@@ -8,9 +8,9 @@ extension APIHandlers {
         _ = try RequestScope.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         let request = try SpeechRequest(
-            text: body.text, language: try Self.speechChoice(body.lang, field: "lang"),
-            voice: try Self.speechChoice(body.voice, field: "voice") ?? .female,
-            format: try Self.speechChoice(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
+            text: body.text, language: try SpeechChoice.parse(body.lang, field: "lang"),
+            voice: try SpeechChoice.parse(body.voice, field: "voice") ?? .female,
+            format: try SpeechChoice.parse(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
         let result = try await services.speech.speak(request)
         return .ok(.init(body: .json(Self.speech(result))))
     }
@@ -37,14 +37,5 @@ extension APIHandlers {
             sampleRate: result.sampleRate, byteCount: result.byteCount,
             words: result.words.map { .init(text: $0.text, start: $0.start, end: $0.end, startMs: $0.startMs, endMs: $0.endMs) },
             visemes: result.visemes.map { .init(id: $0.id, startMs: $0.startMs) })
-    }
-
-    /// A named choice of the request, or nil when left out; an unknown name is refused, listing what exists.
-    static func speechChoice<Value: RawRepresentable & CaseIterable>(
-        _ raw: String?, field: String
-    ) throws(SpeechError) -> Value? where Value.RawValue == String {
-        guard let raw else { return nil }
-        guard let value = Value(rawValue: raw) else { throw .unsupported(field: field, allowed: Value.allCases.map(\.rawValue)) }
-        return value
     }
 }
