@@ -63,9 +63,7 @@ public actor EspeakEngine {
         let sink = SynthesisSink()
         activeSink = sink
         defer { activeSink = nil }
-        let status = text.withCString { pointer in
-            espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
-        }
+        let status = speak(text)
         guard status == EE_OK else { throw .engineFailed("espeak_Synth returned \(status.rawValue)") }
         return Synthesis(samples: sink.samples, sampleRate: sampleRate, words: sink.words, phonemes: sink.phonemes)
     }
@@ -81,14 +79,19 @@ public actor EspeakEngine {
         espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, stream)
         let sink = SynthesisSink()
         activeSink = sink
-        _ = text.withCString { pointer in
-            espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
-        }
+        _ = speak(text)
         activeSink = nil
         espeak_SetPhonemeTrace(0, nil)
         fclose(stream)
         defer { free(buffer) }
         return buffer.map { String(cString: $0) } ?? ""
+    }
+
+    /// One synchronous synthesis of UTF-8 text; the callback receives what it produces.
+    private func speak(_ text: String) -> espeak_ERROR {
+        text.withCString { pointer in
+            espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, nil)
+        }
     }
 
     private func initialiseIfNeeded() throws(SpeechError) {
