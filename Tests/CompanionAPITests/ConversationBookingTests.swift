@@ -44,6 +44,19 @@ struct ConversationBookingTests {
         return Talk(api: api, token: token, id: try #require(try started.json()["id"] as? String))
     }
 
+    /// The sessions opened, a signed-in patient with one child profile, and a conversation started.
+    static func patientTalking(_ api: API) async throws -> (session: Session, talk: Talk) {
+        try await openSessions(api)
+        let session = try await api.login()
+        _ = try await api.createPatient(session.accessToken)
+        return (session, try await talk(api, session.accessToken))
+    }
+
+    /// The times of a reply's first card.
+    static func slots(_ reply: [String: Any]) -> [[String: Any]]? {
+        (reply["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]]
+    }
+
     static func text(_ reply: [String: Any]) -> String { reply["text"] as? String ?? "" }
     static func actions(_ reply: [String: Any]) -> [[String: Any]] { reply["actions"] as? [[String: Any]] ?? [] }
 
@@ -89,7 +102,7 @@ struct ConversationBookingTests {
 
             let moved = try await talk.say("改到12月11日")
             #expect(moved["stage"] as? String == "booking")
-            let fridaySlots = try #require((moved["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let fridaySlots = try #require(Self.slots(moved))
             #expect(fridaySlots.allSatisfy { $0["date"] as? String == "2026-12-11" })
             _ = try await talk.say("第一个")
             let rescheduled = try await talk.say("好的")
@@ -111,10 +124,7 @@ struct ConversationBookingTests {
     @Test("chest pain in the middle of booking stops it: emergency, and a later yes books nothing")
     func emergencyDuringBooking() async throws {
         try await withAPI(clock: Self.clock()) { api in
-            try await Self.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await Self.talk(api, session.accessToken)
+            let (session, talk) = try await Self.patientTalking(api)
             _ = try await talk.say("孩子咳嗽5天了，没有发烧")
             _ = try await talk.say("帮我预约")
             _ = try await talk.say("第一个")
@@ -145,7 +155,7 @@ struct ConversationBookingTests {
                 } else {
                     #expect(Self.text(answer).contains("同一位就诊人同一天同一个科室只能约一个号"), "\(Self.text(answer))")
                     #expect(answer["stage"] as? String == "booking")
-                    let offered = try #require((answer["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+                    let offered = try #require(Self.slots(answer))
                     #expect(offered.allSatisfy { $0["date"] as? String == "2026-12-11" })
                 }
             }
@@ -156,10 +166,7 @@ struct ConversationBookingTests {
     func visitDay() async throws {
         let clock = Self.clock()
         try await withAPI(clock: clock) { api in
-            try await Self.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await Self.talk(api, session.accessToken)
+            let (_, talk) = try await Self.patientTalking(api)
             _ = try await talk.say("孩子咳嗽5天了，没有发烧")
             _ = try await talk.say("帮我预约")
             _ = try await talk.say("第一个")
@@ -195,10 +202,7 @@ struct ConversationBookingMoreTests {
     @Test("a server restart in the middle of a booking: a new server on the same database takes the yes and books", arguments: TestEngine.available)
     func restartMidBooking(engine: TestEngine) async throws {
         try await withAPI(engine, clock: ConversationBookingTests.clock()) { api in
-            try await ConversationBookingTests.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let (session, talk) = try await ConversationBookingTests.patientTalking(api)
             _ = try await talk.say("孩子咳嗽5天了，没有发烧")
             _ = try await talk.say("帮我预约")
             let confirm = try await talk.say("第一个")
@@ -219,18 +223,15 @@ struct ConversationBookingMoreTests {
     @Test("in English: triage, slots, another doctor, confirm, booked")
     func english() async throws {
         try await withAPI(clock: ConversationBookingTests.clock()) { api in
-            try await ConversationBookingTests.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let (_, talk) = try await ConversationBookingTests.patientTalking(api)
             let triage = try await talk.say("My son has had a cough for 5 days, no fever")
             #expect((triage["triage"] as? [String: Any])?["departmentName"] as? String == "Pediatrics")
             #expect((triage["text"] as? String)?.contains("I am not a doctor") == true)
             let offered = try await talk.say("Yes, book it for me")
-            let first = try #require((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let first = try #require(ConversationBookingTests.slots(offered))
             #expect(first.first?["doctorId"] as? String == "doc_pediatrics_1")
             let other = try await talk.say("Is there another doctor?")
-            let others = try #require((other["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let others = try #require(ConversationBookingTests.slots(other))
             #expect(!others.isEmpty && others.allSatisfy { $0["doctorId"] as? String == "doc_pediatrics_2" })
             _ = try await talk.say("the 08:30 one")
             let booked = try await talk.say("yes")
@@ -254,7 +255,7 @@ struct ConversationBookingMoreTests {
             _ = try await talk.say("孩子咳嗽5天了，没有发烧")
             let reply = try await talk.say("帮我约下周三的")
             #expect((reply["text"] as? String)?.contains("还没放出，12月8日 08:00开放") == true, "\(reply["text"] ?? "")")
-            let slots = try #require((reply["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let slots = try #require(ConversationBookingTests.slots(reply))
             #expect(slots.allSatisfy { $0["released"] as? Bool == true })
         }
     }
@@ -267,10 +268,7 @@ struct ConversationUrgencyTests {
     @Test("urgent (high fever) offers only places within 24 hours, and says so when there are none")
     func urgentWithin24Hours() async throws {
         try await withAPI(clock: ConversationBookingTests.clock()) { api in
-            try await ConversationBookingTests.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let (_, talk) = try await ConversationBookingTests.patientTalking(api)
             let triage = try await talk.say("孩子高烧39.5度，烧了一天了")
             #expect((triage["triage"] as? [String: Any])?["level"] as? String == "urgent")
             let none = try await talk.say("帮我预约")
@@ -283,7 +281,7 @@ struct ConversationUrgencyTests {
                 """, token: admin.accessToken)
             #expect(tomorrow.status == .created)
             let offered = try await talk.say("帮我预约")
-            let slots = try #require((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let slots = try #require(ConversationBookingTests.slots(offered))
             #expect(!slots.isEmpty && slots.allSatisfy { $0["date"] as? String == "2026-12-06" })
         }
     }
@@ -291,13 +289,10 @@ struct ConversationUrgencyTests {
     @Test("a place taken by someone else before the yes: explained, with other times")
     func fullExplained() async throws {
         try await withAPI(clock: ConversationBookingTests.clock()) { api in
-            try await ConversationBookingTests.openSessions(api)
-            let session = try await api.login()
-            _ = try await api.createPatient(session.accessToken)
-            let talk = try await ConversationBookingTests.talk(api, session.accessToken)
+            let (_, talk) = try await ConversationBookingTests.patientTalking(api)
             _ = try await talk.say("孩子咳嗽5天了，没有发烧")
             let offered = try await talk.say("帮我预约")
-            let slot = try #require(((offered["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])?.first?["slotId"] as? String)
+            let slot = try #require(ConversationBookingTests.slots(offered)?.first?["slotId"] as? String)
             _ = try await talk.say("第一个")
 
             // Two other patients take both places of that slot in the meantime.
@@ -309,7 +304,7 @@ struct ConversationUrgencyTests {
             }
             let answer = try await talk.say("确认")
             #expect((answer["text"] as? String)?.hasPrefix("这个号刚刚被约满了。") == true)
-            let others = try #require((answer["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]])
+            let others = try #require(ConversationBookingTests.slots(answer))
             #expect(!others.isEmpty && !others.contains { $0["slotId"] as? String == slot })
         }
     }
