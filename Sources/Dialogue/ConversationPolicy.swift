@@ -28,7 +28,7 @@ public struct ConversationPolicy: Sendable {
     public func respond(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
         let utterance = understanding.understand(text, today: today)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
-        state.facts.merge(utterance, text: text)
+        state.facts.merge(utterance.facts, text: text)
         let language = state.language
 
         if let triage = Triage.assess(state.facts), triage.level == .emergency {
@@ -47,7 +47,7 @@ public struct ConversationPolicy: Sendable {
                 state.misunderstood = 0
                 return reply
             }
-        case .greeting where utterance.symptoms.isEmpty:
+        case .greeting where utterance.facts.symptoms.isEmpty:
             state.misunderstood = 0
             return greeting(state)
         case .thanks:
@@ -65,7 +65,7 @@ public struct ConversationPolicy: Sendable {
             state.misunderstood = 0
             return reply
         }
-        let talksAboutComplaint = !utterance.symptoms.isEmpty || !utterance.negated.isEmpty
+        let talksAboutComplaint = !utterance.facts.symptoms.isEmpty || !utterance.facts.negated.isEmpty
         // A question the hospital's knowledge answers is answered, even while triage waits for an answer.
         if !talksAboutComplaint, utterance.intent == .question, let answer = knowledge.answer(text, language: language) {
             return faq(answer, state: &state)

@@ -1,9 +1,13 @@
-/// What the companion has learned about the complaint over the conversation so far.
+/// What is known about the complaint: said in one message, or learned over the conversation so far.
 public struct Facts: Sendable, Codable, Equatable {
+    /// Symptoms said to be present, in the order first said.
     public var symptoms: [String] = []
+    /// Symptoms said to be absent (没有发烧, denies chest pain).
     public var negated: [String] = []
     public var durationDays: Double?
+    /// Body temperature in ℃ (Fahrenheit is converted).
     public var temperature: Double?
+    /// Age of the person who is ill, in years (6 weeks old → 0.115).
     public var ageYears: Double?
     public var isChild = false
     public var isElderly = false
@@ -14,24 +18,25 @@ public struct Facts: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Adds what a message said; a symptom said later to be absent (or present) replaces what was said before.
-    public mutating func merge(_ utterance: Utterance, text: String) {
-        for id in utterance.symptoms where !symptoms.contains(id) {
+    /// Adds what a message (`text`) said; a symptom said later to be absent (or present) replaces what was said
+    /// before.
+    public mutating func merge(_ said: Facts, text: String) {
+        for id in said.symptoms where !symptoms.contains(id) {
             symptoms.append(id)
             negated.removeAll { $0 == id }
         }
-        for id in utterance.negated where !negated.contains(id) && !utterance.symptoms.contains(id) {
+        for id in said.negated where !negated.contains(id) && !said.symptoms.contains(id) {
             negated.append(id)
             symptoms.removeAll { $0 == id }
         }
-        durationDays = utterance.durationDays ?? durationDays
-        temperature = utterance.temperature ?? temperature
-        ageYears = utterance.ageYears ?? ageYears
-        isChild = isChild || utterance.isChild
-        isElderly = isElderly || utterance.isElderly
-        isSevere = isSevere || utterance.isSevere
-        isSudden = isSudden || utterance.isSudden
-        if complaint == nil, !utterance.symptoms.isEmpty { complaint = String(text.prefix(200)) }
+        durationDays = said.durationDays ?? durationDays
+        temperature = said.temperature ?? temperature
+        ageYears = said.ageYears ?? ageYears
+        isChild = isChild || said.isChild
+        isElderly = isElderly || said.isElderly
+        isSevere = isSevere || said.isSevere
+        isSudden = isSudden || said.isSudden
+        if complaint == nil, !said.symptoms.isEmpty { complaint = String(text.prefix(200)) }
     }
 
     func has(_ id: String) -> Bool { symptoms.contains(id) }

@@ -25,7 +25,7 @@ enum Intents {
             return .directions
         }
         if has(["挂号", "预约", "挂个号", "帮我约", "约个", "看医生", "看病", "book", "appointment", "register", "see a doctor"]) { return .book }
-        if utterance.symptoms.isEmpty, utterance.negated.isEmpty {
+        if utterance.facts.symptoms.isEmpty, utterance.facts.negated.isEmpty {
             let bare = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
             if ["好的", "好", "可以", "行", "确认", "是的", "是", "对", "嗯", "没问题", "好啊", "确定", "就这个", "ok", "okay", "yes", "sure", "yep", "yeah", "confirm", "please do", "go ahead"]
                 .contains(where: { bare == $0 || bare.hasPrefix($0 + ",") || bare.hasPrefix($0 + "，") || (bare.hasPrefix($0) && bare.count <= $0.count + 4) })

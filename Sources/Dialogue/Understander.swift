@@ -13,13 +13,13 @@ public struct BuiltInUnderstanding: Understanding {
         var utterance = Utterance(language: Language.detect(text), intent: .statement)
         findSymptoms(folded, into: &utterance)
         let plain = String(folded)
-        utterance.durationDays = Quantities.duration(in: plain)
-        utterance.temperature = Quantities.temperature(in: plain)
-        utterance.ageYears = Quantities.age(in: plain)
-        utterance.isChild = Cues.child.contains { plain.contains($0) } || (utterance.ageYears.map { $0 < 14 } ?? false)
-        utterance.isElderly = Cues.elderly.contains { plain.contains($0) } || (utterance.ageYears.map { $0 >= 65 } ?? false)
-        utterance.isSevere = Cues.severe.contains { plain.contains($0) }
-        utterance.isSudden = Cues.sudden.contains { plain.contains($0) }
+        utterance.facts.durationDays = Quantities.duration(in: plain)
+        utterance.facts.temperature = Quantities.temperature(in: plain)
+        utterance.facts.ageYears = Quantities.age(in: plain)
+        utterance.facts.isChild = Cues.child.contains { plain.contains($0) } || (utterance.facts.ageYears.map { $0 < 14 } ?? false)
+        utterance.facts.isElderly = Cues.elderly.contains { plain.contains($0) } || (utterance.facts.ageYears.map { $0 >= 65 } ?? false)
+        utterance.facts.isSevere = Cues.severe.contains { plain.contains($0) }
+        utterance.facts.isSudden = Cues.sudden.contains { plain.contains($0) }
         (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain)
         utterance.placeKind = Cues.places.first { $0.words.contains { plain.contains($0) } }?.kind
@@ -45,13 +45,13 @@ public struct BuiltInUnderstanding: Understanding {
                 return cue.value || between.count <= 2
             }
             if negated {
-                if !utterance.negated.contains(id) { utterance.negated.append(id) }
-            } else if !utterance.symptoms.contains(id) {
-                utterance.symptoms.append(id)
+                if !utterance.facts.negated.contains(id) { utterance.facts.negated.append(id) }
+            } else if !utterance.facts.symptoms.contains(id) {
+                utterance.facts.symptoms.append(id)
             }
         }
         // Said both ways ("不是胸痛，是胸口闷痛"): what was said without negation stands.
-        utterance.negated.removeAll { utterance.symptoms.contains($0) }
+        utterance.facts.negated.removeAll { utterance.facts.symptoms.contains($0) }
     }
 }
 

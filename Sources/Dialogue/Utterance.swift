@@ -9,19 +9,9 @@ public struct Utterance: Sendable, Equatable {
 
     public var language: Language
     public var intent: Intent
-    /// Symptoms said to be present, in the order first said.
-    public var symptoms: [String] = []
-    /// Symptoms said to be absent (没有发烧, denies chest pain).
-    public var negated: [String] = []
-    public var durationDays: Double?
-    /// Body temperature in ℃ (Fahrenheit is converted).
-    public var temperature: Double?
-    /// Age of the person who is ill, in years (6 weeks old → 0.115).
-    public var ageYears: Double?
-    public var isChild = false
-    public var isElderly = false
-    public var isSevere = false
-    public var isSudden = false
+    /// What this message says about the complaint: symptoms present and absent, duration, temperature, age, who
+    /// is ill, severity; the conversation merges it into what it knew.
+    public var facts = Facts()
     /// The day asked about, counted from today (明天 → 1), and the part of the day.
     public var daysFromToday: Int?
     public var period: String?

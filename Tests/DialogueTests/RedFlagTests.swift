@@ -32,7 +32,7 @@ struct RedFlagTests {
 
     static func triage(_ text: String) -> TriageResult? {
         var facts = Facts()
-        facts.merge(BuiltInUnderstanding().understand(text, today: .monday), text: text)
+        facts.merge(BuiltInUnderstanding().understand(text, today: .monday).facts, text: text)
         return Triage.assess(facts)
     }
 

@@ -26,7 +26,7 @@ struct TriageAccuracyTests {
         for item in cases {
             guard let expected = Self.labels[item.department] else { continue }
             var facts = Facts()
-            facts.merge(BuiltInUnderstanding().understand(item.text, today: .monday), text: item.text)
+            facts.merge(BuiltInUnderstanding().understand(item.text, today: .monday).facts, text: item.text)
             // The data labels specialties, also for children and pregnant women, so the specialty is measured here,
             // before the age and pregnancy routing (tested in TriageTests); red flags are measured by RedFlagTests.
             let department = Triage.specialty(for: facts.symptoms) ?? "none"

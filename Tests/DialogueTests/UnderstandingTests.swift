@@ -16,7 +16,7 @@ struct UnderstandingTests {
 
     @Test(arguments: durationsCases)
     func durations(text: String, days: Double) {
-        let found = understanding.understand(text, today: .monday).durationDays
+        let found = understanding.understand(text, today: .monday).facts.durationDays
         #expect(found.map { abs($0 - days) < 0.01 } == true, "\(text): \(String(describing: found))")
     }
 
@@ -24,22 +24,22 @@ struct UnderstandingTests {
 
     @Test(arguments: temperaturesCases)
     func temperatures(text: String, celsius: Double) {
-        #expect(understanding.understand(text, today: .monday).temperature == celsius)
+        #expect(understanding.understand(text, today: .monday).facts.temperature == celsius)
     }
 
     static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3)]
 
     @Test(arguments: agesCases)
     func ages(text: String, years: Double) {
-        let age = understanding.understand(text, today: .monday).ageYears
+        let age = understanding.understand(text, today: .monday).facts.ageYears
         #expect(age.map { abs($0 - years) < 0.02 } == true, "\(text): \(String(describing: age))")
     }
 
     @Test func whoIsIll() {
-        #expect(understanding.understand("孩子发烧", today: .monday).isChild)
-        #expect(understanding.understand("my daughter has a cough", today: .monday).isChild)
-        #expect(understanding.understand("奶奶头晕", today: .monday).isElderly)
-        #expect(understanding.understand("怀孕了，肚子疼", today: .monday).symptoms.contains("pregnancy"))
+        #expect(understanding.understand("孩子发烧", today: .monday).facts.isChild)
+        #expect(understanding.understand("my daughter has a cough", today: .monday).facts.isChild)
+        #expect(understanding.understand("奶奶头晕", today: .monday).facts.isElderly)
+        #expect(understanding.understand("怀孕了，肚子疼", today: .monday).facts.symptoms.contains("pregnancy"))
     }
 
     static let negationsCases: [(String, [String], [String])] = [
@@ -58,8 +58,8 @@ struct UnderstandingTests {
     @Test(arguments: negationsCases)
     func negationScope(text: String, present: [String], absent: [String]) {
         let utterance = understanding.understand(text, today: .monday)
-        #expect(Set(utterance.symptoms) == Set(present), "\(text): \(utterance.symptoms)")
-        #expect(Set(utterance.negated) == Set(absent), "\(text): \(utterance.negated)")
+        #expect(Set(utterance.facts.symptoms) == Set(present), "\(text): \(utterance.facts.symptoms)")
+        #expect(Set(utterance.facts.negated) == Set(absent), "\(text): \(utterance.facts.negated)")
     }
 
     // Today is Wednesday 2026-12-02.
@@ -102,6 +102,6 @@ struct UnderstandingTests {
 extension UnderstandingTests {
     @Test(arguments: ["帮我约12月16日的", "我2026年开始头疼", "11月以来一直咳嗽"])
     func datesAreNotDurations(text: String) {
-        #expect(understanding.understand(text, today: .wednesday).durationDays == nil)
+        #expect(understanding.understand(text, today: .wednesday).facts.durationDays == nil)
     }
 }
