@@ -31,7 +31,9 @@ public struct ConversationPolicy: Sendable {
         state.facts.merge(utterance.facts, text: text)
         let language = state.language
 
-        if let triage = Triage.assess(state.facts), triage.level == .emergency {
+        // Assessed once per turn, on everything known so far: red flags first, and the recommendation below.
+        let assessment = Triage.assess(state.facts)
+        if let triage = assessment, triage.level == .emergency {
             state.misunderstood = 0
             return try await emergency(triage, state: &state)
         }
@@ -72,7 +74,7 @@ public struct ConversationPolicy: Sendable {
         }
         if talksAboutComplaint || (state.stage == .triage && state.triage == nil) {
             state.misunderstood = 0
-            return try await triageTurn(&state)
+            return try await triageTurn(&state, assessment: assessment)
         }
         if let answer = knowledge.answer(text, language: language) { return faq(answer, state: &state) }
         state.misunderstood += 1
@@ -84,14 +86,14 @@ public struct ConversationPolicy: Sendable {
 
     // MARK: - Triage
 
-    func triageTurn(_ state: inout ConversationState) async throws -> Reply {
+    func triageTurn(_ state: inout ConversationState, assessment: TriageResult?) async throws -> Reply {
         state.stage = .triage
         let language = state.language
         if let question = nextQuestion(state) {
             state.asked.append(question)
             return Reply(text: Phrases.followUp(question, language), stage: .triage, language: language)
         }
-        guard let triage = Triage.assess(state.facts) else {
+        guard let triage = assessment else {
             return Reply(text: Phrases.followUp("complaint", language), stage: .triage, language: language)
         }
         state.triage = triage
