@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "companion",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator", "ModelRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -136,10 +136,20 @@ let package = Package(
         .target(
             name: "Dialogue",
             dependencies: [
-                "Storage",
+                "Storage", "ModelRuntime",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             resources: [.copy("Knowledge/hospital-knowledge.json")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ModelRuntime",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(

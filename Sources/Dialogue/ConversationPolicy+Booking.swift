@@ -1,4 +1,5 @@
 import Foundation
+import ModelRuntime
 
 /// Booking by talking and the visit day: propose slots, pick one, pick the patient, confirm, book; cancel and
 /// reschedule; check in, the queue, and the way through the hospital after the consultation.

@@ -1,4 +1,5 @@
 import Foundation
+import ModelRuntime
 
 /// The hospital's answers to common questions (opening hours, parking, 医保, preparation…), found by retrieval:
 /// character pairs for Chinese, words for English, weighted by how rare they are across the questions.

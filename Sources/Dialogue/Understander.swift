@@ -1,3 +1,5 @@
+import ModelRuntime
+
 /// The built-in understanding: lexicons and small rules for Chinese and English, no model. Turns a message into an
 /// `Utterance`. Made to be replaceable: the conversation asks an `Understanding` for utterances, not this type.
 public protocol Understanding: Sendable {

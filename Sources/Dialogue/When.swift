@@ -1,4 +1,5 @@
 import Foundation
+import ModelRuntime
 
 /// The day and part of the day a patient asks for: 今天, 明天上午, 后天, 下周三, 周五下午, 12月16日, tomorrow morning,
 /// next Monday, December 16, the 16th.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Durations, temperatures and ages in patients' words, Chinese and English.
-enum Quantities {
+public enum Quantities {
     /// How long it has lasted, in days: 三天, 两周, 半个月, 一个多月, 3 days, since yesterday.
-    static func duration(in text: String) -> Double? {
+    public static func duration(in text: String) -> Double? {
         if let found = firstMatch(chineseDuration, in: text) {
             let unitText = found[3]
             // 12月 and 16日 name a month and a day, 2026年 a year: dates, not durations.
@@ -31,7 +31,7 @@ enum Quantities {
     }
 
     /// Body temperature in ℃: 38.5℃, 烧到39度, 39.2, 102°F.
-    static func temperature(in text: String) -> Double? {
+    public static func temperature(in text: String) -> Double? {
         if let found = firstMatch(temperatureNumber, in: text, all: true) {
             for match in found {
                 guard let value = Double(match[1]) else { continue }
@@ -48,7 +48,7 @@ enum Quantities {
     }
 
     /// Age in years of the person talked about: 3岁, 三岁半, 6个月大, 出生20天, 6 weeks old, 3-year-old.
-    static func age(in text: String) -> Double? {
+    public static func age(in text: String) -> Double? {
         if let found = firstMatch(chineseYearsOld, in: text), let value = number(found[1]) {
             return value + (text.contains(found[0] + "半") ? 0.5 : 0)
         }
@@ -69,7 +69,7 @@ enum Quantities {
         return nil
     }
 
-    static func unitDays(_ unit: String) -> Double {
+    public static func unitDays(_ unit: String) -> Double {
         switch unit {
         case let u where u.hasPrefix("小时") || u.hasPrefix("钟头") || u.hasPrefix("hour"): 1.0 / 24
         case let u where u.hasPrefix("周") || u.hasPrefix("星期") || u.hasPrefix("礼拜") || u.hasPrefix("week"): 7
@@ -80,7 +80,7 @@ enum Quantities {
     }
 
     /// 3, 3.5, 三, 十二, 两, 几 (a few: 3).
-    static func number(_ text: String) -> Double? {
+    public static func number(_ text: String) -> Double? {
         if let value = Double(text) { return value }
         let digits: [Character: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "几": 3]
         var total = 0.0, current = 0.0
@@ -98,7 +98,7 @@ enum Quantities {
         return value > 0 ? value : nil
     }
 
-    static func englishNumber(_ text: String) -> Double? {
+    public static func englishNumber(_ text: String) -> Double? {
         let words: [String: Double] = [
             "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "few": 3, "several": 4, "couple of": 2,
@@ -107,12 +107,12 @@ enum Quantities {
     }
 
     /// The capture groups of the first match (index 0 is the whole match; an absent group is "").
-    static func firstMatch(_ expression: NSRegularExpression, in text: String) -> [String]? {
+    public static func firstMatch(_ expression: NSRegularExpression, in text: String) -> [String]? {
         firstMatch(expression, in: text, all: false)?.first
     }
 
     /// The capture groups of every match, or nil when none.
-    static func firstMatch(_ expression: NSRegularExpression, in text: String, all: Bool) -> [[String]]? {
+    public static func firstMatch(_ expression: NSRegularExpression, in text: String, all: Bool) -> [[String]]? {
         let range = NSRange(text.startIndex..., in: text)
         let results = all ? expression.matches(in: text, range: range) : expression.firstMatch(in: text, range: range).map { [$0] } ?? []
         guard !results.isEmpty else { return nil }
@@ -123,7 +123,7 @@ enum Quantities {
         }
     }
 
-    static func regex(_ pattern: String) -> NSRegularExpression {
+    public static func regex(_ pattern: String) -> NSRegularExpression {
         // The patterns are constants of this file; one that does not compile is a bug caught by the first test.
         try! NSRegularExpression(pattern: pattern)
     }

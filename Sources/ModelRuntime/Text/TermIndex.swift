@@ -1,8 +1,8 @@
 /// Finds lexicon terms in folded text: by first character, longest first, Latin terms only on word boundaries.
-struct TermIndex<Value: Sendable>: Sendable {
+public struct TermIndex<Value: Sendable>: Sendable {
     private var byFirst: [Character: [(term: [Character], value: Value)]] = [:]
 
-    init(_ entries: [(String, Value)]) {
+    public init(_ entries: [(String, Value)]) {
         for (term, value) in entries.sorted(by: { $0.0.count > $1.0.count }) {
             let characters = Array(Folded.text(term))
             guard let first = characters.first else { continue }
@@ -11,7 +11,7 @@ struct TermIndex<Value: Sendable>: Sendable {
     }
 
     /// Every non-overlapping match, leftmost first, longest at each place.
-    func matches(in text: [Character]) -> [(range: Range<Int>, value: Value)] {
+    public func matches(in text: [Character]) -> [(range: Range<Int>, value: Value)] {
         var found: [(Range<Int>, Value)] = []
         var index = 0
         while index < text.count {
@@ -41,11 +41,11 @@ struct TermIndex<Value: Sendable>: Sendable {
         !(isLatin(text[index]) && index > 0 && isLatin(text[index - 1]))
     }
 
-    static func isLatin(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+    public static func isLatin(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
 }
 
 /// Where a clause ends: negation does not reach past it.
-enum Clause {
-    static let boundaries: Set<Character> = ["，", "。", ",", ".", ";", "；", "!", "！", "?", "？", "\n", "：", ":"]
-    static let turnWords = ["但是", "但", "可是", "不过", "却", "就是", "but", "however", "although", "though"]
+public enum Clause {
+    public static let boundaries: Set<Character> = ["，", "。", ",", ".", ";", "；", "!", "！", "?", "？", "\n", "：", ":"]
+    public static let turnWords = ["但是", "但", "可是", "不过", "却", "就是", "but", "however", "although", "though"]
 }

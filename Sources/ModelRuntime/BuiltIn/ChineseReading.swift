@@ -1,0 +1,144 @@
+/// What a Chinese consultation says, read clause by clause: symptoms present and denied (also by a doctor's question
+/// and the patient's answer), durations, temperatures, medicines taken, tests and results, the doctor's diagnosis
+/// and advice. Every piece keeps the spans it was read from.
+struct ChineseReading: Sendable {
+    typealias Terms = ChineseClinicalTerms
+    let turns: [TurnText]
+
+    init(_ transcript: [TranscriptTurn]) {
+        turns = transcript.enumerated().map { TurnText(index: $0.offset, turn: $0.element) }
+    }
+
+    /// Turns written from the pre-visit conversation.
+    var reportedTurns: Set<Int> { Set(turns.filter { $0.speaker == .previsit }.map(\.index)) }
+
+    /// Whether the patient is a child (患儿) rather than an adult (患者).
+    var aboutAChild: Bool {
+        turns.contains { turn in turn.isPatientSide && Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }
+    }
+
+    // MARK: Symptoms
+
+    /// Symptoms present and denied, in the order first said; present wins over denied when both were said.
+    func symptoms() -> [Finding] {
+        var byName: [String: Finding] = [:]
+        var denialsResolved: Set<String> = []
+        func note(_ name: String, present: Bool, evidence: [EvidenceSpan], at place: (Int, Int), resolved: Bool = false) {
+            if var finding = byName[name] {
+                if finding.present != present {
+                    if !(resolved || denialsResolved.contains(name)) { finding.conflicting = true }
+                    if present {
+                        finding.present = true
+                        finding.evidence = evidence
+                        finding.firstSaid = place
+                    }
+                } else if finding.evidence.count < 3 {
+                    finding.evidence += evidence.filter { !finding.evidence.contains($0) }
+                }
+                byName[name] = finding
+            } else {
+                byName[name] = Finding(name: name, present: present, evidence: evidence, firstSaid: place)
+            }
+            if resolved { denialsResolved.insert(name) }
+        }
+        for (position, turn) in turns.enumerated() {
+            if turn.isPatientSide {
+                for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
+                    for mention in Self.symptomIndex.matches(in: Array(turn.characters[clause])) {
+                        let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                        let denied = isNegated(turn, clause: clause, term: range)
+                        let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
+                        note(mention.value, present: !denied, evidence: [turn.span(range)], at: (turn.index, range.lowerBound), resolved: resolved)
+                    }
+                }
+            } else if turn.speaker == .doctor {
+                for (name, question, answer) in answeredQuestions(from: position) {
+                    note(name, present: answer.present, evidence: [question, answer.span], at: (question.turn, question.start))
+                }
+            }
+        }
+        return byName.values.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
+    }
+
+    /// A doctor's yes/no question about symptoms and the patient's bare answer (没有 / 有): the symptoms asked about,
+    /// the span of each in the question, and the answer.
+    private func answeredQuestions(from position: Int) -> [(String, EvidenceSpan, (present: Bool, span: EvidenceSpan))] {
+        let doctorTurn = turns[position]
+        guard let answerTurn = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+              let answerClause = answerTurn.clauses().first
+        else { return [] }
+        let answerText = answerTurn.string(answerClause)
+        // An answer that names symptoms itself is read as what it says, not as yes or no.
+        guard Self.symptomIndex.matches(in: Array(answerTurn.characters[answerClause])).isEmpty else { return [] }
+        let present: Bool
+        if Self.negativeAnswers.contains(where: answerText.hasPrefix) {
+            present = false
+        } else if Self.positiveAnswers.contains(where: answerText.hasPrefix) {
+            present = true
+        } else {
+            return []
+        }
+        var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
+        for clause in doctorTurn.clauses() where isQuestion(doctorTurn, clause) {
+            for mention in Self.symptomIndex.matches(in: Array(doctorTurn.characters[clause])) {
+                let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                asked.append((mention.value, doctorTurn.span(range), (present, answerTurn.span(answerClause))))
+            }
+        }
+        return asked
+    }
+
+    // MARK: Clause reading
+
+    /// Whether a negation cue before the term, in the same clause and after any 但是, denies it.
+    func isNegated(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
+        var start = clause.lowerBound
+        let prefix = turn.string(clause.lowerBound..<term.lowerBound)
+        for word in Clause.turnWords where prefix.contains(word) {
+            if let found = turn.characters.firstIndex(of: word, in: start..<term.lowerBound) { start = found + word.count }
+        }
+        for cue in Terms.negationCues {
+            guard let found = lastIndex(of: cue, in: turn.characters, range: start..<term.lowerBound) else { continue }
+            let gap = term.lowerBound - (found + cue.count)
+            // A bare 不 or 没 reaches the next couple of characters only: "没吃药也发烧" still has a fever.
+            if cue.count == 1, cue != "无", cue != "未", gap > 2 { continue }
+            // "不知道" and "不一定" doubt, they do not deny.
+            let after = turn.string((found + cue.count)..<min(found + cue.count + 2, term.lowerBound))
+            if cue == "不", after.hasPrefix("知") || after.hasPrefix("一定") || after.hasPrefix("太清楚") || after.hasPrefix("确定") { continue }
+            return true
+        }
+        return false
+    }
+
+    /// A clause asked as a question (?, 吗, 有没有…).
+    func isQuestion(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        if clause.upperBound < turn.characters.count, "?？".contains(turn.characters[clause.upperBound]) { return true }
+        let text = turn.string(clause)
+        return Terms.questionCues.contains(where: text.contains)
+    }
+
+    /// A patient's "is it …?" ("是不是肺炎", "会不会是…"): not a statement of having it.
+    private func isQuestionAboutWhether(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        let text = turn.string(clause)
+        return ["有没有", "是不是", "会不会", "是否", "要不要"].contains(where: text.contains)
+    }
+
+    func isUncertain(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        let text = turn.string(clause)
+        return Terms.uncertaintyCues.contains(where: text.contains)
+    }
+
+    private func lastIndex(of cue: String, in characters: [Character], range: Range<Int>) -> Int? {
+        var found: Int?
+        var start = range.lowerBound
+        while let index = characters.firstIndex(of: cue, in: start..<range.upperBound) {
+            found = index
+            start = index + 1
+        }
+        return found
+    }
+
+    static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
+    static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]
+}

@@ -1,0 +1,77 @@
+/// A transcript turn prepared for extraction: folded characters, where each character starts in UTF-16 units, and
+/// its clauses.
+struct TurnText: Sendable {
+    let index: Int
+    let speaker: Speaker
+    /// Folded (full-width to ASCII, Latin lowered); one character per character of the original.
+    let characters: [Character]
+    private let utf16Starts: [Int]
+
+    init(index: Int, turn: TranscriptTurn) {
+        self.index = index
+        speaker = turn.speaker
+        let original = Array(turn.text)
+        characters = Array(Folded.text(turn.text))
+        var starts = [0]
+        starts.reserveCapacity(original.count + 1)
+        for character in original { starts.append(starts[starts.count - 1] + character.utf16.count) }
+        utf16Starts = starts
+    }
+
+    var isPatientSide: Bool { speaker == .patient || speaker == .previsit }
+
+    /// The evidence span of characters `range` of this turn.
+    func span(_ range: Range<Int>) -> EvidenceSpan {
+        let lower = min(range.lowerBound, utf16Starts.count - 1), upper = min(range.upperBound, utf16Starts.count - 1)
+        return EvidenceSpan(turn: index, start: utf16Starts[lower], end: utf16Starts[upper])
+    }
+
+    func string(_ range: Range<Int>) -> String { String(characters[range]) }
+
+    /// Clauses between punctuation, trimmed of spaces; empty ones left out.
+    func clauses(breakingAtCommas: Bool = true) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        func close(_ end: Int) {
+            var lower = start, upper = end
+            while lower < upper, characters[lower].isWhitespace { lower += 1 }
+            while upper > lower, characters[upper - 1].isWhitespace { upper -= 1 }
+            if lower < upper { result.append(lower..<upper) }
+        }
+        for (offset, character) in characters.enumerated() {
+            let breaks = breakingAtCommas ? Clause.boundaries.contains(character) : Self.sentenceEnds.contains(character)
+            if breaks {
+                close(offset)
+                start = offset + 1
+            }
+        }
+        close(characters.count)
+        return result
+    }
+
+    /// The clause holding character `offset`.
+    func clause(around offset: Int) -> Range<Int> {
+        clauses().first { $0.contains(offset) || $0.upperBound == offset } ?? offset..<offset
+    }
+
+    private static let sentenceEnds: Set<Character> = ["。", ".", "!", "！", "?", "？", "\n", ";", "；"]
+}
+
+extension Array where Element == Character {
+    /// Whether `term` occurs in characters `range`.
+    func contains(_ term: String, in range: Range<Int>) -> Bool {
+        firstIndex(of: term, in: range) != nil
+    }
+
+    /// Where `term` first occurs in characters `range`.
+    func firstIndex(of term: String, in range: Range<Int>) -> Int? {
+        let needle = Array(term)
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if self[index] == needle[0], Array(self[index..<(index + needle.count)]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+}

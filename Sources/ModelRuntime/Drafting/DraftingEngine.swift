@@ -1,0 +1,18 @@
+/// What a drafting engine is asked for.
+public struct DraftRequest: Sendable {
+    public var transcript: [TranscriptTurn]
+    public var template: DraftTemplate
+
+    public init(transcript: [TranscriptTurn], template: DraftTemplate) {
+        self.transcript = transcript
+        self.template = template
+    }
+}
+
+/// Writes a record draft from a consultation. Every statement it returns carries evidence in the transcript or the
+/// flag `unsupported`.
+public protocol DraftingEngine: Sendable {
+    /// Name, model and version, recorded with every draft.
+    var info: EngineInfo { get }
+    func draft(_ request: DraftRequest) async throws -> Draft
+}

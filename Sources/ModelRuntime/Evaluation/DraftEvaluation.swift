@@ -1,0 +1,70 @@
+/// Scores drafts against reference records with ROUGE-L, section by section: the reference's headings are mapped
+/// onto the template's sections (for 门诊病历 the six of the development data; for SOAP its four parts).
+public struct DraftEvaluation: Sendable {
+    /// One compared section: reference headings against draft section keys.
+    public struct Group: Sendable {
+        public let name: String
+        public let referenceHeadings: [String]
+        public let draftKeys: [String]
+    }
+
+    public let language: String
+    public let groups: [Group]
+    private(set) var scores: [String: [Double]] = [:]
+
+    public init(template: DraftTemplate) {
+        switch template {
+        case .zhOutpatient:
+            language = "zh"
+            groups = [
+                Group(name: "主诉", referenceHeadings: ["主诉"], draftKeys: ["chiefComplaint"]),
+                Group(name: "现病史", referenceHeadings: ["现病史"], draftKeys: ["presentIllness"]),
+                Group(name: "辅助检查", referenceHeadings: ["辅助检查"], draftKeys: ["auxiliaryExams"]),
+                Group(name: "既往史", referenceHeadings: ["既往史"], draftKeys: ["pastHistory"]),
+                Group(name: "诊断", referenceHeadings: ["诊断"], draftKeys: ["diagnosis"]),
+                Group(name: "建议", referenceHeadings: ["建议"], draftKeys: ["plan"]),
+            ]
+        case .enSOAP:
+            language = "en"
+            groups = [
+                Group(name: "chief complaint", referenceHeadings: ["CHIEF COMPLAINT", "CC"], draftKeys: ["chiefComplaint"]),
+                Group(
+                    name: "subjective",
+                    referenceHeadings: ["HISTORY OF PRESENT ILLNESS", "HPI", "REVIEW OF SYSTEMS", "MEDICAL HISTORY", "PAST HISTORY", "SURGICAL HISTORY",
+                                        "SOCIAL HISTORY", "FAMILY HISTORY", "MEDICATIONS", "CURRENT MEDICATIONS", "ALLERGIES"],
+                    draftKeys: ["subjective", "allergies"]
+                ),
+                Group(name: "objective", referenceHeadings: ["PHYSICAL EXAM", "PHYSICAL EXAMINATION", "EXAM", "VITALS", "VITALS REVIEWED", "RESULTS"],
+                      draftKeys: ["objective"]),
+                Group(name: "assessment and plan", referenceHeadings: ["ASSESSMENT", "ASSESSMENT AND PLAN", "IMPRESSION", "PLAN", "INSTRUCTIONS", "PROCEDURE"],
+                      draftKeys: ["assessment", "plan"]),
+            ]
+        }
+    }
+
+    /// Adds one draft's scores. A section whose reference is empty is not scored (there is nothing to compare).
+    public mutating func add(_ draft: Draft, reference: [String: String]) {
+        for group in groups {
+            let referenceText = group.referenceHeadings.compactMap { reference[$0] }.joined(separator: "\n")
+            let expected = RougeL.tokens(referenceText, language: language)
+            guard !expected.isEmpty else { continue }
+            let written = group.draftKeys.compactMap { draft.section($0)?.text }.joined(separator: "\n")
+            let score = RougeL.score(candidate: RougeL.tokens(written, language: language), reference: expected)
+            scores[group.name, default: []].append(score.f1)
+        }
+    }
+
+    /// Mean F1 of each section and how many were scored, in the groups' order.
+    public var perSection: [(name: String, f1: Double, count: Int)] {
+        groups.map { group in
+            let values = scores[group.name] ?? []
+            return (group.name, values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count), values.count)
+        }
+    }
+
+    /// Mean F1 over every scored section of every draft.
+    public var overall: Double {
+        let all = scores.values.flatMap { $0 }
+        return all.isEmpty ? 0 : all.reduce(0, +) / Double(all.count)
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ModelRuntime
+
+struct DraftRecords: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Draft outpatient records from consultations, one per line, and write one draft per line.",
+        discussion: "Example: companion draft --input ../shared/data/record_drafting_zh.dev.jsonl > drafts.jsonl")
+
+    @Option(help: "Consultations, one JSON object per line: {\"id\",\"lang\",\"dialogue\":[{\"speaker\",\"text\"}]}.")
+    var input: String
+
+    @Option(help: "zh-outpatient or en-soap; by default the consultation's language decides.")
+    var template: String?
+
+    @Option(help: "builtin (default) or model (an OpenAI-compatible server, see --model-url).")
+    var engine = "builtin"
+
+    @OptionGroup var model: ModelOptions
+
+    func run() async throws {
+        let consultations = try Consultation.readLines(try Data(contentsOf: URL(fileURLWithPath: input)))
+        let chosen = try template.map { name in
+            guard let value = DraftTemplate(rawValue: name) else { throw ValidationError("--template must be zh-outpatient or en-soap") }
+            return value
+        }
+        let drafter = try model.engine(named: engine)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for consultation in consultations {
+            let draft = try await drafter.draft(DraftRequest(transcript: consultation.transcript, template: chosen ?? consultation.template))
+            var line = try encoder.encode(DraftLine(id: consultation.id, draft: draft))
+            line.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(line)
+        }
+    }
+
+    private struct DraftLine: Encodable {
+        let id: String
+        let draft: Draft
+    }
+}
+
+struct EvalDrafts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-drafts",
+        abstract: "Draft every consultation of a file and print ROUGE-L against its reference, per section and overall.",
+        discussion: "Chinese is compared character by character, English word by word. Example: companion eval-drafts --input ../shared/data/record_drafting_zh.dev.jsonl")
+
+    @Option(help: "Consultations with references, one JSON object per line.")
+    var input: String
+
+    @Option(help: "builtin (default) or model.")
+    var engine = "builtin"
+
+    @OptionGroup var model: ModelOptions
+
+    func run() async throws {
+        let consultations = try Consultation.readLines(try Data(contentsOf: URL(fileURLWithPath: input)))
+        let drafter = try model.engine(named: engine)
+        var evaluations: [DraftTemplate: DraftEvaluation] = [:]
+        for consultation in consultations {
+            guard let reference = consultation.reference else { continue }
+            let draft = try await drafter.draft(DraftRequest(transcript: consultation.transcript, template: consultation.template))
+            evaluations[consultation.template, default: DraftEvaluation(template: consultation.template)].add(draft, reference: reference)
+        }
+        for (template, evaluation) in evaluations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            print("\(template.rawValue) (\(drafter.info.name)), ROUGE-L F1 (\(evaluation.language == "zh" ? "characters" : "words")):")
+            for section in evaluation.perSection {
+                print("  \(section.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", section.f1))  (\(section.count) scored)")
+            }
+            print("  \("overall".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.overall))")
+        }
+    }
+}
