@@ -34,7 +34,7 @@ enum ChineseQuantities {
             if tail.contains("次") || tail.contains("顿") || tail.contains("包") || tail.contains("片") { continue }
             if unit == "年", amount > 50 { continue }
             let written = amount == 0.5 ? "半" : formatted(amount)
-            found.append(Found(range: start..<after, text: written + (approximate ? "余" : "") + unit, value: amount * days))
+            found.append(Found(range: start..<after, text: written + unit + (approximate ? "余" : ""), value: amount * days))
         }
         return found
     }
@@ -69,6 +69,34 @@ enum ChineseQuantities {
             index = max(after, index + 1)
         }
         return found
+    }
+
+    /// The patient's age as records write it (3岁, 4岁半, 7个月, 20天), when said with a word for the child or 大.
+    static func age(in characters: [Character], range: Range<Int>) -> Found? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            let character = characters[index]
+            guard character == "岁" || character == "月" || character == "天" else { continue }
+            var start = index
+            if character == "月" {
+                guard start > range.lowerBound, characters[start - 1] == "个" else { continue }
+                start -= 1
+            }
+            let numberEnd = start
+            while start > range.lowerBound, numeral.contains(characters[start - 1]), characters[start - 1] != "半" { start -= 1 }
+            guard start < numberEnd, let amount = number(String(characters[start..<numberEnd])) else { continue }
+            var end = index + 1
+            let half = end < range.upperBound && characters[end] == "半"
+            if half { end += 1 }
+            let before = String(characters[max(range.lowerBound, start - 3)..<start])
+            let after = end < range.upperBound ? characters[end] : " "
+            let named = ChineseReading.ageCues.contains(where: before.contains) || after == "大" || after == "的"
+            guard character == "岁" ? amount < 120 : named else { continue }
+            let unit = character == "岁" ? "岁" : character == "月" ? "个月" : "天"
+            return Found(range: start..<end, text: formatted(amount) + unit + (half ? "半" : ""), value: amount)
+        }
+        return nil
     }
 
     private static let numeral: Set<Character> = Set("0123456789.一二两三四五六七八九十几半")

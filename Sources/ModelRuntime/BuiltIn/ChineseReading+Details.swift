@@ -1,39 +1,63 @@
 /// Durations, temperatures, medicines, diagnoses, tests, advice and the histories.
 extension ChineseReading {
-    /// How long the symptom has lasted: a duration in the clause that names it, else the nearest one in that turn,
-    /// else the first one the patient gave.
-    func duration(of finding: Finding) -> ChineseQuantities.Found? {
-        guard let first = finding.evidence.first, turns.indices.contains(first.turn) else { return nil }
-        let turn = turns[first.turn]
-        let offset = finding.firstSaid.turn == turn.index ? finding.firstSaid.offset : 0
+    /// How long the symptom has lasted: a duration said with a symptom, nearest to where the complaint was first
+    /// said, else a bare "一个星期了" in that turn, else the first one the patient gave with a symptom.
+    func duration(of finding: Finding) -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
+        guard turns.indices.contains(finding.firstSaid.turn) else { return nil }
+        let turn = turns[finding.firstSaid.turn]
+        let offset = finding.firstSaid.offset
         if turn.isPatientSide {
             let inTurn = illnessDurations(in: turn)
-            if let nearest = inTurn.min(by: { abs($0.range.lowerBound - offset) < abs($1.range.lowerBound - offset) }) { return nearest }
-        }
-        for turn in turns.prefix(8) where turn.isPatientSide {
-            if let found = illnessDurations(in: turn).first { return found }
-        }
-        return nil
-    }
-
-    /// The span of a duration found in turn `turn`.
-    func span(of found: ChineseQuantities.Found, inTurnOf finding: Finding) -> EvidenceSpan? {
-        for turn in turns where turn.isPatientSide {
-            if illnessDurations(in: turn).contains(where: { $0.range == found.range && $0.text == found.text }) { return turn.span(found.range) }
-        }
-        return nil
-    }
-
-    /// Durations of the illness in a turn, leaving out how long a medicine was taken.
-    func illnessDurations(in turn: TurnText) -> [ChineseQuantities.Found] {
-        turn.clauses().flatMap { clause -> [ChineseQuantities.Found] in
-            let text = turn.string(clause)
-            if ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后"].contains(where: text.contains),
-               Self.symptomIndex.matches(in: Array(turn.characters[clause])).isEmpty
-            {
-                return []
+            let withSymptom = inTurn.filter(\.withSymptom)
+            let candidates = withSymptom.isEmpty ? inTurn.filter(\.sinceThen) : withSymptom
+            if let nearest = candidates.min(by: { abs($0.found.range.lowerBound - offset) < abs($1.found.range.lowerBound - offset) }) {
+                return (nearest.found, turn.span(nearest.found.range))
             }
-            return ChineseQuantities.durations(in: turn.characters, range: clause)
+        }
+        if let answered = answeredDuration() { return answered }
+        for turn in turns.prefix(8) where turn.isPatientSide {
+            if let found = illnessDurations(in: turn).first(where: \.withSymptom) { return (found.found, turn.span(found.found.range)) }
+        }
+        return nil
+    }
+
+    /// The patient's answer to "多长时间了？": the first duration in the next patient turn.
+    private func answeredDuration() -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
+        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
+            let text = String(turn.characters)
+            guard ["多长时间", "多久", "几天", "多少天", "什么时候开始", "多长"].contains(where: text.contains),
+                  let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                  let found = illnessDurations(in: answer).first
+            else { continue }
+            return (found.found, answer.span(found.found.range))
+        }
+        return nil
+    }
+
+    /// Durations of the illness in a turn: not how long a medicine was taken, not a child's age (宝宝7个月); 昨天 and
+    /// 前天 count as one and two days when said of a symptom.
+    func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
+        turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
+            let text = turn.string(clause)
+            let withSymptom = !Self.symptomIndex.matches(in: Array(turn.characters[clause])).isEmpty
+            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
+            var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
+                let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
+                let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
+                return !Self.ageCues.contains(where: before.contains) && after != "的"
+            }
+            if withSymptom, found.isEmpty {
+                for (word, days) in [("大前天", 3.0), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("今天", 1), ("今早", 1)] {
+                    if let index = turn.characters.firstIndex(of: word, in: clause) {
+                        found.append(ChineseQuantities.Found(range: index..<(index + word.count), text: "\(Int(days))天", value: days))
+                        break
+                    }
+                }
+            }
+            return found.map { duration in
+                let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
+                return (duration, withSymptom, after.hasPrefix("了") || after.hasPrefix("多了"))
+            }
         }
     }
 
@@ -47,6 +71,32 @@ extension ChineseReading {
             }
         }
         return best
+    }
+
+    /// How the illness has gone so far, as the patient put it: better (好转) or not (无明显改善).
+    func course() -> Quote? {
+        for turn in turns where turn.isPatientSide {
+            for clause in turn.clauses() where !isQuestion(turn, clause) {
+                for (words, text) in Self.courseWords {
+                    for word in words {
+                        if let index = turn.characters.firstIndex(of: word, in: clause) {
+                            return Quote(text: text, span: turn.span(index..<(index + word.count)))
+                        }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The patient's age, from the first patient-side turn that gives one.
+    func age() -> Quote? {
+        for turn in turns.prefix(10) where turn.isPatientSide {
+            if let found = ChineseQuantities.age(in: turn.characters, range: 0..<turn.characters.count) {
+                return Quote(text: found.text, span: turn.span(found.range))
+            }
+        }
+        return nil
     }
 
     /// Medicines the patient has taken (not denied), each once, first mention kept.
@@ -69,7 +119,7 @@ extension ChineseReading {
     /// The doctor's diagnosis: the one named most (the latest on a tie), not denied, not only asked about; with
     /// its spans and whether the doctor was unsure.
     func diagnosis() -> Finding? {
-        var found: [String: (count: Int, last: Int, evidence: [EvidenceSpan], uncertain: Bool, sure: Bool)] = [:]
+        var found: [String: (score: Double, last: Int, evidence: [EvidenceSpan], uncertain: Bool, sure: Bool)] = [:]
         for turn in turns where turn.speaker == .doctor {
             for clause in turn.clauses() {
                 let uncertain = isUncertain(turn, clause)
@@ -78,7 +128,9 @@ extension ChineseReading {
                     let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
                     if isNegated(turn, clause: clause, term: range) || turn.string(clause).contains("排除") { continue }
                     var entry = found[mention.value] ?? (0, 0, [], false, false)
-                    entry.count += 1
+                    // Named as the diagnosis (考虑, 诊断, 是) counts more than mentioned; vague ones (过敏, 病毒感染) less.
+                    let named = Self.namingCues.contains(where: turn.string(clause).contains) ? 2.0 : 1.0
+                    entry.score += named * (Self.vagueDiagnoses.contains(mention.value) ? 0.5 : 1)
                     entry.last = turn.index
                     if entry.evidence.count < 3 { entry.evidence.append(turn.span(range)) }
                     if uncertain { entry.uncertain = true } else { entry.sure = true }
@@ -86,20 +138,29 @@ extension ChineseReading {
                 }
             }
         }
-        guard let best = found.max(by: { ($0.value.count, $0.value.last) < ($1.value.count, $1.value.last) }) else { return nil }
+        guard let best = found.max(by: { ($0.value.score, $0.value.last) < ($1.value.score, $1.value.last) }) else { return nil }
         var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: (best.value.last, 0))
         finding.uncertain = best.value.uncertain && !best.value.sure
         return finding
     }
 
-    /// Test results brought or done (a test named with a result), quoted.
+    /// Test results brought or done: a test named with its result, quoted from the test's name on.
     func testResults() -> [Quote] {
-        quotes { turn, clause, text in
-            guard Self.testIndex.matches(in: Array(turn.characters[clause])).isEmpty == false,
-                  Terms.resultCues.contains(where: text.contains), !isQuestion(turn, clause)
-            else { return false }
-            return !["建议", "需要", "去查", "再查", "复查", "可以查", "要查"].contains(where: text.contains)
+        var found: [Quote] = []
+        for turn in turns {
+            for clause in turn.clauses() where !isQuestion(turn, clause) {
+                let text = turn.string(clause)
+                guard let first = Self.testIndex.matches(in: Array(turn.characters[clause])).first,
+                      Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber)),
+                      !Self.orderWords.contains(where: text.contains)
+                else { continue }
+                let start = first.range.lowerBound + clause.lowerBound
+                guard let trimmed = trimmed(turn, start..<clause.upperBound) else { continue }
+                let quote = turn.string(trimmed)
+                if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
+            }
         }
+        return Array(found.prefix(3))
     }
 
     /// The doctor's advice, orders and treatment, strongest first, at most `limit`, in the order said.
@@ -125,14 +186,25 @@ extension ChineseReading {
         return chosen.prefix(limit).sorted { $0.2 < $1.2 }.map(\.0)
     }
 
-    /// Past illnesses, or a healthy past, from the patient (or a denied question about it).
+    /// Past illnesses named by the patient (之前得过肺炎 → 肺炎), or a healthy past, or a denied question about it.
     func pastHistory() -> [Quote] {
-        var found = quotes(patientSide: true) { turn, clause, text in
-            if Terms.healthyPast.contains(where: text.contains) { return true }
-            guard Terms.pastCues.contains(where: text.contains) else { return false }
-            return Self.diagnosisIndex.matches(in: Array(turn.characters[clause])).contains { mention in
-                let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
-                return !isNegated(turn, clause: clause, term: range)
+        var found: [Quote] = []
+        for turn in turns where turn.isPatientSide {
+            for clause in turn.clauses() {
+                let text = turn.string(clause)
+                if let healthy = Terms.healthyPast.first(where: text.contains), found.isEmpty,
+                   let index = turn.characters.firstIndex(of: healthy, in: clause)
+                {
+                    found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
+                    continue
+                }
+                guard Terms.pastCues.contains(where: text.contains) else { continue }
+                for mention in Self.diagnosisIndex.matches(in: Array(turn.characters[clause])) where !Self.symptomLike.contains(mention.value) {
+                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                    guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
+                    found.removeAll { $0.text == "既往体健" }
+                    found.append(Quote(text: mention.value, span: turn.span(range)))
+                }
             }
         }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
@@ -221,9 +293,19 @@ extension ChineseReading {
         return upper > lower ? lower..<upper : nil
     }
 
+    static let courseWords: [([String], String)] = [
+        (["没效果", "没有效果", "没见效", "没见效果", "不见好", "没有好转", "没好转", "效果不好", "效果不明显", "不管用", "没用", "还是不好", "没什么效果"], "症状无明显改善"),
+        (["好转", "好多了", "好些了", "有改善", "减轻", "好一些", "见好"], "症状好转"),
+    ]
+    static let resultWords = ["显示", "提示", "正常", "不高", "偏高", "偏低", "升高", "降低", "阳性", "阴性", "未见", "无殊", "异常"]
+    static let orderWords = ["建议", "需要", "去查", "再查", "复查", "可以查", "要查", "行", "根据", "最好", "听说", "会", "如果", "看看", "一下"]
+    static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
+    static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "便秘", "反流"]
+    static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
+    static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
     static let testIndex = TermIndex(Terms.tests.map { ($0, $0) })
-    static let diagnosisIndex = TermIndex(Terms.diagnoses.map { ($0, $0 == "上感" ? "上呼吸道感染" : $0) })
+    static let diagnosisIndex = TermIndex(Terms.diagnoses.map { ($0, Terms.diagnosisNames[$0] ?? $0) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
     static let vitalCues = ["体温", "心率", "脉搏", "呼吸", "血压", "血氧", "次/分", "mmhg"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]

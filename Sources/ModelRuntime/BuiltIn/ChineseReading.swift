@@ -23,6 +23,7 @@ struct ChineseReading: Sendable {
     func symptoms() -> [Finding] {
         var byName: [String: Finding] = [:]
         var denialsResolved: Set<String> = []
+        var mentions: [String: Int] = [:]
         func note(_ name: String, present: Bool, evidence: [EvidenceSpan], at place: (Int, Int), resolved: Bool = false) {
             if var finding = byName[name] {
                 if finding.present != present {
@@ -48,16 +49,23 @@ struct ChineseReading: Sendable {
                         let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
                         let denied = isNegated(turn, clause: clause, term: range)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
-                        note(mention.value, present: !denied, evidence: [turn.span(range)], at: (turn.index, range.lowerBound), resolved: resolved)
+                        // "不咳嗽了": it was there and has gone, so it belongs to this illness.
+                        note(mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, range.lowerBound), resolved: resolved)
+                        mentions[mention.value, default: 0] += 1
                     }
                 }
             } else if turn.speaker == .doctor {
                 for (name, question, answer) in answeredQuestions(from: position) {
                     note(name, present: answer.present, evidence: [question, answer.span], at: (question.turn, question.start))
+                    mentions[name, default: 0] += 1
                 }
             }
         }
-        return byName.values.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
+        return byName.values.map { finding in
+            var counted = finding
+            counted.mentions = mentions[finding.name] ?? 1
+            return counted
+        }.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
     }
 
     /// A doctor's yes/no question about symptoms and the patient's bare answer (没有 / 有): the symptoms asked about,

@@ -8,6 +8,8 @@ struct Finding: Sendable {
     /// Both affirmed and denied in the transcript (not counting "no longer": 不烧了).
     var conflicting = false
     var uncertain = false
+    /// How many times the patient said it or answered yes or no to it.
+    var mentions = 1
 
     func statement(_ text: String, reportedTurns: Set<Int>) -> DraftStatement {
         var flags: [StatementFlag] = []

@@ -9,21 +9,34 @@ struct OutpatientWriter {
         let reported = reading.reportedTurns
         let symptoms = reading.symptoms()
         let present = symptoms.filter(\.present)
-        let complaints = present.filter { !Self.generalState.contains($0.name) }
-        let mainComplaints = Array((complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }.prefix(2)))
+        // 高热 says 发热 already.
+        let complaints = present.filter { !Self.generalState.contains($0.name) && !($0.name == "发热" && present.contains { $0.name == "高热" }) }
+        let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
+        // The main complaint: said in the patient's first words, and talked about most.
+        let mainComplaints = complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
+            .enumerated()
+            .sorted { lhs, rhs in
+                func weight(_ finding: Finding) -> Int { finding.mentions + (finding.firstSaid.turn == firstPatientTurn ? 2 : 0) }
+                return (weight(lhs.element), -lhs.offset) > (weight(rhs.element), -rhs.offset)
+            }
+            .prefix(1).map(\.element)
         var result: [String: [DraftStatement]] = [:]
 
         result["chiefComplaint"] = chiefComplaint(mainComplaints, reported: reported)
         var illness: [DraftStatement] = []
         if !complaints.isEmpty {
-            let listed = Array(complaints.prefix(6))
+            let listed = Array((mainComplaints + complaints.filter { complaint in !mainComplaints.contains { $0.name == complaint.name } }).prefix(3))
             var evidence = listed.compactMap(\.evidence.first)
             var onset = ""
-            if let main = mainComplaints.first, let duration = reading.duration(of: main), let span = reading.span(of: duration, inTurnOf: main) {
+            if let main = mainComplaints.first, let (duration, span) = reading.duration(of: main) {
                 onset = duration.text + "前"
                 evidence.append(span)
             }
-            let subject = reading.aboutAChild ? "患儿" : "患者"
+            var subject = reading.aboutAChild ? "患儿" : "患者"
+            if let age = reading.age() {
+                subject = age.text + subject
+                evidence.append(age.span)
+            }
             var combined = Finding(name: "", present: true, evidence: evidence, firstSaid: (0, 0))
             combined.conflicting = listed.contains(where: \.conflicting)
             illness.append(combined.statement(subject + onset + "出现" + listed.map(\.name).joined(separator: "、"), reportedTurns: reported))
@@ -33,13 +46,24 @@ struct OutpatientWriter {
         }
         let medicines = reading.medicinesTaken()
         if !medicines.isEmpty {
-            let finding = Finding(name: "", present: true, evidence: medicines.map(\.span), firstSaid: (0, 0))
-            illness.append(finding.statement("已用" + medicines.prefix(4).map(\.text).joined(separator: "、"), reportedTurns: reported))
+            let drugs = medicines.filter { !ChineseReading.procedures.contains($0.text) }.prefix(3)
+            let procedures = medicines.filter { ChineseReading.procedures.contains($0.text) }.prefix(2)
+            if !drugs.isEmpty {
+                illness.append(Finding(name: "", present: true, evidence: drugs.map(\.span), firstSaid: (0, 0))
+                    .statement("服用" + drugs.map(\.text).joined(separator: "、"), reportedTurns: reported))
+            }
+            if !procedures.isEmpty {
+                illness.append(Finding(name: "", present: true, evidence: procedures.map(\.span), firstSaid: (0, 0))
+                    .statement("予" + procedures.map(\.text).joined(separator: "、"), reportedTurns: reported))
+            }
         }
         for state in present where Self.generalState.contains(state.name) {
             illness.append(state.statement(state.name, reportedTurns: reported))
         }
-        for denied in symptoms where !denied.present {
+        if let course = reading.course() {
+            illness.append(Finding(name: "", present: true, evidence: [course.span], firstSaid: (0, 0)).statement(course.text, reportedTurns: reported))
+        }
+        for denied in symptoms.filter({ !$0.present }).prefix(2) {
             illness.append(denied.statement("无" + denied.name, reportedTurns: reported))
         }
         result["presentIllness"] = illness
@@ -58,7 +82,10 @@ struct OutpatientWriter {
             pending.uncertain = true
             result["diagnosis"] = [pending.statement(main.name + "待查", reportedTurns: reported)]
         }
-        result["plan"] = quoted(reading.advice(limit: 3), reported)
+        let plan = reading.plan(limit: 5).map { item in
+            Finding(name: item.text, present: true, evidence: item.evidence, firstSaid: item.firstSaid).statement(item.text, reportedTurns: reported)
+        }
+        result["plan"] = plan.isEmpty ? quoted(reading.advice(limit: 1), reported) : plan
         return result
     }
 
@@ -69,7 +96,7 @@ struct OutpatientWriter {
         for complaint in complaints {
             var text = complaint.name
             var evidence = [complaint.evidence[0]]
-            if let duration = reading.duration(of: complaint), let span = reading.span(of: duration, inTurnOf: complaint),
+            if let (duration, span) = reading.duration(of: complaint),
                !statements.contains(where: { $0.evidence.contains(span) })
             {
                 text += duration.text

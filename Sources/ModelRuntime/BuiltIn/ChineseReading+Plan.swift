@@ -1,0 +1,74 @@
+/// The doctor's plan as a record writes it: tests ordered, medicines advised, and advice in its usual words
+/// (多喝水 → 多饮水), each pointing at where the doctor said it.
+extension ChineseReading {
+    struct PlanItem {
+        var text: String
+        var evidence: [EvidenceSpan]
+        var firstSaid: (turn: Int, offset: Int)
+    }
+
+    func plan(limit: Int) -> [PlanItem] {
+        var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
+        var recheck = false
+        func add(_ key: String, to items: inout [String: PlanItem], span: EvidenceSpan, at place: (Int, Int)) {
+            if items[key] == nil { items[key] = PlanItem(text: key, evidence: [], firstSaid: place) }
+            if items[key]!.evidence.count < 2 { items[key]!.evidence.append(span) }
+        }
+        for turn in turns where turn.speaker == .doctor {
+            for clause in turn.clauses() where !isQuestion(turn, clause) {
+                let text = turn.string(clause)
+                let characters = Array(turn.characters[clause])
+                let advising = Terms.adviceCues.contains(where: text.contains)
+                for mention in Self.testIndex.matches(in: characters) where advising && Self.orderCues.contains(where: text.contains) {
+                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                    guard !isNegated(turn, clause: clause, term: range), !Terms.resultCues.contains(where: text.contains) else { continue }
+                    if text.contains("复查") { recheck = true }
+                    add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
+                }
+                for mention in Self.medicineIndex.matches(in: characters) where advising && !Self.procedures.contains(mention.value) {
+                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                    guard !isNegated(turn, clause: clause, term: range) else { continue }
+                    add(mention.value, to: &medicines, span: turn.span(range), at: (turn.index, range.lowerBound))
+                }
+                for mention in Self.adviceIndex.matches(in: characters) {
+                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                    if mention.value == "继续当前治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
+                    guard !isNegated(turn, clause: clause, term: range) else { continue }
+                    add(mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
+                }
+            }
+        }
+        var items: [PlanItem] = []
+        if let first = tests.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
+            let ordered = tests.values.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }
+            items.append(PlanItem(text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
+                                  evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid))
+        }
+        if let first = medicines.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
+            let ordered = medicines.values.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }.prefix(4)
+            let topical = ordered.filter { name in Self.topical.contains(where: name.text.contains) }
+            let oral = ordered.filter { name in !Self.topical.contains(where: name.text.contains) }
+            for (route, group) in [("口服", oral), ("外用", topical)] where !group.isEmpty {
+                let names = group.map { $0.text.hasPrefix(route) ? String($0.text.dropFirst(route.count)) : $0.text }
+                items.append(PlanItem(text: route + names.joined(separator: "、"), evidence: group.flatMap(\.evidence), firstSaid: first.firstSaid))
+            }
+        }
+        items += advice.values
+        items.sort { Self.earlier($0.firstSaid, $1.firstSaid) }
+        return Array(items.prefix(limit))
+    }
+
+    private static func earlier(_ a: (turn: Int, offset: Int), _ b: (turn: Int, offset: Int)) -> Bool { (a.turn, a.offset) < (b.turn, b.offset) }
+
+    static let topical = ["炉甘石", "氧化锌", "软膏", "莫匹罗星", "地奈德", "丁酸氢化可的松", "开塞露"]
+    static let orderCues = ["建议", "查", "做", "复查", "完善", "需要", "看一下", "检查", "化验", "拍"]
+    static let procedures: Set<String> = ["雾化", "输液", "吊瓶", "打针"]
+    static let adviceIndex = TermIndex([
+        ("多喝水", "多饮水"), ("多饮水", "多饮水"), ("多喝点水", "多饮水"), ("多喝温水", "多饮水"), ("清淡", "清淡饮食"), ("物理降温", "物理降温"),
+        ("温水擦浴", "物理降温"), ("保暖", "注意保暖"), ("监测体温", "监测体温"), ("量体温", "监测体温"), ("测体温", "监测体温"),
+        ("密切观察", "密切观察"), ("观察", "密切观察"), ("及时就医", "及时就医"), ("就医", "及时就医"), ("就诊", "及时就医"), ("去医院", "及时就医"),
+        ("到医院", "及时就医"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"), ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
+        ("输液", "输液治疗"), ("休息", "注意休息"), ("注意饮食", "注意饮食"), ("调整饮食", "注意饮食"), ("拍背", "拍背排痰"),
+        ("继续", "继续当前治疗"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
+    ])
+}
