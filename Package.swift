@@ -178,6 +178,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"], swiftSettings: strict),
+        .testTarget(name: "ModelRuntimeTests", dependencies: ["ModelRuntime"], swiftSettings: strict),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Storage", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),

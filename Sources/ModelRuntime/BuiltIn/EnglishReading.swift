@@ -50,7 +50,7 @@ struct EnglishReading: Sendable {
             else { continue }
             let reply = answer.string(clause)
             guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("nope") || reply.hasPrefix("not really") else { continue }
-            for sentence in turn.clauses(breakingAtCommas: false) where sentence.upperBound < turn.characters.count && turn.characters[sentence.upperBound] == "?" {
+            for sentence in turn.clauses(breakingAtCommas: false) where turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" {
                 for mention in Self.symptomIndex.matches(in: Array(turn.characters[sentence])) {
                     let range = (mention.range.lowerBound + sentence.lowerBound)..<(mention.range.upperBound + sentence.lowerBound)
                     found.append(Quote(text: mention.value, span: turn.span(range)))

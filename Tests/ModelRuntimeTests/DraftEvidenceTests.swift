@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import ModelRuntime
+
+/// Every statement of every draft the built-in engine writes has evidence, and every span lies in the transcript.
+struct DraftEvidenceTests {
+    static let dataFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/data").standardized
+
+    static func consultations(_ name: String) throws -> [Consultation] {
+        try Consultation.readLines(try Data(contentsOf: dataFolder.appendingPathComponent(name)))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: dataFolder.path)), arguments: ["record_drafting_zh.dev.jsonl", "record_drafting_en.dev.jsonl"])
+    func everyStatementOfEveryDevelopmentDraftHasValidEvidence(_ file: String) throws {
+        var statements = 0
+        for consultation in try Self.consultations(file) {
+            let transcript = consultation.transcript
+            let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: consultation.template))
+            #expect(draft.statementsWithoutEvidence.isEmpty, "\(consultation.id)")
+            #expect(draft.invalidEvidence(in: transcript).isEmpty, "\(consultation.id)")
+            #expect(draft.sections.map(\.key) == consultation.template.sections.map(\.key))
+            statements += draft.sections.reduce(0) { $0 + $1.statements.count }
+        }
+        #expect(statements > 100)
+    }
+
+    @Test func quotedStatementsSayWhatTheirEvidenceSays() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝３岁，发烧３天了，最高39度5，吃了美林。"),
+            TranscriptTurn(speaker: .doctor, text: "查过血常规吗？"),
+            TranscriptTurn(speaker: .patient, text: "血常规显示白细胞偏高。"),
+            TranscriptTurn(speaker: .doctor, text: "考虑细菌感染引起的上呼吸道感染，建议口服阿莫西林，多喝水，注意观察体温。"),
+        ]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.section("chiefComplaint")?.text == "发热3天。")
+        #expect(draft.section("presentIllness")?.text.hasPrefix("3岁患儿3天前出现发热") == true)
+        #expect(draft.section("presentIllness")?.text.contains("体温最高39.5℃") == true)
+        #expect(draft.section("auxiliaryExams")?.text == "血常规显示白细胞偏高。")
+        #expect(draft.section("diagnosis")?.text == "上呼吸道感染？")
+        let plan = try #require(draft.section("plan")).text
+        #expect(plan.contains("口服阿莫西林") && plan.contains("多饮水"))
+        // The full-width ３ is read, and its span still points at the original characters.
+        let age = try #require(draft.section("presentIllness")?.statements.first?.evidence.compactMap { $0.quote(in: transcript) })
+        #expect(age.contains("３岁"))
+        #expect(draft == BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient)))
+    }
+
+    @Test func aConsultationWithNothingClinicalGetsTheEmptyTextsAndNoStatements() {
+        let transcript = [TranscriptTurn(speaker: .doctor, text: "你好"), TranscriptTurn(speaker: .patient, text: "您好")]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.sections.allSatisfy { $0.statements.isEmpty })
+        #expect(draft.section("pastHistory")?.text == "不详。")
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+@testable import ModelRuntime
+
+struct RecordTextTests {
+    @Test(arguments: [
+        ("发烧三天", "3天"), ("一个星期了", "1周"), ("十多天", "10天余"), ("半个月", "半个月"), ("一个多月", "1个月余"), ("两周", "2周"),
+        ("3个小时", "3小时"), ("10余天", "10天余"),
+    ])
+    func durationsAreWrittenTheRecordsWay(_ said: String, _ written: String) {
+        let characters = Array(said)
+        #expect(ChineseQuantities.durations(in: characters, range: 0..<characters.count).first?.text == written)
+    }
+
+    @Test(arguments: ["一天吐三次", "每天咳嗽", "宝宝7个月的，咳嗽", "孩子80天了，咳嗽", "周一发烧", "星期三发烧", "吃了三天药"])
+    func frequenciesAgesAndWeekdaysAreNotDurations(_ said: String) {
+        let reading = ChineseReading([TranscriptTurn(speaker: .patient, text: said)])
+        #expect(reading.illnessDurations(in: reading.turns[0]).isEmpty)
+    }
+
+    @Test(arguments: [("烧到39度", "39℃"), ("38度5", "38.5℃"), ("体温38.2", "38.2℃"), ("39℃", "39℃")])
+    func temperaturesAreNormalised(_ said: String, _ written: String) {
+        let characters = Array(said)
+        #expect(ChineseQuantities.temperatures(in: characters, range: 0..<characters.count).first?.text == written)
+    }
+
+    @Test func numbersThatAreNotTemperaturesAreLeftAlone() {
+        let characters = Array("吃了39块钱的药，拉了38次")
+        #expect(ChineseQuantities.temperatures(in: characters, range: 0..<characters.count).isEmpty)
+    }
+
+    @Test func rougeLMatchesAHandComputedExample() {
+        let score = RougeL.score(candidate: RougeL.tokens("发热3天。", language: "zh"), reference: RougeL.tokens("发热一周", language: "zh"))
+        // Tokens 发 热 3 天 against 发 热 一 周: LCS 2, precision 2/4, recall 2/4.
+        #expect(abs(score.f1 - 0.5) < 1e-9)
+        #expect(RougeL.tokens("Chest pain, 3 days.", language: "en") == ["chest", "pain", "3", "days"])
+    }
+}
