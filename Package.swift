@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "CompanionAPI",
             dependencies: [
-                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue",
+                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Records", "ModelRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -140,6 +140,15 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             resources: [.copy("Knowledge/hospital-knowledge.json")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Records",
+            dependencies: [
+                "Storage", "ModelRuntime",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import OpenAPIRuntime
 import Dialogue
+import Records
 import Scheduling
 import Speech
 import Storage
@@ -20,6 +21,7 @@ enum ProblemMapping {
         case let error as SchedulingError: return scheduling(error)
         case let error as SpeechError: return speech(error)
         case let error as DialogueError: return dialogue(error)
+        case let error as RecordsError: return records(error)
         case let error as DecodingError: return .invalidBody(describe(error))
         case let error as HTTPError: return http(error)
         default: return nil
@@ -81,6 +83,35 @@ enum ProblemMapping {
         case .busy:
             return Problem(status: 409, code: "conversation_busy", title: "Conversation busy",
                            detail: "Another device is sending to this conversation; send again.", retryAfter: 1)
+        }
+    }
+
+    private static func records(_ error: RecordsError) -> Problem {
+        switch error {
+        case .emptyTranscript:
+            return Problem(status: 422, code: "empty_transcript", title: "No consultation yet",
+                           detail: "Post the consultation's turns to the encounter's transcript before asking for a draft.")
+        case .transcriptTooLong(let limit):
+            return Problem(status: 413, code: "transcript_too_long", title: "Transcript too long",
+                           detail: "At most \(limit) turns here; send the transcript in parts, or open a new encounter.")
+        case .alreadySigned:
+            return Problem(status: 409, code: "record_signed", title: "Record already signed",
+                           detail: "A signed record is not changed or signed again; amend it with a reason instead.")
+        case .notSigned:
+            return Problem(status: 409, code: "record_not_signed", title: "Record not signed",
+                           detail: "Only a signed record is amended; edit the draft instead.")
+        case .superseded(let newer):
+            return Problem(status: 409, code: "record_superseded", title: "Record already amended",
+                           detail: "Version \(newer) amends this record; amend that one.")
+        case .staleRevision(let current):
+            return Problem(status: 409, code: "stale_revision", title: "Edited meanwhile",
+                           detail: "The draft is at revision \(current) now; read it again and edit that.")
+        case .engineUnavailable(let name):
+            return .validation([FieldError("engine", name == "model"
+                ? "No model server is configured here (--model-url); use builtin."
+                : "Must be builtin or model.")])
+        case .notTheDoctor:
+            return .forbidden("Only the doctor of this encounter signs and amends its record.")
         }
     }
 

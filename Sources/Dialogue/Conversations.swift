@@ -129,6 +129,18 @@ public struct Conversations: Sendable {
             updatedAt: Clock.date(millis: try row.decode(column: "updated_at", as: Int64.self)))
     }
 
+    /// The patient's own first description of the complaint, from the account's most recent conversation about this
+    /// appointment, else about this patient profile (for the doctor's record, marked as patient-reported).
+    public func complaint(accountId: String, patientId: String, appointmentId: String) async throws -> String? {
+        let rows = try await database.sql.raw("""
+            SELECT state FROM conversations WHERE account_id = \(bind: accountId) ORDER BY updated_at DESC LIMIT 20
+            """).all()
+        let states = try rows.map { try JSONDecoder().decode(ConversationState.self, from: Data(try $0.decode(column: "state", as: String.self).utf8)) }
+        let about = states.first { $0.visit?.appointmentId == appointmentId && $0.facts.complaint != nil }
+            ?? states.first { ($0.patientId == patientId || $0.visit?.patientId == patientId) && $0.facts.complaint != nil }
+        return about?.facts.complaint
+    }
+
     /// Forgets a conversation: its turns and state are deleted, not hidden.
     public func delete(accountId: String, id: String) async throws {
         let deleted: Bool = try await database.transaction { db in

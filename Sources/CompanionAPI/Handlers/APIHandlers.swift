@@ -1,5 +1,6 @@
 import Accounts
 import Dialogue
+import Records
 import Scheduling
 import Speech
 import Storage
@@ -24,9 +25,10 @@ public struct Services: Sendable {
     public let migrator: Migrator
     public let speech: SpeechService
     public let conversations: Conversations
+    public let records: Records
 
     public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
-                rules: SchedulingRules = SchedulingRules()) async throws {
+                rules: SchedulingRules = SchedulingRules(), drafting: DraftingEngines = DraftingEngines()) async throws {
         self.speech = speech
         self.database = database
         self.clock = clock
@@ -39,6 +41,9 @@ public struct Services: Sendable {
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
         let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
+        self.records = Records(database: database, clock: clock,
+                               directory: HospitalEncounterDirectory(registration: registration, patients: patients, conversations: conversations),
+                               engines: drafting)
         self.migrator = Migrator()
     }
 }

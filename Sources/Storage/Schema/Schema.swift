@@ -7,5 +7,6 @@ public enum Schema {
         scheduling,
         staffLoginFailures,
         conversations,
+        records,
     ]
 }
