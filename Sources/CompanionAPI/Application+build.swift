@@ -20,6 +20,7 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: EmptyBodyMiddleware())
     router.add(middleware: PublicReadCacheMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens))
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
