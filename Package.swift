@@ -157,6 +157,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -187,7 +188,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"], swiftSettings: strict),
-        .testTarget(name: "ModelRuntimeTests", dependencies: ["ModelRuntime"], swiftSettings: strict),
+        .testTarget(
+            name: "ModelRuntimeTests",
+            dependencies: [
+                "ModelRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Storage", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),

@@ -65,11 +65,14 @@ public struct EngineInfo: Sendable, Codable, Equatable {
     public var name: String
     public var model: String?
     public var version: String
+    /// Why the model engine handed the draft to the built-in one (timeout, server error, malformed answer).
+    public var fallbackReason: String?
 
-    public init(name: String, model: String? = nil, version: String) {
+    public init(name: String, model: String? = nil, version: String, fallbackReason: String? = nil) {
         self.name = name
         self.model = model
         self.version = version
+        self.fallbackReason = fallbackReason
     }
 }
 

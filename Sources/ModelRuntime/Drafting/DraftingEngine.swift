@@ -2,10 +2,13 @@
 public struct DraftRequest: Sendable {
     public var transcript: [TranscriptTurn]
     public var template: DraftTemplate
+    /// Names known to belong to the people of the consultation (patient, doctor), hidden from a remote model.
+    public var knownNames: [String]
 
-    public init(transcript: [TranscriptTurn], template: DraftTemplate) {
+    public init(transcript: [TranscriptTurn], template: DraftTemplate, knownNames: [String] = []) {
         self.transcript = transcript
         self.template = template
+        self.knownNames = knownNames
     }
 }
 

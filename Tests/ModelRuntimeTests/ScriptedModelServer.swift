@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+/// A stand-in for an OpenAI-compatible server that answers `POST /v1/chat/completions` from a script: a valid
+/// draft, a draft with invented statements, malformed JSON, a slow answer, or an HTTP error. It keeps every request
+/// body so tests can see what left the server.
+actor ScriptedModelServer {
+    enum Step: Sendable {
+        case answer(String)
+        case raw(String)
+        case slow(Duration)
+        case status(Int)
+    }
+
+    private var steps: [Step]
+    private(set) var requests: [String] = []
+
+    init(_ steps: [Step]) { self.steps = steps }
+
+    func next(recording body: String) -> Step {
+        requests.append(body)
+        return steps.isEmpty ? .status(500) : steps.removeFirst()
+    }
+
+    /// Runs the server on a free loopback port while `body` runs; `body` gets the base URL.
+    static func run(_ steps: [Step], _ body: @escaping @Sendable (String, ScriptedModelServer) async throws -> Void) async throws {
+        let script = ScriptedModelServer(steps)
+        let router = Router()
+        router.post("/v1/chat/completions") { request, _ -> Response in
+            let text = String(buffer: try await request.body.collect(upTo: 1 << 22))
+            switch await script.next(recording: text) {
+            case .answer(let content):
+                return Self.completion(content)
+            case .raw(let content):
+                return Self.completion(content)
+            case .slow(let delay):
+                try await Task.sleep(for: delay)
+                return Self.completion(#"{"sections":[]}"#)
+            case .status(let code):
+                return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: #"{"error":"scripted"}"#)))
+            }
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            try await body("http://127.0.0.1:\(client.port!)/v1", script)
+        }
+    }
+
+    private static func completion(_ content: String) -> Response {
+        let payload: [String: Any] = [
+            "id": "chatcmpl-test", "object": "chat.completion", "model": "scripted",
+            "choices": [["index": 0, "finish_reason": "stop", "message": ["role": "assistant", "content": content]]],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: payload)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
