@@ -1,6 +1,7 @@
 # The front door. `make run` serves with embedded defaults; `make test` runs every test.
 SHELL := /bin/bash
-APT_PACKAGES := postgresql pkg-config libespeak-ng-dev espeak-ng libmp3lame-dev libopusenc-dev sox mpg123 opus-tools
+APT_PACKAGES := postgresql pkg-config libespeak-ng-dev espeak-ng libmp3lame-dev libopusenc-dev sox mpg123 opus-tools \
+  python3-venv build-essential cmake curl
 DATA_DIR ?= ./data
 
 .PHONY: run test build deps bench bench-http clean-data
@@ -21,9 +22,11 @@ build: deps
 run: build
 	.build/debug/companion serve --data-dir $(DATA_DIR)
 
-## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL.
+## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL; the model engine also
+## against a real llama.cpp server on a tiny random GGUF when one can be started (it needs PyPI the first time).
 test: deps
 	@if [ -z "$$COMPANION_TEST_POSTGRES_URL" ]; then eval "$$(scripts/start-postgres.sh)"; fi; \
+	if [ -z "$$COMPANION_TEST_MODEL_URL" ]; then eval "$$(scripts/start-model-server.sh)" || echo "no model server: its test is skipped" >&2; fi; \
 	swift build --build-tests && swift test --skip-build 2>&1 | tee .build/test-output.txt; \
 	exit $${PIPESTATUS[0]}
 

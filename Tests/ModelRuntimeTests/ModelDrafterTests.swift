@@ -82,6 +82,24 @@ struct ModelDrafterTests {
         }
     }
 
+    @Test func aServerThatOnlyKnowsJSONObjectIsAskedInItsDialect() async throws {
+        try await ScriptedModelServer.run([.refuseFormat, .answer(Self.validAnswer)]) { url, server in
+            let draft = try await Self.drafter(url, retries: 0).draft(Self.request)
+            #expect(draft.engine.name == "model")
+            let requests = await server.requests
+            #expect(requests.count == 2)
+            #expect(requests[0].contains(#""type":"json_schema""#) && requests[1].contains(#""type":"json_object""#))
+        }
+    }
+
+    @Test func controlCharactersInsideTheAnswerDoNotBreakIt() async throws {
+        try await ScriptedModelServer.run([.raw("```json\n{\"sections\":[{\"key\":\"plan\",\"statements\":[{\"text\":\"多喝水\u{0001}\n\",\"quote\":\"多喝水\",\"turn\":2}]}]}\n```")]) { url, _ in
+            let draft = try await Self.drafter(url, retries: 0).draft(Self.request)
+            #expect(draft.engine.name == "model")
+            #expect(draft.section("plan")?.statements.count == 1)
+        }
+    }
+
     @Test func aClientErrorIsNotRetried() async throws {
         try await ScriptedModelServer.run([.status(400), .answer(Self.validAnswer)]) { url, server in
             let draft = try await Self.drafter(url).draft(Self.request)

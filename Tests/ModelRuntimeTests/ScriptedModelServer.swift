@@ -12,6 +12,8 @@ actor ScriptedModelServer {
         case raw(String)
         case slow(Duration)
         case status(Int)
+        /// Refuses OpenAI's json_schema format the way llama-cpp-python's server does (a 500 naming the field).
+        case refuseFormat
     }
 
     private var steps: [Step]
@@ -38,6 +40,9 @@ actor ScriptedModelServer {
             case .slow(let delay):
                 try await Task.sleep(for: delay)
                 return Self.completion(#"{"sections":[]}"#)
+            case .refuseFormat:
+                let body = #"{"error":{"message":"1 validation error: ('body', 'response_format', 'type') Input should be 'text' or 'json_object'"}}"#
+                return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: body)))
             case .status(let code):
                 return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: #"{"error":"scripted"}"#)))
             }

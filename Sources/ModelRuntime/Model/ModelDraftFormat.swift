@@ -23,9 +23,9 @@ enum ModelDraftFormat {
         let statement: [String: Any] = [
             "type": "object",
             "properties": [
-                "text": ["type": "string"],
-                "quote": ["type": "string"],
-                "turn": ["type": "integer"],
+                "text": ["type": "string", "maxLength": 400],
+                "quote": ["type": "string", "maxLength": 400],
+                "turn": ["type": "integer", "minimum": 0],
             ],
             "required": ["text", "quote", "turn"],
             "additionalProperties": false,
@@ -34,14 +34,15 @@ enum ModelDraftFormat {
             "type": "object",
             "properties": [
                 "key": ["type": "string", "enum": template.sections.map(\.key)],
-                "statements": ["type": "array", "items": statement],
+                "statements": ["type": "array", "items": statement, "maxItems": 12],
             ],
             "required": ["key", "statements"],
             "additionalProperties": false,
         ]
         return [
             "type": "object",
-            "properties": ["sections": ["type": "array", "items": section]],
+            // Bounds keep even a model that rambles finite.
+            "properties": ["sections": ["type": "array", "items": section, "maxItems": template.sections.count]],
             "required": ["sections"],
             "additionalProperties": false,
         ]

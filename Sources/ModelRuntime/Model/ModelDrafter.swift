@@ -17,7 +17,15 @@ public struct ModelConfiguration: Sendable {
     public var retries: Int
     public var maxTokens: Int
 
-    public init(baseURL: String, model: String, apiKey: String? = nil, timeout: TimeAmount = .seconds(60), retries: Int = 2, maxTokens: Int = 1_500) {
+    /// How a server is asked for schema-constrained JSON.
+    public enum ResponseFormat: String, Sendable {
+        /// OpenAI's `{"type": "json_schema", "json_schema": {…}}` (vLLM, Ollama, llama.cpp's own server).
+        case jsonSchema = "json_schema"
+        /// `{"type": "json_object", "schema": {…}}` (llama-cpp-python's server).
+        case jsonObject = "json_object"
+    }
+
+    public init(baseURL: String, model: String, apiKey: String? = nil, timeout: TimeAmount = .seconds(60), retries: Int = 2, maxTokens: Int = 2_000) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.model = model
         self.apiKey = apiKey
@@ -49,15 +57,25 @@ public struct ModelDrafter: DraftingEngine {
 
     public func draft(_ request: DraftRequest) async throws -> Draft {
         var redactor = PHIRedactor(knownNames: request.knownNames)
-        let body = try requestBody(request, redactor: &redactor)
+        var format = ModelConfiguration.ResponseFormat.jsonSchema
+        var body = try requestBody(request, format: format, redactor: &redactor)
         var failure = ""
-        for attempt in 0...configuration.retries {
+        var attempt = 0
+        while attempt <= configuration.retries {
             if attempt > 0 { try await Task.sleep(for: .milliseconds(250 * attempt)) }
+            attempt += 1
             do {
                 let answer = try await ask(body)
                 return draft(from: answer, request: request, redactor: redactor)
             } catch let error as ModelFailure {
                 failure = error.description
+                // A server that does not know OpenAI's json_schema format is asked again in the other dialect, once.
+                if error.refusedFormat, format == .jsonSchema {
+                    format = .jsonObject
+                    body = try requestBody(request, format: format, redactor: &redactor)
+                    attempt -= 1
+                    continue
+                }
                 // Only failures that a second try can mend are retried.
                 guard error.retryable else { break }
             } catch {
@@ -71,7 +89,7 @@ public struct ModelDrafter: DraftingEngine {
         return draft
     }
 
-    private func requestBody(_ request: DraftRequest, redactor: inout PHIRedactor) throws -> Data {
+    private func requestBody(_ request: DraftRequest, format: ModelConfiguration.ResponseFormat, redactor: inout PHIRedactor) throws -> Data {
         let transcript = ModelDraftFormat.transcript(request.transcript, redactor: &redactor)
         var payload: [String: Any] = [
             "model": configuration.model,
@@ -81,11 +99,12 @@ public struct ModelDrafter: DraftingEngine {
                 ["role": "system", "content": ModelDraftFormat.instructions(for: request.template)],
                 ["role": "user", "content": transcript],
             ],
-            "response_format": [
-                "type": "json_schema",
-                "json_schema": ["name": "record_draft", "strict": true, "schema": ModelDraftFormat.schema(for: request.template)],
-            ],
         ]
+        let schema = ModelDraftFormat.schema(for: request.template)
+        payload["response_format"] = switch format {
+        case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "record_draft", "strict": true, "schema": schema]] as [String: Any]
+        case .jsonObject: ["type": "json_object", "schema": schema] as [String: Any]
+        }
         payload["stream"] = false
         return try JSONSerialization.data(withJSONObject: payload)
     }
@@ -112,7 +131,8 @@ public struct ModelDrafter: DraftingEngine {
         }
         let status = response.status.code
         guard status == 200 else {
-            throw ModelFailure(description: "HTTP \(status)", retryable: status >= 500 || status == 429 || status == 408)
+            let refusedFormat = (400...500).contains(status) && String(buffer: bytes).contains("response_format")
+            throw ModelFailure(description: "HTTP \(status)", retryable: status >= 500 || status == 429 || status == 408, refusedFormat: refusedFormat)
         }
         guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(buffer: bytes)),
               let content = completion.choices.first?.message.content
@@ -121,6 +141,14 @@ public struct ModelDrafter: DraftingEngine {
             throw ModelFailure(description: "answer is not the draft JSON", retryable: true)
         }
         return answer
+    }
+
+    /// Models sometimes wrap JSON in a code fence or put raw control characters (newlines) inside strings; the
+    /// object is what counts, and a control character reads as a space.
+    static func jsonPart(of content: String) -> String {
+        let cleaned = String(String.UnicodeScalarView(content.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+        guard let start = cleaned.firstIndex(of: "{"), let end = cleaned.lastIndex(of: "}"), start < end else { return cleaned }
+        return String(cleaned[start...end])
     }
 
     /// The draft from the model's answer: placeholders restored, every statement checked against the transcript.
@@ -141,12 +169,6 @@ public struct ModelDrafter: DraftingEngine {
         return Draft(template: request.template, engine: info, sections: sections)
     }
 
-    /// Models sometimes wrap JSON in a code fence; the object is what counts.
-    static func jsonPart(of content: String) -> String {
-        guard let start = content.firstIndex(of: "{"), let end = content.lastIndex(of: "}"), start < end else { return content }
-        return String(content[start...end])
-    }
-
     private struct Completion: Decodable {
         struct Choice: Decodable {
             struct Message: Decodable { let content: String? }
@@ -161,4 +183,6 @@ public struct ModelDrafter: DraftingEngine {
 struct ModelFailure: Error, CustomStringConvertible {
     let description: String
     let retryable: Bool
+    /// The server refused the `response_format` dialect (and may accept the other one).
+    var refusedFormat = false
 }
