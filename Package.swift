@@ -45,13 +45,14 @@ let package = Package(
         .executableTarget(
             name: "companion",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator", "ModelRuntime",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator", "ModelRuntime", "Records",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -8,11 +8,12 @@ extension Records {
     /// Drafts a record from the encounter's transcript with the chosen engine and template.
     public func draft(encounterId: String, template: DraftTemplate?, engine engineName: String?, by actor: RecordActor) async throws -> ClinicalRecord {
         let engine = try engines.engine(named: engineName)
-        _ = try await staffEncounter(encounterId, actor)
+        let encounter = try await staffEncounter(encounterId, actor)
         let transcript = try await transcript(of: encounterId)
         guard transcript.contains(where: { $0.speaker != .previsit }) else { throw RecordsError.emptyTranscript }
         let chosen = template ?? (transcript.contains { $0.text.unicodeScalars.contains { $0.properties.isIdeographic } } ? .zhOutpatient : .enSOAP)
-        let draft = try await engine.draft(DraftRequest(transcript: transcript, template: chosen))
+        // The names of the people in the room are hidden from a remote model along with what the redactor finds.
+        let draft = try await engine.draft(DraftRequest(transcript: transcript, template: chosen, knownNames: [encounter.patientName, encounter.doctorName]))
         let id = Identifier.make("rec")
         let now = Clock.millis(clock.now())
         let sectionsJSON = try RecordRows.json(draft.sections)

@@ -1,17 +1,50 @@
 import ArgumentParser
+import Foundation
+import Logging
 import ModelRuntime
+import NIOCore
+import Records
 
-/// Which drafting engine to use, and where the model server is when it is the model.
+/// Where the OpenAI-compatible model server is, for the `model` drafting engine. The API key is read from the
+/// environment only (COMPANION_MODEL_API_KEY), so it never shows in a process list.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "Base URL of an OpenAI-compatible server (e.g. http://127.0.0.1:8000/v1).")
+    @Option(help: "Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp, Ollama). Env: COMPANION_MODEL_URL")
     var modelURL: String?
 
-    @Option(help: "Model name to ask the server for.")
+    @Option(help: "Model name the server knows. Env: COMPANION_MODEL_NAME. Default: default")
     var modelName: String?
 
+    @Option(help: "Seconds to wait for one answer. Env: COMPANION_MODEL_TIMEOUT_SECONDS. Default: 60")
+    var modelTimeoutSeconds: Int?
+
+    /// The model engine, or nil when no server is configured.
+    func modelEngine(environment env: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "companion.model"))
+        throws -> ModelDrafter?
+    {
+        guard let url = modelURL ?? env["COMPANION_MODEL_URL"] else { return nil }
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            throw ValidationError("--model-url must be an http(s) URL such as http://127.0.0.1:8000/v1")
+        }
+        let seconds = modelTimeoutSeconds ?? env["COMPANION_MODEL_TIMEOUT_SECONDS"].flatMap(Int.init) ?? 60
+        guard (1...600).contains(seconds) else { throw ValidationError("--model-timeout-seconds must be from 1 to 600") }
+        let configuration = ModelConfiguration(
+            baseURL: url, model: modelName ?? env["COMPANION_MODEL_NAME"] ?? "default", apiKey: env["COMPANION_MODEL_API_KEY"],
+            timeout: .seconds(Int64(seconds)))
+        return ModelDrafter(configuration: configuration, logger: logger)
+    }
+
+    /// The engines a server offers.
+    func drafting(logger: Logger) throws -> DraftingEngines {
+        DraftingEngines(model: try modelEngine(logger: logger))
+    }
+
+    /// The engine a command asked for by name.
     func engine(named name: String) throws -> any DraftingEngine {
         switch name {
         case "builtin": return BuiltInDrafter()
+        case "model":
+            guard let engine = try modelEngine() else { throw ValidationError("--engine model needs --model-url (or COMPANION_MODEL_URL)") }
+            return engine
         default: throw ValidationError("--engine must be builtin or model")
         }
     }

@@ -15,6 +15,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the HTTP(S) JSON API.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var model: ModelOptions
     @Option(help: "Address to listen on. Env: COMPANION_HOST. Default: 127.0.0.1") var host: String?
     @Option(help: "Port. Env: COMPANION_PORT. Default: 8080") var port: Int?
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; serves HTTPS (HTTP/1.1 and HTTP/2). Env: COMPANION_TLS_CERT") var tlsCertificate: String?
@@ -94,7 +95,7 @@ struct Serve: AsyncParsableCommand {
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
         let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment)))
         let services = try await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!,
-                                      speech: speech, rules: rules)
+                                      speech: speech, rules: rules, drafting: try model.drafting(logger: logger))
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [
             "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",
