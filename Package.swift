@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "bench-rush", targets: ["bench-rush"]),
         .executable(name: "bench-speech", targets: ["bench-speech"]),
         .executable(name: "bench-dialogue", targets: ["bench-dialogue"]),
+        .executable(name: "bench-drafting", targets: ["bench-drafting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -67,6 +68,7 @@ let package = Package(
         ),
         .executableTarget(name: "bench-speech", dependencies: ["Speech"], swiftSettings: strict),
         .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue"], swiftSettings: strict),
+        .executableTarget(name: "bench-drafting", dependencies: ["ModelRuntime"], swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],

@@ -8,6 +8,7 @@ bare=.build-release/release/bench-bare-route
 rush=.build-release/release/bench-rush
 speech=.build-release/release/bench-speech
 dialogue=.build-release/release/bench-dialogue
+drafting=.build-release/release/bench-drafting
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090
@@ -91,6 +92,11 @@ turns_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-turns.txt")
 turns_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-turns.txt")
 turns_errors=$(awk '/Non-2xx/ {print $5}' "$data/wrk-turns.txt")
 "$dialogue" > "$data/dialogue.txt"
+"$drafting" > "$data/drafting.txt"
+for set in zh en; do
+  file="../shared/data/record_drafting_$set.dev.jsonl"
+  [ -f "$file" ] && "$bin" eval-drafts --input "$file" >> "$data/drafting.txt"
+done
 
 echo
 echo "== Companion benchmark ($(nproc) cores, wrk -t2 -c$connections -d${duration}s) =="
@@ -104,3 +110,4 @@ printf 'GET cached speech audio (%s ms reply, MP3), wrk -c8: %s req/s   p99 %s\n
 printf 'POST conversation turns (SQLite, wrk -c16):        %s turns/s   p99 %s   non-2xx %s\n' "$turns_rps" "$turns_p99" "${turns_errors:-0}"
 cat "$data/speech.txt"
 cat "$data/dialogue.txt"
+cat "$data/drafting.txt"
