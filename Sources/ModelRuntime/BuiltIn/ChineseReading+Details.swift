@@ -171,7 +171,7 @@ extension ChineseReading {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 guard let trimmed = trimmed(turn, clause), trimmed.count >= 4 else { continue }
                 let text = turn.string(trimmed)
-                guard Terms.adviceCues.contains(where: text.contains) else { continue }
+                guard Terms.adviceCues.contains(where: text.contains), !["询问", "问题", "帮助", "服务"].contains(where: text.contains) else { continue }
                 if Self.diagnosisIndex.matches(in: Array(turn.characters[trimmed])).isEmpty == false, isUncertain(turn, trimmed) { continue }
                 var score = Self.strongAdvice.contains(where: text.contains) ? 2 : 1
                 if !Self.medicineIndex.matches(in: Array(turn.characters[trimmed])).isEmpty { score += 1 }
