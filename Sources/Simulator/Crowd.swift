@@ -18,6 +18,8 @@ public struct Crowd: Sendable {
         public let steps: [StepStatistics]
         /// Patients whose journey could not be walked (an HTTP error, a refused sign-in).
         public let errors: Int
+        /// What went wrong for the first patient who could not finish, if one could not.
+        public let firstError: String?
         /// Expectations that did not hold, over all patients.
         public let failedExpectations: Int
     }
@@ -36,16 +38,24 @@ public struct Crowd: Sendable {
         let runner = JourneyRunner(server: server) { _ in }
         var results: [JourneyResult] = []
         var errors = 0
-        await withTaskGroup(of: JourneyResult?.self) { group in
+        var firstError: String?
+        await withTaskGroup(of: Result<JourneyResult, any Error>.self) { group in
             var next = 0
             func launch() {
                 let index = next
                 next += 1
-                group.addTask { try? await runner.run(journey, phone: Self.phone(for: index)) }
+                group.addTask {
+                    do { return .success(try await runner.run(journey, phone: Self.phone(for: index))) } catch { return .failure(error) }
+                }
             }
             for _ in 0..<min(concurrency, patients) { launch() }
-            while let result = await group.next() {
-                if let result { results.append(result) } else { errors += 1 }
+            while let outcome = await group.next() {
+                switch outcome {
+                case .success(let result): results.append(result)
+                case .failure(let error):
+                    errors += 1
+                    if firstError == nil { firstError = "\(error)" }
+                }
                 progress(results.count + errors)
                 if next < patients { launch() }
             }
@@ -55,11 +65,11 @@ public struct Crowd: Sendable {
         let steps = journey.steps.indices.map { index -> StepStatistics in
             let latencies = results.compactMap { $0.steps.indices.contains(index) ? $0.steps[index].latencyMs : nil }.sorted()
             func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-            return StepStatistics(say: journey.steps[index].say, p50Ms: percentile(0.5), p95Ms: percentile(0.95), p99Ms: percentile(0.99))
+            return StepStatistics(say: journey.steps[index].summary, p50Ms: percentile(0.5), p95Ms: percentile(0.95), p99Ms: percentile(0.99))
         }
         let turns = results.reduce(0) { $0 + $1.steps.count }
         return Report(patients: patients, concurrency: concurrency, seconds: seconds, turnsPerSecond: Double(turns) / max(seconds, 0.001),
-                      steps: steps, errors: errors, failedExpectations: results.reduce(0) { $0 + $1.steps.reduce(0) { $0 + $1.failures.count } })
+                      steps: steps, errors: errors, firstError: firstError, failedExpectations: results.reduce(0) { $0 + $1.steps.reduce(0) { $0 + $1.failures.count } })
     }
 
     /// A distinct mobile number per virtual patient (199 + eight digits).
@@ -73,6 +83,7 @@ public struct Crowd: Sendable {
         for step in report.steps {
             lines.append(String(format: "  %6.1f   %6.1f   %6.1f   ", step.p50Ms, step.p95Ms, step.p99Ms) + step.say)
         }
+        if let firstError = report.firstError { lines.append("first error: \(firstError)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -11,8 +11,17 @@ public struct Journey: Decodable, Sendable {
             public let birthDate: String
         }
 
+        /// A staff account for doctor steps (created by the in-process server; must exist on a `--server`).
+        public struct Staff: Decodable, Sendable {
+            public let username: String
+            public let password: String
+            /// The doctor of the directory this account is (for the in-process server to create it).
+            public let doctorId: String?
+        }
+
         public let phone: String
         public let patients: [Patient]?
+        public let doctor: Staff?
     }
 
     /// What a reply must show; every field given is checked.
@@ -25,13 +34,69 @@ public struct Journey: Decodable, Sendable {
         public let textContains: String?
         /// The reply is spoken: audio that can be fetched, word marks and visemes.
         public let speech: Bool?
+        /// An API step's result: appointment status (booked, cancelled, checked_in…) or record status (draft, signed).
+        public let status: String?
+        /// The problem code an API step must be refused with (slot_full, not_released, past_cutoff…).
+        public let problem: String?
+        /// The queue number check-in gives, or the queue status shows.
+        public let queueNumber: Int?
+        /// Draft sections (by key) and text each must contain.
+        public let sections: [String: String]?
     }
 
+    /// Book directly through the API: the department by its name, the first day from `day` days after today
+    /// (hospital time) on which it has slots (the demo hospital rests on Sundays).
+    public struct Booking: Decodable, Sendable {
+        public let department: String
+        public let day: Int
+        /// Only this doctor's slots (a directory id such as doc_pediatrics_1).
+        public let doctor: String?
+        public let period: String?
+        /// Which of the open slots, counting from 1 (default: the first with a place).
+        public let slot: Int?
+        /// The patient profile by name (default: the persona's first).
+        public let patient: String?
+    }
+
+    /// Move the dev server's clock to a time of a day, hospital time: `day` days from today, or the day of a booking
+    /// step's saved name (`dayOf: appointment`), less `daysBefore` (7 before it at 08:00 is its release minute).
+    public struct ClockJump: Decodable, Sendable {
+        public let day: Int?
+        public let dayOf: String?
+        public let daysBefore: Int?
+        public let time: String
+    }
+
+    public struct Line: Decodable, Sendable {
+        public let speaker: String
+        public let text: String
+    }
+
+    /// One step: exactly one of `say`, `book`, `cancel`, `checkIn`, `queue`, `clock`, `openEncounter`, `transcript`,
+    /// `draft`, `sign`. Ids made by a step are kept under a name (`appointment`, `encounter`, `draft`, or `save:`)
+    /// and used later as `${name}`.
     public struct Step: Decodable, Sendable {
-        public let say: String
+        public let say: String?
         /// Ask for the reply spoken in this format (mp3, opus, wav).
         public let speech: String?
+        public let book: Booking?
+        public let cancel: String?
+        public let checkIn: String?
+        public let queue: String?
+        public let clock: ClockJump?
+        public let openEncounter: String?
+        public let transcript: [Line]?
+        /// A draft of `${encounter}` in this template (zh-outpatient, en-soap).
+        public let draft: String?
+        public let sign: String?
+        public let save: String?
         public let expect: Expectation?
+
+        /// How many actions the step names (a valid step names one).
+        var actionCount: Int {
+            [say != nil, book != nil, cancel != nil, checkIn != nil, queue != nil, clock != nil, openEncounter != nil, transcript != nil,
+             draft != nil, sign != nil].filter { $0 }.count
+        }
     }
 
     public let name: String
@@ -48,7 +113,12 @@ public struct Journey: Decodable, Sendable {
     public static func parse(_ text: String, file: String) throws -> Journey {
         let url = URL(fileURLWithPath: file)
         do {
-            return try YAMLDecoder().decode(Journey.self, from: text)
+            let journey = try YAMLDecoder().decode(Journey.self, from: text)
+            if let bad = journey.steps.firstIndex(where: { $0.actionCount != 1 }) {
+                let context = DecodingError.Context(codingPath: [CodingKeys.steps, StepIndex(intValue: bad)], debugDescription: "a step needs exactly one action (say, book, cancel, checkIn, queue, clock, openEncounter, transcript, draft, sign)")
+                throw DecodingError.dataCorrupted(context)
+            }
+            return journey
         } catch let error as YamlError {
             throw SimulatorError("\(url.lastPathComponent): \(error)")
         } catch let DecodingError.keyNotFound(key, context) {
@@ -56,6 +126,15 @@ public struct Journey: Decodable, Sendable {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
             throw SimulatorError("\(url.lastPathComponent): \(context.debugDescription) at \(Self.path(context))\(Self.line(of: context, in: text))")
         }
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, language, persona, steps }
+
+    private struct StepIndex: CodingKey {
+        let intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { nil }
     }
 
     private static func path(_ context: DecodingError.Context) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The outcome of one step: what was said, how long the server took, and every expectation that did not hold
+/// The outcome of one step: what was done, how long the server took, and every expectation that did not hold
 /// (expected against actual).
 public struct StepResult: Codable, Sendable {
     public let say: String
@@ -16,8 +16,9 @@ public struct JourneyResult: Codable, Sendable {
     public var passed: Bool { steps.allSatisfy(\.failures.isEmpty) }
 }
 
-/// Walks a journey through a server's API as the phone app would: signs the persona in, adds its patient profiles,
-/// starts a conversation and says each step, checking the replies.
+/// Walks a journey through a server's API as the phone app (and the doctor's workstation) would: signs the persona
+/// in, adds its patient profiles, then runs each step — talking, booking, checking in, moving a dev server's clock,
+/// the doctor's encounter, draft and signature — checking every result.
 public struct JourneyRunner: Sendable {
     let server: URL
     let write: @Sendable (String) -> Void
@@ -30,36 +31,47 @@ public struct JourneyRunner: Sendable {
     /// Walks the journey; `phone` replaces the persona's (a crowd gives each virtual patient its own).
     public func run(_ journey: Journey, phone: String? = nil) async throws -> JourneyResult {
         write("== \(journey.name)")
-        let session = try await PatientSession.signIn(server: server, phone: phone ?? journey.persona.phone)
-        let existing = try await session.patients()
-        for patient in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == patient.name }) {
-            _ = try await session.addPatient(name: patient.name, gender: patient.gender, birthDate: patient.birthDate)
-        }
-        let started = try await session.startConversation(patientId: nil, language: journey.language ?? "zh")
+        var state = try await JourneyState.begin(journey, server: server, phone: phone ?? journey.persona.phone)
         var results: [StepResult] = []
         for step in journey.steps {
-            write("我: \(step.say)")
+            write(step.say.map { "我: \($0)" } ?? "▸ \(step.summary)")
             let start = ContinuousClock.now
-            let reply = try await session.say(step.say, in: started.id, speech: step.speech)
+            var failures: [String] = []
+            let stage: String
+            do {
+                switch try await perform(step, state: &state) {
+                case .reply(let reply):
+                    write(ReplyRenderer.render(reply))
+                    failures = step.expect.map { Self.check($0, against: reply) } ?? []
+                    failures += try await checkSpeech(step, reply: reply, session: state.patient)
+                    stage = reply.stage
+                case .api(let outcome):
+                    write("  " + Self.describe(outcome))
+                    failures = Self.check(step.expect, against: outcome)
+                    stage = outcome.problem ?? outcome.status ?? "ok"
+                }
+            } catch let error as JourneyStepError {
+                failures = [error.description]
+                stage = "error"
+            }
             let elapsed = ContinuousClock.now - start
             let latency = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            write(ReplyRenderer.render(reply))
-            var failures = step.expect.map { Self.check($0, against: reply) } ?? []
-            if step.expect?.speech == true {
-                if let speech = reply.speech {
-                    let bytes = try await session.audioBytes(key: speech.key)
-                    if bytes != speech.byteCount { failures.append("speech: audio has \(bytes) bytes, the reply said \(speech.byteCount)") }
-                    write("  ♪ \(speech.format) \(speech.durationMs) ms, \(speech.words.count) words, \(speech.visemes.count) visemes, \(bytes) bytes")
-                } else {
-                    failures.append("speech: expected spoken audio, got none")
-                }
-            }
             for failure in failures { write("  ✗ \(failure)") }
-            results.append(StepResult(say: step.say, latencyMs: latency, stage: reply.stage, failures: failures))
+            results.append(StepResult(say: step.summary, latencyMs: latency, stage: stage, failures: failures))
         }
+        // The next journey on this server starts from the real time again.
+        if state.movedClock { try? await state.patient.setClock(Date()) }
         let result = JourneyResult(journey: journey.name, steps: results)
         write(result.passed ? "== passed" : "== FAILED")
         return result
+    }
+
+    private func checkSpeech(_ step: Journey.Step, reply: Components.Schemas.Reply, session: PatientSession) async throws -> [String] {
+        guard step.expect?.speech == true else { return [] }
+        guard let speech = reply.speech else { return ["speech: expected spoken audio, got none"] }
+        let bytes = try await session.audioBytes(key: speech.key)
+        write("  ♪ \(speech.format) \(speech.durationMs) ms, \(speech.words.count) words, \(speech.visemes.count) visemes, \(bytes) bytes")
+        return bytes == speech.byteCount ? [] : ["speech: audio has \(bytes) bytes, the reply said \(speech.byteCount)"]
     }
 
     static func check(_ expected: Journey.Expectation, against reply: Components.Schemas.Reply) -> [String] {
@@ -83,6 +95,32 @@ public struct JourneyRunner: Sendable {
             failures.append("text: expected to contain \"\(text)\", got \"\(reply.text)\"")
         }
         return failures
+    }
+
+    /// An API step is expected to succeed unless `problem` says how it must be refused.
+    static func check(_ expected: Journey.Expectation?, against outcome: APIOutcome) -> [String] {
+        var failures: [String] = []
+        if let problem = expected?.problem {
+            if outcome.problem != problem { failures.append("problem: expected \(problem), got \(outcome.problem ?? "success (\(outcome.status ?? "ok"))")") }
+            return failures
+        }
+        if let problem = outcome.problem { return ["refused: \(problem)\(outcome.detail.map { " — \($0)" } ?? "")"] }
+        if let status = expected?.status, status != outcome.status { failures.append("status: expected \(status), got \(outcome.status ?? "nothing")") }
+        if let number = expected?.queueNumber, number != outcome.queueNumber {
+            failures.append("queue number: expected \(number), got \(outcome.queueNumber.map(String.init) ?? "none")")
+        }
+        for (key, text) in (expected?.sections ?? [:]).sorted(by: { $0.key < $1.key }) where !(outcome.sections[key] ?? "").contains(text) {
+            failures.append("section \(key): expected to contain \"\(text)\", got \"\(outcome.sections[key] ?? "nothing")\"")
+        }
+        return failures
+    }
+
+    static func describe(_ outcome: APIOutcome) -> String {
+        if let problem = outcome.problem { return "✋ \(problem)\(outcome.detail.map { ": \($0)" } ?? "")" }
+        var parts = [outcome.status, outcome.id].compactMap { $0 }
+        if let number = outcome.queueNumber { parts.append("queue #\(number)") }
+        for (key, text) in outcome.sections.sorted(by: { $0.key < $1.key }) where !text.isEmpty { parts.append("\(key): \(text)") }
+        return parts.joined(separator: "  ")
     }
 }
 

@@ -14,6 +14,8 @@ public struct SimulatorError: Error, CustomStringConvertible {
 /// same contract the phone app uses.
 public struct PatientSession: Sendable {
     public let client: Client
+    /// The same server without the patient's token (for the dev time control, which a moved clock's tokens fail).
+    let anonymous: Client
 
     /// Signs in with a phone's one-time code. Only a dev-mode server returns the code (`devCode`); against a
     /// production server the code comes by text message and must be given.
@@ -28,7 +30,7 @@ public struct PatientSession: Sendable {
         let tokens = try await anonymous.createToken(body: .json(.init(phone: phone, code: code)))
         guard case .ok(let ok) = tokens else { throw SimulatorError("sign-in failed: \(tokens)") }
         let token = try ok.body.json.accessToken
-        return PatientSession(client: Client(serverURL: server, transport: transport, middlewares: [BearerToken(token: token)]))
+        return PatientSession(client: Client(serverURL: server, transport: transport, middlewares: [BearerToken(token: token)]), anonymous: anonymous)
     }
 
     /// The account's patient profiles (就诊人), creating one when there is none.

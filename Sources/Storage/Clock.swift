@@ -34,3 +34,18 @@ public enum Clock {
     public static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     public static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 }
+
+/// The wall clock moved by an offset that can be set: the dev server's clock, so a journey can jump to the
+/// release minute or the visit day while time keeps flowing. Never used in production.
+public final class OffsetClock: NowProvider, @unchecked Sendable {
+    // The lock guards `offset`, the only mutable state.
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+
+    public init() {}
+
+    public func now() -> Date { lock.withLock { Date().addingTimeInterval(offset) } }
+
+    /// Makes "now" this instant; the clock runs on from there.
+    public func set(_ date: Date) { lock.withLock { offset = date.timeIntervalSinceNow } }
+}

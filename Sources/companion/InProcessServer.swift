@@ -14,7 +14,8 @@ import Storage
 /// and its next 14 days of sessions: what `companion chat` talks to unless given `--server`.
 enum InProcessServer {
     /// Starts the server, runs `body` with its URL, then stops it and removes its data.
-    static func with<T: Sendable>(logger: Logger, _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(logger: Logger, prepare: @Sendable (Database) async throws -> Void = { _ in },
+                                  _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -23,8 +24,9 @@ enum InProcessServer {
             try await Migrator().migrate(database, logger: logger)
             try await DemoHospital.seed(into: database)
             try await DemoSchedule.seedFromToday(into: database)
+            try await prepare(database)
             let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20))
-            let services = try await Services(database: database, clock: SystemClock(), otpSender: DevOTPSender(logger: logger),
+            let services = try await Services(database: database, clock: OffsetClock(), otpSender: DevOTPSender(logger: logger),
                                               secret: UUID().uuidString + UUID().uuidString, speech: speech)
             var configuration = AppConfiguration()
             configuration.port = 0
@@ -55,13 +57,14 @@ enum InProcessServer {
 
 /// The server `companion chat` and `simulate` talk to: the one at `--server`, or a dev server inside this process.
 enum TargetServer {
-    static func with<T: Sendable>(_ server: String?, _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(_ server: String?, prepare: @Sendable (Database) async throws -> Void = { _ in },
+                                  _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
         if let server {
             guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
             return try await body(url)
         }
         var logger = Logger(label: "companion")
         logger.logLevel = .error
-        return try await InProcessServer.with(logger: logger, body)
+        return try await InProcessServer.with(logger: logger, prepare: prepare, body)
     }
 }

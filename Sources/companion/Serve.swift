@@ -94,7 +94,9 @@ struct Serve: AsyncParsableCommand {
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
         let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment)))
-        let services = try await Services(database: db, clock: SystemClock(), otpSender: sender, secret: config.jwtSecret!,
+        // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
+        let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
+        let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
                                       speech: speech, rules: rules, drafting: try model.drafting(logger: logger))
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [

@@ -1,5 +1,7 @@
+import Accounts
 import ArgumentParser
 import Foundation
+import Storage
 import Simulator
 
 struct Simulate: AsyncParsableCommand {
@@ -28,10 +30,16 @@ struct Simulate: AsyncParsableCommand {
             guard loaded.count == 1, patients > 0, concurrency > 0 else {
                 throw ValidationError("crowd mode walks one journey with --patients > 0 and --concurrency > 0")
             }
+            // The server has one clock: patients moving it at once would pull it from under each other.
+            guard !loaded[0].steps.contains(where: { $0.clock != nil }) else {
+                throw ValidationError("\(loaded[0].name) moves the server's clock, which every patient shares: walk it alone, not as a crowd")
+            }
             try await crowd(loaded[0], patients: patients)
             return
         }
-        let results = try await TargetServer.with(server) { url in try await Self.walk(loaded, on: url) }
+        let results = try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: loaded, to: $0) }) { url in
+            try await Self.walk(loaded, on: url)
+        }
         try writeReport(results)
         let failed = results.filter { !$0.passed }.map(\.journey)
         print("\(results.count - failed.count) of \(results.count) journeys passed" + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
@@ -40,7 +48,7 @@ struct Simulate: AsyncParsableCommand {
 
     private func crowd(_ journey: Journey, patients: Int) async throws {
         let concurrency = concurrency
-        let summary = try await TargetServer.with(server) { url in
+        let summary = try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: [journey], to: $0) }) { url in
             await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
         }
         if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\n".utf8)) }
@@ -48,6 +56,16 @@ struct Simulate: AsyncParsableCommand {
         try writeReport(summary)
         // Under load, expectations may fail for good reasons (the first slot fills up); errors may not.
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// The in-process server gets the journeys' doctor accounts (a `--server` must have them already).
+    static func addDoctors(of journeys: [Journey], to database: Database) async throws {
+        let staff = StaffDirectory(database: database, clock: SystemClock())
+        var added: Set<String> = []
+        for doctor in journeys.compactMap(\.persona.doctor) where added.insert(doctor.username).inserted {
+            _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username,
+                                    doctorId: doctor.doctorId)
+        }
     }
 
     /// Writes `--report` when it was given.

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import HummingbirdTesting
 import Scheduling
@@ -16,9 +17,13 @@ struct JourneyTests {
     }
 
     /// A live server with the demo hospital's next 14 days of sessions.
-    static func withServer(_ body: @escaping @Sendable (URL) async throws -> Void) async throws {
-        try await withAPI(live: true) { api in
+    static func withServer(doctors journeys: [Journey] = [], _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
+        try await withAPI(clock: OffsetClock(), live: true) { api in
             try await DemoSchedule.seedFromToday(into: api.database)
+            for doctor in journeys.compactMap(\.persona.doctor) {
+                _ = try await StaffDirectory(database: api.database, clock: SystemClock())
+                    .add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
+            }
             try await body(URL(string: "http://127.0.0.1:\(try #require(api.client.port))")!)
         }
     }
@@ -26,11 +31,11 @@ struct JourneyTests {
     @Test("every shipped journey passes", arguments: shipped)
     func shippedJourney(file: String) async throws {
         let journey = try Journey.load(Self.folder.appendingPathComponent(file))
-        try await Self.withServer { server in
+        try await Self.withServer(doctors: [journey]) { server in
             let result = try await JourneyRunner(server: server) { _ in }.run(journey)
             for step in result.steps { #expect(step.failures.isEmpty, "\(file): \(step.say): \(step.failures)") }
         }
-        #expect(Self.shipped.count >= 3)
+        #expect(Self.shipped.count >= 12)
     }
 
     @Test("a failed expectation shows what was expected against what came")
@@ -68,6 +73,26 @@ struct JourneyTests {
             try Journey.parse(text, file: "broken.yaml")
         } throws: { error in
             "\(error)".contains("broken.yaml") && "\(error)".contains("say") && "\(error)".contains("line 8")
+        }
+        let twoActions = text.replacingOccurrences(of: "  - expect: {stage: triage}", with: "  - {book: {department: 儿科, day: 1}, cancel: x}")
+        #expect {
+            try Journey.parse(twoActions, file: "two.yaml")
+        } throws: { error in
+            "\(error)".contains("exactly one action") && "\(error)".contains("line 8")
+        }
+    }
+
+    @Test("a value used before any step saved it fails that step and says what was saved")
+    func missingValue() async throws {
+        let journey = try Journey.parse("""
+            name: early cancel
+            persona: {phone: "13800000197", patients: [{name: 王小宝, gender: male, birthDate: "2020-05-01"}]}
+            steps:
+              - cancel: ${appointment}
+            """, file: "early.yaml")
+        try await Self.withServer { server in
+            let result = try await JourneyRunner(server: server) { _ in }.run(journey)
+            #expect(result.steps[0].failures == ["no value named appointment yet (saved so far: )"])
         }
     }
 }

@@ -26,6 +26,8 @@ public struct Services: Sendable {
     public let speech: SpeechService
     public let conversations: Conversations
     public let records: Records
+    /// The settable clock of a dev server (nil in production, where the time control does not exist).
+    public var devClock: OffsetClock? { clock as? OffsetClock }
 
     public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
                 rules: SchedulingRules = SchedulingRules(), drafting: DraftingEngines = DraftingEngines()) async throws {

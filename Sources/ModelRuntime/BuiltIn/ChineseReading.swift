@@ -12,9 +12,9 @@ struct ChineseReading: Sendable {
     /// Turns written from the pre-visit conversation.
     var reportedTurns: Set<Int> { Set(turns.filter { $0.speaker == .previsit }.map(\.index)) }
 
-    /// Whether the patient is a child (患儿) rather than an adult (患者).
+    /// Whether the patient is a child (患儿) rather than an adult (患者): the family or the doctor speaks of one.
     var aboutAChild: Bool {
-        turns.contains { turn in turn.isPatientSide && Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }
+        turns.contains { turn in Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }
     }
 
     // MARK: Symptoms

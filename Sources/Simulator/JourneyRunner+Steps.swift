@@ -1,0 +1,97 @@
+import Foundation
+
+extension JourneyRunner {
+    enum StepOutcome {
+        case reply(Components.Schemas.Reply)
+        case api(APIOutcome)
+    }
+
+    /// Runs one step; ids it makes are saved under their kind's name (or the step's `save:`).
+    func perform(_ step: Journey.Step, state: inout JourneyState) async throws -> StepOutcome {
+        if let text = step.say {
+            if state.conversationId == nil {
+                state.conversationId = try await state.patient.startConversation(patientId: nil, language: state.journey.language ?? "zh").id
+            }
+            return .reply(try await state.patient.say(text, in: state.conversationId!, speech: step.speech))
+        }
+        let outcome: APIOutcome
+        var savedAs: String?
+        if let booking = step.book {
+            let patientId = try booking.patient.map { name in
+                guard let id = state.profiles[name] else { throw JourneyStepError("no patient profile named \(name)") }
+                return id
+            } ?? state.firstProfile
+            guard let patientId else { throw JourneyStepError("booking needs a patient profile in `persona.patients`") }
+            let departmentId = try await state.patient.departmentId(named: booking.department)
+            var day = booking.day
+            var slots: [Components.Schemas.Slot] = []
+            for offset in 0..<7 {
+                slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: booking.day + offset),
+                                                      period: booking.period)
+                day = booking.day + offset
+                if !slots.isEmpty { break }
+            }
+            guard !slots.isEmpty else { throw JourneyStepError("\(booking.department) has no slots in the week from day +\(booking.day)") }
+            outcome = try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
+            savedAs = "appointment"
+            state.days[step.save ?? "appointment"] = day
+        } else if let reference = step.cancel {
+            outcome = try await state.patient.cancel(appointmentId: try state.resolve(reference))
+        } else if let reference = step.checkIn {
+            outcome = try await state.patient.checkIn(appointmentId: try state.resolve(reference))
+        } else if let reference = step.queue {
+            outcome = try await state.patient.queue(appointmentId: try state.resolve(reference))
+        } else if let jump = step.clock {
+            let base = try jump.dayOf.map { name in
+                guard let day = state.days[name] else { throw JourneyStepError("no booking saved as \(name) before this clock step") }
+                return day
+            } ?? jump.day ?? 0
+            guard let instant = state.instant(day: base - (jump.daysBefore ?? 0), time: jump.time) else { throw JourneyStepError("clock time must be HH:mm") }
+            state.movedClock = true
+            try await state.patient.setClock(instant)
+            // Tokens are issued by the moved clock: sign in again, as the app would after a day.
+            state.patient = try await PatientSession.signIn(server: server, phone: state.phone)
+            if state.doctor != nil {
+                state.doctor = nil
+                _ = try await state.doctorSession()
+            }
+            outcome = APIOutcome(status: ISO8601DateFormatter().string(from: instant))
+        } else if let reference = step.openEncounter {
+            outcome = try await state.doctorSession().openEncounter(appointmentId: try state.resolve(reference))
+            savedAs = "encounter"
+        } else if let lines = step.transcript {
+            guard let encounter = state.values["encounter"] else { throw JourneyStepError("a transcript needs an encounter opened before it") }
+            outcome = try await state.doctorSession().append(encounterId: encounter, turns: lines.map { ($0.speaker, $0.text) })
+        } else if let template = step.draft {
+            guard let encounter = state.values["encounter"] else { throw JourneyStepError("a draft needs an encounter opened before it") }
+            outcome = try await state.doctorSession().draft(encounterId: encounter, template: template)
+            savedAs = "draft"
+        } else if let reference = step.sign {
+            outcome = try await state.doctorSession().sign(recordId: try state.resolve(reference))
+        } else {
+            throw JourneyStepError("a step needs exactly one action")
+        }
+        if let id = outcome.id, outcome.problem == nil, let name = step.save ?? savedAs { state.values[name] = id }
+        return .api(outcome)
+    }
+}
+
+extension Journey.Step {
+    /// The step in a few words, for the transcript and the report.
+    public var summary: String {
+        if let say { return say }
+        if let book { return "book \(book.department)\(book.doctor.map { " (\($0))" } ?? ""), day +\(book.day)\(book.period.map { " \($0)" } ?? "")" }
+        if let cancel { return "cancel \(cancel)" }
+        if let checkIn { return "check in \(checkIn)" }
+        if let queue { return "queue of \(queue)" }
+        if let clock {
+            let day = clock.dayOf.map { "the day of \($0)" } ?? "day +\(clock.day ?? 0)"
+            return "clock → \(day)\(clock.daysBefore.map { " − \($0) days" } ?? "") \(clock.time)"
+        }
+        if let openEncounter { return "doctor opens the encounter of \(openEncounter)" }
+        if let transcript { return "doctor posts \(transcript.count) turns" }
+        if let draft { return "doctor drafts (\(draft))" }
+        if let sign { return "doctor signs \(sign)" }
+        return "?"
+    }
+}

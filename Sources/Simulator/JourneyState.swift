@@ -1,0 +1,84 @@
+import Foundation
+
+/// What a journey has built up while it runs: the signed-in patient (and doctor), the profiles, the conversation,
+/// and the ids steps made, by name.
+struct JourneyState: Sendable {
+    let journey: Journey
+    let server: URL
+    let phone: String
+    var patient: PatientSession
+    var doctor: DoctorSession?
+    var profiles: [String: String] = [:]
+    var firstProfile: String?
+    var conversationId: String?
+    var values: [String: String] = [:]
+    /// The day (from today) each booking step aimed at, by its saved name, for clock steps.
+    var days: [String: Int] = [:]
+    /// A clock step moved the server's clock (it is set back when the journey ends).
+    var movedClock = false
+    /// Today in the hospital's time zone when the journey began: `day:` counts from here.
+    let today: DateComponents
+
+    static let hospitalTimeZone = TimeZone(identifier: "Asia/Shanghai")!
+
+    static func begin(_ journey: Journey, server: URL, phone: String) async throws -> JourneyState {
+        let patient = try await PatientSession.signIn(server: server, phone: phone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = hospitalTimeZone
+        var state = JourneyState(journey: journey, server: server, phone: phone, patient: patient,
+                                 today: calendar.dateComponents([.year, .month, .day], from: Date()))
+        var existing = try await patient.patients()
+        for profile in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == profile.name }) {
+            existing.append(try await patient.addPatient(name: profile.name, gender: profile.gender, birthDate: profile.birthDate))
+        }
+        for profile in existing { state.profiles[profile.name] = profile.id }
+        state.firstProfile = journey.persona.patients?.first.flatMap { state.profiles[$0.name] } ?? existing.first?.id
+        return state
+    }
+
+    /// `${name}` replaced by the value a step saved under that name.
+    func resolve(_ text: String) throws -> String {
+        var result = text
+        while let start = result.range(of: "${"), let end = result.range(of: "}", range: start.upperBound..<result.endIndex) {
+            let name = String(result[start.upperBound..<end.lowerBound])
+            guard let value = values[name] else { throw JourneyStepError("no value named \(name) yet (saved so far: \(values.keys.sorted().joined(separator: ", ")))") }
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: value)
+        }
+        return result
+    }
+
+    /// The calendar date `day` days from the journey's today, `YYYY-MM-DD`.
+    func date(day: Int) -> String {
+        let instant = instant(day: day, time: "12:00") ?? Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.hospitalTimeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// The instant `day` days from today at `time` (HH:mm), hospital time.
+    func instant(day: Int, time: String) -> Date? {
+        let clock = time.split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 2 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.hospitalTimeZone
+        var parts = today
+        parts.hour = clock[0]
+        parts.minute = clock[1]
+        return calendar.date(from: parts).flatMap { calendar.date(byAdding: .day, value: day, to: $0) }
+    }
+
+    mutating func doctorSession() async throws -> DoctorSession {
+        if let doctor { return doctor }
+        guard let staff = journey.persona.doctor else { throw JourneyStepError("doctor steps need `persona.doctor` (username, password)") }
+        let signedIn = try await DoctorSession.signIn(server: server, username: staff.username, password: staff.password)
+        doctor = signedIn
+        return signedIn
+    }
+}
+
+/// A step that could not be run as written (a missing value, a missing doctor, a server without time control).
+struct JourneyStepError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import OpenAPIRuntime
+
+/// The appointment steps of a journey, through the same API the phone app uses.
+extension PatientSession {
+    /// The department's id, found by its name (or id).
+    public func departmentId(named name: String) async throws -> String {
+        let listed = try await client.listDepartments()
+        guard case .ok(let ok) = listed else { throw SimulatorError("listing departments failed: \(listed)") }
+        guard let department = try ok.body.json.items.first(where: { $0.name == name || $0.id == name }) else {
+            throw SimulatorError("no department named \(name)")
+        }
+        return department.id
+    }
+
+    /// The slots of a department (or one of its doctors) on a day.
+    public func slots(departmentId: String, doctorId: String?, date: String, period: String?) async throws -> [Components.Schemas.Slot] {
+        let slots = try await client.listSlots(query: .init(departmentId: departmentId, doctorId: doctorId, date: date, period: period))
+        guard case .ok(let slotList) = slots else { throw SimulatorError("listing slots failed: \(slots)") }
+        return try slotList.body.json.items
+    }
+
+    /// Books the chosen slot (counting from 1; by default the first with a place) for a patient profile.
+    public func book(from slots: [Components.Schemas.Slot], slotNumber: Int?, patientId: String) async throws -> APIOutcome {
+        let chosen = slotNumber.map { number in slots.indices.contains(number - 1) ? slots[number - 1] : nil } ?? slots.first { $0.remaining > 0 } ?? slots.first
+        guard let slot = chosen else { throw SimulatorError("no slot to book") }
+        return try await client.createAppointment(body: .json(.init(slotId: slot.id, patientId: patientId))).outcome
+    }
+
+    public func cancel(appointmentId: String) async throws -> APIOutcome {
+        switch try await client.cancelAppointment(path: .init(appointmentId: appointmentId), body: .json(.init(reason: "simulated"))) {
+        case .ok(let ok): let body = try ok.body.json; return APIOutcome(id: body.id, status: body.status.rawValue)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    public func checkIn(appointmentId: String) async throws -> APIOutcome {
+        switch try await client.checkIn(path: .init(appointmentId: appointmentId)) {
+        case .ok(let ok): let body = try ok.body.json; return APIOutcome(id: body.appointmentId, status: "checked_in", queueNumber: body.queueNumber)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    public func queue(appointmentId: String) async throws -> APIOutcome {
+        switch try await client.getQueue(path: .init(appointmentId: appointmentId)) {
+        case .ok(let ok): return APIOutcome(queueNumber: try ok.body.json.queueNumber)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    /// Moves a dev server's clock (the time control exists only in dev mode).
+    public func setClock(_ date: Date) async throws {
+        let moved = try await anonymous.setDevClock(body: .json(.init(now: date)))
+        guard case .ok = moved else { throw SimulatorError("the server has no time control (dev mode only): \(moved)") }
+    }
+}
