@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 
 /// Many virtual patients walking one journey at once, for load: each with its own phone, at most `concurrency` at a
@@ -26,16 +27,18 @@ public struct Crowd: Sendable {
 
     let server: URL
     let journey: Journey
+    let httpClient: HTTPClient
 
-    public init(server: URL, journey: Journey) {
+    public init(server: URL, journey: Journey, httpClient: HTTPClient = .shared) {
         self.server = server
         self.journey = journey
+        self.httpClient = httpClient
     }
 
     /// Runs the crowd; `progress` is told how many patients are done after each one.
     public func run(patients: Int, concurrency: Int, progress: @escaping @Sendable (Int) -> Void) async -> Report {
         let start = ContinuousClock.now
-        let runner = JourneyRunner(server: server) { _ in }
+        let runner = JourneyRunner(server: server, httpClient: httpClient) { _ in }
         var results: [JourneyResult] = []
         var errors = 0
         var firstError: String?

@@ -22,6 +22,8 @@ public struct Journey: Decodable, Sendable {
         public let phone: String
         public let patients: [Patient]?
         public let doctor: Staff?
+        /// An administrator for session steps (created by the in-process server; must exist on a `--server`).
+        public let admin: Staff?
     }
 
     /// What a reply must show; every field given is checked.
@@ -47,8 +49,11 @@ public struct Journey: Decodable, Sendable {
     /// Book directly through the API: the department by its name, the first day from `day` days after today
     /// (hospital time) on which it has slots (the demo hospital rests on Sundays).
     public struct Booking: Decodable, Sendable {
-        public let department: String
-        public let day: Int
+        /// The department by name; not needed when booking a `hold`.
+        public let department: String?
+        public let day: Int?
+        /// Book the place this hold keeps (a waitlist offer: `${offer}`).
+        public let hold: String?
         /// Only this doctor's slots (a directory id such as doc_pediatrics_1).
         public let doctor: String?
         public let period: String?
@@ -67,13 +72,32 @@ public struct Journey: Decodable, Sendable {
         public let time: String
     }
 
+    /// An admin opens a doctor session (half-hour slots) on a day from today.
+    public struct SessionPlan: Decodable, Sendable {
+        public let doctor: String
+        public let day: Int
+        public let period: String
+        public let start: String
+        public let end: String
+        public let capacity: Int
+    }
+
+    /// Join the waitlist of a department (or one doctor) for a day and period.
+    public struct WaitlistRequest: Decodable, Sendable {
+        public let department: String
+        public let doctor: String?
+        public let day: Int
+        public let period: String
+        public let patient: String?
+    }
+
     public struct Line: Decodable, Sendable {
         public let speaker: String
         public let text: String
     }
 
     /// One step: exactly one of `say`, `book`, `cancel`, `checkIn`, `queue`, `clock`, `openEncounter`, `transcript`,
-    /// `draft`, `sign`. Ids made by a step are kept under a name (`appointment`, `encounter`, `draft`, or `save:`)
+    /// `draft`, `sign`, `createSession`, `closeSession`, `waitlist`, `notification`. Ids made by a step are kept under a name (`appointment`, `encounter`, `draft`, or `save:`)
     /// and used later as `${name}`.
     public struct Step: Decodable, Sendable {
         public let say: String?
@@ -89,13 +113,18 @@ public struct Journey: Decodable, Sendable {
         /// A draft of `${encounter}` in this template (zh-outpatient, en-soap).
         public let draft: String?
         public let sign: String?
+        public let createSession: SessionPlan?
+        public let closeSession: String?
+        public let waitlist: WaitlistRequest?
+        /// The newest notification of this kind must be there (booking_confirmed, waitlist_offer, session_closed…).
+        public let notification: String?
         public let save: String?
         public let expect: Expectation?
 
         /// How many actions the step names (a valid step names one).
         var actionCount: Int {
             [say != nil, book != nil, cancel != nil, checkIn != nil, queue != nil, clock != nil, openEncounter != nil, transcript != nil,
-             draft != nil, sign != nil].filter { $0 }.count
+             draft != nil, sign != nil, createSession != nil, closeSession != nil, waitlist != nil, notification != nil].filter { $0 }.count
         }
     }
 
@@ -115,7 +144,7 @@ public struct Journey: Decodable, Sendable {
         do {
             let journey = try YAMLDecoder().decode(Journey.self, from: text)
             if let bad = journey.steps.firstIndex(where: { $0.actionCount != 1 }) {
-                let context = DecodingError.Context(codingPath: [CodingKeys.steps, StepIndex(intValue: bad)], debugDescription: "a step needs exactly one action (say, book, cancel, checkIn, queue, clock, openEncounter, transcript, draft, sign)")
+                let context = DecodingError.Context(codingPath: [CodingKeys.steps, StepIndex(intValue: bad)], debugDescription: "a step needs exactly one action (say, book, cancel, checkIn, queue, clock, openEncounter, transcript, draft, sign, createSession, closeSession, waitlist, notification)")
                 throw DecodingError.dataCorrupted(context)
             }
             return journey

@@ -17,24 +17,26 @@ extension JourneyRunner {
         let outcome: APIOutcome
         var savedAs: String?
         if let booking = step.book {
-            let patientId = try booking.patient.map { name in
-                guard let id = state.profiles[name] else { throw JourneyStepError("no patient profile named \(name)") }
-                return id
-            } ?? state.firstProfile
-            guard let patientId else { throw JourneyStepError("booking needs a patient profile in `persona.patients`") }
-            let departmentId = try await state.patient.departmentId(named: booking.department)
-            var day = booking.day
-            var slots: [Components.Schemas.Slot] = []
-            for offset in 0..<7 {
-                slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: booking.day + offset),
-                                                      period: booking.period)
-                day = booking.day + offset
-                if !slots.isEmpty { break }
+            let patientId = try state.patientId(booking.patient)
+            if let hold = booking.hold {
+                outcome = try await state.patient.book(holdId: try state.resolve(hold), patientId: patientId)
+            } else {
+                guard let department = booking.department else { throw JourneyStepError("book needs a department (or a hold)") }
+                let departmentId = try await state.patient.departmentId(named: department)
+                let first = booking.day ?? 0
+                var day = first
+                var slots: [Components.Schemas.Slot] = []
+                for offset in 0..<7 {
+                    day = first + offset
+                    slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),
+                                                          period: booking.period)
+                    if !slots.isEmpty { break }
+                }
+                guard !slots.isEmpty else { throw JourneyStepError("\(department) has no slots in the week from day +\(first)") }
+                outcome = try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
+                state.days[step.save ?? "appointment"] = day
             }
-            guard !slots.isEmpty else { throw JourneyStepError("\(booking.department) has no slots in the week from day +\(booking.day)") }
-            outcome = try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
             savedAs = "appointment"
-            state.days[step.save ?? "appointment"] = day
         } else if let reference = step.cancel {
             outcome = try await state.patient.cancel(appointmentId: try state.resolve(reference))
         } else if let reference = step.checkIn {
@@ -50,10 +52,14 @@ extension JourneyRunner {
             state.movedClock = true
             try await state.patient.setClock(instant)
             // Tokens are issued by the moved clock: sign in again, as the app would after a day.
-            state.patient = try await PatientSession.signIn(server: server, phone: state.phone)
+            state.patient = try await PatientSession.signIn(server: server, phone: state.phone, httpClient: httpClient)
             if state.doctor != nil {
                 state.doctor = nil
                 _ = try await state.doctorSession()
+            }
+            if state.admin != nil {
+                state.admin = nil
+                _ = try await state.adminSession()
             }
             outcome = APIOutcome(status: ISO8601DateFormatter().string(from: instant))
         } else if let reference = step.openEncounter {
@@ -68,6 +74,21 @@ extension JourneyRunner {
             savedAs = "draft"
         } else if let reference = step.sign {
             outcome = try await state.doctorSession().sign(recordId: try state.resolve(reference))
+        } else if let plan = step.createSession {
+            outcome = try await state.adminSession().createSession(
+                doctorId: plan.doctor, date: state.date(day: plan.day), period: plan.period, start: plan.start, end: plan.end, capacity: plan.capacity)
+            savedAs = "session"
+            state.days[step.save ?? "session"] = plan.day
+        } else if let reference = step.closeSession {
+            outcome = try await state.adminSession().closeSession(sessionId: try state.resolve(reference), reason: "医生停诊")
+        } else if let request = step.waitlist {
+            let departmentId = try await state.patient.departmentId(named: request.department)
+            outcome = try await state.patient.joinWaitlist(departmentId: departmentId, doctorId: request.doctor, date: state.date(day: request.day),
+                                                           period: request.period, patientId: try state.patientId(request.patient))
+            savedAs = "waitlist"
+        } else if let kind = step.notification {
+            outcome = try await state.patient.notification(kind: kind)
+            savedAs = kind == "waitlist_offer" ? "offer" : "notification"
         } else {
             throw JourneyStepError("a step needs exactly one action")
         }
@@ -80,7 +101,14 @@ extension Journey.Step {
     /// The step in a few words, for the transcript and the report.
     public var summary: String {
         if let say { return say }
-        if let book { return "book \(book.department)\(book.doctor.map { " (\($0))" } ?? ""), day +\(book.day)\(book.period.map { " \($0)" } ?? "")" }
+        if let book {
+            if let hold = book.hold { return "book the place held by \(hold)" }
+            return "book \(book.department ?? "?")\(book.doctor.map { " (\($0))" } ?? ""), day +\(book.day ?? 0)\(book.period.map { " \($0)" } ?? "")"
+        }
+        if let createSession { return "admin opens \(createSession.doctor)'s \(createSession.period) session, day +\(createSession.day)" }
+        if let closeSession { return "admin closes \(closeSession)" }
+        if let waitlist { return "waitlist \(waitlist.department)\(waitlist.doctor.map { " (\($0))" } ?? ""), day +\(waitlist.day) \(waitlist.period)" }
+        if let notification { return "notification \(notification)" }
         if let cancel { return "cancel \(cancel)" }
         if let checkIn { return "check in \(checkIn)" }
         if let queue { return "queue of \(queue)" }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 
 /// The outcome of one step: what was done, how long the server took, and every expectation that did not hold
@@ -21,17 +22,20 @@ public struct JourneyResult: Codable, Sendable {
 /// the doctor's encounter, draft and signature — checking every result.
 public struct JourneyRunner: Sendable {
     let server: URL
+    let httpClient: HTTPClient
     let write: @Sendable (String) -> Void
 
-    public init(server: URL, write: @escaping @Sendable (String) -> Void) {
+    /// `httpClient` carries the TLS trust (`--ca-cert`) for an HTTPS server.
+    public init(server: URL, httpClient: HTTPClient = .shared, write: @escaping @Sendable (String) -> Void) {
         self.server = server
+        self.httpClient = httpClient
         self.write = write
     }
 
     /// Walks the journey; `phone` replaces the persona's (a crowd gives each virtual patient its own).
     public func run(_ journey: Journey, phone: String? = nil) async throws -> JourneyResult {
         write("== \(journey.name)")
-        var state = try await JourneyState.begin(journey, server: server, phone: phone ?? journey.persona.phone)
+        var state = try await JourneyState.begin(journey, server: server, phone: phone ?? journey.persona.phone, httpClient: httpClient)
         var results: [StepResult] = []
         for step in journey.steps {
             write(step.say.map { "我: \($0)" } ?? "▸ \(step.summary)")

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 
 /// What a journey has built up while it runs: the signed-in patient (and doctor), the profiles, the conversation,
@@ -5,9 +6,11 @@ import Foundation
 struct JourneyState: Sendable {
     let journey: Journey
     let server: URL
+    let httpClient: HTTPClient
     let phone: String
     var patient: PatientSession
-    var doctor: DoctorSession?
+    var doctor: StaffSession?
+    var admin: StaffSession?
     var profiles: [String: String] = [:]
     var firstProfile: String?
     var conversationId: String?
@@ -21,11 +24,11 @@ struct JourneyState: Sendable {
 
     static let hospitalTimeZone = TimeZone(identifier: "Asia/Shanghai")!
 
-    static func begin(_ journey: Journey, server: URL, phone: String) async throws -> JourneyState {
-        let patient = try await PatientSession.signIn(server: server, phone: phone)
+    static func begin(_ journey: Journey, server: URL, phone: String, httpClient: HTTPClient) async throws -> JourneyState {
+        let patient = try await PatientSession.signIn(server: server, phone: phone, httpClient: httpClient)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = hospitalTimeZone
-        var state = JourneyState(journey: journey, server: server, phone: phone, patient: patient,
+        var state = JourneyState(journey: journey, server: server, httpClient: httpClient, phone: phone, patient: patient,
                                  today: calendar.dateComponents([.year, .month, .day], from: Date()))
         var existing = try await patient.patients()
         for profile in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == profile.name }) {
@@ -68,12 +71,30 @@ struct JourneyState: Sendable {
         return calendar.date(from: parts).flatMap { calendar.date(byAdding: .day, value: day, to: $0) }
     }
 
-    mutating func doctorSession() async throws -> DoctorSession {
+    mutating func doctorSession() async throws -> StaffSession {
         if let doctor { return doctor }
         guard let staff = journey.persona.doctor else { throw JourneyStepError("doctor steps need `persona.doctor` (username, password)") }
-        let signedIn = try await DoctorSession.signIn(server: server, username: staff.username, password: staff.password)
+        let signedIn = try await StaffSession.signIn(server: server, username: staff.username, password: staff.password, httpClient: httpClient)
         doctor = signedIn
         return signedIn
+    }
+
+    mutating func adminSession() async throws -> StaffSession {
+        if let admin { return admin }
+        guard let staff = journey.persona.admin else { throw JourneyStepError("session steps need `persona.admin` (username, password)") }
+        let signedIn = try await StaffSession.signIn(server: server, username: staff.username, password: staff.password, httpClient: httpClient)
+        admin = signedIn
+        return signedIn
+    }
+
+    /// The id of the patient profile with this name, or the persona's first.
+    func patientId(_ name: String?) throws -> String {
+        if let name {
+            guard let id = profiles[name] else { throw JourneyStepError("no patient profile named \(name)") }
+            return id
+        }
+        guard let first = firstProfile else { throw JourneyStepError("this step needs a patient profile in `persona.patients`") }
+        return first
     }
 }
 

@@ -27,6 +27,32 @@ extension PatientSession {
         return try await client.createAppointment(body: .json(.init(slotId: slot.id, patientId: patientId))).outcome
     }
 
+    /// Books the place a waitlist offer holds.
+    public func book(holdId: String, patientId: String) async throws -> APIOutcome {
+        try await client.createAppointment(body: .json(.init(holdId: holdId, patientId: patientId))).outcome
+    }
+
+    /// Joins the waitlist of a doctor (or a department) for a date and period.
+    public func joinWaitlist(departmentId: String, doctorId: String?, date: String, period: String, patientId: String) async throws -> APIOutcome {
+        let body = Components.Schemas.WaitlistRequest(doctorId: doctorId, departmentId: doctorId == nil ? departmentId : nil, date: date,
+                                                      period: period, patientId: patientId)
+        switch try await client.joinWaitlist(body: .json(body)) {
+        case .created(let ok): let entry = try ok.body.json; return APIOutcome(id: entry.id, status: entry.status.rawValue)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    /// The newest notification of a kind; its id is the hold it offers when it offers one.
+    public func notification(kind: String) async throws -> APIOutcome {
+        let listed = try await client.listNotifications()
+        guard case .ok(let ok) = listed else { throw SimulatorError("listing notifications failed: \(listed)") }
+        let kinds = try ok.body.json.items.map(\.kind)
+        guard let found = try ok.body.json.items.first(where: { $0.kind == kind }) else {
+            return APIOutcome(problem: "no_\(kind)", detail: "notifications: \(kinds.joined(separator: ", ").nonEmpty ?? "none")")
+        }
+        return APIOutcome(id: found.holdId ?? found.appointmentId ?? found.id, status: found.kind)
+    }
+
     public func cancel(appointmentId: String) async throws -> APIOutcome {
         switch try await client.cancelAppointment(path: .init(appointmentId: appointmentId), body: .json(.init(reason: "simulated"))) {
         case .ok(let ok): let body = try ok.body.json; return APIOutcome(id: body.id, status: body.status.rawValue)

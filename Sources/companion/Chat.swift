@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import Simulator
 
@@ -23,13 +24,17 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "zh or en.")
     var lang = "zh"
 
+    @OptionGroup var trust: ServerTrust
+
     func run() async throws {
         guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
-        try await TargetServer.with(server) { url in try await talk(to: url) }
+        try await trust.withClient { client in
+            try await TargetServer.with(server) { url in try await talk(to: url, httpClient: client) }
+        }
     }
 
-    private func talk(to server: URL) async throws {
-        let session = try await PatientSession.signIn(server: server, phone: phone, code: code)
+    private func talk(to server: URL, httpClient: HTTPClient) async throws {
+        let session = try await PatientSession.signIn(server: server, phone: phone, code: code, httpClient: httpClient)
         if try await session.patients().isEmpty {
             _ = try await session.addPatient(name: lang == "zh" ? "张三" : "Alex Chen", gender: "male", birthDate: "1990-01-01")
         }

@@ -1,5 +1,6 @@
 import Accounts
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import Storage
 import Simulator
@@ -21,6 +22,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Crowd mode: this many virtual patients walk the (one) journey, each with its own phone.")
     var patients: Int?
 
+    @OptionGroup var trust: ServerTrust
+
     @Option(help: "Crowd mode: at most this many patients at a time.")
     var concurrency = 8
 
@@ -37,8 +40,10 @@ struct Simulate: AsyncParsableCommand {
             try await crowd(loaded[0], patients: patients)
             return
         }
-        let results = try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: loaded, to: $0) }) { url in
-            try await Self.walk(loaded, on: url)
+        let results = try await trust.withClient { client in
+            try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: loaded, to: $0) }) { url in
+                try await Self.walk(loaded, on: url, httpClient: client)
+            }
         }
         try writeReport(results)
         let failed = results.filter { !$0.passed }.map(\.journey)
@@ -48,8 +53,11 @@ struct Simulate: AsyncParsableCommand {
 
     private func crowd(_ journey: Journey, patients: Int) async throws {
         let concurrency = concurrency
-        let summary = try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: [journey], to: $0) }) { url in
-            await Crowd(server: url, journey: journey).run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
+        let summary = try await trust.withClient { client in
+            try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: [journey], to: $0) }) { url in
+                await Crowd(server: url, journey: journey, httpClient: client)
+                    .run(patients: patients, concurrency: concurrency, progress: Self.progress(of: patients))
+            }
         }
         if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\n".utf8)) }
         print(Crowd.describe(summary))
@@ -58,13 +66,16 @@ struct Simulate: AsyncParsableCommand {
         if summary.errors > 0 { throw ExitCode(1) }
     }
 
-    /// The in-process server gets the journeys' doctor accounts (a `--server` must have them already).
+    /// The in-process server gets the journeys' doctor and admin accounts (a `--server` must have them already).
     static func addDoctors(of journeys: [Journey], to database: Database) async throws {
         let staff = StaffDirectory(database: database, clock: SystemClock())
         var added: Set<String> = []
         for doctor in journeys.compactMap(\.persona.doctor) where added.insert(doctor.username).inserted {
             _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username,
                                     doctorId: doctor.doctorId)
+        }
+        for admin in journeys.compactMap(\.persona.admin) where added.insert(admin.username).inserted {
+            _ = try await staff.add(username: admin.username, password: admin.password, role: .admin, displayName: admin.username)
         }
     }
 
@@ -87,9 +98,11 @@ struct Simulate: AsyncParsableCommand {
         }
     }
 
-    static func walk(_ journeys: [Journey], on server: URL) async throws -> [JourneyResult] {
+    static func walk(_ journeys: [Journey], on server: URL, httpClient: HTTPClient = .shared) async throws -> [JourneyResult] {
         var results: [JourneyResult] = []
-        for journey in journeys { results.append(try await JourneyRunner(server: server) { print(TerminalColour.paint($0)) }.run(journey)) }
+        for journey in journeys {
+            results.append(try await JourneyRunner(server: server, httpClient: httpClient) { print(TerminalColour.paint($0)) }.run(journey))
+        }
         return results
     }
 }

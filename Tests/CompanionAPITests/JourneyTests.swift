@@ -20,9 +20,12 @@ struct JourneyTests {
     static func withServer(doctors journeys: [Journey] = [], _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
         try await withAPI(clock: OffsetClock(), live: true) { api in
             try await DemoSchedule.seedFromToday(into: api.database)
+            let staff = StaffDirectory(database: api.database, clock: SystemClock())
             for doctor in journeys.compactMap(\.persona.doctor) {
-                _ = try await StaffDirectory(database: api.database, clock: SystemClock())
-                    .add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
+                _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
+            }
+            for admin in journeys.compactMap(\.persona.admin) {
+                _ = try await staff.add(username: admin.username, password: admin.password, role: .admin, displayName: admin.username)
             }
             try await body(URL(string: "http://127.0.0.1:\(try #require(api.client.port))")!)
         }

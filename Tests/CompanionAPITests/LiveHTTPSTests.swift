@@ -10,6 +10,7 @@ import NIOHTTP1
 import NIOSSL
 import Prometheus
 import Scheduling
+import Simulator
 import ServiceLifecycle
 import Storage
 import Testing
@@ -56,6 +57,11 @@ struct LiveHTTPSTests {
                         _ = try await plain.execute(HTTPClientRequest(url: "https://localhost:\(port)/healthz"), timeout: .seconds(1))
                     }
                     try await plain.shutdown()
+
+                    // The simulator walks a journey over HTTPS when given the CA (companion simulate --ca-cert).
+                    let journey = try Journey.load(JourneyTests.folder.appendingPathComponent("faq-and-handoff.yaml"))
+                    let walked = try await JourneyRunner(server: URL(string: "https://localhost:\(port)")!, httpClient: client) { _ in }.run(journey)
+                    #expect(walked.passed, "\(walked.steps.flatMap(\.failures))")
                 } catch {
                     Issue.record(error)
                 }

@@ -109,12 +109,12 @@ struct ModelDrafterTests {
     }
 
     @Test func aSlowServerTimesOutAndFallsBack() async throws {
-        try await ScriptedModelServer.run([.slow(.seconds(2)), .slow(.seconds(2))]) { url, server in
-            let draft = try await Self.drafter(url, retries: 1, timeout: .milliseconds(400)).draft(Self.request)
+        try await ScriptedModelServer.run([.slow(.seconds(3)), .slow(.seconds(3))]) { url, server in
+            let draft = try await Self.drafter(url, retries: 1, timeout: .milliseconds(600)).draft(Self.request)
             #expect(draft.engine.name == "builtin")
             #expect(draft.engine.fallbackReason?.contains("timed out") == true)
-            // Under load the second attempt may time out before the server sees it; never more than two.
-            #expect((1...2).contains(await server.requests.count))
+            // Under load an attempt may time out before the server even sees it; never more than the two allowed.
+            #expect(await server.requests.count <= 2)
         }
     }
 

@@ -3,16 +3,17 @@ import Foundation
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 
-/// A doctor signed in with a staff password: opens encounters, posts transcripts, drafts and signs records.
-public struct DoctorSession: Sendable {
+/// A staff member signed in with a password: a doctor opens encounters, posts transcripts, drafts and signs
+/// records; an admin opens and closes doctor sessions.
+public struct StaffSession: Sendable {
     let client: Client
 
-    public static func signIn(server: URL, username: String, password: String, httpClient: HTTPClient = .shared) async throws -> DoctorSession {
+    public static func signIn(server: URL, username: String, password: String, httpClient: HTTPClient = .shared) async throws -> StaffSession {
         let transport = AsyncHTTPClientTransport(configuration: .init(client: httpClient))
         let signed = try await Client(serverURL: server, transport: transport).createStaffToken(body: .json(.init(username: username, password: password)))
-        guard case .ok(let ok) = signed else { throw SimulatorError("the doctor \(username) could not sign in: \(signed)") }
+        guard case .ok(let ok) = signed else { throw SimulatorError("the staff member \(username) could not sign in: \(signed)") }
         let token = try ok.body.json.accessToken
-        return DoctorSession(client: Client(serverURL: server, transport: transport, middlewares: [BearerToken(token: token)]))
+        return StaffSession(client: Client(serverURL: server, transport: transport, middlewares: [BearerToken(token: token)]))
     }
 
     public func openEncounter(appointmentId: String) async throws -> APIOutcome {
@@ -42,6 +43,24 @@ public struct DoctorSession: Sendable {
     public func sign(recordId: String) async throws -> APIOutcome {
         switch try await client.signDraft(path: .init(recordId: recordId)) {
         case .ok(let ok): return Self.outcome(try ok.body.json)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    /// Opens a doctor session (排班) on a date; an admin's step.
+    public func createSession(doctorId: String, date: String, period: String, start: String, end: String, capacity: Int) async throws -> APIOutcome {
+        let body = Components.Schemas.SessionCreate(doctorId: doctorId, date: date, period: period, start: start, end: end, slotMinutes: 30,
+                                                    capacityPerSlot: capacity, fee: 20)
+        switch try await client.createSession(body: .json(body)) {
+        case .created(let ok): let session = try ok.body.json; return APIOutcome(id: session.id, status: session.status.rawValue)
+        case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
+        }
+    }
+
+    /// Closes a doctor session (停诊): its appointments are cancelled and the patients told.
+    public func closeSession(sessionId: String, reason: String) async throws -> APIOutcome {
+        switch try await client.closeSession(path: .init(sessionId: sessionId), body: .json(.init(reason: reason))) {
+        case .ok(let ok): let session = try ok.body.json; return APIOutcome(id: session.id, status: session.status.rawValue)
         case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
         }
     }
