@@ -59,11 +59,14 @@ extension Records {
             try await RecordAudit.write(db, recordId: id, encounterId: encounter.id, actor: actor, action: "edit", at: now)
             return true
         }
-        guard saved else {
-            let current = try await stored(id)
-            throw current.status == .signed ? RecordsError.alreadySigned : RecordsError.staleRevision(current: current.revision)
-        }
+        guard saved else { throw try await lostRace(id) }
         return try await stored(id)
+    }
+
+    /// Why a conditional write of a draft found it changed: signed meanwhile, or edited to a newer revision.
+    func lostRace(_ id: String) async throws -> RecordsError {
+        let current = try await stored(id)
+        return current.status == .signed ? .alreadySigned : .staleRevision(current: current.revision)
     }
 
     /// Every revision of a draft with what changed, oldest first.

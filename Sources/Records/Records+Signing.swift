@@ -63,10 +63,7 @@ extension Records {
             return true
         }
         // Signed at the same moment by another request, or edited between the read and the signature.
-        guard signed else {
-            let current = try await stored(id)
-            throw current.status == .signed ? RecordsError.alreadySigned : RecordsError.staleRevision(current: current.revision)
-        }
+        guard signed else { throw try await lostRace(id) }
         return try await stored(id)
     }
 

@@ -72,19 +72,18 @@ struct JourneyState: Sendable {
     }
 
     mutating func doctorSession() async throws -> StaffSession {
-        if let doctor { return doctor }
-        guard let staff = journey.persona.doctor else { throw JourneyStepError("doctor steps need `persona.doctor` (username, password)") }
-        let signedIn = try await StaffSession.signIn(server: server, username: staff.username, password: staff.password, httpClient: httpClient)
-        doctor = signedIn
-        return signedIn
+        if doctor == nil { doctor = try await signIn(journey.persona.doctor, for: "doctor steps need `persona.doctor`") }
+        return doctor!
     }
 
     mutating func adminSession() async throws -> StaffSession {
-        if let admin { return admin }
-        guard let staff = journey.persona.admin else { throw JourneyStepError("session steps need `persona.admin` (username, password)") }
-        let signedIn = try await StaffSession.signIn(server: server, username: staff.username, password: staff.password, httpClient: httpClient)
-        admin = signedIn
-        return signedIn
+        if admin == nil { admin = try await signIn(journey.persona.admin, for: "session steps need `persona.admin`") }
+        return admin!
+    }
+
+    private func signIn(_ staff: Journey.Persona.Staff?, for need: String) async throws -> StaffSession {
+        guard let staff else { throw JourneyStepError(need + " (username, password)") }
+        return try await StaffSession.signIn(server: server, username: staff.username, password: staff.password, httpClient: httpClient)
     }
 
     /// The id of the patient profile with this name, or the persona's first.
