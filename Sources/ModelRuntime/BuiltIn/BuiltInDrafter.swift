@@ -27,7 +27,9 @@ public struct BuiltInDrafter: DraftingEngine {
         }
         let sections = request.template.sections.map { layout -> DraftSection in
             let found = statements[layout.key] ?? []
-            let text = found.isEmpty ? layout.whenEmpty : Self.joined(found.map(\.text), separator: separator, ending: ending)
+            // Orders are listed with semicolons, since a prescription line has commas of its own.
+            let between = layout.key == "plan" && request.template == .zhOutpatient ? "；" : separator
+            let text = found.isEmpty ? layout.whenEmpty : Self.joined(found.map(\.text), separator: between, ending: ending)
             return DraftSection(key: layout.key, title: layout.title, text: text, statements: found)
         }
         return Draft(template: request.template, engine: info, sections: sections)

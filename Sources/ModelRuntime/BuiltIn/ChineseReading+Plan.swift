@@ -8,7 +8,7 @@ extension ChineseReading {
     }
 
     func plan(limit: Int) -> [PlanItem] {
-        var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
+        var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], dosed: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
         var recheck = false
         func add(_ key: String, to items: inout [String: PlanItem], span: EvidenceSpan, at place: (Int, Int)) {
             if items[key] == nil { items[key] = PlanItem(text: key, evidence: [], firstSaid: place) }
@@ -25,15 +25,35 @@ extension ChineseReading {
                     if text.contains("复查") { recheck = true }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
-                for mention in Self.medicineIndex.matches(in: characters) where advising && !Self.procedures.contains(mention.value) {
+                for mention in Self.medicineIndex.matches(in: characters) where !Self.procedures.contains(mention.value) {
                     let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
-                    add(mention.value, to: &medicines, span: turn.span(range), at: (turn.index, range.lowerBound))
+                    // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
+                    // a prescription line; a name alone counts only when said as advice.
+                    let sentenceEnd = (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
+                    let nextMedicine = Self.medicineIndex.matches(in: Array(turn.characters[range.upperBound..<sentenceEnd])).first
+                        .map { range.upperBound + $0.range.lowerBound }
+                    if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
+                        let route = Self.topical.contains(where: mention.value.contains) ? "外用" : "口服"
+                        let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
+                        let key = route + name + " " + dosing.text
+                        add(key, to: &dosed, span: turn.span(range), at: (turn.index, range.lowerBound))
+                        for part in dosing.ranges { dosed[key]!.evidence.append(turn.span(part)) }
+                    } else if advising {
+                        add(mention.value, to: &medicines, span: turn.span(range), at: (turn.index, range.lowerBound))
+                    }
                 }
                 for mention in Self.adviceIndex.matches(in: characters) {
                     let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
                     if mention.value == "继续当前治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
+                    // 三天后复诊: the follow-up with its interval.
+                    if mention.value == "复诊", let interval = ChineseQuantities.durations(in: turn.characters, range: clause.lowerBound..<range.lowerBound).last {
+                        let key = interval.text + "后复诊"
+                        add(key, to: &advice, span: turn.span(interval.range), at: (turn.index, range.lowerBound))
+                        advice[key]!.evidence.append(turn.span(range))
+                        continue
+                    }
                     add(mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
             }
@@ -53,6 +73,9 @@ extension ChineseReading {
                 items.append(PlanItem(text: route + names.joined(separator: "、"), evidence: group.flatMap(\.evidence), firstSaid: first.firstSaid))
             }
         }
+        let medicineNames = Set(dosed.keys.compactMap { $0.split(separator: " ").first.map { String($0.dropFirst(2)) } })
+        items.removeAll { item in medicineNames.contains { item.text.hasPrefix("口服") && item.text.dropFirst(2) == $0 } }
+        items += dosed.values
         items += advice.values
         items.sort { Self.earlier($0.firstSaid, $1.firstSaid) }
         return Array(items.prefix(limit))
@@ -69,6 +92,6 @@ extension ChineseReading {
         ("密切观察", "密切观察"), ("观察", "密切观察"), ("及时就医", "及时就医"), ("就医", "及时就医"), ("就诊", "及时就医"), ("去医院", "及时就医"),
         ("到医院", "及时就医"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"), ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
         ("输液", "输液治疗"), ("休息", "注意休息"), ("注意饮食", "注意饮食"), ("调整饮食", "注意饮食"), ("拍背", "拍背排痰"),
-        ("继续", "继续当前治疗"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
+        ("继续", "继续当前治疗"), ("复诊", "复诊"), ("随诊", "复诊"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
     ])
 }
