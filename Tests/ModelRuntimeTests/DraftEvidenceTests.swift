@@ -60,6 +60,19 @@ struct DraftEvidenceTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test func vitalSignsAreWrittenTheRecordsWay() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "胸口闷两天。"),
+            TranscriptTurn(speaker: .other, text: "体温38度5，心率120次，呼吸28次/分，血压90/60，血氧饱和度95%。"),
+            TranscriptTurn(speaker: .doctor, text: "咽部充血，双肺呼吸音粗，未闻及啰音。"),
+        ]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let exam = try #require(draft.section("physicalExam"))
+        #expect(exam.statements.map(\.text) == ["T 38.5℃", "P 120次/分", "R 28次/分", "BP 90/60mmHg", "SpO2 95%", "咽部充血", "双肺呼吸音粗", "未闻及啰音"])
+        #expect(exam.statements[3].evidence.first?.quote(in: transcript) == "血压90/60")
+        #expect(draft.invalidEvidence(in: transcript).isEmpty)
+    }
+
     @Test func aConsultationWithNothingClinicalGetsTheEmptyTextsAndNoStatements() {
         let transcript = [TranscriptTurn(speaker: .doctor, text: "你好"), TranscriptTurn(speaker: .patient, text: "您好")]
         let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))

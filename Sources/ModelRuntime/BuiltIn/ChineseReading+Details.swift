@@ -232,18 +232,23 @@ extension ChineseReading {
         quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.contains) }
     }
 
-    /// Examination findings and vital signs said by the doctor (or others in the room).
+    /// Vital signs (written T 38.5℃, P 120次/分, R 30次/分, BP 120/80mmHg, SpO2 98%) and examination findings
+    /// (quoted) said by the doctor or others in the room.
     func examination() -> [Quote] {
-        var found: [Quote] = []
+        var vitals: [Quote] = []
+        var findings: [Quote] = []
         for turn in turns where turn.speaker == .doctor || turn.speaker == .other {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
+                let said = ChineseVitals.find(in: turn.characters, range: clause)
+                for vital in said where !vitals.contains(where: { $0.text.prefix(2) == vital.text.prefix(2) }) {
+                    vitals.append(Quote(text: vital.text, span: turn.span(vital.range)))
+                }
                 let text = turn.string(clause)
-                let vital = Self.vitalCues.contains(where: text.contains) && text.contains(where: \.isNumber)
-                guard vital || Terms.examCues.contains(where: text.contains), let trimmed = trimmed(turn, clause) else { continue }
-                found.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
+                guard said.isEmpty, Terms.examCues.contains(where: text.contains), let trimmed = trimmed(turn, clause) else { continue }
+                findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
             }
         }
-        return found
+        return vitals + findings
     }
 
     // MARK: Helpers
@@ -307,6 +312,5 @@ extension ChineseReading {
     static let testIndex = TermIndex(Terms.tests.map { ($0, $0) })
     static let diagnosisIndex = TermIndex(Terms.diagnoses.map { ($0, Terms.diagnosisNames[$0] ?? $0) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
-    static let vitalCues = ["体温", "心率", "脉搏", "呼吸", "血压", "血氧", "次/分", "mmhg"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]
 }
