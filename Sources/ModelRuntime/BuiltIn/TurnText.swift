@@ -6,6 +6,9 @@ struct TurnText: Sendable {
     /// Folded (full-width to ASCII, Latin lowered); one character per character of the original.
     let characters: [Character]
     private let utf16Starts: [Int]
+    /// Clauses between any punctuation, and sentences (between 。？！；), computed once: every reader asks for them.
+    private let commaClauses: [Range<Int>]
+    private let sentences: [Range<Int>]
 
     init(index: Int, turn: TranscriptTurn) {
         self.index = index
@@ -16,6 +19,8 @@ struct TurnText: Sendable {
         starts.reserveCapacity(original.count + 1)
         for character in original { starts.append(starts[starts.count - 1] + character.utf16.count) }
         utf16Starts = starts
+        commaClauses = Self.split(characters, breakingAtCommas: true)
+        sentences = Self.split(characters, breakingAtCommas: false)
     }
 
     var isPatientSide: Bool { speaker == .patient || speaker == .previsit }
@@ -28,8 +33,12 @@ struct TurnText: Sendable {
 
     func string(_ range: Range<Int>) -> String { String(characters[range]) }
 
-    /// Clauses between punctuation, trimmed of spaces; empty ones left out.
+    /// Clauses between punctuation (or sentences), trimmed of spaces; empty ones left out.
     func clauses(breakingAtCommas: Bool = true) -> [Range<Int>] {
+        breakingAtCommas ? commaClauses : sentences
+    }
+
+    private static func split(_ characters: [Character], breakingAtCommas: Bool) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         func close(_ end: Int) {
@@ -39,7 +48,7 @@ struct TurnText: Sendable {
             if lower < upper { result.append(lower..<upper) }
         }
         for (offset, character) in characters.enumerated() {
-            let breaks = breakingAtCommas ? Clause.boundaries.contains(character) : Self.sentenceEnds.contains(character)
+            let breaks = breakingAtCommas ? Clause.boundaries.contains(character) : sentenceEnds.contains(character)
             if breaks {
                 close(offset)
                 start = offset + 1
