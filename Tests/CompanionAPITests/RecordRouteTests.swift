@@ -3,6 +3,7 @@ import CompanionTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import SQLKit
 import Storage
 import Testing
 
@@ -84,6 +85,7 @@ struct RecordRouteTests {
             // The patient reads their own signed record; another account does not.
             let read = try await api.send(.get, "/v1/records/\(draftId)", token: scene.patient.accessToken)
             #expect(read.status == .ok)
+            #expect(try read.json()["contentVerified"] as? Bool == true)
             #expect(Self.sections(try read.json())["diagnosis"]?.text == "急性支气管炎。")
             let listed = try await api.send(.get, "/v1/records", token: scene.patient.accessToken).json()["items"] as! [[String: Any]]
             #expect(listed.map { $0["id"] as? String } == [draftId])
@@ -128,6 +130,12 @@ struct RecordRouteTests {
                 #expect(actions.contains(expected), "\(expected) in \(actions)")
             }
             #expect(try await api.send(.get, "/v1/records/\(draftId)/audit", token: doctor).status == .forbidden)
+
+            // A signed record changed behind Companion's back no longer matches its hash, and reading it says so.
+            try await api.database.sql.raw("UPDATE records SET sections = REPLACE(sections, '急性支气管炎', '肺炎') WHERE id = \(bind: draftId)").run()
+            let tampered = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
+            #expect(tampered["contentVerified"] as? Bool == false)
+            #expect(try await api.send(.get, "/v1/records/\(amendment["id"] as? String ?? "")", token: doctor).json()["contentVerified"] as? Bool == true)
         }
     }
 

@@ -45,8 +45,8 @@ extension APIHandlers {
     func getDraft(_ input: Operations.GetDraft.Input) async throws -> Operations.GetDraft.Output {
         let actor = try await recordActor()
         if case .patient = actor { throw Problem.forbidden("Drafts are for the encounter's doctor; patients read their signed records.") }
-        let (record, _) = try await services.records.record(id: input.path.recordId, by: actor)
-        return .ok(.init(body: .json(Self.record(record))))
+        let (record, encounter) = try await services.records.record(id: input.path.recordId, by: actor)
+        return .ok(.init(body: .json(Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil))))
     }
 
     func editDraft(_ input: Operations.EditDraft.Input) async throws -> Operations.EditDraft.Output {
@@ -79,8 +79,8 @@ extension APIHandlers {
     }
 
     func getRecord(_ input: Operations.GetRecord.Input) async throws -> Operations.GetRecord.Output {
-        let (record, _) = try await services.records.record(id: input.path.recordId, by: try await recordActor())
-        return .ok(.init(body: .json(Self.record(record))))
+        let (record, encounter) = try await services.records.record(id: input.path.recordId, by: try await recordActor())
+        return .ok(.init(body: .json(Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil))))
     }
 
     func getRecordFhir(_ input: Operations.GetRecordFhir.Input) async throws -> Operations.GetRecordFhir.Output {
@@ -121,7 +121,7 @@ extension APIHandlers {
               transcript: transcript?.map { .init(speaker: $0.speaker.rawValue, text: $0.text, startMs: $0.startMs, endMs: $0.endMs) })
     }
 
-    static func record(_ record: ClinicalRecord) -> Components.Schemas.Record {
+    static func record(_ record: ClinicalRecord, verified: Bool? = nil) -> Components.Schemas.Record {
         .init(
             id: record.id, encounterId: record.encounterId, template: record.template.rawValue,
             status: record.status == .signed ? .signed : .draft, revision: record.revision, version: record.version,
@@ -133,6 +133,6 @@ extension APIHandlers {
                 })
             },
             createdAt: record.createdAt, updatedAt: record.updatedAt, signedBy: record.signedBy, signedAt: record.signedAt,
-            contentSha256: record.contentSHA256, amends: record.amends, amendmentReason: record.amendmentReason, supersededBy: record.supersededBy)
+            contentSha256: record.contentSHA256, contentVerified: verified, amends: record.amends, amendmentReason: record.amendmentReason, supersededBy: record.supersededBy)
     }
 }
