@@ -17,25 +17,7 @@ extension JourneyRunner {
         let outcome: APIOutcome
         var savedAs: String?
         if let booking = step.book {
-            let patientId = try state.patientId(booking.patient)
-            if let hold = booking.hold {
-                outcome = try await state.patient.book(holdId: try state.resolve(hold), patientId: patientId)
-            } else {
-                guard let department = booking.department else { throw JourneyStepError("book needs a department (or a hold)") }
-                let departmentId = try await state.patient.departmentId(named: department)
-                let first = booking.day ?? 0
-                var day = first
-                var slots: [Components.Schemas.Slot] = []
-                for offset in 0..<7 {
-                    day = first + offset
-                    slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),
-                                                          period: booking.period)
-                    if !slots.isEmpty { break }
-                }
-                guard !slots.isEmpty else { throw JourneyStepError("\(department) has no slots in the week from day +\(first)") }
-                outcome = try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
-                state.days[step.save ?? "appointment"] = day
-            }
+            outcome = try await book(booking, savingAs: step.save ?? "appointment", state: &state)
             savedAs = "appointment"
         } else if let reference = step.cancel {
             outcome = try await state.patient.cancel(appointmentId: try state.resolve(reference))
@@ -94,6 +76,26 @@ extension JourneyRunner {
         }
         if let id = outcome.id, outcome.problem == nil, let name = step.save ?? savedAs { state.values[name] = id }
         return .api(outcome)
+    }
+}
+
+extension JourneyRunner {
+    /// Books from a hold, or the chosen slot of the first day (from `day`, within a week) the department has slots;
+    /// remembers that day under `name` for clock steps.
+    func book(_ booking: Journey.Booking, savingAs name: String, state: inout JourneyState) async throws -> APIOutcome {
+        let patientId = try state.patientId(booking.patient)
+        if let hold = booking.hold { return try await state.patient.book(holdId: try state.resolve(hold), patientId: patientId) }
+        guard let department = booking.department else { throw JourneyStepError("book needs a department (or a hold)") }
+        let departmentId = try await state.patient.departmentId(named: department)
+        let first = booking.day ?? 0
+        for day in first..<(first + 7) {
+            let slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),
+                                                      period: booking.period)
+            guard !slots.isEmpty else { continue }
+            state.days[name] = day
+            return try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
+        }
+        throw JourneyStepError("\(department) has no slots in the week from day +\(first)")
     }
 }
 

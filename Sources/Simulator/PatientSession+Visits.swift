@@ -20,11 +20,20 @@ extension PatientSession {
         return try slotList.body.json.items
     }
 
-    /// Books the chosen slot (counting from 1; by default the first with a place) for a patient profile.
+    /// Books the chosen slot (counting from 1) for a patient profile; by default the first with a place, and the next
+    /// ones while a place turns out taken (the availability a client reads may be a second old).
     public func book(from slots: [Components.Schemas.Slot], slotNumber: Int?, patientId: String) async throws -> APIOutcome {
-        let chosen = slotNumber.map { number in slots.indices.contains(number - 1) ? slots[number - 1] : nil } ?? slots.first { $0.remaining > 0 } ?? slots.first
-        guard let slot = chosen else { throw SimulatorError("no slot to book") }
-        return try await client.createAppointment(body: .json(.init(slotId: slot.id, patientId: patientId))).outcome
+        if let slotNumber {
+            guard slots.indices.contains(slotNumber - 1) else { throw SimulatorError("there is no slot \(slotNumber)") }
+            return try await client.createAppointment(body: .json(.init(slotId: slots[slotNumber - 1].id, patientId: patientId))).outcome
+        }
+        let open = slots.filter { $0.remaining > 0 }
+        var outcome = APIOutcome(problem: "slot_full")
+        for slot in (open.isEmpty ? Array(slots.prefix(1)) : open) {
+            outcome = try await client.createAppointment(body: .json(.init(slotId: slot.id, patientId: patientId))).outcome
+            if outcome.problem != "slot_full" { return outcome }
+        }
+        return outcome
     }
 
     /// Books the place a waitlist offer holds.
