@@ -45,8 +45,7 @@ extension APIHandlers {
     func getDraft(_ input: Operations.GetDraft.Input) async throws -> Operations.GetDraft.Output {
         let actor = try await recordActor()
         if case .patient = actor { throw Problem.forbidden("Drafts are for the encounter's doctor; patients read their signed records.") }
-        let (record, encounter) = try await services.records.record(id: input.path.recordId, by: actor)
-        return .ok(.init(body: .json(Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil))))
+        return .ok(.init(body: .json(try await readRecord(input.path.recordId, by: actor))))
     }
 
     func editDraft(_ input: Operations.EditDraft.Input) async throws -> Operations.EditDraft.Output {
@@ -79,8 +78,7 @@ extension APIHandlers {
     }
 
     func getRecord(_ input: Operations.GetRecord.Input) async throws -> Operations.GetRecord.Output {
-        let (record, encounter) = try await services.records.record(id: input.path.recordId, by: try await recordActor())
-        return .ok(.init(body: .json(Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil))))
+        return .ok(.init(body: .json(try await readRecord(input.path.recordId, by: try await recordActor()))))
     }
 
     func getRecordFhir(_ input: Operations.GetRecordFhir.Input) async throws -> Operations.GetRecordFhir.Output {
@@ -105,6 +103,12 @@ extension APIHandlers {
     }
 
     // MARK: Presentation
+
+    /// A record as read (and audited), with whether its signed content still matches its hash.
+    func readRecord(_ id: String, by actor: RecordActor) async throws -> Components.Schemas.Record {
+        let (record, encounter) = try await services.records.record(id: id, by: actor)
+        return Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil)
+    }
 
     func recordActor() async throws -> RecordActor {
         switch try await schedulingCaller() {
