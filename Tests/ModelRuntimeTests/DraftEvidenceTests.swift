@@ -73,6 +73,23 @@ struct DraftEvidenceTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test func randomTranscriptsOfMixedScriptsNeverBreakTheDrafterOrItsSpans() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["发烧", "没有", "咳嗽", "３天", "39度5", "考虑", "肺炎", "口服", "布洛芬", "每次5ml", "，", "。", "？", "e\u{301}", "🤒", "👨‍👩‍👧",
+                      "\u{0007}", "ＡＢＣ", "血压120/80", "不", "了", "no", " fever ", "\u{3000}", "宝宝7个月", "多喝水", "三天后复诊"]
+        for _ in 0..<300 {
+            let transcript = (0..<Int.random(in: 1...12, using: &generator)).map { index in
+                TranscriptTurn(speaker: index % 2 == 0 ? .patient : .doctor,
+                               text: (0..<Int.random(in: 1...15, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            }
+            for template in DraftTemplate.allCases {
+                let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: template))
+                #expect(draft.invalidEvidence(in: transcript).isEmpty, "\(transcript.map(\.text))")
+                #expect(draft.statementsWithoutEvidence.isEmpty)
+            }
+        }
+    }
+
     @Test func aConsultationWithNothingClinicalGetsTheEmptyTextsAndNoStatements() {
         let transcript = [TranscriptTurn(speaker: .doctor, text: "你好"), TranscriptTurn(speaker: .patient, text: "您好")]
         let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))

@@ -13,11 +13,12 @@ struct TurnText: Sendable {
     init(index: Int, turn: TranscriptTurn) {
         self.index = index
         speaker = turn.speaker
-        let original = Array(turn.text)
         characters = Array(Folded.text(turn.text))
+        // Folding maps each scalar to one of the same UTF-16 length, so offsets counted on the folded text are the
+        // original's, even where folding regroups characters.
         var starts = [0]
-        starts.reserveCapacity(original.count + 1)
-        for character in original { starts.append(starts[starts.count - 1] + character.utf16.count) }
+        starts.reserveCapacity(characters.count + 1)
+        for character in characters { starts.append(starts[starts.count - 1] + character.utf16.count) }
         utf16Starts = starts
         commaClauses = Self.split(characters, breakingAtCommas: true)
         sentences = Self.split(characters, breakingAtCommas: false)
