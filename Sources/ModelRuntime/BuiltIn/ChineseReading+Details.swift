@@ -39,7 +39,7 @@ extension ChineseReading {
     func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
         turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
             let text = turn.string(clause)
-            let withSymptom = !Self.symptomIndex.matches(in: Array(turn.characters[clause])).isEmpty
+            let withSymptom = !turn.matches(Self.symptomIndex, in: clause).isEmpty
             if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
@@ -105,8 +105,8 @@ extension ChineseReading {
         var taken: [Quote] = []
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() {
-                for mention in Self.medicineIndex.matches(in: Array(turn.characters[clause])) where !seen.contains(mention.value) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.medicineIndex, in: clause) where !seen.contains(mention.value) {
+                    let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
@@ -124,8 +124,8 @@ extension ChineseReading {
             for clause in turn.clauses() {
                 let uncertain = isUncertain(turn, clause)
                 if isQuestion(turn, clause), !uncertain { continue }
-                for mention in Self.diagnosisIndex.matches(in: Array(turn.characters[clause])) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.diagnosisIndex, in: clause) {
+                    let range = mention.range
                     if isNegated(turn, clause: clause, term: range) || turn.string(clause).contains("排除") { continue }
                     var entry = found[mention.value] ?? (0, 0, [], false, false)
                     // Named as the diagnosis (考虑, 诊断, 是) counts more than mentioned; vague ones (过敏, 病毒感染) less.
@@ -150,11 +150,11 @@ extension ChineseReading {
         for turn in turns {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 let text = turn.string(clause)
-                guard let first = Self.testIndex.matches(in: Array(turn.characters[clause])).first,
+                guard let first = turn.matches(Self.testIndex, in: clause).first,
                       Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber)),
                       !Self.orderWords.contains(where: text.contains)
                 else { continue }
-                let start = first.range.lowerBound + clause.lowerBound
+                let start = first.range.lowerBound
                 guard let trimmed = trimmed(turn, start..<clause.upperBound) else { continue }
                 let quote = turn.string(trimmed)
                 if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
@@ -172,10 +172,10 @@ extension ChineseReading {
                 guard let trimmed = trimmed(turn, clause), trimmed.count >= 4 else { continue }
                 let text = turn.string(trimmed)
                 guard Terms.adviceCues.contains(where: text.contains), !["询问", "问题", "帮助", "服务"].contains(where: text.contains) else { continue }
-                if Self.diagnosisIndex.matches(in: Array(turn.characters[trimmed])).isEmpty == false, isUncertain(turn, trimmed) { continue }
+                if turn.matches(Self.diagnosisIndex, in: trimmed).isEmpty == false, isUncertain(turn, trimmed) { continue }
                 var score = Self.strongAdvice.contains(where: text.contains) ? 2 : 1
-                if !Self.medicineIndex.matches(in: Array(turn.characters[trimmed])).isEmpty { score += 1 }
-                if !Self.testIndex.matches(in: Array(turn.characters[trimmed])).isEmpty { score += 1 }
+                if !turn.matches(Self.medicineIndex, in: trimmed).isEmpty { score += 1 }
+                if !turn.matches(Self.testIndex, in: trimmed).isEmpty { score += 1 }
                 scored.append((Quote(text: text, span: turn.span(trimmed)), score, order))
                 order += 1
             }
@@ -199,8 +199,8 @@ extension ChineseReading {
                     continue
                 }
                 guard Terms.pastCues.contains(where: text.contains) else { continue }
-                for mention in Self.diagnosisIndex.matches(in: Array(turn.characters[clause])) where !Self.symptomLike.contains(mention.value) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.diagnosisIndex, in: clause) where !Self.symptomLike.contains(mention.value) {
+                    let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
                     found.removeAll { $0.text == "既往体健" }
                     found.append(Quote(text: mention.value, span: turn.span(range)))

@@ -17,22 +17,21 @@ extension ChineseReading {
         for turn in turns where turn.speaker == .doctor {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 let text = turn.string(clause)
-                let characters = Array(turn.characters[clause])
                 let advising = Terms.adviceCues.contains(where: text.contains)
-                for mention in Self.testIndex.matches(in: characters) where advising && Self.orderCues.contains(where: text.contains) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.testIndex, in: clause) where advising && Self.orderCues.contains(where: text.contains) {
+                    let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range), !Terms.resultCues.contains(where: text.contains) else { continue }
                     if text.contains("复查") { recheck = true }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
-                for mention in Self.medicineIndex.matches(in: characters) where !Self.procedures.contains(mention.value) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.medicineIndex, in: clause) where !Self.procedures.contains(mention.value) {
+                    let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     let sentenceEnd = (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
-                    let nextMedicine = Self.medicineIndex.matches(in: Array(turn.characters[range.upperBound..<sentenceEnd])).first
-                        .map { range.upperBound + $0.range.lowerBound }
+                    let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first
+                        .map(\.range.lowerBound)
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
                         let route = Self.topical.contains(where: mention.value.contains) ? "外用" : "口服"
                         let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
@@ -43,8 +42,8 @@ extension ChineseReading {
                         add(mention.value, to: &medicines, span: turn.span(range), at: (turn.index, range.lowerBound))
                     }
                 }
-                for mention in Self.adviceIndex.matches(in: characters) {
-                    let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                for mention in turn.matches(Self.adviceIndex, in: clause) {
+                    let range = mention.range
                     if mention.value == "继续当前治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // 三天后复诊: the follow-up with its interval.

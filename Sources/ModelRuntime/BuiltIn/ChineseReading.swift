@@ -45,8 +45,8 @@ struct ChineseReading: Sendable {
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
                 for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
-                    for mention in Self.symptomIndex.matches(in: Array(turn.characters[clause])) {
-                        let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
+                    for mention in turn.matches(Self.symptomIndex, in: clause) {
+                        let range = mention.range
                         let denied = isNegated(turn, clause: clause, term: range)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
                         // "不咳嗽了": it was there and has gone, so it belongs to this illness.
@@ -77,7 +77,7 @@ struct ChineseReading: Sendable {
         else { return [] }
         let answerText = answerTurn.string(answerClause)
         // An answer that names symptoms itself is read as what it says, not as yes or no.
-        guard Self.symptomIndex.matches(in: Array(answerTurn.characters[answerClause])).isEmpty else { return [] }
+        guard answerTurn.matches(Self.symptomIndex, in: answerClause).isEmpty else { return [] }
         let present: Bool
         if Self.negativeAnswers.contains(where: answerText.hasPrefix) {
             present = false
@@ -88,9 +88,8 @@ struct ChineseReading: Sendable {
         }
         var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
         for clause in doctorTurn.clauses() where isQuestion(doctorTurn, clause) {
-            for mention in Self.symptomIndex.matches(in: Array(doctorTurn.characters[clause])) {
-                let range = (mention.range.lowerBound + clause.lowerBound)..<(mention.range.upperBound + clause.lowerBound)
-                asked.append((mention.value, doctorTurn.span(range), (present, answerTurn.span(answerClause))))
+            for mention in doctorTurn.matches(Self.symptomIndex, in: clause) {
+                asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answerClause))))
             }
         }
         return asked

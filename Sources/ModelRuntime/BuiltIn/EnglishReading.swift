@@ -51,8 +51,8 @@ struct EnglishReading: Sendable {
             let reply = answer.string(clause)
             guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("nope") || reply.hasPrefix("not really") else { continue }
             for sentence in turn.clauses(breakingAtCommas: false) where turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" {
-                for mention in Self.symptomIndex.matches(in: Array(turn.characters[sentence])) {
-                    let range = (mention.range.lowerBound + sentence.lowerBound)..<(mention.range.upperBound + sentence.lowerBound)
+                for mention in turn.matches(Self.symptomIndex, in: sentence) {
+                    let range = mention.range
                     found.append(Quote(text: mention.value, span: turn.span(range)))
                 }
             }
@@ -67,8 +67,8 @@ struct EnglishReading: Sendable {
         var seen: Set<String> = []
         for turn in turns where turn.isPatientSide {
             for sentence in turn.clauses() {
-                for mention in Self.symptomIndex.matches(in: Array(turn.characters[sentence])) where !seen.contains(mention.value) {
-                    let range = (mention.range.lowerBound + sentence.lowerBound)..<(mention.range.upperBound + sentence.lowerBound)
+                for mention in turn.matches(Self.symptomIndex, in: sentence) where !seen.contains(mention.value) {
+                    let range = mention.range
                     let before = " " + turn.string(sentence.lowerBound..<range.lowerBound)
                     if [" no ", " not ", "n't ", " denies ", " never ", " without "].contains(where: before.contains) { continue }
                     seen.insert(mention.value)

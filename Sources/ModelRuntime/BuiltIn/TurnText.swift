@@ -34,6 +34,11 @@ struct TurnText: Sendable {
 
     func string(_ range: Range<Int>) -> String { String(characters[range]) }
 
+    /// The lexicon's terms found in characters `range`, with their ranges in the whole turn.
+    func matches<Value>(_ index: TermIndex<Value>, in range: Range<Int>) -> [(range: Range<Int>, value: Value)] {
+        index.matches(in: Array(characters[range])).map { ((range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), $0.value) }
+    }
+
     /// Clauses between punctuation (or sentences), trimmed of spaces; empty ones left out.
     func clauses(breakingAtCommas: Bool = true) -> [Range<Int>] {
         breakingAtCommas ? commaClauses : sentences
