@@ -82,6 +82,15 @@ struct NegationTests {
         #expect(!diagnosis.text.contains("肺炎"))
     }
 
+    @Test func betweenTwoDiagnosesNamedAsOftenTheOneNamedLastIsWritten() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "孩子咳嗽一周。"),
+            TranscriptTurn(speaker: .doctor, text: "考虑肺炎，也可能是支气管炎。"),
+        ]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.section("diagnosis")?.text == "支气管炎？")
+    }
+
     @Test func englishDenialsComeFromTheAnswerToTheQuestion() throws {
         let transcript = [
             TranscriptTurn(speaker: .doctor, text: "any chest pain or shortness of breath ?"),

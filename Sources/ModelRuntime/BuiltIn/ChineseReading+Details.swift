@@ -119,7 +119,9 @@ extension ChineseReading {
     /// The doctor's diagnosis: the one named most (the latest on a tie), not denied, not only asked about; with
     /// its spans and whether the doctor was unsure.
     func diagnosis() -> Finding? {
-        var found: [String: (score: Double, last: Int, evidence: [EvidenceSpan], uncertain: Bool, sure: Bool)] = [:]
+        // `last` is where it was last named (turn, character): unique per diagnosis, so the choice never depends on
+        // the dictionary's order, which differs from run to run.
+        var found: [String: (score: Double, last: (turn: Int, offset: Int), evidence: [EvidenceSpan], uncertain: Bool, sure: Bool)] = [:]
         for turn in turns where turn.speaker == .doctor {
             for clause in turn.clauses() {
                 let uncertain = isUncertain(turn, clause)
@@ -127,19 +129,20 @@ extension ChineseReading {
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) {
                     let range = mention.range
                     if isNegated(turn, clause: clause, term: range) || turn.string(clause).contains("排除") { continue }
-                    var entry = found[mention.value] ?? (0, 0, [], false, false)
+                    var entry = found[mention.value] ?? (0, (0, 0), [], false, false)
                     // Named as the diagnosis (考虑, 诊断, 是) counts more than mentioned; vague ones (过敏, 病毒感染) less.
                     let named = Self.namingCues.contains(where: turn.string(clause).contains) ? 2.0 : 1.0
                     entry.score += named * (Self.vagueDiagnoses.contains(mention.value) ? 0.5 : 1)
-                    entry.last = turn.index
+                    entry.last = (turn.index, range.lowerBound)
                     if entry.evidence.count < 3 { entry.evidence.append(turn.span(range)) }
                     if uncertain { entry.uncertain = true } else { entry.sure = true }
                     found[mention.value] = entry
                 }
             }
         }
-        guard let best = found.max(by: { ($0.value.score, $0.value.last) < ($1.value.score, $1.value.last) }) else { return nil }
-        var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: (best.value.last, 0))
+        guard let best = found.max(by: { ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset) })
+        else { return nil }
+        var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: best.value.last)
         finding.uncertain = best.value.uncertain && !best.value.sure
         return finding
     }
