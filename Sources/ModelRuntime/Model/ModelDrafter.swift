@@ -57,8 +57,9 @@ public struct ModelDrafter: DraftingEngine {
 
     public func draft(_ request: DraftRequest) async throws -> Draft {
         var redactor = PHIRedactor(knownNames: request.knownNames)
+        let transcript = ModelDraftFormat.transcript(request.transcript, redactor: &redactor)
         var format = ModelConfiguration.ResponseFormat.jsonSchema
-        var body = try requestBody(request, format: format, redactor: &redactor)
+        var body = try requestBody(transcript: transcript, template: request.template, format: format)
         var failure = ""
         var attempt = 0
         while attempt <= configuration.retries {
@@ -72,7 +73,7 @@ public struct ModelDrafter: DraftingEngine {
                 // A server that does not know OpenAI's json_schema format is asked again in the other dialect, once.
                 if error.refusedFormat, format == .jsonSchema {
                     format = .jsonObject
-                    body = try requestBody(request, format: format, redactor: &redactor)
+                    body = try requestBody(transcript: transcript, template: request.template, format: format)
                     attempt -= 1
                     continue
                 }
@@ -89,23 +90,23 @@ public struct ModelDrafter: DraftingEngine {
         return draft
     }
 
-    private func requestBody(_ request: DraftRequest, format: ModelConfiguration.ResponseFormat, redactor: inout PHIRedactor) throws -> Data {
-        let transcript = ModelDraftFormat.transcript(request.transcript, redactor: &redactor)
+    /// The chat-completions request for a transcript already redacted.
+    private func requestBody(transcript: String, template: DraftTemplate, format: ModelConfiguration.ResponseFormat) throws -> Data {
         var payload: [String: Any] = [
             "model": configuration.model,
             "temperature": 0,
             "max_tokens": configuration.maxTokens,
+            "stream": false,
             "messages": [
-                ["role": "system", "content": ModelDraftFormat.instructions(for: request.template)],
+                ["role": "system", "content": ModelDraftFormat.instructions(for: template)],
                 ["role": "user", "content": transcript],
             ],
         ]
-        let schema = ModelDraftFormat.schema(for: request.template)
+        let schema = ModelDraftFormat.schema(for: template)
         payload["response_format"] = switch format {
         case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "record_draft", "strict": true, "schema": schema]] as [String: Any]
         case .jsonObject: ["type": "json_object", "schema": schema] as [String: Any]
         }
-        payload["stream"] = false
         return try JSONSerialization.data(withJSONObject: payload)
     }
 
