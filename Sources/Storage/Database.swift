@@ -24,7 +24,7 @@ public final class Database: Sendable {
     private let transactionSQL: any SQLDatabase
     private let shutdownPool: @Sendable () async throws -> Void
     /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
-    private let writeLock: AsyncMutex
+    private let writeTurns: WriteTurns
     private let writerExecutor: EventLoopTaskExecutor
     private let closed = NIOLockedValueBox(false)
 
@@ -43,9 +43,10 @@ public final class Database: Sendable {
             // connection gets a thread of its own: a shared, smaller pool can starve the writer holding the lock.
             let threads = NIOThreadPool(numberOfThreads: perLoop * Self.loopCount(eventLoopGroup))
             threads.start()
-            // The writer has a thread of its own, so its statements never queue behind a crowd of reads.
-            let writerThread = NIOThreadPool(numberOfThreads: 1)
-            writerThread.start()
+            // The writer has an event loop (a thread) of its own: its statements run there, in place, and never
+            // queue behind a crowd of reads or HTTP traffic.
+            let writerGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let writerLoop = writerGroup.next()
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteServerConnectionSource(path: path, threadPool: threads),
                 maxConnectionsPerEventLoop: perLoop,
@@ -53,25 +54,24 @@ public final class Database: Sendable {
                 logger: logger,
                 on: eventLoopGroup
             )
-            // …and an event loop of its own, so its statements resume without waiting behind HTTP traffic.
-            let writerGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let writerLoop = writerGroup.next()
-            let writer = EventLoopGroupConnectionPool(
-                source: SQLiteServerConnectionSource(path: path, threadPool: writerThread),
-                maxConnectionsPerEventLoop: 1,
-                requestTimeout: .seconds(30),
-                logger: logger,
-                on: writerLoop
-            )
+            let writer: SQLiteWriter
+            do {
+                writer = try await SQLiteWriter.open(path: path, busyTimeoutMilliseconds: Int32(SQLiteServerConnectionSource.busyTimeoutMilliseconds),
+                                                     on: writerLoop)
+            } catch {
+                try? await pool.shutdownAsync()
+                try? await threads.shutdownGracefully()
+                try? await writerGroup.shutdownGracefully()
+                throw error
+            }
             let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
             let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
             let database = Database(engine: .sqlite, url: url, sql: readers,
-                                    transactionSQL: PooledSQLiteDatabase(pool: writer, logger: logger), writerLoop: writerLoop) {
+                                    transactionSQL: SQLiteWriterDatabase(writer: writer, logger: logger), writerLoop: writerLoop) {
                 await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()
-                try await writer.shutdownAsync()
+                try await writerLoop.submit { writer.close() }.get()
                 try await threads.shutdownGracefully()
-                try await writerThread.shutdownGracefully()
                 try await writerGroup.shutdownGracefully()
             }
             // WAL is a property of the file, so setting it once is enough.
@@ -106,7 +106,7 @@ public final class Database: Sendable {
 
     private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, transactionSQL: any SQLDatabase,
                  writerLoop: any EventLoop, shutdown: @escaping @Sendable () async throws -> Void) {
-        self.writeLock = AsyncMutex(on: writerLoop)
+        self.writeTurns = WriteTurns(on: writerLoop)
         self.writerExecutor = EventLoopTaskExecutor(writerLoop)
         self.engine = engine
         self.url = url
@@ -121,7 +121,7 @@ public final class Database: Sendable {
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         guard engine == .sqlite else { return try await run(body, begin: "BEGIN") }
         return try await withTaskExecutorPreference(writerExecutor) {
-            try await writeLock.withLock { try await run(body, begin: "BEGIN IMMEDIATE") }
+            try await writeTurns.withTurn { try await run(body, begin: "BEGIN IMMEDIATE") }
         }
     }
 

@@ -83,6 +83,85 @@ struct StorageContractTests {
         }
     }
 
+    @Test("thousands of transactions from concurrent tasks all finish, each seeing the ones before", arguments: TestEngine.available)
+    func everyTransactionGetsItsTurn(engine: TestEngine) async throws {
+        struct Refused: Error {}
+        try await TestDatabase.with(engine) { db in
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            let transactions = 3_000
+            let finished = try await Self.withinDeadline {
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for n in 0..<transactions {
+                        group.addTask {
+                            do {
+                                return try await db.transaction { tx in
+                                    try await tx.raw("UPDATE accounts SET patient_count = patient_count + 1 WHERE id = 'a1'").run()
+                                    // Some transactions wait for other work while they hold their turn, some give up.
+                                    if n % 7 == 0 { await Task.yield() }
+                                    if n % 10 == 0 { _ = try await db.sql.raw("SELECT COUNT(*) AS n FROM accounts").first() }
+                                    if n % 13 == 0 { throw Refused() }
+                                    return true
+                                }
+                            } catch is Refused {
+                                return false
+                            }
+                        }
+                    }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+            }
+            let expected = (0..<transactions).filter { $0 % 13 != 0 }.count
+            #expect(finished == expected)
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            #expect(count == expected)
+        }
+    }
+
+    /// Runs `body`, failing instead of hanging when it has not finished after a minute (a lost wake-up, not slowness).
+    static func withinDeadline<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
+        try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask { try await body() }
+            group.addTask { try await Task.sleep(for: .seconds(60)); return nil }
+            guard let first = try await group.next(), let result = first else { throw TransactionsHung() }
+            group.cancelAll()
+            return result
+        }
+    }
+
+    @Test("values written and read inside a transaction round-trip, and a failed statement leaves the writer usable",
+          arguments: TestEngine.available)
+    func transactionValuesRoundTrip(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let name = "王小明 'O''Brien\"; -- 👶🏻\u{301}"
+            let read: (String, Bool, Int64) = try await db.transaction { tx in
+                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+                try await tx.raw("""
+                    INSERT INTO patients (id, account_id, name, gender, birth_date, id_number, allergies, created_at, updated_at)
+                    VALUES ('p1', 'a1', \(bind: name), 'male', '2000-01-01', \(bind: String?.none), '[]', 0, \(bind: Int64.max))
+                    """).run()
+                let row = try await tx.raw("SELECT name, id_number, updated_at FROM patients WHERE id = 'p1'").first()!
+                return (try row.decode(column: "name", as: String.self),
+                        try row.decodeNil(column: "id_number") && row.decode(column: "id_number", as: String?.self) == nil,
+                        try row.decode(column: "updated_at", as: Int64.self))
+            }
+            #expect(read.0 == name)
+            #expect(read.1)
+            #expect(read.2 == Int64.max)
+            // The same phone twice breaks a unique constraint: that transaction fails, and the next one works.
+            await #expect(throws: (any Error).self) {
+                try await db.transaction { tx in
+                    try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000001', 0, 0)").run()
+                }
+            }
+            try await db.transaction { tx in
+                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000002', 0, 0)").run()
+            }
+            #expect(try await TestDatabase.count("accounts", in: db) == 2)
+            let stored = try await db.sql.raw("SELECT name FROM patients WHERE id = 'p1'").first()!.decode(column: "name", as: String.self)
+            #expect(stored == name)
+        }
+    }
+
     @Test("foreign keys and unique constraints are enforced", arguments: TestEngine.available)
     func constraintsAreEnforced(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
@@ -129,6 +208,9 @@ struct StorageContractTests {
     }
 }
 
+/// A minute passed and the transactions had not all finished.
+struct TransactionsHung: Error {}
+
 @Suite("SQLite settings")
 struct SQLiteSettingsTests {
     @Test("SQLite runs in WAL mode with foreign keys and a busy timeout")
@@ -142,6 +224,15 @@ struct SQLiteSettingsTests {
                 let timeout = try await session.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self)
                 #expect(timeout >= 5000)
             }
+            // Transactions run on a connection of their own, set up the same way.
+            let writer: (Int, Int, String) = try await db.transaction { tx in
+                (try await tx.raw("PRAGMA foreign_keys").first()!.decode(column: "foreign_keys", as: Int.self),
+                 try await tx.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self),
+                 try await tx.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self).lowercased())
+            }
+            #expect(writer.0 == 1)
+            #expect(writer.1 >= 5000)
+            #expect(writer.2 == "wal")
         }
     }
 }
