@@ -29,7 +29,7 @@ final class SQLiteWriter: @unchecked Sendable {
     static func open(path: String, busyTimeoutMilliseconds: Int32, on eventLoop: any EventLoop) async throws -> SQLiteWriter {
         try await eventLoop.submit {
             var handle: OpaquePointer?
-            let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+            let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
             let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
             guard opened == SQLITE_OK, let handle else {
                 let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "cannot open"
