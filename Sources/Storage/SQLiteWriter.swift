@@ -68,7 +68,7 @@ final class SQLiteWriter: @unchecked Sendable {
             let step = sqlite_nio_sqlite3_step(statement)
             if step == SQLITE_DONE { return }
             guard step == SQLITE_ROW else { throw SQLiteWriterError(code: step, message: Self.message(handle)) }
-            let names = columns ?? (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+            let names = columns ?? (0..<count).map { sqlite_nio_sqlite3_column_name(statement, $0).map { String(cString: $0) } ?? "" }
             columns = names
             try onRow(names, (0..<count).map { value(at: $0, of: statement) })
         }
