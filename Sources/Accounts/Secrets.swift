@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Storage
 
 /// Random tokens and one-way hashes for secrets the server must recognise but never store in the clear.
 enum Secrets {
@@ -21,6 +22,6 @@ enum Secrets {
     /// A keyed hash (HMAC-SHA256) in hex: the pepper keeps stolen rows from being brute-forced offline.
     static func hash(_ text: String, pepper: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(pepper.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return mac.hexDigits
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import ModelRuntime
+import Storage
 
 /// A record as a FHIR R4 document Bundle: a Composition (LOINC 34108-1 Outpatient Note, one LOINC-coded section
 /// per record section) followed by the Patient, Practitioner and Encounter it refers to.
@@ -88,7 +89,7 @@ public enum FHIRDocument {
         var bytes = Array(sha256(id).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = bytes.hexDigits
         let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
         return "urn:uuid:" + parts.joined(separator: "-")
     }

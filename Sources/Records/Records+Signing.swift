@@ -26,7 +26,7 @@ public struct SignedContent: Sendable, Codable, Equatable {
     /// The hex SHA-256 of the canonical JSON.
     public var sha256: String {
         let data = Data((try? RecordRows.json(self))?.utf8 ?? "".utf8)
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hexDigits
     }
 
     init(record: ClinicalRecord, sections: [DraftSection], encounter: Encounter, signedBy: String, signedAt: Int64, recordId: String? = nil,

@@ -28,7 +28,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: BodyLimitMiddleware<Context>.defaultLimit)
         let owner = principal.subjectId + " " + request.uri.path
-        let hash = SHA256.hash(data: Data(body.readableBytesView)).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: Data(body.readableBytesView)).hexDigits
 
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
