@@ -79,9 +79,6 @@ public struct ModelDrafter: DraftingEngine {
                 }
                 // Only failures that a second try can mend are retried.
                 guard error.retryable else { break }
-            } catch {
-                failure = "unreachable"
-                logger.warning("model server unreachable", metadata: ["attempt": "\(attempt + 1)"])
             }
         }
         logger.warning("model draft fell back to the built-in engine", metadata: ["reason": "\(failure)"])
