@@ -22,7 +22,8 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         var validator = Validator()
         let turns = body.turns.enumerated().map { index, turn -> TranscriptTurn in
-            let speaker = Speaker(rawValue: turn.speaker).flatMap { $0 == .previsit ? nil : $0 }
+            // `previsit` is a speaker, but only the companion writes it: Records refuses it with the other rules.
+            let speaker = Speaker(rawValue: turn.speaker)
             validator.check(speaker != nil, "turns[\(index)].speaker", "Must be doctor, patient or other.")
             return TranscriptTurn(speaker: speaker ?? .other, text: turn.text, startMs: turn.startMs, endMs: turn.endMs)
         }
