@@ -26,15 +26,14 @@ struct HospitalEncounterDirectory: EncounterDirectory {
         return EncounterParties(
             appointmentId: appointment.id, accountId: appointment.accountId, patientId: profile.id, patientName: profile.name,
             patientGender: profile.gender.rawValue, patientBirthDate: profile.birthDate, doctorId: doctor.id, doctorName: doctor.name,
-            departmentName: department.name, startsAt: appointment.startsAt)
+            departmentName: department.name, startsAt: appointment.startsAt, patientAllergies: profile.allergies)
     }
 
     func previsitComplaint(for parties: EncounterParties) async throws -> String? {
         let complaint = try await conversations.complaint(accountId: parties.accountId, patientId: parties.patientId, appointmentId: parties.appointmentId)
-        let profile = try await patients.get(accountId: parties.accountId, id: parties.patientId)
         var lines: [String] = []
         if let complaint { lines.append(complaint) }
-        if !profile.allergies.isEmpty { lines.append("对" + profile.allergies.joined(separator: "、") + "过敏。") }
+        if !parties.patientAllergies.isEmpty { lines.append("对" + parties.patientAllergies.joined(separator: "、") + "过敏。") }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 }

@@ -15,9 +15,12 @@ public struct EncounterParties: Sendable, Equatable {
     public var doctorName: String
     public var departmentName: String
     public var startsAt: Date
+    /// What the patient's profile says they are allergic to (told to the doctor as patient-reported).
+    public var patientAllergies: [String]
 
     public init(appointmentId: String, accountId: String, patientId: String, patientName: String, patientGender: String?,
-                patientBirthDate: String?, doctorId: String, doctorName: String, departmentName: String, startsAt: Date) {
+                patientBirthDate: String?, doctorId: String, doctorName: String, departmentName: String, startsAt: Date,
+                patientAllergies: [String]) {
         self.appointmentId = appointmentId
         self.accountId = accountId
         self.patientId = patientId
@@ -28,6 +31,7 @@ public struct EncounterParties: Sendable, Equatable {
         self.doctorName = doctorName
         self.departmentName = departmentName
         self.startsAt = startsAt
+        self.patientAllergies = patientAllergies
     }
 }
 
