@@ -22,14 +22,17 @@ struct JourneyState: Sendable {
     /// Today in the hospital's time zone when the journey began: `day:` counts from here.
     let today: DateComponents
 
-    static let hospitalTimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    /// Days and times of journeys are the hospital's.
+    static let hospitalCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        return calendar
+    }()
 
     static func begin(_ journey: Journey, server: URL, phone: String, httpClient: HTTPClient) async throws -> JourneyState {
         let patient = try await PatientSession.signIn(server: server, phone: phone, httpClient: httpClient)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = hospitalTimeZone
         var state = JourneyState(journey: journey, server: server, httpClient: httpClient, phone: phone, patient: patient,
-                                 today: calendar.dateComponents([.year, .month, .day], from: Date()))
+                                 today: hospitalCalendar.dateComponents([.year, .month, .day], from: Date()))
         var existing = try await patient.patients()
         for profile in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == profile.name }) {
             existing.append(try await patient.addPatient(name: profile.name, gender: profile.gender, birthDate: profile.birthDate))
@@ -53,9 +56,7 @@ struct JourneyState: Sendable {
     /// The calendar date `day` days from the journey's today, `YYYY-MM-DD`.
     func date(day: Int) -> String {
         let instant = instant(day: day, time: "12:00") ?? Date()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.hospitalTimeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        let parts = Self.hospitalCalendar.dateComponents([.year, .month, .day], from: instant)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
@@ -63,8 +64,7 @@ struct JourneyState: Sendable {
     func instant(day: Int, time: String) -> Date? {
         let clock = time.split(separator: ":").compactMap { Int($0) }
         guard clock.count == 2 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.hospitalTimeZone
+        let calendar = Self.hospitalCalendar
         var parts = today
         parts.hour = clock[0]
         parts.minute = clock[1]
