@@ -5,6 +5,13 @@ import Foundation
 /// `unsupported`; a statement that denies what its quote affirms (or the reverse) is a `negationConflict`.
 struct StatementVerifier: Sendable {
     let transcript: [TranscriptTurn]
+    /// Each turn's text folded once, for every statement's search.
+    private let foldedTurns: [String]
+
+    init(transcript: [TranscriptTurn]) {
+        self.transcript = transcript
+        foldedTurns = transcript.map { Folded.text($0.text) }
+    }
 
     /// The evidence and flags of one statement.
     func check(text: String, quote: String?, turn: Int?) -> (evidence: [EvidenceSpan], flags: [StatementFlag]) {
@@ -28,7 +35,7 @@ struct StatementVerifier: Sendable {
         if let preferred, transcript.indices.contains(preferred) { order.insert(preferred, at: 0) }
         let folded = Folded.text(needle)
         for index in order {
-            let haystack = Folded.text(transcript[index].text)
+            let haystack = foldedTurns[index]
             guard let range = haystack.range(of: folded) else { continue }
             let start = haystack.utf16.distance(from: haystack.startIndex, to: range.lowerBound)
             let end = haystack.utf16.distance(from: haystack.startIndex, to: range.upperBound)
