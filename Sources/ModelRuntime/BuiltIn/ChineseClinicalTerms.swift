@@ -97,6 +97,8 @@ enum ChineseClinicalTerms {
     static let pastCues = ["以前", "之前", "既往", "从小", "曾经", "有过", "得过", "患过", "去年", "小时候"]
     /// Phrases of a healthy past.
     static let healthyPast = ["身体一直很好", "身体一直挺好", "身体很好", "平时身体好", "平时身体挺好", "没什么病", "没有什么病", "没得过什么病", "没有其他病", "既往体健", "一直健康", "体健"]
+    /// Diagnoses (and complaints to be investigated) whose name in a child's record carries 小儿: 小儿腹泻, 小儿支气管炎.
+    static let pediatricNames: Set<String> = ["消化不良", "腹泻", "感冒", "支气管炎", "支气管肺炎", "肺炎", "便秘", "咳嗽", "发热"]
     /// Words of a child patient.
     static let childCues = ["宝宝", "孩子", "儿子", "女儿", "宝贝", "小孩", "患儿", "男孩", "女孩", "新生儿", "娃", "月大", "岁", "男宝", "女宝", "小朋友", "婴儿"]
     /// Talk that carries no clinical content.

@@ -17,6 +17,13 @@ struct ChineseReading: Sendable {
         turns.contains { turn in Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }
     }
 
+    /// Whether the patient is a newborn: called one, or aged 28 days or less.
+    var aboutANewborn: Bool {
+        if turns.contains(where: { $0.characters.contains("新生儿", in: 0..<$0.characters.count) }) { return true }
+        guard let age = age()?.text, age.hasSuffix("天"), let days = Double(age.dropLast()) else { return false }
+        return days <= 28
+    }
+
     // MARK: Symptoms
 
     /// Symptoms present and denied, in the order first said; present wins over denied when both were said.

@@ -80,12 +80,12 @@ struct OutpatientWriter {
         result["physicalExam"] = quoted(reading.examination())
         result["auxiliaryExams"] = quoted(reading.testResults())
         if let diagnosis = reading.diagnosis() {
-            result["diagnosis"] = [diagnosis.statement(diagnosis.name + (diagnosis.uncertain ? "？" : ""), reportedTurns: reported)]
+            result["diagnosis"] = [diagnosis.statement(recordName(of: diagnosis.name) + (diagnosis.uncertain ? "？" : ""), reportedTurns: reported)]
         } else if let main = mainComplaint {
             // No diagnosis said: the complaint "to be investigated" (待查) is how records say it.
             var pending = main
             pending.uncertain = true
-            result["diagnosis"] = [pending.statement(main.name + "待查", reportedTurns: reported)]
+            result["diagnosis"] = [pending.statement(recordName(of: main.name) + "待查", reportedTurns: reported)]
         }
         let plan = reading.plan(limit: 5).map { statement($0.text, evidence: $0.evidence) }
         result["plan"] = plan.isEmpty ? quoted(reading.advice(limit: 1)) : plan
@@ -98,6 +98,13 @@ struct OutpatientWriter {
             return statement(complaint.name, evidence: [complaint.evidence[0]])
         }
         return statement(complaint.name + duration.found.text, evidence: [complaint.evidence[0], duration.span])
+    }
+
+    /// A diagnosis as a record names it for this patient: 小儿腹泻 in a child, 新生儿黄疸 in a newborn.
+    private func recordName(of diagnosis: String) -> String {
+        if diagnosis == "黄疸", reading.aboutANewborn { return "新生儿黄疸" }
+        if reading.aboutAChild, ChineseClinicalTerms.pediatricNames.contains(diagnosis) { return "小儿" + diagnosis }
+        return diagnosis
     }
 
     /// A statement resting on `evidence`, patient-reported when all of it is from before the visit.
