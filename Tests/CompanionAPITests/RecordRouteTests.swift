@@ -46,7 +46,7 @@ struct RecordRouteTests {
             #expect(sections["chiefComplaint"]?.text == "发热3天。")
             #expect(sections["presentIllness"]?.text.contains("无腹泻") == true)
             #expect(sections["presentIllness"]?.text.contains("无抽搐") == true)
-            #expect(sections["diagnosis"]?.text == "支气管炎？")
+            #expect(sections["diagnosis"]?.text == "小儿支气管炎？")
             #expect(sections["allergies"]?.statements.first?.flags.contains("patientReported") == true)
             // Every span of every statement lies in the transcript.
             for statement in sections.values.flatMap(\.statements) {
@@ -71,7 +71,7 @@ struct RecordRouteTests {
             let revisions = try await api.send(.get, "/v1/drafts/\(draftId)/revisions", token: doctor).json()["items"] as! [[String: Any]]
             #expect(revisions.count == 2)
             let change = (revisions[1]["changes"] as! [[String: Any]])[0]
-            #expect(change["key"] as? String == "diagnosis" && change["before"] as? String == "支气管炎？" && change["after"] as? String == "急性支气管炎。")
+            #expect(change["key"] as? String == "diagnosis" && change["before"] as? String == "小儿支气管炎？" && change["after"] as? String == "急性支气管炎。")
 
             let signed = try await api.send(.post, "/v1/drafts/\(draftId)/sign", token: doctor)
             #expect(signed.status == .ok)

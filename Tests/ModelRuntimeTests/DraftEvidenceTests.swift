@@ -47,6 +47,22 @@ struct DraftEvidenceTests {
         #expect(draft == BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient)))
     }
 
+    @Test(arguments: [
+        ("孩子拉肚子两天了。", "考虑是消化不良。", "小儿消化不良？"),
+        ("宝宝咳嗽三天。", "诊断支气管炎。", "小儿支气管炎。"),
+        ("我咳嗽三天。", "诊断支气管炎。", "支气管炎。"),
+        ("宝宝出生10天，皮肤发黄。", "先观察一下。", "新生儿黄疸待查。"),
+        ("宝宝8个月，皮肤发黄。", "先观察一下。", "黄疸待查。"),
+        ("孩子咳嗽两天。", "先观察一下。", "小儿咳嗽待查。"),
+        ("孩子出疹子两天。", "是幼儿急疹。", "幼儿急疹。"),
+    ])
+    func aChildsDiagnosisIsWrittenWithItsPediatricName(_ complaint: String, _ doctor: String, _ written: String) throws {
+        let transcript = [TranscriptTurn(speaker: .patient, text: complaint), TranscriptTurn(speaker: .doctor, text: doctor)]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.section("diagnosis")?.text == written)
+        #expect(draft.invalidEvidence(in: transcript).isEmpty)
+    }
+
     @Test func prescriptionsKeepTheirDoseAndFrequencyAndTheFollowUpItsInterval() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "孩子发烧两天了，39度。"),

@@ -77,7 +77,7 @@ struct NegationTests {
         ]
         let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
         let diagnosis = try #require(draft.section("diagnosis"))
-        #expect(diagnosis.text == "支气管炎？")
+        #expect(diagnosis.text == "小儿支气管炎？")
         #expect(diagnosis.statements.first?.flags.contains(.uncertain) == true)
         #expect(!diagnosis.text.contains("肺炎"))
     }
@@ -88,7 +88,7 @@ struct NegationTests {
             TranscriptTurn(speaker: .doctor, text: "考虑肺炎，也可能是支气管炎。"),
         ]
         let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
-        #expect(draft.section("diagnosis")?.text == "支气管炎？")
+        #expect(draft.section("diagnosis")?.text == "小儿支气管炎？")
     }
 
     @Test func englishDenialsComeFromTheAnswerToTheQuestion() throws {
