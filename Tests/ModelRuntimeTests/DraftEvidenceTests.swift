@@ -65,14 +65,16 @@ struct DraftEvidenceTests {
 
     @Test func prescriptionsKeepTheirDoseAndFrequencyAndTheFollowUpItsInterval() throws {
         let transcript = [
-            TranscriptTurn(speaker: .patient, text: "孩子发烧两天了，39度。"),
+            TranscriptTurn(speaker: .patient, text: "孩子发烧两天了，39度，吃了小儿氨酚黄那敏颗粒。"),
             TranscriptTurn(speaker: .doctor, text: "布洛芬混悬液，每次5ml，每6小时一次，体温超过38.5度再吃；阿莫西林颗粒一次1袋，一天三次。多喝水，三天后复诊。"),
         ]
         let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
         let plan = try #require(draft.section("plan"))
-        #expect(plan.text == "口服布洛芬 5ml，每6小时1次；口服阿莫西林 1袋，每日3次；多饮水；3天后复诊。")
+        // The product is named with the dosage form the doctor said.
+        #expect(plan.text == "口服布洛芬混悬液 5ml，每6小时1次；口服阿莫西林颗粒 1袋，每日3次；多饮水；3天后复诊。")
         let quoted = plan.statements[0].evidence.compactMap { $0.quote(in: transcript) }
-        #expect(quoted == ["布洛芬", "5ml", "每6小时"])
+        #expect(quoted == ["布洛芬混悬液", "5ml", "每6小时"])
+        #expect(draft.section("presentIllness")?.text.contains("服用小儿氨酚黄那敏颗粒") == true)
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 

@@ -105,7 +105,7 @@ extension ChineseReading {
         var taken: [Quote] = []
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() {
-                for mention in turn.matches(Self.medicineIndex, in: clause) where !seen.contains(mention.value) {
+                for mention in medicineMentions(in: turn, clause) where !seen.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     seen.insert(mention.value)

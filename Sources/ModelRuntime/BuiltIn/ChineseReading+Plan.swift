@@ -24,7 +24,7 @@ extension ChineseReading {
                     if text.contains("复查") { recheck = true }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
-                for mention in turn.matches(Self.medicineIndex, in: clause) where !Self.procedures.contains(mention.value) {
+                for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
