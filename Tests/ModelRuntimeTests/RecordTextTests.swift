@@ -17,6 +17,13 @@ struct RecordTextTests {
         #expect(reading.illnessDurations(in: reading.turns[0]).isEmpty)
     }
 
+    @Test func aSymptomRightAfterTheNumberMakesItHowLongNotHowOld() throws {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "孩子十天不拉粑粑，用了开塞露。"), TranscriptTurn(speaker: .patient, text: "宝宝5个月。")]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.section("chiefComplaint")?.text == "便秘10天。")
+        #expect(draft.section("presentIllness")?.text.hasPrefix("5个月患儿10天前出现便秘") == true)
+    }
+
     @Test(arguments: [("烧到39度", "39℃"), ("38度5", "38.5℃"), ("体温38.2", "38.2℃"), ("39℃", "39℃")])
     func temperaturesAreNormalised(_ said: String, _ written: String) {
         let characters = Array(said)

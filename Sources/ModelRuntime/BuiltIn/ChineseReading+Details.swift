@@ -41,7 +41,10 @@ extension ChineseReading {
             let text = turn.string(clause)
             let withSymptom = !turn.matches(Self.symptomIndex, in: clause).isEmpty
             if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
+            let symptomStarts = Set(turn.matches(Self.symptomIndex, in: clause).map(\.range.lowerBound))
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
+                // "孩子十天不拉粑粑": a symptom right after the number makes it how long, not how old.
+                if symptomStarts.contains(duration.range.upperBound) { return true }
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
                 return !Self.ageCues.contains(where: before.contains) && after != "的"
@@ -92,7 +95,10 @@ extension ChineseReading {
     /// The patient's age, from the first patient-side turn that gives one.
     func age() -> Quote? {
         for turn in turns.prefix(10) where turn.isPatientSide {
-            if let found = ChineseQuantities.age(in: turn.characters, range: 0..<turn.characters.count) {
+            if let found = ChineseQuantities.age(in: turn.characters, range: 0..<turn.characters.count),
+               // "孩子十天不拉粑粑" says how long, not how old.
+               !turn.matches(Self.symptomIndex, in: turn.clause(around: found.range.lowerBound)).contains(where: { $0.range.lowerBound == found.range.upperBound })
+            {
                 return Quote(text: found.text, span: turn.span(found.range))
             }
         }
