@@ -24,6 +24,13 @@ struct RecordTextTests {
         #expect(draft.section("presentIllness")?.text.hasPrefix("5个月患儿10天前出现便秘") == true)
     }
 
+    @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        #expect(draft.section("chiefComplaint")?.text == "发热3天。")
+        #expect(draft.section("presentIllness")?.text.hasPrefix("患儿3天前出现高热，体温最高39.5℃") == true)
+    }
+
     @Test(arguments: [("烧到39度", "39℃"), ("38度5", "38.5℃"), ("体温38.2", "38.2℃"), ("39℃", "39℃")])
     func temperaturesAreNormalised(_ said: String, _ written: String) {
         let characters = Array(said)

@@ -94,10 +94,12 @@ struct OutpatientWriter {
 
     /// 主诉: the main complaint with its duration when one was given; at most 20 characters with its closing 。.
     private func chiefComplaint(_ complaint: Finding, duration: (found: ChineseQuantities.Found, span: EvidenceSpan)?) -> DraftStatement {
-        guard let duration, complaint.name.count + duration.found.text.count <= 19 else {
-            return statement(complaint.name, evidence: [complaint.evidence[0]])
+        // 主诉 names the symptom; how high the fever went is for 现病史.
+        let name = complaint.name == "高热" ? "发热" : complaint.name
+        guard let duration, name.count + duration.found.text.count <= 19 else {
+            return statement(name, evidence: [complaint.evidence[0]])
         }
-        return statement(complaint.name + duration.found.text, evidence: [complaint.evidence[0], duration.span])
+        return statement(name + duration.found.text, evidence: [complaint.evidence[0], duration.span])
     }
 
     /// A diagnosis as a record names it for this patient: 小儿腹泻 in a child, 新生儿黄疸 in a newborn.
