@@ -66,7 +66,7 @@ extension ConversationPolicy {
             if let current, !state.excludedDoctors.contains(current) { state.excludedDoctors.append(current) }
             if state.pending == nil { state.pending = .book }
             return try await propose(&state)
-        case .affirm, .deny where state.stage == .booked && state.pending == nil:
+        case .affirm where state.stage == .booked && state.pending == nil, .deny where state.stage == .booked && state.pending == nil:
             // "好的" after a confirmation is an acknowledgement, not a request to change anything.
             return Reply(text: language.pick("好的。还有什么可以帮您？", "All right. Anything else I can do?"), stage: .booked, language: language,
                          quickReplies: language.pick(["需要准备什么", "换个时间", "取消这个预约"], ["What should I bring?", "Another time", "Cancel it"]))

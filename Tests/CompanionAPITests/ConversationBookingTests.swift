@@ -60,6 +60,22 @@ struct ConversationBookingTests {
     static func text(_ reply: [String: Any]) -> String { reply["text"] as? String ?? "" }
     static func actions(_ reply: [String: Any]) -> [[String: Any]] { reply["actions"] as? [[String: Any]] ?? [] }
 
+    @Test("a yes to the triage's advice shows the slots; a yes after booking is only acknowledged", arguments: TestEngine.available)
+    func yesAfterTriageOffersSlots(engine: TestEngine) async throws {
+        try await withAPI(engine, clock: Self.clock()) { api in
+            let (_, talk) = try await Self.patientTalking(api)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            let offered = try await talk.say("好的")
+            #expect(offered["stage"] as? String == "booking", "\(Self.text(offered))")
+            #expect(Self.slots(offered)?.isEmpty == false)
+            _ = try await talk.say("第一个")
+            let booked = try await talk.say("确认")
+            #expect(booked["stage"] as? String == "booked", "\(Self.text(booked))")
+            let thanks = try await talk.say("好的")
+            #expect(thanks["stage"] as? String == "booked" && Self.slots(thanks) == nil, "\(Self.text(thanks))")
+        }
+    }
+
     @Test("triage, slots as cards, which patient, explicit confirmation, booked; then rescheduled and cancelled by talking", arguments: TestEngine.available)
     func bookRescheduleCancel(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Self.clock()) { api in
