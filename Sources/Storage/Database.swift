@@ -19,12 +19,11 @@ public final class Database: Sendable {
     /// Run single statements here; use `transaction` for several that belong together.
     public let sql: any SQLDatabase
     public let url: DatabaseURL
-    /// Where transactions run: for SQLite one dedicated writer connection (SQLite has one writer anyway, and
-    /// readers filling the shared pool must not make the writer wait); for PostgreSQL the shared pool.
-    private let transactionSQL: any SQLDatabase
+    /// Where SQLite transactions run: one dedicated writer connection (SQLite has one writer anyway, and readers
+    /// filling the shared pool must not make the writer wait); transactions of this process queue there instead of
+    /// in SQLite's busy handler, and those queued together commit together. PostgreSQL's run on the shared pool.
+    private let groupCommit: GroupCommit?
     private let shutdownPool: @Sendable () async throws -> Void
-    /// SQLite only: transactions of this process queue here instead of in SQLite's busy handler.
-    private let writeTurns: WriteTurns
     private let writerExecutor: EventLoopTaskExecutor
     private let closed = NIOLockedValueBox(false)
 
@@ -66,8 +65,8 @@ public final class Database: Sendable {
             }
             let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
             let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
-            let database = Database(engine: .sqlite, url: url, sql: readers,
-                                    transactionSQL: SQLiteWriterDatabase(writer: writer, logger: logger), writerLoop: writerLoop) {
+            let groupCommit = GroupCommit(writer: writer, sql: SQLiteWriterDatabase(writer: writer, logger: logger))
+            let database = Database(engine: .sqlite, url: url, sql: readers, groupCommit: groupCommit, writerLoop: writerLoop) {
                 await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()
                 try await writerLoop.submit { writer.close() }.get()
@@ -86,7 +85,7 @@ public final class Database: Sendable {
                 on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
-            let database = Database(engine: .postgres, url: url, sql: sql, transactionSQL: sql, writerLoop: eventLoopGroup.next()) {
+            let database = Database(engine: .postgres, url: url, sql: sql, groupCommit: nil, writerLoop: eventLoopGroup.next()) {
                 try await pool.shutdownAsync()
             }
             return try await database.checked("SELECT 1")
@@ -104,30 +103,28 @@ public final class Database: Sendable {
         }
     }
 
-    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, transactionSQL: any SQLDatabase,
+    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, groupCommit: GroupCommit?,
                  writerLoop: any EventLoop, shutdown: @escaping @Sendable () async throws -> Void) {
-        self.writeTurns = WriteTurns(on: writerLoop)
+        self.groupCommit = groupCommit
         self.writerExecutor = EventLoopTaskExecutor(writerLoop)
         self.engine = engine
         self.url = url
         self.sql = sql
-        self.transactionSQL = transactionSQL
         self.shutdownPool = shutdown
     }
 
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
-    /// SQLite transactions take the write lock at the start (`BEGIN IMMEDIATE`), so a read-then-write inside
-    /// never fails half-way with a lock upgrade error.
+    /// On SQLite it runs in a savepoint of the writer's transaction, which the transactions queued with it share
+    /// (group commit), and returns once that has committed; the write lock is taken at the start
+    /// (`BEGIN IMMEDIATE`), so a read-then-write inside never fails half-way with a lock upgrade error.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        guard engine == .sqlite else { return try await run(body, begin: "BEGIN") }
-        return try await withTaskExecutorPreference(writerExecutor) {
-            try await writeTurns.withTurn { try await run(body, begin: "BEGIN IMMEDIATE") }
-        }
+        guard let groupCommit else { return try await run(body) }
+        return try await withTaskExecutorPreference(writerExecutor) { try await groupCommit.transaction(body) }
     }
 
-    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R, begin: String) async throws -> R {
-        try await transactionSQL.withSession { session in
-            try await session.raw(SQLQueryString(begin)).run()
+    private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await sql.withSession { session in
+            try await session.raw("BEGIN").run()
             do {
                 let result = try await body(session)
                 try await session.raw("COMMIT").run()

@@ -74,6 +74,12 @@ final class SQLiteWriter: @unchecked Sendable {
         }
     }
 
+    /// Whether a transaction is open on the connection (after some errors SQLite rolls it back by itself).
+    var inTransaction: Bool {
+        precondition(eventLoop.inEventLoop, "SQLiteWriter used off its thread")
+        return handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false
+    }
+
     /// Finalizes every statement and closes the connection; later calls fail with a clear error.
     func close() {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }

@@ -83,9 +83,10 @@ struct StorageContractTests {
         }
     }
 
-    @Test("thousands of transactions from concurrent tasks all finish, each seeing the ones before", arguments: TestEngine.available)
+    @Test("thousands of transactions from concurrent tasks all finish, each seeing the ones before, and readers see each once it returns", arguments: TestEngine.available)
     func everyTransactionGetsItsTurn(engine: TestEngine) async throws {
         struct Refused: Error {}
+        struct Misread: Error { let id: String, written: Bool }
         try await TestDatabase.with(engine) { db in
             try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
             // 64 clients (as many as the release-minute rush has connections). PostgreSQL serialises these updates of
@@ -97,9 +98,11 @@ struct StorageContractTests {
                         group.addTask {
                             var committed = 0
                             for n in stride(from: client, to: transactions, by: clients) {
+                                let id = "t\(n)"
                                 do {
                                     try await db.transaction { tx in
                                         try await tx.raw("UPDATE accounts SET patient_count = patient_count + 1 WHERE id = 'a1'").run()
+                                        try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "139\(100_000_000 + n)"), 0, 0)").run()
                                         // Some transactions wait for other work while they hold their turn, some give up.
                                         if n % 7 == 0 { await Task.yield() }
                                         if n % 10 == 0 { try await Task.sleep(for: .milliseconds(1)) }
@@ -107,6 +110,10 @@ struct StorageContractTests {
                                     }
                                     committed += 1
                                 } catch is Refused {}
+                                // Once `transaction` has returned, every reader sees what it wrote (it has committed,
+                                // even when it shared its commit with others), and nothing of one that threw.
+                                let written = try await db.sql.raw("SELECT id FROM accounts WHERE id = \(bind: id)").first() != nil
+                                if written != (n % 13 != 0) { throw Misread(id: id, written: written) }
                             }
                             return committed
                         }
