@@ -55,9 +55,11 @@ final class SQLiteWriter: @unchecked Sendable {
         precondition(eventLoop.inEventLoop, "SQLiteWriter used off its thread")
         guard let handle else { throw SQLiteWriterError(code: SQLITE_MISUSE, message: "the writer connection is closed") }
         let statement = try prepared(sql, on: handle)
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+        // Every parameter is bound afresh each time, so the bindings are not cleared: clearing them marks a statement
+        // whose plan looked at a bound value as expired, and it was re-prepared on every run.
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement) == Int32(binds.count) else {
+            throw SQLiteWriterError(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (offset, value) in binds.enumerated() {
             try check(bind(value, at: Int32(offset + 1), to: statement), on: handle)
