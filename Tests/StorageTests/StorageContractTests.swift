@@ -247,6 +247,21 @@ struct SQLiteSettingsTests {
             #expect(writer.2 == "wal")
         }
     }
+
+    @Test("a statement given fewer values than its parameters is refused, not run with the values of its last run")
+    func missingValuesAreRefused() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = \(bind: 5) WHERE id = 'a1'").run() }
+            // The same text without its value: the writer keeps the statement prepared, with the 5 still bound.
+            await #expect(throws: (any Error).self) {
+                try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = ?1 WHERE id = 'a1'").run() }
+            }
+            try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = \(bind: 2) WHERE id = 'a1'").run() }
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            #expect(count == 2)
+        }
+    }
 }
 
 @Suite("Database URLs")
