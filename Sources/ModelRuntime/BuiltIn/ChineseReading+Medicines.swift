@@ -1,0 +1,13 @@
+/// Medicines as named in a clause, with the dosage form said right after the name kept (小儿氨酚黄那敏颗粒, 氨溴索口服液):
+/// the record names the product the doctor meant.
+extension ChineseReading {
+    func medicineMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String)] {
+        turn.matches(Self.medicineIndex, in: clause).map { mention in
+            let rest = turn.characters[mention.range.upperBound..<clause.upperBound]
+            guard !Self.procedures.contains(mention.value), let form = Self.dosageForms.first(where: { rest.starts(with: $0) }) else { return mention }
+            return (mention.range.lowerBound..<(mention.range.upperBound + form.count), mention.value + form)
+        }
+    }
+
+    static let dosageForms = ["口服溶液", "口服液", "混悬液", "混悬滴剂", "滴剂", "颗粒", "冲剂", "糖浆", "胶囊", "泡腾片", "咀嚼片", "分散片", "片", "散", "栓", "软膏", "乳膏", "喷雾剂"]
+}
