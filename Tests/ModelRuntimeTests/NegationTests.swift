@@ -69,6 +69,18 @@ struct NegationTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test func aDeniedGeneralStateIsNotWrittenAsAPertinentNegative() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "孩子咳嗽三天了。"),
+            TranscriptTurn(speaker: .doctor, text: "食欲不好吗？"),
+            TranscriptTurn(speaker: .patient, text: "没有。"),
+        ]
+        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let text = try #require(draft.section("presentIllness")).text
+        #expect(text.hasPrefix("患儿3天前出现咳嗽"))
+        #expect(!text.contains("食欲差"), "\(text)")
+    }
+
     @Test func aDoctorsDoubtStaysADoubtAndARuledOutDiagnosisIsNotWritten() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "孩子咳嗽一周，有痰。"),

@@ -68,7 +68,8 @@ struct OutpatientWriter {
         if let course = reading.course() {
             illness.append(statement(course.text, evidence: [course.span]))
         }
-        for denied in symptoms.filter({ !$0.present }).prefix(2) {
+        // A pertinent negative is a symptom; "无食欲差" says nothing a record would.
+        for denied in symptoms.filter({ !$0.present && !Self.generalState.contains($0.name) }).prefix(2) {
             illness.append(denied.statement("无" + denied.name, reportedTurns: reported))
         }
         result["presentIllness"] = illness
