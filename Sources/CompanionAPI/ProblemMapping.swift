@@ -139,28 +139,28 @@ enum ProblemMapping {
         }
         switch error {
         case .slotFull:
-            return conflict("slot_full", "Slot full", zh ? "这个时段已经约满了,请换一个时间或加入候补。" : "This slot is fully booked; choose another time or join the waitlist.")
+            return conflict("slot_full", "Slot full", zh ? "这个时段已经约满了，请换一个时间或加入候补。" : "This slot is fully booked; choose another time or join the waitlist.")
         case .notReleased(let releaseAt):
             return conflict("not_released", "Not released yet",
-                            (zh ? "号源尚未放出,放号时间:" : "These places are released at ") + ISO8601DateFormatter().string(from: releaseAt))
+                            (zh ? "号源尚未放出，放号时间：" : "These places are released at ") + ISO8601DateFormatter().string(from: releaseAt))
         case .slotInPast:
-            return conflict("slot_in_past", "Slot has started", zh ? "这个时段已经开始或结束,不能再预约。" : "This slot has already started.")
+            return conflict("slot_in_past", "Slot has started", zh ? "这个时段已经开始或结束，不能再预约。" : "This slot has already started.")
         case .sessionClosed:
             return conflict("session_closed", "Session closed", zh ? "医生本次门诊已停诊。" : "The doctor has cancelled this session.")
         case .duplicateBooking:
             return conflict("duplicate_booking", "Duplicate booking",
-                            zh ? "该就诊人当天在这个科室已有预约,或与已有预约时间冲突。" : "This patient already has an appointment in this department that day, or one at an overlapping time.")
+                            zh ? "该就诊人当天在这个科室已有预约，或与已有预约时间冲突。" : "This patient already has an appointment in this department that day, or one at an overlapping time.")
         case .dailyLimit(let limit):
             return conflict("daily_limit", "Daily limit reached",
-                            zh ? "每个账号每天最多预约\(limit)次,请明天再试。" : "An account can book at most \(limit) appointments a day.")
+                            zh ? "每个账号每天最多预约\(limit)次，请明天再试。" : "An account can book at most \(limit) appointments a day.")
         case .bookingBanned(let until):
             return conflict("booking_banned", "Booking suspended",
-                            (zh ? "因多次爽约,暂停预约至 " : "Booking is suspended after repeated no-shows until ") + ISO8601DateFormatter().string(from: until))
+                            (zh ? "因多次爽约，暂停预约至 " : "Booking is suspended after repeated no-shows until ") + ISO8601DateFormatter().string(from: until))
         case .holdExpired:
-            return conflict("hold_expired", "Hold expired", zh ? "保留的号源已过期,请重新选择。" : "The hold has expired; choose the slot again.")
+            return conflict("hold_expired", "Hold expired", zh ? "保留的号源已过期，请重新选择。" : "The hold has expired; choose the slot again.")
         case .pastCutoff(let cutoff):
             return conflict("past_cutoff", "Past the cancellation cut-off",
-                            (zh ? "已超过可取消或改约的时间:" : "Changes were possible until ") + ISO8601DateFormatter().string(from: cutoff))
+                            (zh ? "已超过可取消或改约的时间：" : "Changes were possible until ") + ISO8601DateFormatter().string(from: cutoff))
         case .invalidState(let why):
             return conflict("conflict", "Not possible now", why)
         case .checkInClosed(let why):

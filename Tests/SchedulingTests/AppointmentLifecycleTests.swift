@@ -193,8 +193,15 @@ struct AppointmentLifecycleTests {
             // 2026-12-09 in Shanghai starts at 16:00 UTC on the 8th.
             f.clock.set(ISO8601DateFormatter().date(from: "2026-12-08T16:00:01Z")!)
             _ = try await f.registration.notifications(accountId: a.account)
-            let kinds = try await f.registration.notifications(accountId: a.account).map(\.kind)
-            #expect(kinds.filter { $0 == "reminder" }.count == 1)
+            let notices = try await f.registration.notifications(accountId: a.account)
+            #expect(notices.map(\.kind).filter { $0 == "reminder" }.count == 1)
+            // What patients read in Chinese is punctuated the Chinese way (，not ,).
+            let latinPunctuation = #"\p{Han}[,:;()]|[,:;()]\p{Han}"#
+            #expect("门诊,请".range(of: latinPunctuation, options: .regularExpression) != nil)
+            let departments = ["dept_gastroenterology", "dept_gynecology", "dept_pediatrics", "dept_ophthalmology", "dept_cardiology"]
+            for text in notices.map(\.body) + departments.flatMap({ Preparation.notes(departmentId: $0, english: false) }) {
+                #expect(text.range(of: latinPunctuation, options: .regularExpression) == nil, "\(text)")
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ extension Registration {
             let appointment = try await insertAppointment(slot: slot, patientId: patientId, accountId: accountId, reason: reason,
                                                           actor: actor, now: now, on: db)
             try await notify(account: accountId, patient: patientId, kind: "booking_confirmed", title: "预约成功",
-                             body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊,请提前到医院签到取号。",
+                             body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊，请提前到医院签到取号。",
                              appointment: appointment.id, at: now, on: db)
             return appointment
         }

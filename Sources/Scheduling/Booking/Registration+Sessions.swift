@@ -103,7 +103,7 @@ extension Registration {
                 SELECT * FROM appointments WHERE session_id = \(bind: id) AND status IN ('booked', 'checked_in', 'called')
                 """).all().map(SchedulingRows.appointment)
             for appointment in affected {
-                try await setStatus(appointment, to: .cancelled, by: caller.historyName, note: "停诊: \(reasonText)", at: now, on: db)
+                try await setStatus(appointment, to: .cancelled, by: caller.historyName, note: "停诊：\(reasonText)", at: now, on: db)
                 try await db.raw("UPDATE appointments SET cancel_reason = \(bind: "session_closed: " + reasonText) WHERE id = \(bind: appointment.id)").run()
                 try await notify(account: appointment.accountId, patient: appointment.patientId, kind: "session_closed",
                                  title: "医生停诊通知", body: "您\(appointment.date)的预约因医生停诊已取消(\(reasonText)),挂号费将原路退回。请改约其他医生或时间。",
@@ -121,7 +121,7 @@ extension Registration {
             for entry in waiting {
                 try await db.raw("UPDATE waitlist SET status = 'cancelled' WHERE id = \(bind: entry.id)").run()
                 try await notify(account: entry.accountId, patient: entry.patientId, kind: "session_closed", title: "候补已取消",
-                                 body: "您候补的\(session.date)门诊因医生停诊已取消,请选择其他医生或时间。", at: now, on: db)
+                                 body: "您候补的\(session.date)门诊因医生停诊已取消，请选择其他医生或时间。", at: now, on: db)
             }
             return try await self.session(id, on: db)
         }

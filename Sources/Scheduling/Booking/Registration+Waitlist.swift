@@ -59,7 +59,7 @@ extension Registration {
                                             until: now.addingTimeInterval(rules.waitlistOfferDuration), waitlist: entry.id, now: now, on: db)
             try await db.raw("UPDATE waitlist SET status = 'offered', hold_id = \(bind: hold.id) WHERE id = \(bind: entry.id)").run()
             try await notify(account: account, patient: entry.patientId, kind: "waitlist_offer", title: "候补有号了",
-                             body: "您候补的\(slot.date) \(calendar.clockTime(slot.startsAt))有号了,已为您保留\(Int(rules.waitlistOfferDuration / 60))分钟,请尽快确认预约。",
+                             body: "您候补的\(slot.date) \(calendar.clockTime(slot.startsAt))有号了，已为您保留\(Int(rules.waitlistOfferDuration / 60))分钟，请尽快确认预约。",
                              hold: hold.id, at: now, on: db)
             return
         }
@@ -99,7 +99,7 @@ extension Registration {
             """).all().map(SchedulingRows.appointment)
         for appointment in due {
             try await notify(account: accountId, patient: appointment.patientId, kind: "reminder", title: "明日就诊提醒",
-                             body: "您明天\(calendar.clockTime(appointment.startsAt))有门诊预约,请携带身份证和医保卡,提前到医院签到。",
+                             body: "您明天\(calendar.clockTime(appointment.startsAt))有门诊预约，请携带身份证和医保卡，提前到医院签到。",
                              appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: database.sql)
         }
         return try await database.sql.raw("""
