@@ -112,6 +112,13 @@ final class ManagedFlag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
 }
 
+// The patients have the app open before the release minute: the rush's connections are established beforehand
+// (80 requests at once make the client open 80 connections, which it keeps for the rush).
+try await withThrowingTaskGroup(of: Int.self) { group in
+    for _ in 0..<(concurrency + readerCount) { group.addTask { try await status(.GET, "/readyz") } }
+    for try await answer in group where answer != 200 { throw Failure(description: "readyz: \(answer)") }
+}
+
 print("rush: \(patients) bookings at \(concurrency) connections, \(readerCount) connections reading /v1/slots…")
 let started = ContinuousClock.now
 try await withThrowingTaskGroup(of: Void.self) { group in
