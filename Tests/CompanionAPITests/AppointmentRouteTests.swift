@@ -22,6 +22,28 @@ struct AppointmentRouteTests {
         return (body["id"] as! String, (body["slots"] as! [[String: Any]]).map { $0["id"] as! String })
     }
 
+    @Test("each appointment shows its own session's period and fee", arguments: TestEngine.available)
+    func periodAndFeePerSession(engine: TestEngine) async throws {
+        try await withAPI(engine, clock: Self.clock()) { api in
+            let (_, morning) = try await openSession(api)
+            let admin = try await api.staffLogin(role: .admin, username: "admin.afternoon")
+            let created = try await api.send(.post, "/v1/admin/sessions", json: """
+                {"doctorId":"doc_pediatrics_2","date":"2026-12-10","period":"afternoon","start":"14:00","end":"15:00","slotMinutes":30,"capacityPerSlot":1,"fee":10}
+                """, token: admin.accessToken)
+            let afternoon = try #require((try created.json()["slots"] as? [[String: Any]])?.first?["id"] as? String)
+            let session = try await api.login()
+            let child = try await api.createPatient(session.accessToken, name: "王小宝", birthDate: "2020-05-01")
+            let sister = try await api.createPatient(session.accessToken, name: "王小妹", birthDate: "2022-08-01")
+            for (slot, patient) in [(morning[0], child), (afternoon, sister)] {
+                let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: session.accessToken)
+                #expect(booked.status == .created, "\(booked.text)")
+            }
+            let items = try #require(try await api.send(.get, "/v1/appointments", token: session.accessToken).json()["items"] as? [[String: Any]])
+            let terms = Set(items.map { "\(($0["slot"] as? [String: Any])?["period"] as? String ?? "?") \($0["fee"] as? Double ?? -1)" })
+            #expect(terms == ["morning 25.5", "afternoon 10.0"])
+        }
+    }
+
     @Test("book through the API: slots, hold, appointment with place, fee and preparation; list and read with history", arguments: TestEngine.available)
     func bookingFlow(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Self.clock()) { api in

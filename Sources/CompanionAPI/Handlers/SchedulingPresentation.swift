@@ -41,7 +41,7 @@ extension APIHandlers {
         let lang = RequestScope.language
         let doctor = try await services.directory.doctor(id: a.doctorId)
         let department = try await services.directory.department(id: a.departmentId)
-        let session = try await services.registration.session(id: a.sessionId)
+        let session = try await services.registration.terms(ofSession: a.sessionId)
         return .init(
             id: a.id, status: Components.Schemas.Appointment.StatusPayload(rawValue: a.status.rawValue) ?? .booked,
             patientId: a.patientId, sessionId: a.sessionId,

@@ -60,4 +60,12 @@ extension Registration {
     public func session(id: String) async throws -> DoctorSession {
         try await session(id, on: database.sql)
     }
+
+    /// A session's period and fee, which never change once it is opened: read once per instance.
+    public func terms(ofSession id: String) async throws -> SessionTerms {
+        try await sessionTerms.terms(of: id) {
+            let session = try await session(id: id)
+            return SessionTerms(period: session.period, feeCents: session.feeCents)
+        }
+    }
 }

@@ -58,7 +58,7 @@ extension Registration {
         let now = clock.now()
         let actor = Caller.patient(accountId: accountId).historyName
         if case .slot(let slotId) = source { try await precheck(slotId: slotId, now: now) }
-        return try await database.transaction { db in
+        let (appointment, terms) = try await database.transaction { db in
             let slotId: String
             var holdId: String?
             switch source {
@@ -91,8 +91,10 @@ extension Registration {
             try await notify(account: accountId, patient: patientId, kind: "booking_confirmed", title: "预约成功",
                              body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊，请提前到医院签到取号。",
                              appointment: appointment.id, at: now, on: db)
-            return appointment
+            return (appointment, SessionTerms(period: slot.period, feeCents: slot.feeCents))
         }
+        sessionTerms.remember(terms, for: appointment.sessionId)
+        return appointment
     }
 
     /// Takes a place in the slot (the conditional update is the last guard against overbooking) and writes the
