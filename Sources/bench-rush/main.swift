@@ -52,6 +52,10 @@ func status(_ method: HTTPMethod, _ path: String, body: String? = nil, token: St
     return Int(response.status.code)
 }
 
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
@@ -127,7 +131,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
             while !stop.isSet {
                 let t0 = ContinuousClock.now
                 let status = try await status(.GET, "/v1/slots?doctorId=doc_emergency_1&date=\(date)&period=evening")
-                await reads.add(Double((ContinuousClock.now - t0).components.attoseconds) / 1e15 + Double((ContinuousClock.now - t0).components.seconds) * 1000, status)
+                await reads.add(milliseconds(ContinuousClock.now - t0), status)
                 _ = reader
             }
         }
@@ -143,7 +147,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
                 let t0 = ContinuousClock.now
                 let status = try await status(.POST, "/v1/appointments", body: #"{"slotId":"\#(slot)","patientId":"\#(person.patient)"}"#, token: person.token)
                 let elapsed = ContinuousClock.now - t0
-                await bookings.add(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15, status)
+                await bookings.add(milliseconds(elapsed), status)
             }
         })
     }
@@ -152,7 +156,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
 }
 let elapsed = ContinuousClock.now - started
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let seconds = milliseconds(elapsed) / 1000
 
 final class Counter: @unchecked Sendable {
     // A lock guards `value`; workers take indices one at a time.

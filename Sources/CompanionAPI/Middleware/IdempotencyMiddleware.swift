@@ -89,14 +89,12 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             try? await release(owner: owner, key: key)
             return response
         }
-        let collector = BodyCollector()
-        var body = response.body
-        try await body.write(collector)
+        let collected = try await BodyCollector.collect(response.body)
         var stored = response
-        stored.body = .init(byteBuffer: collector.buffer)
+        stored.body = .init(byteBuffer: collected)
         try await database.sql.raw("""
             UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
-              content_type = \(bind: response.headers[.contentType]), body = \(bind: String(buffer: collector.buffer))
+              content_type = \(bind: response.headers[.contentType]), body = \(bind: String(buffer: collected))
             WHERE owner = \(bind: owner) AND key = \(bind: key)
             """).run()
         return stored
@@ -105,13 +103,4 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     private func release(owner: String, key: String) async throws {
         try await database.sql.raw("DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)").run()
     }
-}
-
-/// Gathers a response body in memory so it can be stored and sent.
-final class BodyCollector: ResponseBodyWriter, @unchecked Sendable {
-    // Written by one response at a time, then read after `write` returns.
-    var buffer = ByteBuffer()
-    func write(_ part: ByteBuffer) async throws { var part = part; buffer.writeBuffer(&part) }
-    func write(contentsOf parts: some Sequence<ByteBuffer>) async throws { for part in parts { try await write(part) } }
-    func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

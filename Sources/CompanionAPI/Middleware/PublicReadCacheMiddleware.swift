@@ -40,10 +40,7 @@ struct PublicReadCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let response = try await next(request, context)
         guard response.status == .ok else { return response }
-        let collector = BodyCollector()
-        var body = response.body
-        try await body.write(collector)
-        let entry = Entry(body: collector.buffer, contentType: response.headers[.contentType], storedAt: now)
+        let entry = Entry(body: try await BodyCollector.collect(response.body), contentType: response.headers[.contentType], storedAt: now)
         entries.withLockedValue { cache in
             if cache.count >= maxEntries { cache.removeAll(keepingCapacity: true) }
             cache[key] = entry
