@@ -188,4 +188,4 @@ booked \(booked), places left \(remaining), overbooked: \(booked + remaining == 
 booking latency ms: p50 \(String(format: "%.1f", percentile(bookingLatencies, 0.5))) p95 \(String(format: "%.1f", percentile(bookingLatencies, 0.95))) p99 \(String(format: "%.1f", percentile(bookingLatencies, 0.99)))
 GET /v1/slots during the rush: \(readLatencies.count) reads, p50 \(String(format: "%.1f", percentile(readLatencies, 0.5))) ms, p99 \(String(format: "%.1f", percentile(readLatencies, 0.99))) ms
 """)
-try await client.shutdown()
+try await client.shutdown().get()
