@@ -248,6 +248,40 @@ struct SQLiteSettingsTests {
         }
     }
 
+    @Test("when SQLite drops the whole transaction, every transaction that shared it is told so: none is reported done and lost")
+    func aDroppedGroupFailsEveryMember() async throws {
+        struct Dropped: Error {}
+        try await TestDatabase.with(.sqlite) { db in
+            let outcomes = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
+                for n in 0..<64 {
+                    group.addTask {
+                        let id = "g\(n)"
+                        do {
+                            try await db.transaction { tx in
+                                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "137\(100_000_000 + n)"), 0, 0)").run()
+                                // Some errors make SQLite roll back the whole transaction by itself; this does it outright.
+                                if n % 16 == 5 {
+                                    try await tx.raw("ROLLBACK").run()
+                                    throw Dropped()
+                                }
+                            }
+                            return (id, true)
+                        } catch {
+                            return (id, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [(String, Bool)]()) { $0.append($1) }
+            }
+            for (id, reportedDone) in outcomes {
+                let written = try await db.sql.raw("SELECT id FROM accounts WHERE id = \(bind: id)").first() != nil
+                #expect(written == reportedDone, "\(id): reported \(reportedDone ? "done" : "failed") but \(written ? "written" : "not written")")
+            }
+            // The writer goes on working afterwards.
+            try await db.transaction { tx in try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('after', '13600000000', 0, 0)").run() }
+        }
+    }
+
     @Test("a statement given fewer values than its parameters is refused, not run with the values of its last run")
     func missingValuesAreRefused() async throws {
         try await TestDatabase.with(.sqlite) { db in
