@@ -24,7 +24,6 @@ public final class Database: Sendable {
     /// in SQLite's busy handler, and those queued together commit together. PostgreSQL's run on the shared pool.
     private let groupCommit: GroupCommit?
     private let shutdownPool: @Sendable () async throws -> Void
-    private let writerExecutor: EventLoopTaskExecutor
     private let closed = NIOLockedValueBox(false)
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
@@ -66,7 +65,7 @@ public final class Database: Sendable {
             let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
             let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
             let groupCommit = GroupCommit(writer: writer, sql: SQLiteWriterDatabase(writer: writer, logger: logger))
-            let database = Database(engine: .sqlite, url: url, sql: readers, groupCommit: groupCommit, writerLoop: writerLoop) {
+            let database = Database(engine: .sqlite, url: url, sql: readers, groupCommit: groupCommit) {
                 await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()
                 try await writerLoop.submit { writer.close() }.get()
@@ -85,7 +84,7 @@ public final class Database: Sendable {
                 on: eventLoopGroup
             )
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
-            let database = Database(engine: .postgres, url: url, sql: sql, groupCommit: nil, writerLoop: eventLoopGroup.next()) {
+            let database = Database(engine: .postgres, url: url, sql: sql, groupCommit: nil) {
                 try await pool.shutdownAsync()
             }
             return try await database.checked("SELECT 1")
@@ -104,9 +103,8 @@ public final class Database: Sendable {
     }
 
     private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, groupCommit: GroupCommit?,
-                 writerLoop: any EventLoop, shutdown: @escaping @Sendable () async throws -> Void) {
+                 shutdown: @escaping @Sendable () async throws -> Void) {
         self.groupCommit = groupCommit
-        self.writerExecutor = EventLoopTaskExecutor(writerLoop)
         self.engine = engine
         self.url = url
         self.sql = sql
@@ -119,7 +117,7 @@ public final class Database: Sendable {
     /// (`BEGIN IMMEDIATE`), so a read-then-write inside never fails half-way with a lock upgrade error.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         guard let groupCommit else { return try await run(body) }
-        return try await withTaskExecutorPreference(writerExecutor) { try await groupCommit.transaction(body) }
+        return try await groupCommit.transaction(body)
     }
 
     private func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

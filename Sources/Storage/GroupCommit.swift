@@ -11,15 +11,16 @@ import SQLKit
 /// If the group cannot commit (or SQLite rolls the whole transaction back), every turn in it gets the error and
 /// nothing of it is written.
 ///
-/// State lives on the writer's event loop and is touched only there (callers run with that loop as their task
-/// executor); waiting is an `EventLoopPromise`. (An actor on that loop, entered from tasks preferring it, lost a
-/// waiter's wake-up about once in ten release-minute rushes.)
+/// A transaction's task runs with the writer's event loop as its executor, so its statements execute there in
+/// place; the state lives on that loop and is touched only there, and waiting is an `EventLoopPromise`. (An actor on
+/// that loop, entered from tasks preferring it, lost a waiter's wake-up about once in ten release-minute rushes.)
 final class GroupCommit: @unchecked Sendable {
     /// Turns sharing one transaction at most: bounds how long the first of them waits for the commit.
     static let maxTurnsPerGroup = 16
 
     // Everything below is read and written only on `eventLoop`.
     private let eventLoop: any EventLoop
+    private let executor: EventLoopTaskExecutor
     private let writer: SQLiteWriter
     private let sql: SQLiteWriterDatabase
     private var busy = false
@@ -37,17 +38,19 @@ final class GroupCommit: @unchecked Sendable {
 
     init(writer: SQLiteWriter, sql: SQLiteWriterDatabase) {
         self.eventLoop = writer.eventLoop
+        self.executor = EventLoopTaskExecutor(writer.eventLoop)
         self.writer = writer
         self.sql = sql
     }
 
     /// Runs `body` in its turn and returns its result once the transaction holding its writes has committed.
-    func transaction<R>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
-        if eventLoop.inEventLoop {
-            try await takeTurn().get()
-        } else {
-            try await eventLoop.flatSubmit { self.takeTurn() }.get()
-        }
+    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withTaskExecutorPreference(executor) { try await inTurn(body) }
+    }
+
+    private func inTurn<R>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        eventLoop.preconditionInEventLoop()
+        try await takeTurn().get()
         let group: Group
         let outcome: Result<R, any Error>
         do {
