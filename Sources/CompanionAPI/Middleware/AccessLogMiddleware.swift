@@ -4,11 +4,13 @@ import Hummingbird
 import Logging
 import Prometheus
 
-/// One log line and the Prometheus counters per request: method, route pattern, status, duration and the
-/// request id (also returned as `X-Request-Id`). Never the query string, headers or body: they can hold
+/// One log line and the Prometheus metrics (`RequestMetrics`) per request: method, route pattern, status, duration
+/// and the request id (also returned as `X-Request-Id`). Never the query string, headers or body: they can hold
 /// phone numbers, codes, tokens, names or message text.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    let registry: PrometheusCollectorRegistry
+    let metrics: RequestMetrics
+
+    init(registry: PrometheusCollectorRegistry) { metrics = RequestMetrics(registry: registry) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -23,24 +25,9 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
             "ms": "\(Double(nanos) / 1_000_000)",
         ])
-        registry.makeCounter(descriptor: Self.requests,
-                             labels: [("method", request.method.rawValue), ("route", route), ("status", status)]).increment()
-        registry.makeDurationHistogram(descriptor: Self.duration,
-                                       labels: [("method", request.method.rawValue), ("route", route)],
-                                       buckets: Self.buckets).recordNanoseconds(nanos)
+        metrics.record(method: request.method.rawValue, route: route, status: status, nanoseconds: Int64(nanos))
         return response
     }
-
-    static var requests: MetricNameDescriptor {
-        .init(namespace: "companion", subsystem: "http", metricName: "requests", unitName: "total", helpText: "HTTP requests answered")
-    }
-
-    static var duration: MetricNameDescriptor {
-        .init(namespace: "companion", subsystem: "http", metricName: "request_duration", unitName: "seconds", helpText: "Time to answer")
-    }
-
-    static var buckets: [Duration] { [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                                      .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)] }
 }
 
 extension HTTPField.Name {
