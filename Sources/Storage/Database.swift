@@ -64,7 +64,7 @@ public final class Database: Sendable {
             }
             let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
             let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
-            let groupCommit = GroupCommit(writer: writer, sql: SQLiteWriterDatabase(writer: writer, logger: logger))
+            let groupCommit = GroupCommit(sql: SQLiteWriterDatabase(writer: writer, logger: logger))
             let database = Database(engine: .sqlite, url: url, sql: readers, groupCommit: groupCommit) {
                 await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()

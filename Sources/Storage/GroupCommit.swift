@@ -18,11 +18,11 @@ final class GroupCommit: @unchecked Sendable {
     /// Turns sharing one transaction at most: bounds how long the first of them waits for the commit.
     static let maxTurnsPerGroup = 16
 
-    // Everything below is read and written only on `eventLoop`.
-    private let eventLoop: any EventLoop
-    private let executor: EventLoopTaskExecutor
-    private let writer: SQLiteWriter
     private let sql: SQLiteWriterDatabase
+    private let executor: EventLoopTaskExecutor
+    private var writer: SQLiteWriter { sql.writer }
+    private var eventLoop: any EventLoop { sql.writer.eventLoop }
+    // The variables below are read and written only on `eventLoop`.
     private var busy = false
     private var waiting = CircularBuffer<EventLoopPromise<Void>>()
     private var open: Group?
@@ -36,11 +36,10 @@ final class GroupCommit: @unchecked Sendable {
         init(_ committed: EventLoopPromise<Void>) { self.committed = committed }
     }
 
-    init(writer: SQLiteWriter, sql: SQLiteWriterDatabase) {
-        self.eventLoop = writer.eventLoop
-        self.executor = EventLoopTaskExecutor(writer.eventLoop)
-        self.writer = writer
+    /// Transactions on `sql`'s writer connection, run on its event loop.
+    init(sql: SQLiteWriterDatabase) {
         self.sql = sql
+        executor = EventLoopTaskExecutor(sql.writer.eventLoop)
     }
 
     /// Runs `body` in its turn and returns its result once the transaction holding its writes has committed.
@@ -60,9 +59,9 @@ final class GroupCommit: @unchecked Sendable {
             throw error
         }
         do {
-            try run("SAVEPOINT turn")
+            try writer.run("SAVEPOINT turn")
             let value = try await body(sql)
-            try run("RELEASE turn")
+            try writer.run("RELEASE turn")
             outcome = .success(value)
         } catch {
             outcome = .failure(error)
@@ -77,7 +76,7 @@ final class GroupCommit: @unchecked Sendable {
 
     private func joinOrBegin() throws -> Group {
         if let open { return open }
-        try run("BEGIN IMMEDIATE")
+        try writer.run("BEGIN IMMEDIATE")
         let group = Group(eventLoop.makePromise())
         open = group
         return group
@@ -86,7 +85,7 @@ final class GroupCommit: @unchecked Sendable {
     /// Rolls back to the turn's savepoint; if SQLite has already rolled the whole transaction back (as some errors
     /// make it do), the group fails with the turn's error.
     private func undoTurn(of group: Group, after error: any Error) {
-        if writer.inTransaction, (try? run("ROLLBACK TO turn")) != nil, (try? run("RELEASE turn")) != nil { return }
+        if writer.inTransaction, (try? writer.run("ROLLBACK TO turn")) != nil, (try? writer.run("RELEASE turn")) != nil { return }
         abandon(group, error)
     }
 
@@ -110,7 +109,7 @@ final class GroupCommit: @unchecked Sendable {
     private func commit(_ group: Group) {
         open = nil
         do {
-            try run("COMMIT")
+            try writer.run("COMMIT")
             group.committed.succeed()
         } catch {
             abandon(group, error)
@@ -119,12 +118,8 @@ final class GroupCommit: @unchecked Sendable {
 
     private func abandon(_ group: Group, _ error: any Error) {
         if open === group { open = nil }
-        if writer.inTransaction { try? run("ROLLBACK") }
+        if writer.inTransaction { try? writer.run("ROLLBACK") }
         group.committed.fail(error)
-    }
-
-    private func run(_ statement: String) throws {
-        try writer.execute(statement, binds: []) { _, _ in }
     }
 
     private func takeTurn() -> EventLoopFuture<Void> {

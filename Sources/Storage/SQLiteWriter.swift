@@ -40,7 +40,7 @@ final class SQLiteWriter: @unchecked Sendable {
             sqlite_nio_sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
             do {
                 for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"] {
-                    try writer.execute(pragma, binds: []) { _, _ in }
+                    try writer.run(pragma)
                 }
             } catch {
                 writer.close()
@@ -74,6 +74,11 @@ final class SQLiteWriter: @unchecked Sendable {
             columns = names
             try onRow(names, (0..<count).map { value(at: $0, of: statement) })
         }
+    }
+
+    /// Runs a statement without values whose rows, if any, do not matter (pragmas, transaction control).
+    func run(_ statement: String) throws {
+        try execute(statement, binds: []) { _, _ in }
     }
 
     /// Whether a transaction is open on the connection (after some errors SQLite rolls it back by itself).
