@@ -39,9 +39,9 @@ extension ChineseReading {
     func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
         turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
             let text = turn.string(clause)
-            let withSymptom = !turn.matches(Self.symptomIndex, in: clause).isEmpty
-            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
             let symptomStarts = Set(turn.matches(Self.symptomIndex, in: clause).map(\.range.lowerBound))
+            let withSymptom = !symptomStarts.isEmpty
+            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
                 // "孩子十天不拉粑粑": a symptom right after the number makes it how long, not how old.
                 if symptomStarts.contains(duration.range.upperBound) { return true }
