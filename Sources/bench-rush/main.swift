@@ -23,33 +23,31 @@ let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: confi
 
 struct Failure: Error, CustomStringConvertible { let description: String }
 
+/// A request with JSON sent, and the JSON object answered (set-up steps, which read what they are given).
 func call(_ method: HTTPMethod, _ path: String, json: [String: Any]? = nil, token: String? = nil) async throws -> (Int, [String: Any]) {
-    var request = HTTPClientRequest(url: base + path)
-    request.method = method
-    if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-    if let json {
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)))
-    }
-    let response = try await client.execute(request, timeout: .seconds(30))
-    let body = try await response.body.collect(upTo: 4 << 20)
-    let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
-    return (Int(response.status.code), object)
+    let body = try json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+    let (status, answer) = try await send(method, path, body: body, token: token)
+    let object = (try? JSONSerialization.jsonObject(with: Data(answer.readableBytesView))) as? [String: Any] ?? [:]
+    return (status, object)
 }
 
 /// A request of the rush: the whole answer is received but not parsed, so that on a machine it shares with the
 /// server the load generator spends as little CPU as it can (it runs on the same two cores).
 func status(_ method: HTTPMethod, _ path: String, body: String? = nil, token: String? = nil) async throws -> Int {
+    try await send(method, path, body: body.map { ByteBuffer(string: $0) }, token: token).status
+}
+
+/// Sends one request (a JSON body when given) and receives the whole answer.
+func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, token: String?) async throws -> (status: Int, body: ByteBuffer) {
     var request = HTTPClientRequest(url: base + path)
     request.method = method
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     if let body {
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: body))
+        request.body = .bytes(body)
     }
     let response = try await client.execute(request, timeout: .seconds(30))
-    _ = try await response.body.collect(upTo: 4 << 20)
-    return Int(response.status.code)
+    return (Int(response.status.code), try await response.body.collect(upTo: 4 << 20))
 }
 
 func milliseconds(_ duration: Duration) -> Double {
