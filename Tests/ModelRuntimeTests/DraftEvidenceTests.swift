@@ -17,7 +17,7 @@ struct DraftEvidenceTests {
         var statements = 0
         for consultation in try Self.consultations(file) {
             let transcript = consultation.transcript
-            let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: consultation.template))
+            let draft = builtInDraft(transcript, template: consultation.template)
             #expect(draft.statementsWithoutEvidence.isEmpty, "\(consultation.id)")
             #expect(draft.invalidEvidence(in: transcript).isEmpty, "\(consultation.id)")
             #expect(draft.sections.map(\.key) == consultation.template.sections.map(\.key))
@@ -33,7 +33,7 @@ struct DraftEvidenceTests {
             TranscriptTurn(speaker: .patient, text: "血常规显示白细胞偏高。"),
             TranscriptTurn(speaker: .doctor, text: "考虑细菌感染引起的上呼吸道感染，建议口服阿莫西林，多喝水，注意观察体温。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.section("chiefComplaint")?.text == "发热3天。")
         #expect(draft.section("presentIllness")?.text.hasPrefix("3岁患儿3天前出现发热") == true)
         #expect(draft.section("presentIllness")?.text.contains("体温最高39.5℃") == true)
@@ -44,7 +44,7 @@ struct DraftEvidenceTests {
         // The full-width ３ is read, and its span still points at the original characters.
         let age = try #require(draft.section("presentIllness")?.statements.first?.evidence.compactMap { $0.quote(in: transcript) })
         #expect(age.contains("３岁"))
-        #expect(draft == BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient)))
+        #expect(draft == builtInDraft(transcript))
     }
 
     @Test(arguments: [
@@ -58,7 +58,7 @@ struct DraftEvidenceTests {
     ])
     func aChildsDiagnosisIsWrittenWithItsPediatricName(_ complaint: String, _ doctor: String, _ written: String) throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: complaint), TranscriptTurn(speaker: .doctor, text: doctor)]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.section("diagnosis")?.text == written)
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
@@ -68,7 +68,7 @@ struct DraftEvidenceTests {
             TranscriptTurn(speaker: .patient, text: "孩子发烧两天了，39度，吃了小儿氨酚黄那敏颗粒。"),
             TranscriptTurn(speaker: .doctor, text: "布洛芬混悬液，每次5ml，每6小时一次，体温超过38.5度再吃；阿莫西林颗粒一次1袋，一天三次。多喝水，三天后复诊。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         let plan = try #require(draft.section("plan"))
         // The product is named with the dosage form the doctor said.
         #expect(plan.text == "口服布洛芬混悬液 5ml，每6小时1次；口服阿莫西林颗粒 1袋，每日3次；多饮水；3天后复诊。")
@@ -84,7 +84,7 @@ struct DraftEvidenceTests {
             TranscriptTurn(speaker: .other, text: "体温38度5，心率120次，呼吸28次/分，血压90/60，血氧饱和度95%。"),
             TranscriptTurn(speaker: .doctor, text: "咽部充血，双肺呼吸音粗，未闻及啰音。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         let exam = try #require(draft.section("physicalExam"))
         #expect(exam.statements.map(\.text) == ["T 38.5℃", "P 120次/分", "R 28次/分", "BP 90/60mmHg", "SpO2 95%", "咽部充血", "双肺呼吸音粗", "未闻及啰音"])
         #expect(exam.statements[3].evidence.first?.quote(in: transcript) == "血压90/60")
@@ -101,7 +101,7 @@ struct DraftEvidenceTests {
                                text: (0..<Int.random(in: 1...15, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
             }
             for template in DraftTemplate.allCases {
-                let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: template))
+                let draft = builtInDraft(transcript, template: template)
                 #expect(draft.invalidEvidence(in: transcript).isEmpty, "\(transcript.map(\.text))")
                 #expect(draft.statementsWithoutEvidence.isEmpty)
             }
@@ -110,7 +110,7 @@ struct DraftEvidenceTests {
 
     @Test func aConsultationWithNothingClinicalGetsTheEmptyTextsAndNoStatements() {
         let transcript = [TranscriptTurn(speaker: .doctor, text: "你好"), TranscriptTurn(speaker: .patient, text: "您好")]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.sections.allSatisfy { $0.statements.isEmpty })
         #expect(draft.section("pastHistory")?.text == "不详。")
     }

@@ -49,7 +49,7 @@ struct NegationTests {
     @Test(arguments: cases)
     func presentAndDeniedSymptomsKeepTheirSense(_ example: Case) throws {
         let transcript = example.turns.map { TranscriptTurn(speaker: $0.0, text: $0.1) }
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         let statements = try #require(draft.section("presentIllness")).statements.map(\.text)
         let deniedText = statements.filter { $0.hasPrefix("无") }.joined(separator: "，")
         let presentText = statements.filter { !$0.hasPrefix("无") }.joined(separator: "，")
@@ -75,7 +75,7 @@ struct NegationTests {
             TranscriptTurn(speaker: .doctor, text: "食欲不好吗？"),
             TranscriptTurn(speaker: .patient, text: "没有。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         let text = try #require(draft.section("presentIllness")).text
         #expect(text.hasPrefix("患儿3天前出现咳嗽"))
         #expect(!text.contains("食欲差"), "\(text)")
@@ -87,7 +87,7 @@ struct NegationTests {
             TranscriptTurn(speaker: .doctor, text: "听诊没有啰音，不是肺炎。"),
             TranscriptTurn(speaker: .doctor, text: "考虑支气管炎，可能和受凉有关。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         let diagnosis = try #require(draft.section("diagnosis"))
         #expect(diagnosis.text == "小儿支气管炎？")
         #expect(diagnosis.statements.first?.flags.contains(.uncertain) == true)
@@ -99,7 +99,7 @@ struct NegationTests {
             TranscriptTurn(speaker: .patient, text: "孩子咳嗽一周。"),
             TranscriptTurn(speaker: .doctor, text: "考虑肺炎，也可能是支气管炎。"),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.section("diagnosis")?.text == "小儿支气管炎？")
     }
 
@@ -109,7 +109,7 @@ struct NegationTests {
             TranscriptTurn(speaker: .patient, text: "no , not that i've noticed ."),
             TranscriptTurn(speaker: .patient, text: "but i've had a headache for three days ."),
         ]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .enSOAP))
+        let draft = builtInDraft(transcript, template: .enSOAP)
         let subjective = try #require(draft.section("subjective")).statements.map(\.text)
         #expect(subjective.contains("Denies chest pain"))
         #expect(subjective.contains("Denies shortness of breath"))

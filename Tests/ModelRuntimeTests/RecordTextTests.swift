@@ -19,14 +19,14 @@ struct RecordTextTests {
 
     @Test func aSymptomRightAfterTheNumberMakesItHowLongNotHowOld() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子十天不拉粑粑，用了开塞露。"), TranscriptTurn(speaker: .patient, text: "宝宝5个月。")]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.section("chiefComplaint")?.text == "便秘10天。")
         #expect(draft.section("presentIllness")?.text.hasPrefix("5个月患儿10天前出现便秘") == true)
     }
 
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
-        let draft = BuiltInDrafter().draftNow(DraftRequest(transcript: transcript, template: .zhOutpatient))
+        let draft = builtInDraft(transcript)
         #expect(draft.section("chiefComplaint")?.text == "发热3天。")
         #expect(draft.section("presentIllness")?.text.hasPrefix("患儿3天前出现高热，体温最高39.5℃") == true)
     }
