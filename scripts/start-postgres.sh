@@ -14,6 +14,6 @@ if ! as_pg "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
   as_pg "$bin/initdb" -D "$root/data" -U companion --auth=trust -E UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 \
     || { cat "$root/initdb.log" >&2; exit 1; }
   as_pg "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w \
-    -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >&2
+    -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off" start >&2
 fi
 echo "export COMPANION_TEST_POSTGRES_URL=postgres://companion@127.0.0.1:$port/postgres?sslmode=disable"

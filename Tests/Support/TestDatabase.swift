@@ -28,32 +28,39 @@ public enum TestDatabase {
         migrate: Bool = true,
         _ body: @Sendable (Database) async throws -> Void
     ) async throws {
-        var logger = Logger(label: "test.db")
-        logger.logLevel = .warning
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("companion-test-\(UUID().uuidString).sqlite").path
-            let database = try await Database.open(.sqlite(path: path), logger: logger)
+            let database = try await Database.open(.sqlite(path: path), logger: quietLogger)
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             return try await run(database, migrate: migrate, body)
         case .postgres:
             guard let serverURL = TestEngine.postgresURL else { fatalError("no COMPANION_TEST_POSTGRES_URL") }
-            let name = "companion_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try await Database.open(try DatabaseURL(serverURL), logger: logger)
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-            let database = try await Database.open(try DatabaseURL(replacingDatabase(in: serverURL, with: String(name))), logger: logger)
-            do {
-                try await run(database, migrate: migrate, body)
-                try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
-                try? await admin.close()
-            } catch {
-                try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
-                try? await admin.close()
-                throw error
+            try await PostgresTestGate.shared.pass {
+                try await withNewPostgresDatabase(on: serverURL) { try await run($0, migrate: migrate, body) }
             }
         }
+    }
+
+    /// Creates a database on the test server, opens it for `body`, and drops it afterwards, whatever happens.
+    private static func withNewPostgresDatabase(
+        on serverURL: String,
+        _ body: @Sendable (Database) async throws -> Void
+    ) async throws {
+        let name = "companion_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let admin = try await Database.open(try DatabaseURL(serverURL), logger: quietLogger)
+        do {
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            try await body(try await Database.open(try DatabaseURL(replacingDatabase(in: serverURL, with: String(name))), logger: quietLogger))
+        } catch {
+            try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            try? await admin.close()
+            throw error
+        }
+        try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        try? await admin.close()
     }
 
     private static func run(_ database: Database, migrate: Bool, _ body: @Sendable (Database) async throws -> Void) async throws {
