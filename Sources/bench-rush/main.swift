@@ -58,6 +58,12 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
+/// "p50 12.3 p99 45.6" for the given percentiles of some latencies.
+func percentiles(_ latencies: [Double], _ ps: [Int] = [50, 99]) -> String {
+    let sorted = latencies.sorted()
+    return ps.map { "p\($0) \(String(format: "%.1f", percentile(sorted, Double($0) / 100)))" }.joined(separator: " ")
+}
+
 // An admin opens a session on a day after the seeded schedule: 10 slots of 30 places, released already.
 let (_, adminTokens) = try await call(.POST, "/v1/auth/staff-token", json: ["username": arguments[2], "password": arguments[3]])
 guard let admin = adminTokens["accessToken"] as? String else { throw Failure(description: "admin login failed: \(adminTokens)") }
@@ -100,7 +106,13 @@ for batch in stride(from: 0, to: patients, by: 32) {
 actor Tally {
     var latencies: [Double] = []
     var statuses: [Int: Int] = [:]
-    func add(_ ms: Double, _ status: Int) { latencies.append(ms); statuses[status, default: 0] += 1 }
+    /// The latencies of 201 answers (the bookings that waited for the writer) and of the others, apart.
+    var byOutcome: (booked: [Double], refused: [Double]) = ([], [])
+    func add(_ ms: Double, _ status: Int) {
+        latencies.append(ms)
+        statuses[status, default: 0] += 1
+        if status == 201 { byOutcome.booked.append(ms) } else { byOutcome.refused.append(ms) }
+    }
 }
 let bookings = Tally()
 let reads = Tally()
@@ -163,9 +175,10 @@ final class Counter: @unchecked Sendable {
     func take(below limit: Int) -> Int? { lock.withLock { guard value < limit else { return nil }; defer { value += 1 }; return value } }
 }
 
-let bookingLatencies = await bookings.latencies.sorted()
-let readLatencies = await reads.latencies.sorted()
+let bookingLatencies = await bookings.latencies
+let readLatencies = await reads.latencies
 let statuses = await bookings.statuses
+let (bookedLatencies, refusedLatencies) = await bookings.byOutcome
 // Availability answers are cached for a second: wait that out so the check reads the live counts.
 try await Task.sleep(for: .milliseconds(1100))
 var overbooked = 0
@@ -183,7 +196,7 @@ print("""
 booking requests answered: \(bookingLatencies.count) in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(bookingLatencies.count) / seconds)) req/s
 statuses: \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
 booked \(booked), places left \(remaining), overbooked: \(booked + remaining == slotIds.count * 30 && overbooked == 0 ? "no" : "YES")
-booking latency ms: p50 \(String(format: "%.1f", percentile(bookingLatencies, 0.5))) p95 \(String(format: "%.1f", percentile(bookingLatencies, 0.95))) p99 \(String(format: "%.1f", percentile(bookingLatencies, 0.99)))
-GET /v1/slots during the rush: \(readLatencies.count) reads, p50 \(String(format: "%.1f", percentile(readLatencies, 0.5))) ms, p99 \(String(format: "%.1f", percentile(readLatencies, 0.99))) ms
+booking latency ms: \(percentiles(bookingLatencies, [50, 95, 99])) (booked: \(percentiles(bookedLatencies)); refused: \(percentiles(refusedLatencies)))
+GET /v1/slots during the rush: \(readLatencies.count) reads, latency ms: \(percentiles(readLatencies))
 """)
 try await client.shutdown().get()
