@@ -9,7 +9,7 @@ extension Registration {
         if let existing = try await liveHold(slotId: slotId, patientId: patientId, accountId: accountId, now: now, on: database.sql) {
             return existing
         }
-        try await precheck(slotId: slotId, now: now)
+        if let refusal = slotRefusals.refusal(forSlot: slotId, now: now) { throw refusal }
         return try await database.transaction { db in
             try await lock(["account:\(accountId)", "patient:\(patientId)", "slot:\(slotId)"], on: db)
             try await expireHolds(slot: slotId, now: now, on: db)
@@ -57,8 +57,8 @@ extension Registration {
         if let reason, reason.count > 500 { throw ValidationFailed([FieldError("reason", "at most 500 characters")]) }
         let now = clock.now()
         let actor = Caller.patient(accountId: accountId).historyName
-        if case .slot(let slotId) = source { try await precheck(slotId: slotId, now: now) }
-        let (appointment, terms) = try await database.transaction { db in
+        if case .slot(let slotId) = source, let refusal = slotRefusals.refusal(forSlot: slotId, now: now) { throw refusal }
+        let (appointment, terms, tookLastPlace) = try await database.transaction { db in
             let slotId: String
             var holdId: String?
             switch source {
@@ -91,9 +91,10 @@ extension Registration {
             try await notify(account: accountId, patient: patientId, kind: "booking_confirmed", title: "预约成功",
                              body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊，请提前到医院签到取号。",
                              appointment: appointment.id, at: now, on: db)
-            return (appointment, SessionTerms(period: slot.period, feeCents: slot.feeCents))
+            return (appointment, SessionTerms(period: slot.period, feeCents: slot.feeCents), slot.booked + 1 >= slot.capacity)
         }
         sessionTerms.remember(terms, for: appointment.sessionId)
+        if tookLastPlace { slotRefusals.filled(slot: appointment.slotId, at: now) }
         return appointment
     }
 
@@ -125,14 +126,13 @@ extension Registration {
                            createdAt: Clock.date(millis: Clock.millis(now)))
     }
 
-    /// The rules a slot and a patient must meet to book: released, not past, session open, the patient belongs to
-    /// the account, no ban, no duplicate, and (for new bookings) the account's daily cap. One query reads every
-    /// count, because inside the write transaction each round trip holds up every other booking.
+    /// The rules a slot and a patient must meet to book: released, not past, session open, not fully booked (what
+    /// refuses everyone is remembered, see `SlotRefusals`), the patient belongs to the account, no ban, no duplicate,
+    /// and (for new bookings) the account's daily cap. One query reads every count, because inside the write
+    /// transaction each round trip holds up every other booking.
     func checkBookable(_ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?,
                        countingToday: Bool, now: Date, on db: any SQLDatabase) async throws {
-        guard slot.sessionOpen else { throw SchedulingError.sessionClosed }
-        guard now >= slot.releaseAt else { throw SchedulingError.notReleased(releaseAt: slot.releaseAt) }
-        guard now < slot.startsAt else { throw SchedulingError.slotInPast }
+        if let refusal = slotRefusals.refusal(observing: slot, now: now) { throw refusal }
         let today = calendar.date(of: now)
         let dayStart = calendar.startOfDay(today).map(Clock.millis) ?? 0
         let dayEnd = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay).map(Clock.millis) ?? 0
@@ -161,20 +161,10 @@ extension Registration {
         }
     }
 
-    /// Refuses early, without joining the queue of writers, what a read already shows cannot succeed. The same
-    /// rules are checked again inside the transaction, so a stale read can only refuse, never overbook.
-    func precheck(slotId: String, now: Date) async throws {
-        let slot = try await slot(slotId, now: now, on: database.sql)
-        guard slot.sessionOpen else { throw SchedulingError.sessionClosed }
-        guard now >= slot.releaseAt else { throw SchedulingError.notReleased(releaseAt: slot.releaseAt) }
-        guard now < slot.startsAt else { throw SchedulingError.slotInPast }
-        guard slot.remaining > 0 else { throw SchedulingError.slotFull }
-    }
-
     /// Cancels (退号). Patients may cancel until the cut-off; administrators at any time before the visit.
     public func cancel(appointmentId: String, reason: String?, by caller: Caller) async throws -> Appointment {
         let now = clock.now()
-        return try await database.transaction { db in
+        let cancelled = try await database.transaction { db in
             let appointment = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             if case .doctor = caller { throw NotFound("appointment") }
             try await lock(["slot:\(appointment.slotId)"], on: db)
@@ -193,13 +183,15 @@ extension Registration {
             try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
             return try await appointmentRow(appointmentId, visibleTo: caller, on: db)
         }
+        slotRefusals.placeFreed(inSlot: cancelled.slotId)
+        return cancelled
     }
 
     /// Moves an appointment to another slot in one transaction: the old place is freed only if the new one is taken.
     public func reschedule(appointmentId: String, to newSlotId: String, accountId: String) async throws -> Appointment {
         let now = clock.now()
         let caller = Caller.patient(accountId: accountId)
-        return try await database.transaction { db in
+        let (moved, freedSlotId) = try await database.transaction { db in
             let before = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             try await lock(["account:\(accountId)", "patient:\(before.patientId)", "slot:\(before.slotId)", "slot:\(newSlotId)"], on: db)
             let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
@@ -228,8 +220,10 @@ extension Registration {
             try await notify(account: accountId, patient: current.patientId, kind: "appointment_rescheduled", title: "预约已改期",
                              body: "您的预约已改到\(target.date) \(calendar.clockTime(target.startsAt))。", appointment: current.id, at: now, on: db)
             try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
-            return try await appointmentRow(appointmentId, visibleTo: caller, on: db)
+            return (try await appointmentRow(appointmentId, visibleTo: caller, on: db), current.slotId)
         }
+        slotRefusals.placeFreed(inSlot: freedSlotId)
+        return moved
     }
 
     /// Appointments the caller may see, soonest first.

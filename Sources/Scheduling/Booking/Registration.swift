@@ -29,6 +29,7 @@ public struct Registration: Sendable {
     /// The directory this registration reads doctors and departments from (one cached copy per instance).
     public let directory: Directory
     let sessionTerms = SessionTermsCache()
+    let slotRefusals = SlotRefusals()
 
     public init(database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),
                 calendar: HospitalCalendar = .shanghai) {

@@ -37,6 +37,8 @@ public struct Slot: Sendable, Equatable {
     public let startsAt: Date
     public let endsAt: Date
     public let capacity: Int
+    /// Places taken by appointments (holds not counted).
+    public let booked: Int
     /// Places not booked and not held right now.
     public let remaining: Int
     public let feeCents: Int

@@ -41,7 +41,8 @@ enum SchedulingRows {
 
     static func slot(_ row: any SQLRow) throws -> Slot {
         let capacity = try row.decode(column: "capacity", as: Int.self)
-        let taken = try row.decode(column: "booked", as: Int.self) + (try row.decode(column: "held", as: Int.self))
+        let booked = try row.decode(column: "booked", as: Int.self)
+        let taken = booked + (try row.decode(column: "held", as: Int.self))
         return Slot(
             id: try row.decode(column: "id", as: String.self),
             sessionId: try row.decode(column: "session_id", as: String.self),
@@ -50,7 +51,7 @@ enum SchedulingRows {
             date: try row.decode(column: "date", as: String.self),
             period: Period(rawValue: try row.decode(column: "period", as: String.self)) ?? .morning,
             startsAt: try date(row, "starts_at"), endsAt: try date(row, "ends_at"),
-            capacity: capacity, remaining: max(0, capacity - taken),
+            capacity: capacity, booked: booked, remaining: max(0, capacity - taken),
             feeCents: try row.decode(column: "fee_cents", as: Int.self),
             releaseAt: try date(row, "release_at"),
             sessionOpen: try row.decode(column: "session_status", as: String.self) == "open"
