@@ -4,6 +4,8 @@ import Foundation
 /// logs; clients must treat ids as opaque strings.
 public enum Identifier {
     public static func make(_ prefix: String) -> String {
-        prefix + "_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        var generator = SystemRandomNumberGenerator()
+        let (high, low) = (generator.next(), generator.next())
+        return prefix + "_" + (0..<16).lazy.map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (8 * UInt64($0 % 8))) }.hexDigits
     }
 }

@@ -39,7 +39,10 @@ final class SQLiteWriter: @unchecked Sendable {
             let writer = SQLiteWriter(handle: handle, eventLoop: eventLoop)
             sqlite_nio_sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
             do {
-                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"] {
+                // Savepoints keep the pages they change in a sub-journal, a temporary file by default: every group
+                // of transactions opened, wrote and deleted one. In memory it is a few pages.
+                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0",
+                               "PRAGMA temp_store = MEMORY"] {
                     try writer.run(pragma)
                 }
             } catch {
