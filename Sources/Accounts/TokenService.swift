@@ -34,6 +34,7 @@ public struct TokenService: Sendable {
     let keys: JWTKeyCollection
     let clock: any NowProvider
     let secret: String
+    let verified = VerifiedTokens()
 
     /// - Parameter secret: the HMAC key for access tokens and the pepper for refresh-token hashes.
     public init(database: Database, secret: String, clock: any NowProvider) async {
@@ -89,17 +90,21 @@ public struct TokenService: Sendable {
         }
     }
 
-    /// Checks an access token's signature, issuer and expiry.
+    /// Checks an access token's signature, issuer and expiry (the signature once per token and instance).
     public func authenticate(accessToken: String) async throws -> Principal {
+        let now = clock.now()
+        if let known = verified.principal(of: accessToken, at: now) { return known }
         let claims: AccessClaims
         do {
             claims = try await keys.verify(accessToken, as: AccessClaims.self)
         } catch {
             throw AccountsError.invalidToken
         }
-        guard claims.iss.value == Self.issuer, claims.exp.value > clock.now(),
+        guard claims.iss.value == Self.issuer, claims.exp.value > now,
               let role = Role(rawValue: claims.role) else { throw AccountsError.invalidToken }
-        return Principal(subjectId: claims.sub.value, role: role)
+        let principal = Principal(subjectId: claims.sub.value, role: role)
+        verified.remember(accessToken, as: principal, until: claims.exp.value)
+        return principal
     }
 
     private func pair(for principal: Principal, refresh: String) async throws -> Pair {

@@ -32,6 +32,11 @@ struct TokenTests {
             let forged = try await theirs.issue(for: Principal(subjectId: "acc_1", role: .admin)).accessToken
             await #expect(throws: AccountsError.invalidToken) { try await ours.authenticate(accessToken: forged) }
             let real = try await ours.issue(for: patient).accessToken
+            // Accepted once (and so remembered), the real token must not vouch for an altered copy.
+            #expect(try await ours.authenticate(accessToken: real) == patient)
+            var altered = Array(real)
+            altered[altered.count - 5] = altered[altered.count - 5] == "A" ? "B" : "A"
+            await #expect(throws: AccountsError.invalidToken) { try await ours.authenticate(accessToken: String(altered)) }
             var parts = real.split(separator: ".").map(String.init)
             let adminClaims = Data(#"{"sub":"acc_1","exp":9999999999,"iat":0,"iss":"companion","role":"admin"}"#.utf8)
                 .base64EncodedString().replacingOccurrences(of: "=", with: "")
