@@ -63,8 +63,8 @@ public final class Database: Sendable {
                 throw error
             }
             let readers = PooledSQLiteDatabase(pool: pool, logger: logger)
-            let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger)
             let groupCommit = GroupCommit(sql: SQLiteWriterDatabase(writer: writer, logger: logger))
+            let checkpointer = SQLiteCheckpointer(sql: readers, logger: logger) { groupCommit.lastCommit }
             let database = Database(engine: .sqlite, url: url, sql: readers, groupCommit: groupCommit) {
                 await checkpointer.finish(sql: readers)
                 try await pool.shutdownAsync()

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
 
@@ -26,6 +27,10 @@ final class GroupCommit: @unchecked Sendable {
     private var busy = false
     private var waiting = CircularBuffer<EventLoopPromise<Void>>()
     private var open: Group?
+    private let lastCommitAt = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
+
+    /// When a group last committed (nil before the first): the checkpointer waits for a pause in the writes.
+    var lastCommit: ContinuousClock.Instant? { lastCommitAt.withLockedValue { $0 } }
 
     /// One transaction on the writer and the turns that wrote in it.
     // Touched only on `eventLoop`, like the rest of the state.
@@ -110,6 +115,7 @@ final class GroupCommit: @unchecked Sendable {
         open = nil
         do {
             try writer.run("COMMIT")
+            lastCommitAt.withLockedValue { $0 = .now }
             group.committed.succeed()
         } catch {
             abandon(group, error)
