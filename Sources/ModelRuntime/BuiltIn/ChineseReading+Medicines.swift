@@ -4,10 +4,15 @@ extension ChineseReading {
     func medicineMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String)] {
         turn.matches(Self.medicineIndex, in: clause).map { mention in
             let rest = turn.characters[mention.range.upperBound..<clause.upperBound]
-            guard !Self.procedures.contains(mention.value), let form = Self.dosageForms.first(where: { rest.starts(with: $0) }) else { return mention }
+            guard !Self.procedures.contains(mention.value), let form = Self.dosageForms.first(where: { rest.starts(with: $0) }) else {
+                return (mention.range, Self.classNames[mention.value] ?? mention.value)
+            }
             return (mention.range.lowerBound..<(mention.range.upperBound + form.count), mention.value + form)
         }
     }
+
+    /// Kinds of medicine said by what they do, named as a record names them (口服抗病毒药物, not 口服抗病毒).
+    static let classNames = ["抗病毒": "抗病毒药物", "止咳化痰": "止咳化痰药物"]
 
     static let dosageForms = ["口服溶液", "口服液", "混悬液", "混悬滴剂", "滴剂", "颗粒", "冲剂", "糖浆", "胶囊", "泡腾片", "咀嚼片", "分散片", "片", "散", "栓", "软膏", "乳膏", "喷雾剂"]
 }

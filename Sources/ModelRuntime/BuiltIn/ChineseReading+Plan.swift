@@ -44,7 +44,7 @@ extension ChineseReading {
                 }
                 for mention in turn.matches(Self.adviceIndex, in: clause) {
                     let range = mention.range
-                    if mention.value == "继续当前治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
+                    if mention.value == "继续原有治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // 三天后复诊: the follow-up with its interval.
                     if mention.value == "复诊", let interval = ChineseQuantities.durations(in: turn.characters, range: clause.lowerBound..<range.lowerBound).last {
@@ -89,8 +89,8 @@ extension ChineseReading {
         ("多喝水", "多饮水"), ("多饮水", "多饮水"), ("多喝点水", "多饮水"), ("多喝温水", "多饮水"), ("清淡", "清淡饮食"), ("物理降温", "物理降温"),
         ("温水擦浴", "物理降温"), ("保暖", "注意保暖"), ("监测体温", "监测体温"), ("量体温", "监测体温"), ("测体温", "监测体温"),
         ("密切观察", "密切观察"), ("观察", "密切观察"), ("及时就医", "及时就医"), ("就医", "及时就医"), ("就诊", "及时就医"), ("去医院", "及时就医"),
-        ("到医院", "及时就医"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"), ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
+        ("到医院", "及时就医"), ("看医生", "及时就医"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"), ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
         ("输液", "输液治疗"), ("休息", "注意休息"), ("注意饮食", "注意饮食"), ("调整饮食", "注意饮食"), ("拍背", "拍背排痰"),
-        ("继续", "继续当前治疗"), ("复诊", "复诊"), ("随诊", "复诊"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
+        ("继续", "继续原有治疗"), ("复诊", "复诊"), ("随诊", "复诊"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
     ])
 }
