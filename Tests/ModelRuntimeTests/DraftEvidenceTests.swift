@@ -78,6 +78,16 @@ struct DraftEvidenceTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test func thePlanHoldsWhatTheDoctorAdvisesNotWhatWasAlreadyTried() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝咳嗽一周了，晚上咳得厉害。"),
+            TranscriptTurn(speaker: .doctor, text: "用了止咳药效果也不好，您可以去医院查个血常规看白细胞高不高，也建议看医生，化验一下CRP。"),
+        ]
+        let plan = try #require(builtInDraft(transcript).section("plan"))
+        // 高不高 asks for a result, it does not report one; 用了 tells what was tried; orders are listed with commas.
+        #expect(plan.text == "及时就医，完善血常规、CRP。")
+    }
+
     @Test func vitalSignsAreWrittenTheRecordsWay() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "胸口闷两天。"),

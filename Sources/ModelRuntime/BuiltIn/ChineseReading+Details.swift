@@ -180,7 +180,7 @@ extension ChineseReading {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 guard let trimmed = trimmed(turn, clause), trimmed.count >= 4 else { continue }
                 let text = turn.string(trimmed)
-                guard Terms.adviceCues.contains(where: text.contains), !["询问", "问题", "帮助", "服务"].contains(where: text.contains) else { continue }
+                guard Terms.advises(text), !["询问", "问题", "帮助", "服务"].contains(where: text.contains) else { continue }
                 if turn.matches(Self.diagnosisIndex, in: trimmed).isEmpty == false, isUncertain(turn, trimmed) { continue }
                 var score = Self.strongAdvice.contains(where: text.contains) ? 2 : 1
                 if !turn.matches(Self.medicineIndex, in: trimmed).isEmpty { score += 1 }
@@ -318,8 +318,8 @@ extension ChineseReading {
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
-    // 听诊 is of the lungs in these consultations, and a record says so.
-    static let testIndex = TermIndex(Terms.tests.map { ($0, $0 == "听诊" ? "肺部听诊" : $0) })
+    // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
+    static let testIndex = TermIndex(Terms.tests.map { ($0, $0 == "听诊" ? "肺部听诊" : $0.uppercased()) })
     static let diagnosisIndex = TermIndex(Terms.diagnoses.map { ($0, Terms.diagnosisNames[$0] ?? $0) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]

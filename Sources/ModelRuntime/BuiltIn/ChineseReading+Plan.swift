@@ -17,10 +17,10 @@ extension ChineseReading {
         for turn in turns where turn.speaker == .doctor {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 let text = turn.string(clause)
-                let advising = Terms.adviceCues.contains(where: text.contains)
+                let advising = Terms.advises(text)
                 for mention in turn.matches(Self.testIndex, in: clause) where advising && Self.orderCues.contains(where: text.contains) {
                     let range = mention.range
-                    guard !isNegated(turn, clause: clause, term: range), !Terms.resultCues.contains(where: text.contains) else { continue }
+                    guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     if text.contains("复查") { recheck = true }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }

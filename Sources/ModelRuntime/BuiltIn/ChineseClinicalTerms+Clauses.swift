@@ -1,0 +1,29 @@
+/// What kind of statement a doctor's clause is: advice (an order, a treatment) or a result.
+extension ChineseClinicalTerms {
+    /// Whether a clause advises or orders: it has one of `adviceCues`, not counting what was already done
+    /// (用了止咳药效果也不好 tells the history, not the plan).
+    static func advises(_ clause: String) -> Bool {
+        var text = clause
+        for done in pastUses where text.contains(done) { text = text.replacing(done, with: "") }
+        return adviceCues.contains(where: text.contains)
+    }
+
+    /// Whether a clause reports a test's result, not counting a question put as A不A (看白细胞高不高).
+    static func reportsResult(_ clause: String) -> Bool {
+        let characters = Array(clause)
+        var kept: [Character] = []
+        var index = 0
+        while index < characters.count {
+            if index + 2 < characters.count, characters[index + 1] == "不", characters[index] == characters[index + 2] {
+                index += 3
+                continue
+            }
+            kept.append(characters[index])
+            index += 1
+        }
+        let text = String(kept)
+        return resultCues.contains(where: text.contains)
+    }
+
+    static let pastUses = ["用了", "用过", "吃了", "吃过", "喂了", "喂过", "喝了", "喝过", "服用了", "服用过"]
+}
