@@ -24,6 +24,16 @@ struct RecordTextTests {
         #expect(draft.section("presentIllness")?.text.hasPrefix("5个月患儿10天前出现便秘") == true)
     }
 
+    @Test(arguments: [
+        ("11个月，一天内拉果冻状粘性大便2次，接近水样便一次。", "腹泻1天。"),
+        ("孩子大便很硬，三天了。", "便秘3天。"),
+        ("宝宝拉的次数多，三天了。", "大便异常3天。"),
+    ])
+    func theChiefComplaintNamesTheBowelSymptom(_ said: String, _ written: String) throws {
+        // 大便异常 (a vague finding) gives way to the named symptom it describes, and stands when it is all there is.
+        #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("chiefComplaint")?.text == written)
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

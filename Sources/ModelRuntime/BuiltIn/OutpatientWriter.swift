@@ -12,18 +12,26 @@ struct OutpatientWriter {
     /// Symptoms that describe the general state rather than the complaint.
     private static let generalState: Set<String> = ["精神可", "精神差", "食欲差", "睡眠差", "哭闹"]
 
+    /// Findings that say something is wrong without naming what, and the named findings they give way to.
+    static let vague: [String: Set<String>] = ["大便异常": ["腹泻", "便秘", "便血"]]
+
     func sections() -> [String: [DraftStatement]] {
         let symptoms = reading.symptoms()
         let present = symptoms.filter(\.present)
         // 高热 says 发热 already.
         let complaints = present.filter { !Self.generalState.contains($0.name) && !($0.name == "发热" && present.contains { $0.name == "高热" }) }
         let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
-        // The main complaint: said in the patient's first words, and talked about most.
+        // The main complaint: said in the patient's first words, and talked about most; but a vague finding gives
+        // way to the named one it describes (腹泻 before 大便异常).
         let mainComplaint = complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
             .enumerated()
             .sorted { lhs, rhs in
                 func weight(_ finding: Finding) -> Int { finding.mentions + (finding.firstSaid.turn == firstPatientTurn ? 2 : 0) }
-                return (weight(lhs.element), -lhs.offset) > (weight(rhs.element), -rhs.offset)
+                func named(_ finding: Finding) -> Int {
+                    guard let named = Self.vague[finding.name] else { return 1 }
+                    return complaints.contains { named.contains($0.name) } ? 0 : 1
+                }
+                return (named(lhs.element), weight(lhs.element), -lhs.offset) > (named(rhs.element), weight(rhs.element), -rhs.offset)
             }
             .first?.element
         let mainDuration = mainComplaint.flatMap(reading.duration(of:))
