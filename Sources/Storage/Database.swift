@@ -27,10 +27,13 @@ public final class Database: Sendable {
     private let closed = NIOLockedValueBox(false)
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
+    /// - Parameter postgresConnections: the most connections to PostgreSQL (spread over the event loops, at least one
+    ///   each); 8 per event loop when nil. SQLite's pool is fixed: one writer and four readers per event loop.
     public static func open(
         _ url: DatabaseURL,
         logger: Logger = Logger(label: "companion.db"),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        postgresConnections: Int? = nil
     ) async throws -> Database {
         switch url {
         case .sqlite(let path):
@@ -78,7 +81,7 @@ public final class Database: Sendable {
             let configuration = try SQLPostgresConfiguration(url: text)
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: 8,
+                maxConnectionsPerEventLoop: postgresConnections.map { max(1, $0 / Self.loopCount(eventLoopGroup)) } ?? 8,
                 requestTimeout: .seconds(30),
                 logger: logger,
                 on: eventLoopGroup

@@ -11,6 +11,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: "sqlite:///path or postgres://user:pass@host:port/db. Env: COMPANION_DATABASE_URL. Default: sqlite://<data-dir>/companion.sqlite")
     var databaseURL: String?
 
+    @Option(name: .customLong("database-pool-size"), help: "PostgreSQL: the most connections this instance opens (1–500). Env: COMPANION_DATABASE_POOL_SIZE. Default: 8 per core")
+    var databasePoolSize: Int?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error. Env: COMPANION_LOG_LEVEL. Default: info")
     var logLevel: String?
 
@@ -19,6 +22,15 @@ struct DatabaseOptions: ParsableArguments {
     var resolvedDataDirectory: String { dataDirectory ?? environment["COMPANION_DATA_DIR"] ?? "./data" }
     var resolvedDatabaseURL: String? { databaseURL ?? environment["COMPANION_DATABASE_URL"] }
     var resolvedLogLevel: String { logLevel ?? environment["COMPANION_LOG_LEVEL"] ?? "info" }
+
+    /// The PostgreSQL pool's size when one is set; a value out of range is refused with what to set.
+    func resolvedPoolSize() throws -> Int? {
+        guard let text = databasePoolSize.map(String.init) ?? environment["COMPANION_DATABASE_POOL_SIZE"] else { return nil }
+        guard let size = Int(text), (1...500).contains(size) else {
+            throw ValidationError("--database-pool-size (COMPANION_DATABASE_POOL_SIZE) must be a number from 1 to 500, not \(text)")
+        }
+        return size
+    }
 
     /// Sends logs to standard error at the chosen level. Call once per process.
     func bootstrapLogging() throws -> Logger {
@@ -37,7 +49,7 @@ struct DatabaseOptions: ParsableArguments {
     func openMigrated(logger: Logger) async throws -> Database {
         let url = try DatabaseURL(resolvedDatabaseURL
             ?? "sqlite://" + URL(fileURLWithPath: resolvedDataDirectory).appendingPathComponent("companion.sqlite").path)
-        let database = try await Database.open(url, logger: logger)
+        let database = try await Database.open(url, logger: logger, postgresConnections: try resolvedPoolSize())
         do {
             try await Migrator().migrate(database, logger: logger)
         } catch {

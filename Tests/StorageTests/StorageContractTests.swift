@@ -296,6 +296,32 @@ struct SQLiteSettingsTests {
             #expect(count == 2)
         }
     }
+
+    @Test("a PostgreSQL pool given a size never opens more connections than that, however many queries wait",
+          .enabled(if: TestEngine.postgresURL != nil))
+    func poolSizeIsABound() async throws {
+        try await TestDatabase.with(.postgres) { db in
+            let limited = try await Database.open(db.url, logger: quietLogger, postgresConnections: 2)
+            do {
+                let countOthers = "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                let before = try await db.sql.raw(SQLQueryString(countOthers)).first()!.decode(column: "n", as: Int.self)
+                let during = try await withThrowingTaskGroup(of: Int?.self) { group in
+                    for _ in 0..<20 { group.addTask { try await limited.sql.raw("SELECT pg_sleep(0.05)").run(); return nil } }
+                    group.addTask {
+                        try await Task.sleep(for: .milliseconds(120))
+                        return try await db.sql.raw(SQLQueryString(countOthers)).first()!.decode(column: "n", as: Int.self)
+                    }
+                    return try await group.reduce(0) { max($0, $1 ?? 0) }
+                }
+                // The other connections of `db`'s own pool were idle before and stay so; the limited pool adds at most 2.
+                #expect(during - before >= 1 && during - before <= 2, "\(before) before, \(during) during")
+                try await limited.close()
+            } catch {
+                try? await limited.close()
+                throw error
+            }
+        }
+    }
 }
 
 @Suite("Database URLs")
