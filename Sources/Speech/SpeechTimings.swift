@@ -9,7 +9,14 @@ enum SpeechTimings {
         for scalar in originalScalars { utf16Offsets.append(utf16Offsets.last! + scalar.utf16.count) }
 
         let duration = synthesis.durationMs
-        let events = synthesis.words.filter { $0.length > 0 }
+        // In text order only: after some utterances espeak-ng reports a word again out of place (position 2 after
+        // 10, or 0 in the middle); such an event would send the captions back.
+        var lastPosition = -1
+        let events = synthesis.words.filter { event in
+            guard event.length > 0, event.position > lastPosition else { return false }
+            lastPosition = event.position
+            return true
+        }
         let pauses = synthesis.phonemes.filter { $0.name.hasPrefix("_") }.map(\.startMs)
         var marks: [(range: Range<Int>, startMs: Int, endMs: Int)] = []
         for (index, event) in events.enumerated() {

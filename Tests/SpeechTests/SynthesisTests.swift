@@ -18,34 +18,43 @@ struct SynthesisTests {
     }
 
     @Test func concurrentCallersEachGetTheirOwnSpeech() async throws {
-        let texts = CompanionReplies.chinese + CompanionReplies.english
-        var alone: [Int] = []
-        for text in texts {
+        struct Spoken: Sendable { let phonemes: [String], samples: Int }
+        @Sendable func speak(_ text: String) async throws -> Spoken {
             let voice = SpeechVoice.female.espeakName(for: .guess(for: text))
-            alone.append(try await EspeakEngine.shared.synthesize(text, voice: voice, rate: 160, pitch: 50).samples.count)
+            let synthesis = try await EspeakEngine.shared.synthesize(text, voice: voice, rate: 160, pitch: 50)
+            return Spoken(phonemes: synthesis.phonemes.map(\.name), samples: synthesis.samples.count)
         }
-        let together = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
-            for round in 0..<3 {
-                for (index, text) in texts.enumerated() {
-                    group.addTask {
-                        let voice = SpeechVoice.female.espeakName(for: .guess(for: text))
-                        let synthesis = try await EspeakEngine.shared.synthesize(text, voice: voice, rate: 160, pitch: 50)
-                        return (index + round * 0, synthesis.samples.count)
-                    }
-                }
+        let texts = CompanionReplies.chinese + CompanionReplies.english
+        var alone: [Spoken] = []
+        for text in texts { alone.append(try await speak(text)) }
+        let together = try await withThrowingTaskGroup(of: (Int, Spoken).self) { group in
+            for _ in 0..<3 {
+                for (index, text) in texts.enumerated() { group.addTask { (index, try await speak(text)) } }
             }
-            var counts: [(Int, Int)] = []
-            for try await result in group { counts.append(result) }
-            return counts
+            var results: [(Int, Spoken)] = []
+            for try await result in group { results.append(result) }
+            return results
         }
         #expect(together.count == texts.count * 3)
-        for (index, count) in together {
-            // espeak-ng's output varies a little with what was said before (up to ~0.1 s in a 6 s reply, with other
-            // tests speaking at the same time); a mix-up would be another reply: the nearest length must be its own.
-            let nearest = alone.indices.min { abs(alone[$0] - count) < abs(alone[$1] - count) }!
-            #expect(alone[nearest] == alone[index], "text \(index): \(count) samples, nearest to text \(nearest)")
-            #expect(abs(count - alone[index]) < alone[index] / 20, "text \(index): \(count) vs \(alone[index]) samples")
+        for (index, spoken) in together {
+            // Each caller hears its own reply: the same phonemes as when it was spoken alone. The audio's length
+            // varies a little with what espeak-ng said before (up to ~0.1 s in a 6 s reply), and so do its word
+            // events (see the test below); a mix-up is another reply altogether.
+            #expect(spoken.phonemes == alone[index].phonemes, "text \(index)")
+            #expect(abs(spoken.samples - alone[index].samples) < alone[index].samples / 20, "text \(index)")
         }
+    }
+
+    @Test func aWordReportedOutOfPlaceDoesNotSendTheCaptionsBack() {
+        // What espeak-ng reported for a reply after certain others: the word at 2 again after 10, and one at 0.
+        let spoken = SpeechNormalizer().normalize("one two three four five six seven", language: .en)
+        let positions = [0, 4, 8, 0, 14, 19, 4, 24, 28]
+        let events = positions.enumerated().map { SpokenWordEvent(position: $1, length: 3, startMs: $0 * 300) }
+        let synthesis = Synthesis(samples: Array(repeating: 0, count: 22_050 * 3), sampleRate: 22_050, words: events, phonemes: [])
+        let marks = SpeechTimings.words(synthesis, spoken: spoken, original: "one two three four five six seven")
+        let starts = marks.map(\.start)
+        #expect(starts == starts.sorted() && Set(starts).count == starts.count, "\(marks.map(\.text))")
+        #expect(marks.map(\.startMs) == marks.map(\.startMs).sorted())
     }
 
     @Test func fasterSpeechIsShorterAndHigherPitchStillSpeaks() async throws {
