@@ -282,6 +282,30 @@ struct SQLiteSettingsTests {
         }
     }
 
+    @Test("a transaction body cannot commit or roll back by itself: it fails alone, and the others keep their writes")
+    func bodiesDoNotControlTheTransaction() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let results = await withTaskGroup(of: (String, Bool).self) { group in
+                for (id, statement) in [("a1", "COMMIT"), ("a2", nil), ("a3", " rollback"), ("a4", nil), ("a5", "SAVEPOINT x")] {
+                    group.addTask {
+                        let done = (try? await db.transaction { tx in
+                            try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "138" + id), 0, 0)").run()
+                            if let statement { try await tx.raw(SQLQueryString(statement)).run() }
+                            return true
+                        }) == true
+                        return (id, done)
+                    }
+                }
+                var results: [String: Bool] = [:]
+                for await (id, done) in group { results[id] = done }
+                return results
+            }
+            #expect(results == ["a1": false, "a2": true, "a3": false, "a4": true, "a5": false])
+            let written = try await db.sql.raw("SELECT id FROM accounts ORDER BY id").all().map { try $0.decode(column: "id", as: String.self) }
+            #expect(written == ["a2", "a4"])
+        }
+    }
+
     @Test("a statement given fewer values than its parameters is refused, not run with the values of its last run")
     func missingValuesAreRefused() async throws {
         try await TestDatabase.with(.sqlite) { db in
