@@ -127,7 +127,7 @@ public final class Database: Sendable {
         try await sql.withSession { session in
             try await session.raw("BEGIN").run()
             do {
-                let result = try await body(session)
+                let result = try await body(TransactionBodyDatabase(session: session))
                 try await session.raw("COMMIT").run()
                 return result
             } catch {

@@ -39,16 +39,9 @@ struct SQLiteWriterDatabase: SQLDatabase {
         try await closure(self)
     }
 
-    /// Statements that begin, end or nest transactions. `GroupCommit` owns those: a body that committed by itself
-    /// would commit the other transactions of its group before their callers are answered.
-    static let transactionControl: Set<String> = ["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"]
-
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
-        let verb = sql.drop(while: \.isWhitespace).prefix(while: \.isLetter).uppercased()
-        guard !Self.transactionControl.contains(verb) else {
-            throw SQLiteWriterError(code: 0, message: "\(verb) inside a transaction: Database.transaction begins and ends it")
-        }
+        try TransactionControl.refuse(sql)
         try writer.execute(sql, binds: binds.map { try encoder.encode($0) }) { columns, values in
             onRow(SQLiteWriterRow(columns: columns, values: values, decoder: decoder))
         }

@@ -282,9 +282,10 @@ struct SQLiteSettingsTests {
         }
     }
 
-    @Test("a transaction body cannot commit or roll back by itself: it fails alone, and the others keep their writes")
-    func bodiesDoNotControlTheTransaction() async throws {
-        try await TestDatabase.with(.sqlite) { db in
+    @Test("a transaction body cannot commit or roll back by itself: it fails alone, and the others keep their writes",
+          arguments: TestEngine.available)
+    func bodiesDoNotControlTheTransaction(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
             let results = await withTaskGroup(of: (String, Bool).self) { group in
                 for (id, statement) in [("a1", "COMMIT"), ("a2", nil), ("a3", " rollback"), ("a4", nil), ("a5", "SAVEPOINT x")] {
                     group.addTask {
