@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
+import Storage
 
 /// Keeps the encoded answers of the public read routes for a short while, per path, query and language: they are
 /// the same for every caller and read on almost every screen. The directory (`/v1/hospitals`, `/v1/departments`,
@@ -23,10 +24,9 @@ struct PublicReadCacheMiddleware<Context: RequestContext>: RouterMiddleware {
          ("/v1/doctors", .seconds(30), "public, max-age=60"),
          ("/v1/slots", .seconds(1), "public, max-age=1")]
     }
-    let maxEntries: Int
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let entries: BoundedMemory<String, Entry>
 
-    init(maxEntries: Int = 2_000) { self.maxEntries = maxEntries }
+    init(maxEntries: Int = 2_000) { entries = BoundedMemory(limit: maxEntries) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -35,16 +35,13 @@ struct PublicReadCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let key = "\(request.uri)|\(RequestScope.language.rawValue)"
         let now = ContinuousClock.now
-        if let hit = entries.withLockedValue({ $0[key] }), now - hit.storedAt < policy.lifetime {
+        if let hit = entries[key], now - hit.storedAt < policy.lifetime {
             return Self.response(hit, cacheControl: policy.cacheControl)
         }
         let response = try await next(request, context)
         guard response.status == .ok else { return response }
         let entry = Entry(body: try await BodyCollector.collect(response.body), contentType: response.headers[.contentType], storedAt: now)
-        entries.withLockedValue { cache in
-            if cache.count >= maxEntries { cache.removeAll(keepingCapacity: true) }
-            cache[key] = entry
-        }
+        entries.remember(entry, for: key)
         return Self.response(entry, cacheControl: policy.cacheControl)
     }
 

@@ -63,9 +63,10 @@ extension Registration {
 
     /// A session's period and fee, which never change once it is opened: read once per instance.
     public func terms(ofSession id: String) async throws -> SessionTerms {
-        try await sessionTerms.terms(of: id) {
-            let session = try await session(id: id)
-            return SessionTerms(period: session.period, feeCents: session.feeCents)
-        }
+        if let known = sessionTerms[id] { return known }
+        let session = try await session(id: id)
+        let terms = SessionTerms(period: session.period, feeCents: session.feeCents)
+        sessionTerms.remember(terms, for: id)
+        return terms
     }
 }

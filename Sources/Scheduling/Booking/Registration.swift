@@ -28,7 +28,7 @@ public struct Registration: Sendable {
     let calendar: HospitalCalendar
     /// The directory this registration reads doctors and departments from (one cached copy per instance).
     public let directory: Directory
-    let sessionTerms = SessionTermsCache()
+    let sessionTerms = BoundedMemory<String, SessionTerms>()
     let slotRefusals = SlotRefusals()
 
     public init(database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),

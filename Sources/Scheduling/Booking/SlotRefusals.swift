@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What this instance has seen refuse every booking of a slot, whoever asks, and for how long: a closed session
 /// (for good), a slot not yet released (until its release time), a slot whose places are all taken by appointments
@@ -9,30 +10,22 @@ import Foundation
 /// Only appointments make a slot full here: places held for a few minutes free themselves when the hold expires,
 /// so a slot full of holds is never remembered. Another instance may free a place (a cancellation there): this
 /// instance then refuses for at most `fullFor` more, as its availability lists are at most a second old.
-final class SlotRefusals: @unchecked Sendable {
-    private struct Refusal {
+final class SlotRefusals: Sendable {
+    private struct Refusal: Sendable {
         let error: SchedulingError
         /// When it applies: from the moment it was seen (a clock set back must not stretch it) until it ends.
         let from: Date, until: Date
     }
 
-    // The lock guards `refusals`, the only mutable state.
-    private let lock = NSLock()
-    private var refusals: [String: Refusal] = [:]
+    private let refusals = BoundedMemory<String, Refusal>()
     private let fullFor: TimeInterval
-    private let limit: Int
 
-    init(fullFor: TimeInterval = 1, limit: Int = 10_000) {
-        self.fullFor = fullFor
-        self.limit = limit
-    }
+    init(fullFor: TimeInterval = 1) { self.fullFor = fullFor }
 
     /// The refusal remembered for a slot, if it still applies at `now`.
     func refusal(forSlot slotId: String, now: Date) -> SchedulingError? {
-        lock.withLock {
-            guard let known = refusals[slotId], known.from <= now, now < known.until else { return nil }
-            return known.error
-        }
+        guard let known = refusals[slotId], known.from <= now, now < known.until else { return nil }
+        return known.error
     }
 
     /// The refusal that a slot, as a transaction reads it, gives everyone; remembered when it lasts.
@@ -60,14 +53,7 @@ final class SlotRefusals: @unchecked Sendable {
     }
 
     /// Forgets a slot once this instance has freed one of its places.
-    func placeFreed(inSlot slotId: String) {
-        lock.withLock { _ = refusals.removeValue(forKey: slotId) }
-    }
+    func placeFreed(inSlot slotId: String) { refusals.forget(slotId) }
 
-    private func remember(_ refusal: Refusal, forSlot slotId: String) {
-        lock.withLock {
-            if refusals.count >= limit { refusals.removeAll(keepingCapacity: true) }
-            refusals[slotId] = refusal
-        }
-    }
+    private func remember(_ refusal: Refusal, forSlot slotId: String) { refusals.remember(refusal, for: slotId) }
 }
