@@ -34,6 +34,18 @@ struct RecordTextTests {
         #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("chiefComplaint")?.text == written)
     }
 
+    @Test func aSymptomInAMedicinesNameIsNotASymptom() throws {
+        // 止咳糖浆, 去黄疸的药 and 退烧药 say what was given; the child only vomits.
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝一个月，老是吐奶，吃了止咳糖浆，还有一个去黄疸的药。"),
+            TranscriptTurn(speaker: .doctor, text: "有没有吃退烧药？"),
+            TranscriptTurn(speaker: .patient, text: "有"),
+        ]
+        let illness = try #require(builtInDraft(transcript).section("presentIllness")?.text)
+        #expect(illness.hasPrefix("1个月患儿出现呕吐，"))
+        #expect(!illness.contains("咳嗽") && !illness.contains("黄疸") && !illness.contains("发热"))
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

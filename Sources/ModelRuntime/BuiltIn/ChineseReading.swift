@@ -52,7 +52,7 @@ struct ChineseReading: Sendable {
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
                 for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
-                    for mention in turn.matches(Self.symptomIndex, in: clause) {
+                    for mention in turn.matches(Self.symptomIndex, in: clause) where !namesATreatment(turn, clause: clause, term: mention.range) {
                         let range = mention.range
                         let denied = isNegated(turn, clause: clause, term: range)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
@@ -95,7 +95,7 @@ struct ChineseReading: Sendable {
         }
         var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
         for clause in doctorTurn.clauses() where isQuestion(doctorTurn, clause) {
-            for mention in doctorTurn.matches(Self.symptomIndex, in: clause) {
+            for mention in doctorTurn.matches(Self.symptomIndex, in: clause) where !namesATreatment(doctorTurn, clause: clause, term: mention.range) {
                 asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answerClause))))
             }
         }
@@ -103,6 +103,15 @@ struct ChineseReading: Sendable {
     }
 
     // MARK: Clause reading
+
+    /// Whether a symptom word is part of a treatment's name: 止咳糖浆, 退烧药, 去黄疸的药 name what was given, not what
+    /// the child has.
+    func namesATreatment(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
+        if turn.matches(ChineseReading.medicineIndex, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
+        if term.lowerBound > clause.lowerBound, Self.treatmentVerbs.contains(turn.characters[term.lowerBound - 1]) { return true }
+        let after = turn.string(term.upperBound..<min(term.upperBound + 2, clause.upperBound))
+        return after.hasPrefix("药") || after.hasPrefix("的药")
+    }
 
     /// Whether a negation cue before the term, in the same clause and after any 但是, denies it.
     func isNegated(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
@@ -153,6 +162,7 @@ struct ChineseReading: Sendable {
     }
 
     static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消"]
     static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
     static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]
 }
