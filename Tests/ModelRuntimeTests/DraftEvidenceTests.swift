@@ -88,6 +88,16 @@ struct DraftEvidenceTests {
         #expect(plan.text == "及时就医，完善血常规、CRP。")
     }
 
+    @Test func thePlanIsWrittenInARecordsOrderNotTheOrderSaid() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝发烧两天了。"),
+            TranscriptTurn(speaker: .doctor, text: "注意观察精神，三天后复诊。可以先吃点美林，最好去医院查个血常规。"),
+        ]
+        let plan = try #require(builtInDraft(transcript).section("plan"))
+        #expect(plan.text == "及时就医，完善血常规，口服美林，密切观察，3天后复诊。")
+        #expect(builtInDraft(transcript).invalidEvidence(in: transcript).isEmpty)
+    }
+
     @Test func vitalSignsAreWrittenTheRecordsWay() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "胸口闷两天。"),

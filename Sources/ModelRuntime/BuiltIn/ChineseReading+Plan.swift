@@ -77,7 +77,20 @@ extension ChineseReading {
         items += dosed.values
         items += advice.values
         items.sort { Self.earlier($0.firstSaid, $1.firstSaid) }
-        return Array(items.prefix(limit))
+        // The first said are kept; they are written in a record's order: where to go, what to test, what to take,
+        // what to watch, how to care, when to come back.
+        return items.prefix(limit).enumerated()
+            .sorted { (Self.rank(of: $0.element.text), $0.offset) < (Self.rank(of: $1.element.text), $1.offset) }
+            .map(\.element)
+    }
+
+    private static func rank(of item: String) -> Int {
+        if item == "及时就医" { return 0 }
+        if item.hasPrefix("完善") || item.hasPrefix("复查") { return 1 }
+        if ["口服", "外用", "雾化", "输液", "继续"].contains(where: item.hasPrefix) { return 2 }
+        if item == "密切观察" || item == "监测体温" { return 3 }
+        if item.hasSuffix("复诊") { return 5 }
+        return 4
     }
 
     private static func earlier(_ a: (turn: Int, offset: Int), _ b: (turn: Int, offset: Int)) -> Bool { (a.turn, a.offset) < (b.turn, b.offset) }
