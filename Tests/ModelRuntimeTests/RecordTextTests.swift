@@ -46,6 +46,21 @@ struct RecordTextTests {
         #expect(!illness.contains("咳嗽") && !illness.contains("黄疸") && !illness.contains("发热"))
     }
 
+    @Test func aTestWithItsValueIsAResultWithEveryDecimal() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝出生第六天，脸部全黄。"),
+            TranscriptTurn(speaker: .doctor, text: "目前总胆红素多少？"),
+            TranscriptTurn(speaker: .patient, text: "直接胆红素22.6，间接胆红素230.50"),
+            TranscriptTurn(speaker: .doctor, text: "可以查个血常规看白细胞高不高。"),
+        ]
+        let draft = builtInDraft(transcript)
+        let exams = try #require(draft.section("auxiliaryExams"))
+        // 高不高 asks; the values said are results, written whole.
+        #expect(exams.text == "直接胆红素22.6，间接胆红素230.50。")
+        #expect(exams.statements.map { $0.evidence.first?.quote(in: transcript) } == ["直接胆红素22.6", "间接胆红素230.50"])
+        #expect(draft.section("plan")?.text == "完善血常规。")
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

@@ -10,6 +10,12 @@ extension ChineseClinicalTerms {
 
     /// Whether a clause reports a test's result, not counting a question put as A不A (看白细胞高不高).
     static func reportsResult(_ clause: String) -> Bool {
+        let text = withoutAOrNotA(clause)
+        return resultCues.contains(where: text.contains)
+    }
+
+    /// The clause without its questions put as A不A (高不高, 好不好): they ask, they do not tell.
+    static func withoutAOrNotA(_ clause: String) -> String {
         let characters = Array(clause)
         var kept: [Character] = []
         var index = 0
@@ -21,8 +27,7 @@ extension ChineseClinicalTerms {
             kept.append(characters[index])
             index += 1
         }
-        let text = String(kept)
-        return resultCues.contains(where: text.contains)
+        return String(kept)
     }
 
     static let pastUses = ["用了", "用过", "吃了", "吃过", "喂了", "喂过", "喝了", "喝过", "服用了", "服用过"]

@@ -158,9 +158,11 @@ extension ChineseReading {
         var found: [Quote] = []
         for turn in turns {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
-                let text = turn.string(clause)
-                guard let first = turn.matches(Self.testIndex, in: clause).first,
-                      Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber)),
+                let text = Terms.withoutAOrNotA(turn.string(clause))
+                let tests = turn.matches(Self.testIndex, in: clause)
+                guard let first = tests.first,
+                      Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
+                        || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
                       !Self.orderWords.contains(where: text.contains)
                 else { continue }
                 let start = first.range.lowerBound
@@ -170,6 +172,13 @@ extension ChineseReading {
             }
         }
         return Array(found.prefix(3))
+    }
+
+    /// A test's name with its value right after it (直接胆红素22.6, 黄疸指数是221): a result.
+    private func isFollowedByAValue(_ turn: TurnText, _ test: Range<Int>, in clause: Range<Int>) -> Bool {
+        var index = test.upperBound
+        if index < clause.upperBound, "是为有:：".contains(turn.characters[index]) { index += 1 }
+        return index < clause.upperBound && turn.characters[index].isNumber
     }
 
     /// The doctor's advice, orders and treatment, strongest first, at most `limit`, in the order said.

@@ -55,7 +55,10 @@ struct TurnText: Sendable {
         }
         for (offset, character) in characters.enumerated() {
             let breaks = breakingAtCommas ? Clause.boundaries.contains(character) : sentenceEnds.contains(character)
-            if breaks {
+            // 22.6 is one number, not two clauses.
+            let decimalPoint = character == "." && offset > 0 && offset + 1 < characters.count
+                && characters[offset - 1].isASCII && characters[offset - 1].isNumber && characters[offset + 1].isASCII && characters[offset + 1].isNumber
+            if breaks, !decimalPoint {
                 close(offset)
                 start = offset + 1
             }
