@@ -61,6 +61,24 @@ struct RecordTextTests {
         #expect(draft.section("plan")?.text == "完善血常规。")
     }
 
+    @Test(arguments: [
+        ("女，23岁。宝宝十个月，前天开始腹泻。", "10个月患儿2天前出现腹泻。"),
+        ("我今年35岁，咳嗽三天了。", "35岁患者3天前出现咳嗽。"),
+        ("3岁，咳嗽三天了。", "3岁患儿3天前出现咳嗽。"),
+    ])
+    func theAgeIsThePatientsNotTheWritersAndSaysWhetherAChild(_ said: String, _ written: String) {
+        #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("presentIllness")?.text == written)
+    }
+
+    @Test func aTreatmentAskedAboutWasNotGiven() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝发烧两天，吃了美林还是烧怎么办？"),
+            TranscriptTurn(speaker: .patient, text: "现在需要去医院打针吗？可以用退烧药吗"),
+        ]
+        let illness = try #require(builtInDraft(transcript).section("presentIllness")?.text)
+        #expect(illness == "患儿2天前出现发热，服用美林。")
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

@@ -104,7 +104,7 @@ enum ChineseClinicalTerms {
     /// Diagnoses (and complaints to be investigated) whose name in a child's record carries 小儿: 小儿腹泻, 小儿支气管炎.
     static let pediatricNames: Set<String> = ["消化不良", "腹泻", "感冒", "支气管炎", "支气管肺炎", "肺炎", "便秘", "咳嗽", "发热"]
     /// Words of a child patient.
-    static let childCues = ["宝宝", "孩子", "儿子", "女儿", "宝贝", "小孩", "患儿", "男孩", "女孩", "新生儿", "娃", "月大", "岁", "男宝", "女宝", "小朋友", "婴儿"]
+    static let childCues = ["宝宝", "孩子", "儿子", "女儿", "宝贝", "小孩", "患儿", "男孩", "女孩", "新生儿", "娃", "月大", "男宝", "女宝", "小朋友", "婴儿"]
     /// Talk that carries no clinical content.
     static let fillers = ["你好", "您好", "很高兴", "为您服务", "帮助您", "谢谢", "不客气", "好的", "嗯嗯", "嗯", "哦", "啊", "呢", "吧", "哈", "呀", "的话", "那个", "这个情况", "祝宝宝", "早日康复"]
     /// Relatives, for family history.

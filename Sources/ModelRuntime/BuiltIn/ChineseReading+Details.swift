@@ -39,12 +39,14 @@ extension ChineseReading {
     func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
         turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
             let text = turn.string(clause)
-            let symptomStarts = Set(turn.matches(Self.symptomIndex, in: clause).map(\.range.lowerBound))
-            let withSymptom = !symptomStarts.isEmpty
+            let symptoms = turn.matches(Self.symptomIndex, in: clause)
+            let symptomStarts = Set(symptoms.map(\.range.lowerBound)), symptomEnds = Set(symptoms.map(\.range.upperBound))
+            let withSymptom = !symptoms.isEmpty
             if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
-                // "孩子十天不拉粑粑": a symptom right after the number makes it how long, not how old.
+                // "孩子十天不拉粑粑", "宝宝发烧两天": a symptom right after or before the number makes it how long, not how old.
                 if symptomStarts.contains(duration.range.upperBound) { return true }
+                if symptomEnds.contains(duration.range.lowerBound), !Self.endsAnAge(turn, at: duration.range.upperBound) { return true }
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
                 return !Self.ageCues.contains(where: before.contains) && after != "的"
@@ -92,17 +94,31 @@ extension ChineseReading {
         return nil
     }
 
-    /// The patient's age, from the first patient-side turn that gives one.
+    /// 十个月大, 三岁的: a number of days, months or years followed by 大 or 的 is an age.
+    static func endsAnAge(_ turn: TurnText, at index: Int) -> Bool {
+        index < turn.characters.count && "大的".contains(turn.characters[index])
+    }
+
+    /// The patient's age, from the first patient-side turns that give one: the first named as a child's (宝宝十个月)
+    /// when there is one, since a parent often writes their own age first (女，23岁。宝宝十个月); else the first.
     func age() -> Quote? {
+        var first: Quote?
         for turn in turns.prefix(10) where turn.isPatientSide {
-            if let found = ChineseQuantities.age(in: turn.characters, range: 0..<turn.characters.count),
-               // "孩子十天不拉粑粑" says how long, not how old.
-               !turn.matches(Self.symptomIndex, in: turn.clause(around: found.range.lowerBound)).contains(where: { $0.range.lowerBound == found.range.upperBound })
-            {
-                return Quote(text: found.text, span: turn.span(found.range))
+            var start = 0
+            while let found = ChineseQuantities.age(in: turn.characters, range: start..<turn.characters.count) {
+                start = found.range.upperBound
+                // "孩子十天不拉粑粑" and "宝宝发烧两天" say how long, not how old.
+                let clause = turn.clause(around: found.range.lowerBound)
+                let symptoms = turn.matches(Self.symptomIndex, in: clause)
+                if symptoms.contains(where: { $0.range.lowerBound == found.range.upperBound }) { continue }
+                if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) { continue }
+                let quote = Quote(text: found.text, span: turn.span(found.range))
+                let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)
+                if Self.ageCues.contains(where: before.contains) { return quote }
+                if first == nil { first = quote }
             }
         }
-        return nil
+        return first
     }
 
     /// Medicines the patient has taken (not denied), each once, first mention kept.
@@ -111,9 +127,12 @@ extension ChineseReading {
         var taken: [Quote] = []
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() {
+                let question = isQuestion(turn, clause)
                 for mention in medicineMentions(in: turn, clause) where !seen.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
+                    // "需要去医院输液吗" asks about a treatment; "吃了美林还烧怎么办" asks about something else.
+                    if question, Self.askingWhetherTo.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains) { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
@@ -325,6 +344,7 @@ extension ChineseReading {
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
+    static let askingWhetherTo = ["需要", "要不要", "能不能", "可以", "能", "可不可以", "该", "用不用", "是否", "有必要", "还要", "要"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
