@@ -70,6 +70,16 @@ struct RecordTextTests {
         #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("presentIllness")?.text == written)
     }
 
+    @Test(arguments: [
+        ("宝宝呕吐两次，晚饭吃了红烧鸭肉。", "患儿出现呕吐。"),
+        ("宝宝呕吐两次，37.2算发烧吗", "患儿出现呕吐。"),
+        ("宝宝呕吐两次，测下体温38.9，这算是发烧吗", "患儿出现呕吐、发热，体温最高38.9℃。"),
+        ("宝宝7个月流鼻涕鼻塞，咳嗽一周了。", "7个月患儿1周前出现流涕、鼻塞、咳嗽。"),
+    ])
+    func aFeverIsATemperatureOf37_3OrMoreNotADishOrAQuestion(_ said: String, _ written: String) {
+        #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("presentIllness")?.text == written)
+    }
+
     @Test func aTreatmentAskedAboutWasNotGiven() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "宝宝发烧两天，吃了美林还是烧怎么办？"),

@@ -45,7 +45,7 @@ extension ChineseReading {
             if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
                 // "孩子十天不拉粑粑", "宝宝发烧两天": a symptom right after or before the number makes it how long, not how old.
-                if symptomStarts.contains(duration.range.upperBound) { return true }
+                if symptomStarts.contains(duration.range.upperBound) { return !Self.isAnInfantsAge(turn, duration) }
                 if symptomEnds.contains(duration.range.lowerBound), !Self.endsAnAge(turn, at: duration.range.upperBound) { return true }
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
@@ -94,6 +94,14 @@ extension ChineseReading {
         return nil
     }
 
+    /// 宝宝7个月流鼻涕: months or years right after the child is named are its age, whatever follows; days are not
+    /// (孩子十天不拉粑粑 is how long).
+    static func isAnInfantsAge(_ turn: TurnText, _ found: ChineseQuantities.Found) -> Bool {
+        guard found.text.hasSuffix("个月") || found.text.hasSuffix("岁") || found.text.hasSuffix("岁半") else { return false }
+        let before = turn.string(max(0, found.range.lowerBound - 2)..<found.range.lowerBound)
+        return ageCues.contains(where: before.hasSuffix)
+    }
+
     /// 十个月大, 三岁的: a number of days, months or years followed by 大 or 的 is an age.
     static func endsAnAge(_ turn: TurnText, at index: Int) -> Bool {
         index < turn.characters.count && "大的".contains(turn.characters[index])
@@ -110,7 +118,7 @@ extension ChineseReading {
                 // "孩子十天不拉粑粑" and "宝宝发烧两天" say how long, not how old.
                 let clause = turn.clause(around: found.range.lowerBound)
                 let symptoms = turn.matches(Self.symptomIndex, in: clause)
-                if symptoms.contains(where: { $0.range.lowerBound == found.range.upperBound }) { continue }
+                if symptoms.contains(where: { $0.range.lowerBound == found.range.upperBound }), !Self.isAnInfantsAge(turn, found) { continue }
                 if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) { continue }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
                 let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)

@@ -64,6 +64,11 @@ struct ChineseReading: Sendable {
                         note(mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, range.lowerBound), resolved: resolved)
                         mentions[mention.value, default: 0] += 1
                     }
+                    // A temperature of 37.3℃ or more is a fever, however it was put ("测下体温38.9，这算是发烧吗").
+                    for temperature in ChineseQuantities.temperatures(in: turn.characters, range: clause) where temperature.value >= 37.3 {
+                        // Not counted as a mention: the readings of a fever already complained of do not make it the main complaint.
+                        note("发热", present: true, evidence: [turn.span(temperature.range)], at: (turn.index, temperature.range.lowerBound))
+                    }
                 }
             } else if turn.speaker == .doctor {
                 for (name, question, answer) in answeredQuestions(from: position) {
@@ -108,10 +113,11 @@ struct ChineseReading: Sendable {
 
     // MARK: Clause reading
 
-    /// Whether a symptom word is part of a treatment's name: 止咳糖浆, 退烧药, 去黄疸的药 name what was given, not what
-    /// the child has.
+    /// Whether a symptom word is part of a treatment's name (止咳糖浆, 退烧药, 去黄疸的药 name what was given, not what
+    /// the child has) or of another word (红烧).
     func namesATreatment(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
         if turn.matches(ChineseReading.medicineIndex, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
+        if turn.matches(Self.otherWords, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
         if term.lowerBound > clause.lowerBound, Self.treatmentVerbs.contains(turn.characters[term.lowerBound - 1]) { return true }
         let after = turn.string(term.upperBound..<min(term.upperBound + 2, clause.upperBound))
         return after.hasPrefix("药") || after.hasPrefix("的药")
@@ -147,7 +153,8 @@ struct ChineseReading: Sendable {
     /// A patient's "is it …?" ("是不是肺炎", "会不会是…"): not a statement of having it.
     private func isQuestionAboutWhether(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         let text = turn.string(clause)
-        return ["有没有", "是不是", "会不会", "是否", "要不要"].contains(where: text.contains)
+        // "37.2算发烧吗" asks whether it counts.
+        return ["有没有", "是不是", "会不会", "是否", "要不要", "算不算"].contains(where: text.contains) || (text.contains("算") && isQuestion(turn, clause))
     }
 
     func isUncertain(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
@@ -166,6 +173,8 @@ struct ChineseReading: Sendable {
     }
 
     static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    /// Words that hold a symptom's character without meaning it.
+    static let otherWords = TermIndex(["红烧", "烧烤", "烧饼", "烧鸡", "烧水", "烧饭", "烧菜", "发烧药", "痰盂"].map { ($0, ()) })
     static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消"]
     static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
     static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]
