@@ -96,7 +96,18 @@ struct RecordTextTests {
         #expect(draft.section("presentIllness")?.text.hasPrefix("患儿3天前出现高热，体温最高39.5℃") == true)
     }
 
-    @Test(arguments: [("烧到39度", "39℃"), ("38度5", "38.5℃"), ("体温38.2", "38.2℃"), ("39℃", "39℃")])
+    @Test func aFeverThatBecameHighIsOneComplaintFromWhenItBegan() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "孩子从昨天开始发烧，吃了布洛芬。"),
+            TranscriptTurn(speaker: .patient, text: "头疼，恶心，昨天半夜吐了，早上没吐，但是高烧。"),
+        ]
+        let draft = builtInDraft(transcript)
+        #expect(draft.section("chiefComplaint")?.text == "发热1天。")
+        #expect(draft.section("presentIllness")?.text.hasPrefix("患儿1天前出现高热、头痛、呕吐") == true)
+        #expect(draft.section("diagnosis")?.text == "小儿发热待查。")
+    }
+
+    @Test(arguments: [("烧到39度", "39℃"), ("38度5", "38.5℃"), ("体温38.2", "38.2℃"), ("39℃", "39℃"), ("早上三十九度多", "39℃"), ("三十八度五", "38.5℃")])
     func temperaturesAreNormalised(_ said: String, _ written: String) {
         let characters = Array(said)
         #expect(ChineseQuantities.temperatures(in: characters, range: 0..<characters.count).first?.text == written)

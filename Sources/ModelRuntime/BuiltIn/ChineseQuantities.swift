@@ -68,8 +68,36 @@ enum ChineseQuantities {
             }
             index = max(after, index + 1)
         }
+        return (found + temperaturesInWords(in: characters, range: range)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Temperatures said in Chinese numerals: 三十九度, 三十八度五.
+    private static func temperaturesInWords(in characters: [Character], range: Range<Int>) -> [Found] {
+        var found: [Found] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard characters[index] == "三" || characters[index] == "四", index + 2 < range.upperBound, characters[index + 1] == "十" else {
+                index += 1
+                continue
+            }
+            var end = index + 2
+            if end < range.upperBound, digits[characters[end]] != nil { end += 1 }
+            guard end < range.upperBound, characters[end] == "度", var value = number(String(characters[index..<end])) else {
+                index += 1
+                continue
+            }
+            var after = end + 1
+            if after < range.upperBound, let tenth = digits[characters[after]] {
+                value += Double(tenth) / 10
+                after += 1
+            }
+            if (35...42.5).contains(value) { found.append(Found(range: index..<after, text: formatted(value) + "℃", value: value)) }
+            index = after
+        }
         return found
     }
+
+    private static let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
     /// The patient's age as records write it (3岁, 4岁半, 7个月, 20天), when said with a word for the child or 大.
     static func age(in characters: [Character], range: Range<Int>) -> Found? {

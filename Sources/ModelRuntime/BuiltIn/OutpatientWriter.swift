@@ -16,10 +16,9 @@ struct OutpatientWriter {
     static let vague: [String: Set<String>] = ["大便异常": ["腹泻", "便秘", "便血"]]
 
     func sections() -> [String: [DraftStatement]] {
-        let symptoms = reading.symptoms()
+        let symptoms = Self.mergingFeverIntoHighFever(reading.symptoms())
         let present = symptoms.filter(\.present)
-        // 高热 says 发热 already.
-        let complaints = present.filter { !Self.generalState.contains($0.name) && !($0.name == "发热" && present.contains { $0.name == "高热" }) }
+        let complaints = present.filter { !Self.generalState.contains($0.name) }
         let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
         // The main complaint: said in the patient's first words, and talked about most; but a vague finding gives
         // way to the named one it describes (腹泻 before 大便异常).
@@ -94,11 +93,27 @@ struct OutpatientWriter {
             // No diagnosis said: the complaint "to be investigated" (待查) is how records say it.
             var pending = main
             pending.uncertain = true
-            result["diagnosis"] = [pending.statement(recordName(of: main.name) + "待查", reportedTurns: reported)]
+            result["diagnosis"] = [pending.statement(recordName(of: main.name == "高热" ? "发热" : main.name) + "待查", reportedTurns: reported)]
         }
         let plan = reading.plan(limit: 5).map { statement($0.text, evidence: $0.evidence) }
         result["plan"] = plan.isEmpty ? quoted(reading.advice(limit: 1)) : plan
         return result
+    }
+
+    /// 高热 says 发热 already: one finding, 高热, first said where the fever was and said as often as both.
+    static func mergingFeverIntoHighFever(_ symptoms: [Finding]) -> [Finding] {
+        guard let fever = symptoms.firstIndex(where: { $0.name == "发热" && $0.present }),
+              let high = symptoms.firstIndex(where: { $0.name == "高热" && $0.present })
+        else { return symptoms }
+        var merged = symptoms
+        if (symptoms[fever].firstSaid.turn, symptoms[fever].firstSaid.offset) < (symptoms[high].firstSaid.turn, symptoms[high].firstSaid.offset) {
+            merged[high].firstSaid = symptoms[fever].firstSaid
+            merged[high].evidence = [symptoms[fever].evidence[0]] + symptoms[high].evidence.prefix(2)
+        }
+        merged[high].mentions += symptoms[fever].mentions
+        merged[high].conflicting = symptoms[fever].conflicting || symptoms[high].conflicting
+        merged.remove(at: fever)
+        return merged.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
     }
 
     /// 主诉: the main complaint with its duration when one was given; at most 20 characters with its closing 。.
