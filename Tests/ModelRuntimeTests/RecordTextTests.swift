@@ -80,6 +80,17 @@ struct RecordTextTests {
         #expect(builtInDraft([TranscriptTurn(speaker: .patient, text: said)]).section("presentIllness")?.text == written)
     }
 
+    @Test(arguments: [
+        ("四个月宝宝咳嗽一周了，喉咙有痰。", "咳嗽1周。", "4个月患儿1周前出现咳嗽、咳痰。"),
+        ("5个月宝宝，嗓子里有痰，快10天了，化痰的药吃了2天。", "咳痰10天。", "5个月患儿10天前出现咳痰。"),
+        ("宝宝发烧两天，吃了布洛芬颗粒，晚上又吃了布洛芬。", "发热2天。", "患儿2天前出现发热，服用布洛芬颗粒。"),
+    ])
+    func howOldHowLongAndWhatWasTakenOnce(_ said: String, _ complaint: String, _ illness: String) {
+        let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: said)])
+        #expect(draft.section("chiefComplaint")?.text == complaint)
+        #expect(draft.section("presentIllness")?.text == illness)
+    }
+
     @Test func aTreatmentAskedAboutWasNotGiven() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "宝宝发烧两天，吃了美林还是烧怎么办？"),

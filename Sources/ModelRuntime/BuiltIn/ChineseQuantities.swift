@@ -119,7 +119,9 @@ enum ChineseQuantities {
             if half { end += 1 }
             let before = String(characters[max(range.lowerBound, start - 3)..<start])
             let after = end < range.upperBound ? characters[end] : " "
+            let following = String(characters[end..<min(range.upperBound, end + 2)])
             let named = ChineseReading.ageCues.contains(where: before.contains) || after == "大" || after == "的"
+                || ChineseReading.ageCues.contains(where: following.hasPrefix)
             guard character == "岁" ? amount < 120 : named else { continue }
             let unit = character == "岁" ? "岁" : character == "月" ? "个月" : "天"
             return Found(range: start..<end, text: formatted(amount) + unit + (half ? "半" : ""), value: amount)

@@ -39,7 +39,7 @@ extension ChineseReading {
     func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
         turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
             let text = turn.string(clause)
-            let symptoms = turn.matches(Self.symptomIndex, in: clause)
+            let symptoms = symptomMentions(in: turn, clause)
             let symptomStarts = Set(symptoms.map(\.range.lowerBound)), symptomEnds = Set(symptoms.map(\.range.upperBound))
             let withSymptom = !symptoms.isEmpty
             if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
@@ -49,7 +49,9 @@ extension ChineseReading {
                 if symptomEnds.contains(duration.range.lowerBound), !Self.endsAnAge(turn, at: duration.range.upperBound) { return true }
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
-                return !Self.ageCues.contains(where: before.contains) && after != "的"
+                // "四个月宝宝": how old.
+                let next = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
+                return !Self.ageCues.contains(where: before.contains) && after != "的" && !Self.ageCues.contains(where: next.hasPrefix)
             }
             if withSymptom, found.isEmpty {
                 for (word, days) in [("大前天", 3.0), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("今天", 1), ("今早", 1)] {
@@ -117,7 +119,7 @@ extension ChineseReading {
                 start = found.range.upperBound
                 // "孩子十天不拉粑粑" and "宝宝发烧两天" say how long, not how old.
                 let clause = turn.clause(around: found.range.lowerBound)
-                let symptoms = turn.matches(Self.symptomIndex, in: clause)
+                let symptoms = symptomMentions(in: turn, clause)
                 if symptoms.contains(where: { $0.range.lowerBound == found.range.upperBound }), !Self.isAnInfantsAge(turn, found) { continue }
                 if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) { continue }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
@@ -136,7 +138,8 @@ extension ChineseReading {
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() {
                 let question = isQuestion(turn, clause)
-                for mention in medicineMentions(in: turn, clause) where !seen.contains(mention.value) {
+                // 布洛芬颗粒 and later 布洛芬 are one medicine.
+                for mention in medicineMentions(in: turn, clause) where !seen.contains(where: { $0.hasPrefix(mention.value) || mention.value.hasPrefix($0) }) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // "需要去医院输液吗" asks about a treatment; "吃了美林还烧怎么办" asks about something else.
@@ -353,7 +356,7 @@ extension ChineseReading {
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
     static let askingWhetherTo = ["需要", "要不要", "能不能", "可以", "能", "可不可以", "该", "用不用", "是否", "有必要", "还要", "要"]
-    static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生"]
+    static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
     static let testIndex = TermIndex(Terms.tests.map { ($0, $0 == "听诊" ? "肺部听诊" : $0.uppercased()) })

@@ -56,7 +56,7 @@ struct ChineseReading: Sendable {
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
                 for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
-                    for mention in turn.matches(Self.symptomIndex, in: clause) where !namesATreatment(turn, clause: clause, term: mention.range) {
+                    for mention in symptomMentions(in: turn, clause) {
                         let range = mention.range
                         let denied = isNegated(turn, clause: clause, term: range)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
@@ -93,7 +93,7 @@ struct ChineseReading: Sendable {
         else { return [] }
         let answerText = answerTurn.string(answerClause)
         // An answer that names symptoms itself is read as what it says, not as yes or no.
-        guard answerTurn.matches(Self.symptomIndex, in: answerClause).isEmpty else { return [] }
+        guard symptomMentions(in: answerTurn, answerClause).isEmpty else { return [] }
         let present: Bool
         if Self.negativeAnswers.contains(where: answerText.hasPrefix) {
             present = false
@@ -104,7 +104,7 @@ struct ChineseReading: Sendable {
         }
         var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
         for clause in doctorTurn.clauses() where isQuestion(doctorTurn, clause) {
-            for mention in doctorTurn.matches(Self.symptomIndex, in: clause) where !namesATreatment(doctorTurn, clause: clause, term: mention.range) {
+            for mention in symptomMentions(in: doctorTurn, clause) {
                 asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answerClause))))
             }
         }
@@ -113,9 +113,14 @@ struct ChineseReading: Sendable {
 
     // MARK: Clause reading
 
+    /// The symptoms named in a clause, leaving out symptom words inside other words (止咳糖浆, 红烧).
+    func symptomMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String)] {
+        turn.matches(Self.symptomIndex, in: clause).filter { !namesATreatment(turn, clause: clause, term: $0.range) }
+    }
+
     /// Whether a symptom word is part of a treatment's name (止咳糖浆, 退烧药, 去黄疸的药 name what was given, not what
     /// the child has) or of another word (红烧).
-    func namesATreatment(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
+    private func namesATreatment(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
         if turn.matches(ChineseReading.medicineIndex, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
         if turn.matches(Self.otherWords, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
         if term.lowerBound > clause.lowerBound, Self.treatmentVerbs.contains(turn.characters[term.lowerBound - 1]) { return true }
@@ -175,7 +180,7 @@ struct ChineseReading: Sendable {
     static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
     /// Words that hold a symptom's character without meaning it.
     static let otherWords = TermIndex(["红烧", "烧烤", "烧饼", "烧鸡", "烧水", "烧饭", "烧菜", "发烧药", "痰盂"].map { ($0, ()) })
-    static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消"]
+    static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消", "化"]
     static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
     static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]
 }
