@@ -8,6 +8,8 @@ extension ChineseReading {
         let offset = finding.firstSaid.offset
         if turn.isPatientSide {
             let inTurn = illnessDurations(in: turn)
+            // "已经持续两个星期多" says how long, wherever in the turn.
+            if let lasting = inTurn.first(where: \.lasting) { return (lasting.found, turn.span(lasting.found.range)) }
             let withSymptom = inTurn.filter(\.withSymptom)
             let candidates = withSymptom.isEmpty ? inTurn.filter(\.sinceThen) : withSymptom
             if let nearest = candidates.min(by: { abs($0.found.range.lowerBound - offset) < abs($1.found.range.lowerBound - offset) }) {
@@ -34,16 +36,24 @@ extension ChineseReading {
         return nil
     }
 
+    /// A duration of the illness: said with a symptom in its clause, or followed by 了 (一个星期了), or after 持续.
+    typealias IllnessDuration = (found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool, lasting: Bool)
+
     /// Durations of the illness in a turn: not how long a medicine was taken, not a child's age (宝宝7个月); 昨天 and
     /// 前天 count as one and two days when said of a symptom.
-    func illnessDurations(in turn: TurnText) -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] {
-        turn.clauses().flatMap { clause -> [(found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool)] in
+    func illnessDurations(in turn: TurnText) -> [IllnessDuration] {
+        turn.clauses().flatMap { clause -> [IllnessDuration] in
             let text = turn.string(clause)
             let symptoms = symptomMentions(in: turn, clause)
             let symptomStarts = Set(symptoms.map(\.range.lowerBound)), symptomEnds = Set(symptoms.map(\.range.upperBound))
             let withSymptom = !symptoms.isEmpty
-            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了"].contains(where: text.contains) { return [] }
+            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了", "挂", "吊", "雾化", "住院"].contains(where: text.contains) { return [] }
+            // 距离上次发烧一个月 dates the last illness; 三天两头 means often.
+            if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
+            let age = ChineseQuantities.age(in: turn.characters, range: clause)
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
+                // "八个月半月": a duration read inside the age is part of the age.
+                if let age, age.range.overlaps(duration.range), age.range.lowerBound != duration.range.lowerBound { return false }
                 // "孩子十天不拉粑粑", "宝宝发烧两天": a symptom right after or before the number makes it how long, not how old.
                 if symptomStarts.contains(duration.range.upperBound) { return !Self.isAnInfantsAge(turn, duration) }
                 if symptomEnds.contains(duration.range.lowerBound), !Self.endsAnAge(turn, at: duration.range.upperBound) { return true }
@@ -63,7 +73,8 @@ extension ChineseReading {
             }
             return found.map { duration in
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
-                return (duration, withSymptom, after.hasPrefix("了") || after.hasPrefix("多了"))
+                let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 2)..<duration.range.lowerBound)
+                return (duration, withSymptom, after.hasPrefix("了") || after.hasPrefix("多了"), before == "持续")
             }
         }
     }
