@@ -20,17 +20,18 @@ struct OutpatientWriter {
         let present = symptoms.filter(\.present)
         let complaints = present.filter { !Self.generalState.contains($0.name) }
         let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
-        // The main complaint: said in the patient's first words, and talked about most; but a vague finding gives
-        // way to the named one it describes (腹泻 before 大便异常).
+        // The main complaint: said in the patient's first words if any was, and among those talked about most; but a
+        // vague finding gives way to the named one it describes (腹泻 before 大便异常).
         let mainComplaint = complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
             .enumerated()
             .sorted { lhs, rhs in
-                func weight(_ finding: Finding) -> Int { finding.mentions + (finding.firstSaid.turn == firstPatientTurn ? 2 : 0) }
+                func opening(_ finding: Finding) -> Int { finding.firstSaid.turn == firstPatientTurn ? 1 : 0 }
                 func named(_ finding: Finding) -> Int {
                     guard let named = Self.vague[finding.name] else { return 1 }
                     return complaints.contains { named.contains($0.name) } ? 0 : 1
                 }
-                return (named(lhs.element), weight(lhs.element), -lhs.offset) > (named(rhs.element), weight(rhs.element), -rhs.offset)
+                return (named(lhs.element), opening(lhs.element), lhs.element.mentions, -lhs.offset)
+                    > (named(rhs.element), opening(rhs.element), rhs.element.mentions, -rhs.offset)
             }
             .first?.element
         let mainDuration = mainComplaint.flatMap(reading.duration(of:))
