@@ -19,6 +19,8 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     let router = Router()
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
+    let routes = RouteTable()
+    router.add(middleware: MethodNotAllowedMiddleware(table: routes))
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: EmptyBodyMiddleware())
     router.add(middleware: PublicReadCacheMiddleware())
@@ -26,7 +28,9 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
     router.add(middleware: AudioCacheHeadersMiddleware())
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
-    try APIHandlers(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: []))
+    try APIHandlers(services: services).registerHandlers(on: RecordingTransport(router: router, table: routes), configuration: .init(jsonEncodingOptions: []))
+    routes.add(.get, "/openapi.yaml")
+    routes.add(.get, "/metrics")
     let contract = try OpenAPIDocument.text()
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

@@ -12,14 +12,18 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
     public let errors: [FieldError]?
     /// Seconds to wait before retrying, sent as `Retry-After`.
     public let retryAfter: Int?
+    /// The methods the path answers, sent as `Allow` with a 405.
+    public let allow: [String]?
 
-    public init(status: Int, code: String, title: String, detail: String? = nil, errors: [FieldError]? = nil, retryAfter: Int? = nil) {
+    public init(status: Int, code: String, title: String, detail: String? = nil, errors: [FieldError]? = nil, retryAfter: Int? = nil,
+                allow: [String]? = nil) {
         self.status = status
         self.code = code
         self.title = title
         self.detail = detail
         self.errors = errors
         self.retryAfter = retryAfter
+        self.allow = allow
     }
 
     enum CodingKeys: String, CodingKey { case type, title, status, detail, code, errors }

@@ -77,7 +77,8 @@ struct BadInputTests {
         .init("delete a profile that does not exist", .delete, "/v1/patients/pat_nope", nil, 404, "not_found"),
         .init("patch to a birth date before 1900", .patch, "/v1/patients/{pid}", #"{"birthDate":"1800-01-01"}"#, 422, "validation_failed"),
         .init("patch an unknown field", .patch, "/v1/patients/{pid}", #"{"accountId":"acc_other"}"#, 400, "invalid_body"),
-        .init("a method the route does not have", .put, "/v1/patients", "{\(valid)}", 404, "not_found"),
+        .init("a method the route does not have", .put, "/v1/patients", "{\(valid)}", 405, "method_not_allowed"),
+        .init("a method a templated route does not have", .put, "/v1/patients/{pid}", "{\(valid)}", 405, "method_not_allowed"),
         .init("unknown route", .get, "/v1/nothing-here", nil, 404, "not_found"),
     ]
 
@@ -103,6 +104,23 @@ struct BadInputTests {
             #expect(try await snapshot(api.database) == before)
             let profileAfter = try await api.send(.get, "/v1/patients/\(pid)", token: token).json() as NSDictionary
             #expect(profileAfter == profileBefore)
+        }
+    }
+
+    @Test("a known path asked with another method answers 405 and lists the methods it has in Allow")
+    func methodNotAllowed() async throws {
+        try await withAPI { api in
+            let token = try await api.login().accessToken
+            let pid = try await api.createPatient(token)
+            let listing = try await api.client.executeRequest(uri: "/v1/departments", method: .delete, headers: [:], body: nil)
+            #expect(listing.status == .methodNotAllowed)
+            #expect(listing.headers[.allow] == "GET")
+            #expect(listing.isProblem)
+            let profile = try await api.client.executeRequest(uri: "/v1/patients/\(pid)", method: .post, headers: [.authorization: "Bearer \(token)"], body: nil)
+            #expect(profile.status == .methodNotAllowed)
+            #expect(profile.headers[.allow] == "DELETE, GET, PATCH")
+            // A path that exists under the asked method still answers as before, a missing record with 404.
+            #expect(try await api.send(.get, "/v1/patients/pat_nope", token: token).status == .notFound)
         }
     }
 

@@ -171,7 +171,9 @@ struct AppointmentLifecycleTests {
             let after = try await f.registration.appointment(id: appointment.id, for: .patient(accountId: a.account))
             #expect(after.status == .cancelled)
             #expect(after.cancelReason?.contains("医生临时出诊任务") == true)
-            #expect(try await f.registration.notifications(accountId: a.account).contains { $0.kind == "session_closed" })
+            let notice = try #require(try await f.registration.notifications(accountId: a.account).first { $0.kind == "session_closed" })
+            // Chinese text takes full-width punctuation.
+            #expect(notice.body.contains("已取消（医生临时出诊任务），挂号费将原路退回。"))
             #expect(try await f.registration.notifications(accountId: c.account).contains { $0.kind == "session_closed" })
             let listed = try await f.registration.slots(SlotQuery(doctorId: "doc_pediatrics_1", date: "2026-12-10"))
             #expect(listed.isEmpty)

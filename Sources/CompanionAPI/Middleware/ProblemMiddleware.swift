@@ -32,6 +32,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     static func response(for problem: Problem) -> Response {
         var headers: HTTPFields = [.contentType: "application/problem+json", .cacheControl: "no-store"]
         if let retryAfter = problem.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow = problem.allow { headers[.allow] = allow.joined(separator: ", ") }
         let body = (try? JSONEncoder().encode(problem)) ?? Data()
         return Response(
             status: HTTPResponse.Status(code: problem.status),
