@@ -3,6 +3,9 @@ import Foundation
 /// Synthesised audio on disk under the data folder, found by its content address, with a size cap: when the audio
 /// kept passes the cap, the least recently used goes first. Each entry is two files, `KEY.audio` and `KEY.json`
 /// (its `SpeechResult`); the JSON is written last, so an entry without one is unfinished and ignored.
+///
+/// Replies can name a patient and their visit, so no entry is kept longer than `maxAge` after it was made, however
+/// often it is used: it is deleted at the next start-up, store or look-up after that.
 public actor SpeechCache {
     /// The audio and what it is.
     public struct Audio: Sendable {
@@ -14,18 +17,30 @@ public actor SpeechCache {
         var result: SpeechResult
         var bytes: Int
         var lastUsed: UInt64
+        var made: Date
     }
 
     public nonisolated let directory: URL
     public nonisolated let capacityBytes: Int
+    /// How long an entry may be kept after it was made.
+    public nonisolated let maxAge: TimeInterval
+    private let now: @Sendable () -> Date
     private var entries: [String: Entry] = [:]
     private var totalBytes = 0
     private var tick: UInt64 = 0
+    private var lastExpiry = Date.distantPast
 
-    /// Opens (creating if needed) the cache in `directory`; entries already there are kept, oldest first in line.
-    public init(directory: URL, capacityBytes: Int) throws(SpeechError) {
+    /// Opens (creating if needed) the cache in `directory`; entries already there are kept, oldest first in line, but
+    /// those made more than `maxAge` ago are deleted.
+    public init(directory: URL, capacityBytes: Int, maxAge: TimeInterval = 7 * 86_400, now: @escaping @Sendable () -> Date = Date.init)
+        throws(SpeechError)
+    {
         self.directory = directory
         self.capacityBytes = capacityBytes
+        self.maxAge = maxAge
+        self.now = now
+        let opened = now()
+        lastExpiry = opened
         let files = FileManager.default
         do {
             try files.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -39,11 +54,17 @@ public actor SpeechCache {
                     let attributes = try? files.attributesOfItem(atPath: audioURL.path),
                     let size = attributes[.size] as? Int
                 else { continue }
-                found.append(((attributes[.modificationDate] as? Date) ?? .distantPast, key, Entry(result: result, bytes: size, lastUsed: 0)))
+                let made = (attributes[.modificationDate] as? Date) ?? .distantPast
+                guard opened.timeIntervalSince(made) <= maxAge else {
+                    try? files.removeItem(at: directory.appendingPathComponent(name))
+                    try? files.removeItem(at: audioURL)
+                    continue
+                }
+                found.append((made, key, Entry(result: result, bytes: size, lastUsed: 0, made: made)))
             }
             for (_, key, entry) in found.sorted(by: { $0.0 < $1.0 }) {
                 tick += 1
-                entries[key] = Entry(result: entry.result, bytes: entry.bytes, lastUsed: tick)
+                entries[key] = Entry(result: entry.result, bytes: entry.bytes, lastUsed: tick, made: entry.made)
                 totalBytes += entry.bytes
             }
         } catch {
@@ -53,6 +74,7 @@ public actor SpeechCache {
 
     /// The stored result for a key, counting as a use.
     public func result(for key: String) -> SpeechResult? {
+        removeExpiredNowAndThen()
         guard entries[key] != nil else { return nil }
         tick += 1
         entries[key]!.lastUsed = tick
@@ -61,6 +83,7 @@ public actor SpeechCache {
 
     /// The audio bytes for a key, counting as a use; nil when unknown or evicted.
     public func audio(for key: String) -> Audio? {
+        removeExpiredNowAndThen()
         guard let entry = entries[key], let format = SpeechFormat(rawValue: entry.result.format),
             let data = FileManager.default.contents(atPath: audioURL(key).path)
         else { return nil }
@@ -80,8 +103,9 @@ public actor SpeechCache {
         }
         if let old = entries[key] { totalBytes -= old.bytes }
         tick += 1
-        entries[key] = Entry(result: result, bytes: audio.count, lastUsed: tick)
+        entries[key] = Entry(result: result, bytes: audio.count, lastUsed: tick, made: now())
         totalBytes += audio.count
+        removeExpiredNowAndThen()
         evictIfOverCapacity(keeping: key)
     }
 
@@ -97,11 +121,27 @@ public actor SpeechCache {
         let target = capacityBytes * 9 / 10
         for (key, entry) in entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }) {
             guard totalBytes > target, key != newest else { break }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
-            try? FileManager.default.removeItem(at: audioURL(key))
-            entries[key] = nil
-            totalBytes -= entry.bytes
+            remove(key, entry)
         }
+    }
+
+    /// Looks for expired entries at most once a minute: the look is a pass over every entry.
+    private func removeExpiredNowAndThen() {
+        guard now().timeIntervalSince(lastExpiry) >= 60 else { return }
+        removeExpired()
+    }
+
+    private func removeExpired() {
+        let current = now()
+        lastExpiry = current
+        for (key, entry) in entries where current.timeIntervalSince(entry.made) > maxAge { remove(key, entry) }
+    }
+
+    private func remove(_ key: String, _ entry: Entry) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
+        try? FileManager.default.removeItem(at: audioURL(key))
+        entries[key] = nil
+        totalBytes -= entry.bytes
     }
 
     private func audioURL(_ key: String) -> URL { directory.appendingPathComponent(key + ".audio") }

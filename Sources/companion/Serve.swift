@@ -26,6 +26,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("cancel-cutoff-minutes"), help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
     @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
+    @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
 
     func configuration(environment env: [String: String]) throws -> AppConfiguration {
@@ -72,6 +73,14 @@ struct Serve: AsyncParsableCommand {
         return megabytes << 20
     }
 
+    func speechCacheMaxAge(environment env: [String: String]) throws -> TimeInterval {
+        let text = speechCacheDays.map(String.init) ?? env["COMPANION_SPEECH_CACHE_DAYS"] ?? "7"
+        guard let days = Int(text), (1...365).contains(days) else {
+            throw ValidationError("COMPANION_SPEECH_CACHE_DAYS must be a whole number from 1 to 365")
+        }
+        return TimeInterval(days * 86_400)
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var config = try configuration(environment: environment)
@@ -93,7 +102,8 @@ struct Serve: AsyncParsableCommand {
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
-        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment)))
+        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment),
+                                                             maxAge: try speechCacheMaxAge(environment: environment)))
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,

@@ -62,6 +62,29 @@ struct CacheTests {
         #expect(try await reopened.speak(SpeechRequest(text: "药房在一楼。", format: .opus)) == result)
     }
 
+    @Test func audioIsDeletedItsMaximumAgeAfterItWasMadeHoweverOftenUsed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("speech-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = TestWallClock()
+        let day: TimeInterval = 86_400
+        let service = SpeechService(cache: try SpeechCache(directory: directory, capacityBytes: 1 << 20, maxAge: 7 * day, now: clock.now))
+        let old = try await service.speak(SpeechRequest(text: "张三，您明天上午九点在儿科就诊。", format: .opus))
+        clock.advance(6 * day)
+        #expect(await service.audio(key: old.key) != nil)
+        let newer = try await service.speak(SpeechRequest(text: "药房在一楼。", format: .opus))
+        clock.advance(1 * day + 60)
+        #expect(await service.audio(key: old.key) == nil)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(old.key + ".audio").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(old.key + ".json").path))
+        #expect(await service.audio(key: newer.key) != nil)
+
+        // A cache opened later deletes what passed its age while the server was down (file times say when made).
+        let made = try #require(try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(newer.key + ".audio").path)[.modificationDate] as? Date)
+        let reopened = try SpeechCache(directory: directory, capacityBytes: 1 << 20, maxAge: 7 * day, now: { made.addingTimeInterval(8 * day) })
+        #expect(await reopened.count == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
     @Test func keysThatAreNotOursNeverReachTheDisk() async throws {
         try await withSpeechService { service in
             for key in ["../../etc/passwd", "", "ABCDEF0123456789ABCDEF0123456789", String(repeating: "a", count: 33)] {
@@ -69,4 +92,12 @@ struct CacheTests {
             }
         }
     }
+}
+
+/// A wall clock a test moves by hand.
+final class TestWallClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date()
+    var now: @Sendable () -> Date { { self.lock.withLock { self.current } } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
