@@ -126,6 +126,35 @@ struct ConversationRouteTests {
         }
     }
 
+    @Test("an account lists its own conversations, newest first, and forgets them all at once; another account's stay", arguments: TestEngine.available)
+    func listedAndForgottenTogether(engine: TestEngine) async throws {
+        try await withAPI(engine) { api in
+            let me = try await api.login("13800138001")
+            let first = try await Self.start(api, me.accessToken)
+            _ = try await Self.say(api, me.accessToken, first, "头疼两天了")
+            let second = try await Self.start(api, me.accessToken)
+            _ = try await Self.say(api, me.accessToken, second, "孩子咳嗽三天")
+            let stranger = try await api.login("13900139000")
+            let theirs = try await Self.start(api, stranger.accessToken)
+
+            let listed = try #require(try await api.send(.get, "/v1/conversations", token: me.accessToken).json()["items"] as? [[String: Any]])
+            #expect(listed.map { $0["id"] as? String } == [second, first])
+            #expect(listed.first?["complaint"] as? String != nil)
+            let theirList = try #require(try await api.send(.get, "/v1/conversations", token: stranger.accessToken).json()["items"] as? [[String: Any]])
+            #expect(theirList.map { $0["id"] as? String } == [theirs])
+
+            #expect(try await api.send(.delete, "/v1/conversations", token: me.accessToken).status == .noContent)
+            let after = try #require(try await api.send(.get, "/v1/conversations", token: me.accessToken).json()["items"] as? [[String: Any]])
+            #expect(after.isEmpty)
+            for id in [first, second] {
+                #expect(try await api.send(.get, "/v1/conversations/\(id)", token: me.accessToken).status == .notFound)
+                let left = try await api.database.sql.raw("SELECT COUNT(*) AS n FROM conversation_turns WHERE conversation_id = \(bind: id)").first()
+                #expect(try left?.decode(column: "n", as: Int.self) == 0)
+            }
+            #expect(try await api.send(.get, "/v1/conversations/\(theirs)", token: stranger.accessToken).status == .ok)
+        }
+    }
+
     static let badMessageCases: [(String, Int)] = [
         (#"{"text":""}"#, 422), (#"{"text":"   "}"#, 422), (#"{"text":"😊👍"}"#, 422), (#"{"text":"\u0007\u0001"}"#, 422),
         (#"{"text":"\#(String(repeating: "疼", count: 10_000))"}"#, 413), (#"{"text":"你好","speech":{"format":"flac"}}"#, 422), (#"{}"#, 400),

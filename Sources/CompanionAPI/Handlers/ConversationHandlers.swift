@@ -65,6 +65,22 @@ extension APIHandlers {
         return .noContent(.init())
     }
 
+    func listConversations(_ input: Operations.ListConversations.Input) async throws -> Operations.ListConversations.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        let items = try await services.conversations.list(accountId: accountId).map { summary in
+            Components.Schemas.ConversationList.ItemsPayloadPayload(
+                id: summary.id, patientId: summary.patientId, stage: summary.stage, language: summary.language, complaint: summary.complaint,
+                createdAt: summary.createdAt, updatedAt: summary.updatedAt)
+        }
+        return .ok(.init(body: .json(.init(items: items))))
+    }
+
+    func forgetConversations(_ input: Operations.ForgetConversations.Input) async throws -> Operations.ForgetConversations.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        _ = try await services.conversations.deleteAll(accountId: accountId)
+        return .noContent(.init())
+    }
+
     static func reply(_ reply: Reply, speech: SpeechResult?) -> Components.Schemas.Reply {
         .init(
             text: reply.text, stage: reply.stage.rawValue, language: reply.language.rawValue, quickReplies: reply.quickReplies,
