@@ -94,6 +94,20 @@ struct RecordTextTests {
         #expect(draft.section("presentIllness")?.text == illness)
     }
 
+    @Test(arguments: [
+        (["宝宝咳嗽两天。", "如果有湿疹，需注意过敏。建议化验微量元素看看缺钙铁锌不。"], "小儿咳嗽待查。"),
+        (["宝宝咳嗽两天。", "细菌性感染需要用抗生素治疗，病毒性的不需要。"], "小儿咳嗽待查。"),
+        (["宝宝咳嗽两天。", "这个白细胞明显高出正常，属于细菌性感染。"], "细菌性感染。"),
+        (["宝宝一岁七个月，检查是支气管肺炎，现在在挂水。", "确诊了吗？"], "小儿支气管肺炎。"),
+        (["宝宝发烧两天。之前检查出急性胃肠炎，可初六就好了。", "先检查一下，明确诊断。"], "小儿发热待查。"),
+    ])
+    func theDiagnosisIsOneNamedNotSupposedAndAnEarlierDoctorsWhenNoneIs(_ said: [String], _ diagnosis: String) {
+        let transcript = [TranscriptTurn(speaker: .patient, text: said[0]), TranscriptTurn(speaker: .doctor, text: said[1])]
+        let draft = builtInDraft(transcript)
+        #expect(draft.section("diagnosis")?.text == diagnosis)
+        #expect(draft.invalidEvidence(in: transcript).isEmpty)
+    }
+
     @Test func aTreatmentAskedAboutWasNotGiven() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "宝宝发烧两天，吃了美林还是烧怎么办？"),

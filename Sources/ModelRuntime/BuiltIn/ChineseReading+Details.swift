@@ -173,12 +173,21 @@ extension ChineseReading {
             for clause in turn.clauses() {
                 let uncertain = isUncertain(turn, clause)
                 if isQuestion(turn, clause), !uncertain { continue }
+                let text = turn.string(clause)
+                // "化验微量元素看看缺钙铁锌不" orders a test.
+                if !turn.matches(Self.testIndex, in: clause).isEmpty, Self.orderWords.contains(where: text.contains) { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) {
                     let range = mention.range
-                    if isNegated(turn, clause: clause, term: range) || turn.string(clause).contains("排除") { continue }
+                    if isNegated(turn, clause: clause, term: range) || text.contains("排除") { continue }
+                    // "如果有湿疹", "防止腹泻和便秘": supposed or prevented, not found.
+                    let before = turn.string(clause.lowerBound..<range.lowerBound)
+                    if Self.hypotheticalCues.contains(where: before.contains) { continue }
                     var entry = found[mention.value] ?? (0, (0, 0), [], false, false)
-                    // Named as the diagnosis (考虑, 诊断, 是) counts more than mentioned; vague ones (过敏, 病毒感染) less.
-                    let named = Self.namingCues.contains(where: turn.string(clause).contains) ? 2.0 : 1.0
+                    // Named as the diagnosis (诊断 most, 考虑 or 是 less) counts more than mentioned; vague ones (过敏,
+                    // 病毒感染) less.
+                    let named = Self.diagnosedCues.contains(where: text.contains) ? 3.0 : Self.namingCues.contains(where: text.contains) ? 2.0 : 1.0
+                    // "细菌性感染需要用抗生素" explains; only "属于细菌性感染" names one.
+                    if mention.value.hasSuffix("感染"), Self.vagueDiagnoses.contains(mention.value), named == 1 { continue }
                     entry.score += named * (Self.vagueDiagnoses.contains(mention.value) ? 0.5 : 1)
                     entry.last = (turn.index, range.lowerBound)
                     if entry.evidence.count < 3 { entry.evidence.append(turn.span(range)) }
@@ -188,10 +197,30 @@ extension ChineseReading {
             }
         }
         guard let best = found.max(by: { ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset) })
-        else { return nil }
+        else { return diagnosisMadeBefore() }
         var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: best.value.last)
         finding.uncertain = best.value.uncertain && !best.value.sure
         return finding
+    }
+
+    /// A diagnosis the family reports from an earlier visit or test ("检查是支气管肺炎", "医生说支气管炎"), for when
+    /// the doctor names none; its evidence is the family's words.
+    private func diagnosisMadeBefore() -> Finding? {
+        for turn in turns where turn.isPatientSide {
+            for clause in turn.clauses() where !isQuestion(turn, clause) {
+                let text = turn.string(clause)
+                guard Self.reportedDiagnosisCues.contains(where: text.contains) else { continue }
+                // "检查出急性胃肠炎，可初六就好了": an illness that is over.
+                let sentence = turn.string(turn.clauses(breakingAtCommas: false).first { $0.contains(clause.lowerBound) } ?? clause)
+                if sentence.contains("好了") || Terms.pastCues.contains(where: sentence.contains) { continue }
+                for mention in turn.matches(Self.diagnosisIndex, in: clause) where !isNegated(turn, clause: clause, term: mention.range) {
+                    let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
+                    guard Self.reportedDiagnosisCues.contains(where: before.contains) else { continue }
+                    return Finding(name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, mention.range.lowerBound))
+                }
+            }
+        }
+        return nil
     }
 
     /// Test results brought or done: a test named with its result, quoted from the test's name on.
@@ -363,8 +392,11 @@ extension ChineseReading {
     ]
     static let resultWords = ["显示", "提示", "正常", "不高", "偏高", "偏低", "升高", "降低", "阳性", "阴性", "未见", "无殊", "异常"]
     static let orderWords = ["建议", "需要", "去查", "再查", "复查", "可以查", "要查", "行", "根据", "最好", "听说", "会", "如果", "看看", "一下"]
+    static let reportedDiagnosisCues = ["医生说", "大夫说", "诊断", "确诊", "检查是", "检查出", "查出", "说是", "拍片", "片子"]
+    static let diagnosedCues = ["诊断", "确诊", "诊断为"]
+    static let hypotheticalCues = ["如果", "假如", "万一", "防止", "预防", "以免"]
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
-    static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "便秘", "反流"]
+    static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
     static let askingWhetherTo = ["需要", "要不要", "能不能", "可以", "能", "可不可以", "该", "用不用", "是否", "有必要", "还要", "要"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
