@@ -98,6 +98,18 @@ struct DraftEvidenceTests {
         #expect(builtInDraft(transcript).invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test(arguments: [
+        ("先不要吃抗生素和退烧药，勤测量体温。", "监测体温。"),
+        ("蒙脱石散可以停掉，不需要吃。超过38.5度，可以口服布洛芬退烧。", "停用蒙脱石散，口服布洛芬。"),
+        ("那就不用再吃蒲地蓝了。", "停用蒲地蓝。"),
+    ])
+    func aMedicineTheDoctorWarnsAgainstIsNotPrescribedAndOneStoppedIsWrittenStopped(_ said: String, _ plan: String) throws {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝发烧一天。"), TranscriptTurn(speaker: .doctor, text: said)]
+        let draft = builtInDraft(transcript)
+        #expect(draft.section("plan")?.text == plan)
+        #expect(draft.invalidEvidence(in: transcript).isEmpty)
+    }
+
     @Test func vitalSignsAreWrittenTheRecordsWay() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "胸口闷两天。"),

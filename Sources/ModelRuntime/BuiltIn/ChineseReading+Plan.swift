@@ -27,11 +27,17 @@ extension ChineseReading {
                 for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
+                    let sentenceEnd = (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
+                    // "停用乳果糖", "蒙脱石散可以停掉，不需要吃": stopping is the plan; "不能反复应用乳果糖" warns, it does not prescribe.
+                    let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
+                    let before = turn.string(clause.lowerBound..<range.lowerBound), after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
+                    if Self.stopCues.contains(where: { before.contains($0) || after.contains($0) }) {
+                        add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
+                        continue
+                    }
+                    if Self.prohibitionCues.contains(where: before.contains) { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
-                    let sentenceEnd = (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
-                    let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first
-                        .map(\.range.lowerBound)
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
                         let route = Self.topical.contains(where: mention.value.contains) ? "外用" : "口服"
                         let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
@@ -87,7 +93,7 @@ extension ChineseReading {
     private static func rank(of item: String) -> Int {
         if item == "及时就医" { return 0 }
         if item.hasPrefix("完善") || item.hasPrefix("复查") { return 1 }
-        if ["口服", "外用", "雾化", "输液", "继续"].contains(where: item.hasPrefix) { return 2 }
+        if ["口服", "外用", "雾化", "输液", "继续", "停用"].contains(where: item.hasPrefix) { return 2 }
         if item == "密切观察" || item == "监测体温" { return 3 }
         if item.hasSuffix("复诊") { return 5 }
         return 4
@@ -95,6 +101,8 @@ extension ChineseReading {
 
     private static func earlier(_ a: (turn: Int, offset: Int), _ b: (turn: Int, offset: Int)) -> Bool { (a.turn, a.offset) < (b.turn, b.offset) }
 
+    static let stopCues = ["停用", "停掉", "停止", "停服", "停药", "可以停", "不需要吃", "不用吃", "不要再吃", "不用再吃", "不需要再吃"]
+    static let prohibitionCues = ["不能", "不要", "不用", "不需要", "别", "避免", "禁用", "慎用"]
     static let topical = ["炉甘石", "氧化锌", "软膏", "莫匹罗星", "地奈德", "丁酸氢化可的松", "开塞露"]
     static let orderCues = ["建议", "查", "做", "复查", "完善", "需要", "看一下", "检查", "化验", "拍"]
     static let procedures: Set<String> = ["雾化", "输液", "吊瓶", "打针"]
