@@ -117,6 +117,17 @@ struct RecordTextTests {
         #expect(illness == "患儿2天前出现发热，服用美林。")
     }
 
+    @Test(arguments: [
+        (["宝宝两个多月，五天前拉肚子，吃了健脾散不拉肚子了，可是已经五天没有大便了。"], "便秘5天。"),
+        (["孩子老听见喉咙里有痰，偶尔咳嗽。", "吃药后不咳了，今天晚上咳嗽开了。"], "咳嗽1天。"),
+        (["宝宝咳嗽一个多月了。", "吃了易坦静，没有之前咳得厉害了。"], "咳嗽1个月余。"),
+    ])
+    func theMainComplaintIsWhatTroublesThePatientNow(_ said: [String], _ complaint: String) {
+        let draft = builtInDraft(said.map { TranscriptTurn(speaker: .patient, text: $0) })
+        #expect(draft.section("chiefComplaint")?.text == complaint)
+        #expect(draft.section("presentIllness")?.text.contains("无咳嗽") == false)
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

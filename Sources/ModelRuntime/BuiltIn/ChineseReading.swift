@@ -33,7 +33,7 @@ struct ChineseReading: Sendable {
     /// Symptoms present and denied, in the order first said; present wins over denied when both were said.
     func symptoms() -> [Finding] {
         var byName: [String: Finding] = [:]
-        var denialsResolved: Set<String> = []
+        var denialsResolved: Set<String> = [], gone: Set<String> = []
         var mentions: [String: Int] = [:]
         func note(_ name: String, present: Bool, evidence: [EvidenceSpan], at place: (Int, Int), resolved: Bool = false) {
             if var finding = byName[name] {
@@ -52,6 +52,8 @@ struct ChineseReading: Sendable {
                 byName[name] = Finding(name: name, present: present, evidence: evidence, firstSaid: place)
             }
             if resolved { denialsResolved.insert(name) }
+            // "不咳了" and later "现在一直咳嗽": back again.
+            if resolved { gone.insert(name) } else if present { gone.remove(name) }
         }
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
@@ -80,6 +82,7 @@ struct ChineseReading: Sendable {
         return byName.values.map { finding in
             var counted = finding
             counted.mentions = mentions[finding.name] ?? 1
+            counted.resolved = gone.contains(finding.name)
             return counted
         }.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
     }
@@ -143,6 +146,9 @@ struct ChineseReading: Sendable {
             // "不知道" and "不一定" doubt, they do not deny.
             let after = turn.string((found + cue.count)..<min(found + cue.count + 2, term.lowerBound))
             if cue == "不", after.hasPrefix("知") || after.hasPrefix("一定") || after.hasPrefix("太清楚") || after.hasPrefix("确定") { continue }
+            // "没有之前咳得厉害", "没那么咳了" compare, they do not deny.
+            let between = turn.string((found + cue.count)..<term.lowerBound)
+            if ["之前", "以前", "原来", "那么", "那样", "这么"].contains(where: between.contains) { continue }
             return true
         }
         return false

@@ -10,6 +10,8 @@ struct Finding: Sendable {
     var uncertain = false
     /// How many times the patient said it or answered yes or no to it.
     var mentions = 1
+    /// Said to have gone (不拉肚子了): part of this illness, but not what troubles the patient now.
+    var resolved = false
 
     func statement(_ text: String, reportedTurns: Set<Int>) -> DraftStatement {
         var flags: [StatementFlag] = []

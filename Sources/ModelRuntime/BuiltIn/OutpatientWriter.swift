@@ -20,8 +20,8 @@ struct OutpatientWriter {
         let present = symptoms.filter(\.present)
         let complaints = present.filter { !Self.generalState.contains($0.name) }
         let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
-        // The main complaint: said in the patient's first words if any was, and among those talked about most; but a
-        // vague finding gives way to the named one it describes (腹泻 before 大便异常).
+        // The main complaint: said in the patient's first words if any was, not gone since, and among those talked
+        // about most; but a vague finding gives way to the named one it describes (腹泻 before 大便异常).
         let mainComplaint = complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
             .enumerated()
             .sorted { lhs, rhs in
@@ -30,8 +30,9 @@ struct OutpatientWriter {
                     guard let named = Self.vague[finding.name] else { return 1 }
                     return complaints.contains { named.contains($0.name) } ? 0 : 1
                 }
-                return (named(lhs.element), opening(lhs.element), lhs.element.mentions, -lhs.offset)
-                    > (named(rhs.element), opening(rhs.element), rhs.element.mentions, -rhs.offset)
+                func current(_ finding: Finding) -> Int { finding.resolved ? 0 : 1 }
+                return (named(lhs.element), opening(lhs.element), current(lhs.element), lhs.element.mentions, -lhs.offset)
+                    > (named(rhs.element), opening(rhs.element), current(rhs.element), rhs.element.mentions, -rhs.offset)
             }
             .first?.element
         let mainDuration = mainComplaint.flatMap(reading.duration(of:))
