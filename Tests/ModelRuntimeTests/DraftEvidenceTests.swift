@@ -110,6 +110,11 @@ struct DraftEvidenceTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
+    @Test func aMedicineNamedMorePreciselyLaterIsListedOnce() throws {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝咳嗽三天。"), TranscriptTurn(speaker: .doctor, text: "可以吃点头孢，比如头孢克洛。")]
+        #expect(builtInDraft(transcript).section("plan")?.text == "口服头孢克洛。")
+    }
+
     @Test func vitalSignsAreWrittenTheRecordsWay() throws {
         let transcript = [
             TranscriptTurn(speaker: .patient, text: "胸口闷两天。"),

@@ -70,7 +70,9 @@ extension ChineseReading {
                                   evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid))
         }
         if let first = medicines.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
-            let ordered = medicines.values.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }.prefix(4)
+            // 头孢 beside 头孢克洛 says the same medicine less precisely.
+            let named = medicines.values.filter { item in !medicines.keys.contains { $0 != item.text && $0.hasPrefix(item.text) } }
+            let ordered = named.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }.prefix(4)
             let topical = ordered.filter { name in Self.topical.contains(where: name.text.contains) }
             let oral = ordered.filter { name in !Self.topical.contains(where: name.text.contains) }
             for (route, group) in [("口服", oral), ("外用", topical)] where !group.isEmpty {
