@@ -111,7 +111,7 @@ struct DraftEvidenceTests {
     }
 
     @Test func aMedicineNamedMorePreciselyLaterIsListedOnce() throws {
-        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝咳嗽三天。"), TranscriptTurn(speaker: .doctor, text: "可以吃点头孢，比如头孢克洛。")]
+        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝咳嗽三天。"), TranscriptTurn(speaker: .doctor, text: "可以吃点头孢，建议头孢克洛。")]
         #expect(builtInDraft(transcript).section("plan")?.text == "口服头孢克洛。")
     }
 
