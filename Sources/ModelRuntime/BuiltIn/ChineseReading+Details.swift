@@ -153,8 +153,12 @@ extension ChineseReading {
                 for mention in medicineMentions(in: turn, clause) where !seen.contains(where: { $0.hasPrefix(mention.value) || mention.value.hasPrefix($0) }) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
-                    // "需要去医院输液吗" asks about a treatment; "吃了美林还烧怎么办" asks about something else.
-                    if question, Self.askingWhetherTo.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains) { continue }
+                    // A question names a medicine as taken only with a word of taking before it: "吃了美林还烧怎么办"
+                    // tells, "妈咪爱可以吗" and "需要去医院输液吗" ask.
+                    let before = turn.string(clause.lowerBound..<range.lowerBound)
+                    if question, !Self.takenCues.contains(where: turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound).contains) { continue }
+                    // 缺钙 is a deficiency found, not calcium given.
+                    if before.hasSuffix("缺") { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
@@ -398,7 +402,7 @@ extension ChineseReading {
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
-    static let askingWhetherTo = ["需要", "要不要", "能不能", "可以", "能", "可不可以", "该", "用不用", "是否", "有必要", "还要", "要"]
+    static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
