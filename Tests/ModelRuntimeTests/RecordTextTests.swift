@@ -130,6 +130,16 @@ struct RecordTextTests {
         #expect(draft.section("presentIllness")?.text.contains("无咳嗽") == false)
     }
 
+    @Test(arguments: [
+        ("如果出现咳嗽，有痰，或者听诊异常，一般就发展到下呼吸道了。", "暂无。"),
+        ("只要没有症状，肝功正常，一般定期复查看看。", "暂无。"),
+        ("孩子的黄疸值一直不太高，但是如果明天测黄疸还在十以上，就要注意。", "黄疸值一直不太高。"),
+    ])
+    func aResultSupposedIsNotAResult(_ said: String, _ exams: String) {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝咳嗽三天。"), TranscriptTurn(speaker: .doctor, text: said)]
+        #expect(builtInDraft(transcript).section("auxiliaryExams")?.text == exams)
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

@@ -237,15 +237,22 @@ extension ChineseReading {
                 guard let first = tests.first,
                       Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
-                      !Self.orderWords.contains(where: text.contains)
+                      !Self.orderWords.contains(where: text.contains),
+                      // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
+                      !Self.supposingCues.contains(where: turn.string(sentenceStart(turn, clause)..<clause.upperBound).contains)
                 else { continue }
                 let start = first.range.lowerBound
-                guard let trimmed = trimmed(turn, start..<clause.upperBound) else { continue }
+                guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
                 let quote = turn.string(trimmed)
-                if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
+                if !found.contains(where: { $0.text.contains(quote) || quote.contains($0.text) }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
             }
         }
         return Array(found.prefix(3))
+    }
+
+    /// Where the sentence holding `clause` begins.
+    private func sentenceStart(_ turn: TurnText, _ clause: Range<Int>) -> Int {
+        turn.clauses(breakingAtCommas: false).first { $0.contains(clause.lowerBound) }?.lowerBound ?? clause.lowerBound
     }
 
     /// A test's name with its value right after it (直接胆红素22.6, 黄疸指数是221): a result.
@@ -402,6 +409,7 @@ extension ChineseReading {
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
+    static let supposingCues = ["如果", "假如", "万一", "只要", "一般", "通常"]
     static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
