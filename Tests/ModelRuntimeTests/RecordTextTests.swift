@@ -140,6 +140,18 @@ struct RecordTextTests {
         #expect(builtInDraft(transcript).section("auxiliaryExams")?.text == exams)
     }
 
+    @Test(arguments: [
+        (["孩子一平躺就咳嗽。", "咳嗽多久了", "怎么办呢", "10天左右"], "咳嗽10天。"),
+        (["孩子脸上发黄，是黄疸吗？", "生后多少天了？", "22天"], "黄疸。"),
+        (["两个多月宝宝，有点鼻塞。", "吐泡泡大概多久了？", "也就一个礼拜多"], "鼻塞。"),
+        (["宝宝大便有奶瓣。", "拉肚子几天了？", "一个星期"], "大便异常1周。"),
+    ])
+    func anAnsweredDurationDatesTheComplaintItWasAskedAbout(_ turns: [String], _ complaint: String) {
+        let speakers: [Speaker] = [.patient, .doctor, .patient, .patient]
+        let transcript = turns.enumerated().map { TranscriptTurn(speaker: speakers[$0.offset], text: $0.element) }
+        #expect(builtInDraft(transcript).section("chiefComplaint")?.text == complaint)
+    }
+
     @Test func aHighFeverIsAFeverInTheChiefComplaintAndHighInThePresentIllness() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "孩子高烧三天了，最高39度5。")]
         let draft = builtInDraft(transcript)

@@ -16,22 +16,28 @@ extension ChineseReading {
                 return (nearest.found, turn.span(nearest.found.range))
             }
         }
-        if let answered = answeredDuration() { return answered }
+        if let answered = answeredDuration(of: finding.name) { return answered }
         for turn in turns.prefix(8) where turn.isPatientSide {
             if let found = illnessDurations(in: turn).first(where: \.withSymptom) { return (found.found, turn.span(found.found.range)) }
         }
         return nil
     }
 
-    /// The patient's answer to "多长时间了？": the first duration in the next patient turn.
-    private func answeredDuration() -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
+    /// The patient's answer to "多长时间了？": the first duration in the patient's next turns, before the doctor speaks
+    /// again ("怎么办呢" then "10天左右").
+    private func answeredDuration(of name: String) -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
             guard ["多长时间", "多久", "几天", "多少天", "什么时候开始", "多长"].contains(where: text.contains),
-                  let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
-                  let found = illnessDurations(in: answer).first
+                  // "生后多少天了" asks the age, "多长时间大便1次" how often; "吐泡泡多久了" is about another symptom.
+                  !["生后", "出生", "多大", "次"].contains(where: text.contains)
             else { continue }
-            return (found.found, answer.span(found.found.range))
+            let asked = symptomMentions(in: turn, 0..<turn.characters.count).map(\.value)
+            if !asked.isEmpty, !asked.contains(where: { $0 == name || Self.sameComplaint[name]?.contains($0) == true }) { continue }
+            for answer in turns[(position + 1)..<min(position + 4, turns.count)] {
+                guard answer.isPatientSide else { break }
+                if let found = illnessDurations(in: answer).first { return (found.found, answer.span(found.found.range)) }
+            }
         }
         return nil
     }
@@ -409,6 +415,11 @@ extension ChineseReading {
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
+    /// Symptoms a doctor may ask about for the same complaint: "拉肚子几天了" dates a 大便异常.
+    static let sameComplaint: [String: Set<String>] = [
+        "大便异常": ["腹泻", "便秘", "便血"], "腹泻": ["大便异常"], "便秘": ["大便异常"], "发热": ["高热"], "高热": ["发热"],
+        "咳嗽": ["咳痰"], "咳痰": ["咳嗽"],
+    ]
     static let supposingCues = ["如果", "假如", "万一", "只要", "一般", "通常"]
     static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
