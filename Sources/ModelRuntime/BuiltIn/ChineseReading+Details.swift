@@ -10,7 +10,7 @@ extension ChineseReading {
             let inTurn = illnessDurations(in: turn)
             // "已经持续两个星期多" says how long, wherever in the turn.
             if let lasting = inTurn.first(where: \.lasting) { return (lasting.found, turn.span(lasting.found.range)) }
-            let withSymptom = inTurn.filter(\.withSymptom)
+            let withSymptom = inTurn.filter { $0.withSymptom && dates($0, finding.name, in: turn) }
             let candidates = withSymptom.isEmpty ? inTurn.filter(\.sinceThen) : withSymptom
             if let nearest = candidates.min(by: { abs($0.found.range.lowerBound - offset) < abs($1.found.range.lowerBound - offset) }) {
                 return (nearest.found, turn.span(nearest.found.range))
@@ -18,9 +18,17 @@ extension ChineseReading {
         }
         if let answered = answeredDuration(of: finding.name) { return answered }
         for turn in turns.prefix(8) where turn.isPatientSide {
-            if let found = illnessDurations(in: turn).first(where: \.withSymptom) { return (found.found, turn.span(found.found.range)) }
+            if let found = illnessDurations(in: turn).first(where: { $0.withSymptom && dates($0, finding.name, in: turn) }) {
+                return (found.found, turn.span(found.found.range))
+            }
         }
         return nil
+    }
+
+    /// Whether a duration can date the complaint `name`: "流鼻涕，鼻塞，今天还咳嗽" — 今天 dates the cough only.
+    private func dates(_ duration: IllnessDuration, _ name: String, in turn: TurnText) -> Bool {
+        !Self.dayWords.contains(turn.string(duration.found.range))
+            || duration.symptoms.contains { $0 == name || Self.sameComplaint[name]?.contains($0) == true }
     }
 
     /// The patient's answer to "多长时间了？": the first duration in the patient's next turns, before the doctor speaks
@@ -43,7 +51,8 @@ extension ChineseReading {
     }
 
     /// A duration of the illness: said with a symptom in its clause, or followed by 了 (一个星期了), or after 持续.
-    typealias IllnessDuration = (found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool, lasting: Bool)
+    /// `symptoms` are those named in its clause.
+    typealias IllnessDuration = (found: ChineseQuantities.Found, withSymptom: Bool, sinceThen: Bool, lasting: Bool, symptoms: Set<String>)
 
     /// Durations of the illness in a turn: not how long a medicine was taken, not a child's age (宝宝7个月); 昨天 and
     /// 前天 count as one and two days when said of a symptom.
@@ -70,7 +79,7 @@ extension ChineseReading {
                 return !Self.ageCues.contains(where: before.contains) && after != "的" && !Self.ageCues.contains(where: next.hasPrefix)
             }
             if withSymptom, found.isEmpty {
-                for (word, days) in [("大前天", 3.0), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("今天", 1), ("今早", 1)] {
+                for (word, days) in Self.dayWords.map({ ($0, Self.daysAgo[$0]!) }) {
                     if let index = turn.characters.firstIndex(of: word, in: clause) {
                         found.append(ChineseQuantities.Found(range: index..<(index + word.count), text: "\(Int(days))天", value: days))
                         break
@@ -80,7 +89,7 @@ extension ChineseReading {
             return found.map { duration in
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 2)..<duration.range.lowerBound)
-                return (duration, withSymptom, after.hasPrefix("了") || after.hasPrefix("多了"), before == "持续")
+                return (duration, withSymptom, after.hasPrefix("了") || after.hasPrefix("多了"), before == "持续", Set(symptoms.map(\.value)))
             }
         }
     }
@@ -415,6 +424,10 @@ extension ChineseReading {
     static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
+    /// Days said by name, as how long the illness has lasted when it began then.
+    static let daysAgo: [String: Double] = ["大前天": 3, "前天": 2, "昨天": 1, "昨晚": 1, "今天": 1, "今早": 1]
+    static let dayWords = ["大前天", "前天", "昨天", "昨晚", "今天", "今早"]
+
     /// Symptoms a doctor may ask about for the same complaint: "拉肚子几天了" dates a 大便异常.
     static let sameComplaint: [String: Set<String>] = [
         "大便异常": ["腹泻", "便秘", "便血"], "腹泻": ["大便异常"], "便秘": ["大便异常"], "发热": ["高热"], "高热": ["发热"],
