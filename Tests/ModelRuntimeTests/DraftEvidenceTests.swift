@@ -85,7 +85,7 @@ struct DraftEvidenceTests {
         ]
         let plan = try #require(builtInDraft(transcript).section("plan"))
         // 高不高 asks for a result, it does not report one; 用了 tells what was tried; orders are listed with commas.
-        #expect(plan.text == "及时就医，完善血常规、CRP。")
+        #expect(plan.text == "医院就诊，完善血常规、CRP。")
     }
 
     @Test func thePlanIsWrittenInARecordsOrderNotTheOrderSaid() throws {
@@ -94,7 +94,7 @@ struct DraftEvidenceTests {
             TranscriptTurn(speaker: .doctor, text: "注意观察精神，三天后复诊。可以先吃点美林，最好去医院查个血常规。"),
         ]
         let plan = try #require(builtInDraft(transcript).section("plan"))
-        #expect(plan.text == "及时就医，完善血常规，口服美林，密切观察，3天后复诊。")
+        #expect(plan.text == "医院就诊，完善血常规，口服美林，密切观察，3天后复诊。")
         #expect(builtInDraft(transcript).invalidEvidence(in: transcript).isEmpty)
     }
 
@@ -108,6 +108,12 @@ struct DraftEvidenceTests {
         let draft = builtInDraft(transcript)
         #expect(draft.section("plan")?.text == plan)
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
+    }
+
+    @Test(arguments: [("最好去医院看看，查个血常规。", "医院就诊，完善血常规。"), ("要是烧不退，尽快就医，去医院查个血常规。", "及时就医，完善血常规。")])
+    func goingToHospitalIsUrgentOnlyWhenTheDoctorSaysSo(_ said: String, _ plan: String) {
+        let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝发烧一天。"), TranscriptTurn(speaker: .doctor, text: said)]
+        #expect(builtInDraft(transcript).section("plan")?.text == plan)
     }
 
     @Test func aMedicineNamedMorePreciselyLaterIsListedOnce() throws {
