@@ -88,6 +88,7 @@ struct RecordTextTests {
         ("宝宝两岁半，又发烧了，距离上次发烧一个月不到，昨天半夜烧到38.7。", "发热1天。", "2岁半患儿1天前出现发热，体温最高38.7℃。"),
         ("宝宝5个月，12号发烧，挂2天水好了。", "发热。", "5个月患儿出现发热。"),
         ("宝宝流鼻涕，鼻塞，今天还咳嗽。", "流涕。", "患儿出现流涕、鼻塞、咳嗽。"),
+        ("宝宝发烧两天，打了吊瓶，又挂水。", "发热2天。", "患儿2天前出现发热，予输液。"),
     ])
     func howOldHowLongAndWhatWasTakenOnce(_ said: String, _ complaint: String, _ illness: String) {
         let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: said)])

@@ -12,7 +12,11 @@ extension ChineseReading {
     }
 
     /// Kinds of medicine said by what they do, named as a record names them (口服抗病毒药物, not 口服抗病毒).
-    static let classNames = ["抗病毒": "抗病毒药物", "止咳化痰": "止咳化痰药物", "退烧药": "退热药"]
+    static let classNames = [
+        "抗病毒": "抗病毒药物", "止咳化痰": "止咳化痰药物", "退烧药": "退热药",
+        // Records call an infusion 输液 however the family says it.
+        "吊瓶": "输液", "挂水": "输液", "吊水": "输液", "点滴": "输液",
+    ]
 
     static let dosageForms = ["口服溶液", "口服液", "混悬液", "混悬滴剂", "滴剂", "颗粒", "冲剂", "糖浆", "胶囊", "泡腾片", "咀嚼片", "分散片", "片", "散", "栓", "软膏", "乳膏", "喷雾剂"]
 }
