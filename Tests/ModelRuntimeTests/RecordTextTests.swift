@@ -27,6 +27,7 @@ struct RecordTextTests {
     @Test(arguments: [
         ("11个月，一天内拉果冻状粘性大便2次，接近水样便一次。", "腹泻1天。"),
         ("孩子大便很硬，三天了。", "便秘3天。"),
+        ("我女儿今天6周岁，大便两三天一次，很硬，有两三个月了。", "便秘3个月。"),
         ("宝宝拉的次数多，三天了。", "大便异常3天。"),
     ])
     func theChiefComplaintNamesTheBowelSymptom(_ said: String, _ written: String) throws {
