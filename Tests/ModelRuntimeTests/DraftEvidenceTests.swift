@@ -116,6 +116,16 @@ struct DraftEvidenceTests {
         #expect(builtInDraft(transcript).section("plan")?.text == plan)
     }
 
+    @Test func aTestOrderedInAQuestionIsOrderedOneAskedAboutIsNot() throws {
+        let transcript = [
+            TranscriptTurn(speaker: .patient, text: "宝宝拉肚子一周。"),
+            TranscriptTurn(speaker: .doctor, text: "有化验血常规吗？"),
+            TranscriptTurn(speaker: .patient, text: "没有"),
+            TranscriptTurn(speaker: .doctor, text: "可以去医院化验一下大便，查个大便常规看看有炎症吗？"),
+        ]
+        #expect(builtInDraft(transcript).section("plan")?.text == "医院就诊，完善大便常规。")
+    }
+
     @Test func aMedicineNamedMorePreciselyLaterIsListedOnce() throws {
         let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝咳嗽三天。"), TranscriptTurn(speaker: .doctor, text: "可以吃点头孢，建议头孢克洛。")]
         #expect(builtInDraft(transcript).section("plan")?.text == "口服头孢克洛。")
