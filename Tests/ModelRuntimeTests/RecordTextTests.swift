@@ -117,6 +117,9 @@ struct RecordTextTests {
             TranscriptTurn(speaker: .patient, text: "宝宝发烧两天，吃了美林还是烧怎么办？"),
             TranscriptTurn(speaker: .patient, text: "现在需要去医院打针吗？可以用退烧药吗"),
             TranscriptTurn(speaker: .patient, text: "妈咪爱可以吗？江中牌的益生菌行吗？检查说缺钙。"),
+            TranscriptTurn(speaker: .patient, text: "我准备一会吃培菲康"),
+            TranscriptTurn(speaker: .patient, text: "还是直接吃思密达"),
+            TranscriptTurn(speaker: .patient, text: "那我们去做做雾化看看"),
         ]
         let illness = try #require(builtInDraft(transcript).section("presentIllness")?.text)
         #expect(illness == "患儿2天前出现发热，服用美林。")

@@ -34,7 +34,8 @@ extension ChineseReading {
         var taken: [Quote] = []
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() {
-                let question = isQuestion(turn, clause)
+                // "还是直接吃思密达" goes on asking "…行吗？还是…".
+                let question = isQuestion(turn, clause) || turn.string(clause).hasPrefix("还是")
                 // 布洛芬颗粒 and later 布洛芬 are one medicine.
                 for mention in medicineMentions(in: turn, clause) where !seen.contains(where: { $0.hasPrefix(mention.value) || mention.value.hasPrefix($0) }) {
                     let range = mention.range
@@ -43,8 +44,9 @@ extension ChineseReading {
                     // tells, "妈咪爱可以吗" and "需要去医院输液吗" ask.
                     let before = turn.string(clause.lowerBound..<range.lowerBound)
                     if question, !Self.takenCues.contains(where: turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound).contains) { continue }
-                    // 缺钙 is a deficiency found, not calcium given.
+                    // 缺钙 is a deficiency found, not calcium given; "我们去做做雾化看看", "准备吃妈咪爱" are not done yet.
                     if before.hasSuffix("缺") { continue }
+                    if Self.intentCues.contains(where: turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound).contains) { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
@@ -296,6 +298,7 @@ extension ChineseReading {
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
     static let supposingCues = ["如果", "假如", "万一", "只要", "一般", "通常"]
+    static let intentCues = ["准备", "打算", "想给", "想让", "去做做", "要去", "明天去", "一会"]
     static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
     static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
