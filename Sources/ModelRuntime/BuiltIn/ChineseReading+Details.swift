@@ -42,11 +42,10 @@ extension ChineseReading {
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // A question names a medicine as taken only with a word of taking before it: "吃了美林还烧怎么办"
                     // tells, "妈咪爱可以吗" and "需要去医院输液吗" ask.
-                    let before = turn.string(clause.lowerBound..<range.lowerBound)
-                    if question, !Self.takenCues.contains(where: turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound).contains) { continue }
+                    let justBefore = turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound)
+                    if question, !Self.takenCues.contains(where: justBefore.contains) { continue }
                     // 缺钙 is a deficiency found, not calcium given; "我们去做做雾化看看", "准备吃妈咪爱" are not done yet.
-                    if before.hasSuffix("缺") { continue }
-                    if Self.intentCues.contains(where: turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound).contains) { continue }
+                    if justBefore.hasSuffix("缺") || Self.intentCues.contains(where: justBefore.contains) { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
@@ -103,7 +102,7 @@ extension ChineseReading {
                 let text = turn.string(clause)
                 guard Self.reportedDiagnosisCues.contains(where: text.contains) else { continue }
                 // "检查出急性胃肠炎，可初六就好了": an illness that is over.
-                let sentence = turn.string(turn.clauses(breakingAtCommas: false).first { $0.contains(clause.lowerBound) } ?? clause)
+                let sentence = turn.string(turn.sentence(around: clause.lowerBound))
                 if sentence.contains("好了") || Terms.pastCues.contains(where: sentence.contains) { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where !isNegated(turn, clause: clause, term: mention.range) {
                     let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
@@ -127,7 +126,7 @@ extension ChineseReading {
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
                       !Self.orderWords.contains(where: text.contains),
                       // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
-                      !Self.supposingCues.contains(where: turn.string(sentenceStart(turn, clause)..<clause.upperBound).contains)
+                      !Self.supposingCues.contains(where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
                 else { continue }
                 let start = first.range.lowerBound
                 guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
@@ -136,11 +135,6 @@ extension ChineseReading {
             }
         }
         return Array(found.prefix(3))
-    }
-
-    /// Where the sentence holding `clause` begins.
-    private func sentenceStart(_ turn: TurnText, _ clause: Range<Int>) -> Int {
-        turn.clauses(breakingAtCommas: false).first { $0.contains(clause.lowerBound) }?.lowerBound ?? clause.lowerBound
     }
 
     /// A test's name with its value right after it (直接胆红素22.6, 黄疸指数是221): a result.

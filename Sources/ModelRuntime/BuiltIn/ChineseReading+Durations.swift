@@ -29,7 +29,7 @@ extension ChineseReading {
     /// Whether a duration can date the complaint `name`: "流鼻涕，鼻塞，今天还咳嗽" — 今天 dates the cough only.
     private func dates(_ duration: IllnessDuration, _ name: String, in turn: TurnText) -> Bool {
         !Self.dayWords.contains(turn.string(duration.found.range))
-            || duration.symptoms.contains { $0 == name || Self.sameComplaint[name]?.contains($0) == true }
+            || duration.symptoms.contains { Self.isSameComplaint($0, as: name) }
     }
 
     /// The patient's answer to "多长时间了？": the first duration in the patient's next turns, before the doctor speaks
@@ -42,7 +42,7 @@ extension ChineseReading {
                   !["生后", "出生", "多大", "次"].contains(where: text.contains)
             else { continue }
             let asked = symptomMentions(in: turn, 0..<turn.characters.count).map(\.value)
-            if !asked.isEmpty, !asked.contains(where: { $0 == name || Self.sameComplaint[name]?.contains($0) == true }) { continue }
+            if !asked.isEmpty, !asked.contains(where: { Self.isSameComplaint($0, as: name) }) { continue }
             for answer in turns[(position + 1)..<min(position + 4, turns.count)] {
                 guard answer.isPatientSide else { break }
                 if let found = illnessDurations(in: answer).first { return (found.found, answer.span(found.found.range)) }
@@ -135,6 +135,10 @@ extension ChineseReading {
     static let dayWords = Set(daysAgo.map(\.word))
 
     /// Symptoms a doctor may ask about for the same complaint: "拉肚子几天了" dates a 大便异常.
+    static func isSameComplaint(_ symptom: String, as complaint: String) -> Bool {
+        symptom == complaint || sameComplaint[complaint]?.contains(symptom) == true
+    }
+
     static let sameComplaint: [String: Set<String>] = [
         "大便异常": ["腹泻", "便秘", "便血"], "腹泻": ["大便异常"], "便秘": ["大便异常"], "发热": ["高热"], "高热": ["发热"],
         "咳嗽": ["咳痰"], "咳痰": ["咳嗽"],

@@ -51,9 +51,13 @@ struct ChineseReading: Sendable {
             } else {
                 byName[name] = Finding(name: name, present: present, evidence: evidence, firstSaid: place)
             }
-            if resolved { denialsResolved.insert(name) }
             // "不咳了" and later "现在一直咳嗽": back again.
-            if resolved { gone.insert(name) } else if present { gone.remove(name) }
+            if resolved {
+                denialsResolved.insert(name)
+                gone.insert(name)
+            } else if present {
+                gone.remove(name)
+            }
         }
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
@@ -116,19 +120,19 @@ struct ChineseReading: Sendable {
 
     // MARK: Clause reading
 
-    /// The symptoms named in a clause, leaving out symptom words inside other words (止咳糖浆, 红烧).
+    /// The symptoms named in a clause, leaving out symptom words inside a treatment's name (止咳糖浆, 退烧药, 去黄疸的药
+    /// name what was given, not what the child has) or inside another word (红烧).
     func symptomMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String)] {
-        turn.matches(Self.symptomIndex, in: clause).filter { !namesATreatment(turn, clause: clause, term: $0.range) }
-    }
-
-    /// Whether a symptom word is part of a treatment's name (止咳糖浆, 退烧药, 去黄疸的药 name what was given, not what
-    /// the child has) or of another word (红烧).
-    private func namesATreatment(_ turn: TurnText, clause: Range<Int>, term: Range<Int>) -> Bool {
-        if turn.matches(ChineseReading.medicineIndex, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
-        if turn.matches(Self.otherWords, in: clause).contains(where: { $0.range.overlaps(term) }) { return true }
-        if term.lowerBound > clause.lowerBound, Self.treatmentVerbs.contains(turn.characters[term.lowerBound - 1]) { return true }
-        let after = turn.string(term.upperBound..<min(term.upperBound + 2, clause.upperBound))
-        return after.hasPrefix("药") || after.hasPrefix("的药")
+        let mentions = turn.matches(Self.symptomIndex, in: clause)
+        guard !mentions.isEmpty else { return [] }
+        let otherWords = turn.matches(ChineseReading.medicineIndex, in: clause).map(\.range) + turn.matches(Self.otherWords, in: clause).map(\.range)
+        return mentions.filter { mention in
+            let term = mention.range
+            if otherWords.contains(where: { $0.overlaps(term) }) { return false }
+            if term.lowerBound > clause.lowerBound, Self.treatmentVerbs.contains(turn.characters[term.lowerBound - 1]) { return false }
+            let after = turn.string(term.upperBound..<min(term.upperBound + 2, clause.upperBound))
+            return !(after.hasPrefix("药") || after.hasPrefix("的药"))
+        }
     }
 
     /// Whether a negation cue before the term, in the same clause and after any 但是, denies it.

@@ -72,6 +72,11 @@ struct TurnText: Sendable {
         clauses().first { $0.contains(offset) || $0.upperBound == offset } ?? offset..<offset
     }
 
+    /// The sentence holding character `offset`.
+    func sentence(around offset: Int) -> Range<Int> {
+        sentences.first { $0.contains(offset) } ?? offset..<offset
+    }
+
     private static let sentenceEnds: Set<Character> = ["。", ".", "!", "！", "?", "？", "\n", ";", "；"]
 }
 
