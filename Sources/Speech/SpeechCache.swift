@@ -56,8 +56,7 @@ public actor SpeechCache {
                 else { continue }
                 let made = (attributes[.modificationDate] as? Date) ?? .distantPast
                 guard opened.timeIntervalSince(made) <= maxAge else {
-                    try? files.removeItem(at: directory.appendingPathComponent(name))
-                    try? files.removeItem(at: audioURL)
+                    Self.deleteFiles(of: key, in: directory)
                     continue
                 }
                 found.append((made, key, Entry(result: result, bytes: size, lastUsed: 0, made: made)))
@@ -138,10 +137,14 @@ public actor SpeechCache {
     }
 
     private func remove(_ key: String, _ entry: Entry) {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
-        try? FileManager.default.removeItem(at: audioURL(key))
+        Self.deleteFiles(of: key, in: directory)
         entries[key] = nil
         totalBytes -= entry.bytes
+    }
+
+    private static func deleteFiles(of key: String, in directory: URL) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".audio"))
     }
 
     private func audioURL(_ key: String) -> URL { directory.appendingPathComponent(key + ".audio") }

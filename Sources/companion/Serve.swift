@@ -51,34 +51,28 @@ struct Serve: AsyncParsableCommand {
     /// The registration rules from flags and environment, each checked for a sane range.
     func rules(environment env: [String: String]) throws -> SchedulingRules {
         var rules = SchedulingRules()
-        func setting(_ flag: Int?, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-            guard let value = flag ?? env[name].flatMap(Int.init) else {
-                if env[name] != nil { throw ValidationError("\(name) must be a whole number") }
-                return nil
-            }
-            guard range.contains(value) else { throw ValidationError("\(name) must be in \(range.lowerBound)…\(range.upperBound)") }
-            return value
-        }
-        if let minutes = try setting(holdMinutes, "COMPANION_HOLD_MINUTES", 1...60) { rules.holdDuration = Double(minutes * 60) }
-        if let minutes = try setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080) { rules.cancelCutoff = Double(minutes * 60) }
-        if let limit = try setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100) { rules.dailyLimitPerAccount = limit }
+        if let minutes = try Self.setting(holdMinutes, "COMPANION_HOLD_MINUTES", 1...60, env) { rules.holdDuration = Double(minutes * 60) }
+        if let minutes = try Self.setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080, env) { rules.cancelCutoff = Double(minutes * 60) }
+        if let limit = try Self.setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100, env) { rules.dailyLimitPerAccount = limit }
         return rules
     }
 
     func speechCacheBytes(environment env: [String: String]) throws -> Int {
-        let text = speechCacheMegabytes.map(String.init) ?? env["COMPANION_SPEECH_CACHE_MB"] ?? "512"
-        guard let megabytes = Int(text), (1...1_000_000).contains(megabytes) else {
-            throw ValidationError("COMPANION_SPEECH_CACHE_MB must be a whole number from 1 to 1000000")
-        }
-        return megabytes << 20
+        (try Self.setting(speechCacheMegabytes, "COMPANION_SPEECH_CACHE_MB", 1...1_000_000, env) ?? 512) << 20
     }
 
     func speechCacheMaxAge(environment env: [String: String]) throws -> TimeInterval {
-        let text = speechCacheDays.map(String.init) ?? env["COMPANION_SPEECH_CACHE_DAYS"] ?? "7"
-        guard let days = Int(text), (1...365).contains(days) else {
-            throw ValidationError("COMPANION_SPEECH_CACHE_DAYS must be a whole number from 1 to 365")
+        TimeInterval((try Self.setting(speechCacheDays, "COMPANION_SPEECH_CACHE_DAYS", 1...365, env) ?? 7) * 86_400)
+    }
+
+    /// A whole-number setting from its flag, else its environment variable, checked for its range; nil when neither.
+    private static func setting(_ flag: Int?, _ name: String, _ range: ClosedRange<Int>, _ env: [String: String]) throws -> Int? {
+        guard let value = flag ?? env[name].flatMap(Int.init) else {
+            if env[name] != nil { throw ValidationError("\(name) must be a whole number") }
+            return nil
         }
-        return TimeInterval(days * 86_400)
+        guard range.contains(value) else { throw ValidationError("\(name) must be in \(range.lowerBound)…\(range.upperBound)") }
+        return value
     }
 
     func run() async throws {
