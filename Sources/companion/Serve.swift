@@ -79,6 +79,8 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var config = try configuration(environment: environment)
         let rules = try rules(environment: environment)
+        // Checked before the database is opened, like every other setting.
+        let speechCacheBytes = try speechCacheBytes(environment: environment), speechCacheMaxAge = try speechCacheMaxAge(environment: environment)
         try config.validate()
         let logger = try database.bootstrapLogging()
         if config.jwtSecret == nil { config.jwtSecret = try DevSecret.load(dataDirectory: config.dataDirectory) }
@@ -96,8 +98,7 @@ struct Serve: AsyncParsableCommand {
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
-        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: try speechCacheBytes(environment: environment),
-                                                             maxAge: try speechCacheMaxAge(environment: environment)))
+        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: speechCacheBytes, maxAge: speechCacheMaxAge))
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
