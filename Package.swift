@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "companion",
             dependencies: [
-                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator", "ModelRuntime", "Records",
+                "CompanionAPI", "Storage", "Accounts", "Scheduling", "Speech", "Simulator", "ModelRuntime", "Records", "Dialogue", "Clinical",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -69,7 +69,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "bench-speech", dependencies: ["Speech"], swiftSettings: strict),
-        .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue"], swiftSettings: strict),
+        .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue", "Clinical"], swiftSettings: strict),
         .executableTarget(name: "bench-drafting", dependencies: ["ModelRuntime"], swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
@@ -139,9 +139,14 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "Clinical",
+            resources: [.copy("Knowledge")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Dialogue",
             dependencies: [
-                "Storage", "ModelRuntime",
+                "Storage", "ModelRuntime", "Clinical",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             resources: [.copy("Knowledge/hospital-knowledge.json")],
@@ -203,7 +208,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Storage", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Clinical", "Storage", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),

@@ -20,6 +20,14 @@ struct DirectoryGuide: HospitalGuide {
         return nil
     }
 
+    func departmentsBySpecialty() async throws -> [String: String] {
+        var map: [String: String] = [:]
+        for department in try await directory.departments() {
+            for specialty in department.specialties where map[specialty] == nil { map[specialty] = department.id }
+        }
+        return map
+    }
+
     static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {
         Dialogue.Place(name: language.pick(location.name, location.nameEn), building: location.building, floor: location.floor,
               zone: location.zone, room: location.room)

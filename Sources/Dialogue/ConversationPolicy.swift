@@ -1,3 +1,4 @@
+import Clinical
 import Foundation
 
 /// One turn of the conversation: understand the message, update the state, decide, reply. Red flags win over
@@ -32,7 +33,7 @@ public struct ConversationPolicy: Sendable {
         let language = state.language
 
         // Assessed once per turn, on everything known so far: red flags first, and the recommendation below.
-        let assessment = Triage.assess(state.facts)
+        let assessment = Triage.assess(state.facts, departments: try await guide.departmentsBySpecialty())
         if let triage = assessment, triage.level == .emergency {
             state.misunderstood = 0
             return try await emergency(triage, state: &state)
@@ -100,7 +101,8 @@ public struct ConversationPolicy: Sendable {
         let department = try await guide.department(id: triage.departmentId, language: language)
         let name = department?.name ?? triage.departmentId
         let facts = state.facts
-        let symptoms = facts.symptoms.compactMap { SymptomLexicon.byId[$0] }.prefix(3).map { language == .zh ? $0.zhName : $0.enName }
+        let symptoms = facts.symptoms.compactMap { ClinicalKnowledge.shipped.concepts[$0] }.filter { $0.kind != .site }.prefix(3)
+            .map { language == .zh ? $0.zh : $0.en }
         let duration = facts.durationDays.map { Self.describe(days: $0, language) } ?? ""
         var text: String
         if language == .zh {
@@ -125,11 +127,11 @@ public struct ConversationPolicy: Sendable {
     func nextQuestion(_ state: ConversationState) -> String? {
         guard state.asked.count < Self.maximumFollowUps else { return nil }
         let f = state.facts
-        let known = Set(f.symptoms + f.negated)
+        // A rule half-met is decided first: a miss can cost a life, a question costs a turn.
+        if let deciding = RedFlags.decidingQuestion(f, asked: state.asked) { return deciding }
         var candidates: [String] = []
         if f.symptoms.isEmpty { candidates.append("complaint") }
-        if f.has("chest_pain"), known.isDisjoint(with: ["sweating", "breathless", "mild_breathless"]) { candidates.append("chest_pain_companions") }
-        if f.has("headache"), !f.isSudden, !f.isSevere { candidates.append("headache_onset") }
+        if !f.symptoms.isEmpty, Triage.bestScore(f) < Triage.thinEvidence { candidates.append("which_part") }
         if f.hasFever, f.temperature == nil, !f.hasHighFever { candidates.append("temperature") }
         if !f.symptoms.isEmpty, f.durationDays == nil { candidates.append("duration") }
         if f.hasFever, f.ageYears == nil, !f.isChild, !f.isElderly { candidates.append("who") }
@@ -156,7 +158,7 @@ public struct ConversationPolicy: Sendable {
         state.chosen = nil
         state.triage = triage
         let place = try await guide.place(kind: "emergency", language: language)
-        let name = try await guide.department(id: Triage.emergencyDepartment, language: language)?.name ?? language.pick("急诊科", "Emergency")
+        let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? language.pick("急诊科", "Emergency")
         var cards = [Card(type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
                           text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)]
         if let place { cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place)) }

@@ -109,4 +109,6 @@ public protocol HospitalGuide: Sendable {
     /// The place of a kind (`pharmacy`, `payment`, `laboratory`, `radiology`, `ultrasound`, `registration`,
     /// `emergency`).
     func place(kind: String, language: Language) async throws -> Place?
+    /// The hospital's department for each specialty it covers (the clinical knowledge's ids, e.g. `cardiology`).
+    func departmentsBySpecialty() async throws -> [String: String]
 }

@@ -1,9 +1,16 @@
+import Clinical
+
 /// What is known about the complaint: said in one message, or learned over the conversation so far.
 public struct Facts: Sendable, Codable, Equatable {
     /// Symptoms said to be present, in the order first said.
     public var symptoms: [String] = []
     /// Symptoms said to be absent (没有发烧, denies chest pain).
     public var negated: [String] = []
+    /// Conditions had before, or only feared or asked about (去年中风过, worried about a stroke): evidence for the
+    /// department, never a red flag. Optional so that conversations stored before it still read.
+    public var past: [String]?
+    /// Symptoms present only slightly or already over (有一点血丝, 已经止住了).
+    public var mild: [String]?
     public var durationDays: Double?
     /// Body temperature in ℃ (Fahrenheit is converted).
     public var temperature: Double?
@@ -29,6 +36,8 @@ public struct Facts: Sendable, Codable, Equatable {
             negated.append(id)
             symptoms.removeAll { $0 == id }
         }
+        past = Self.union(past, said.past)
+        mild = Self.union((mild ?? []).filter { !said.symptoms.contains($0) || (said.mild ?? []).contains($0) }, said.mild)
         durationDays = said.durationDays ?? durationDays
         temperature = said.temperature ?? temperature
         ageYears = said.ageYears ?? ageYears
@@ -39,9 +48,32 @@ public struct Facts: Sendable, Codable, Equatable {
         if complaint == nil, !said.symptoms.isEmpty { complaint = String(text.prefix(200)) }
     }
 
+    private static func union(_ a: [String]?, _ b: [String]?) -> [String]? {
+        let all = (a ?? []) + (b ?? []).filter { !(a ?? []).contains($0) }
+        return all.isEmpty ? nil : all
+    }
+
     func has(_ id: String) -> Bool { symptoms.contains(id) }
     var hasFever: Bool { has("fever") || has("high_fever") || (temperature.map { $0 >= 37.3 } ?? false) }
     var hasHighFever: Bool { has("high_fever") || (temperature.map { $0 >= 39 } ?? false) }
     var isPregnant: Bool { has("pregnancy") }
     var isInfant: Bool { ageYears.map { $0 < 0.25 } ?? false }
+}
+
+extension Facts {
+    /// What the red-flag rules read: the findings (a measured fever counts), who is ill, onset and severity.
+    var situation: Situation {
+        var present = Set(symptoms)
+        if hasFever { present.insert("fever") }
+        if hasHighFever { present.insert("high_fever") }
+        var situation = Situation(present: present, mild: Set(mild ?? []))
+        situation.ageYears = ageYears
+        situation.child = isChild
+        situation.elderly = isElderly
+        situation.pregnant = isPregnant
+        situation.sudden = isSudden
+        situation.severe = isSevere
+        situation.fever = hasFever
+        return situation
+    }
 }

@@ -1,3 +1,5 @@
+import Clinical
+
 /// Everything the companion says, in both languages, in one place.
 enum Phrases {
     static let notADoctor = (zh: "我不是医生，以上建议仅供参考。", en: "I am not a doctor; this is guidance, not a diagnosis.")
@@ -7,15 +9,10 @@ enum Phrases {
                "Hello, I am your hospital companion. Tell me what is bothering you and I will suggest the right clinic, or ask me about the hospital.")
     }
 
+    /// A follow-up question's wording, from the clinical knowledge (`questions.jsonl`).
     static func followUp(_ id: String, _ l: Language) -> String {
-        switch id {
-        case "complaint": l.pick("请说说哪里不舒服，比如什么症状、持续多久了？", "What is bothering you? Tell me the symptoms and how long they have lasted.")
-        case "chest_pain_companions": l.pick("胸痛的时候有没有出汗、气短，或者疼痛向左臂、后背、下巴放射？", "With the chest pain, are you sweating or short of breath, or does the pain spread to your arm, back or jaw?")
-        case "headache_onset": l.pick("头痛是突然开始的吗？是不是这辈子最厉害的一次？", "Did the headache start suddenly? Is it the worst you have ever had?")
-        case "temperature": l.pick("量过体温吗？最高多少度？", "Have you taken the temperature? What was the highest?")
-        case "duration": l.pick("这种情况持续多久了？", "How long has this been going on?")
-        default: l.pick("生病的是您本人还是家人？多大年纪？", "Is this for you or a family member? How old are they?")
-        }
+        let question = ClinicalKnowledge.shipped.questions[id] ?? ClinicalKnowledge.shipped.questions["complaint"]!
+        return l.pick(question.zh, question.en)
     }
 
     static func levelAdvice(_ triage: TriageResult, _ l: Language) -> String {

@@ -1,3 +1,5 @@
+import Clinical
+
 /// The companion's recommendation: how soon, which department, and why.
 public struct TriageResult: Sendable, Codable, Equatable {
     public enum Level: String, Sendable, Codable {
@@ -10,18 +12,31 @@ public struct TriageResult: Sendable, Codable, Equatable {
     public var redFlags: [RedFlag]
     /// Why this level, as a key the reply turns into words (`red_flag`, `high_fever`, `chest_pain`, …).
     public var reason: String
+    /// The specialty chosen, and the hospital's departments for the next best ones ("别的科" offers them).
+    public var specialty: String?
+    public var alternatives: [String]?
 }
 
-/// Triage over the facts gathered: red flags first, then level, then department (age and sex aware).
+/// Triage over the facts gathered: red flags first, then level, then the specialty the evidence points to, routed
+/// for children and pregnancy by the specialties' own flags, then the hospital's department for it.
 enum Triage {
-    static let emergencyDepartment = "dept_emergency"
-
-    static func assess(_ facts: Facts) -> TriageResult? {
-        let flags = RedFlags.evaluate(facts)
-        if !flags.isEmpty { return TriageResult(level: .emergency, departmentId: emergencyDepartment, redFlags: flags, reason: "red_flag") }
-        guard let department = department(for: facts) else { return nil }
+    /// `departments` maps the knowledge's specialties to the hospital's department ids.
+    static func assess(_ facts: Facts, departments: [String: String], knowledge: ClinicalKnowledge = .shipped) -> TriageResult? {
+        let flags = RedFlags.evaluate(facts, knowledge: knowledge)
+        if !flags.isEmpty, let emergency = knowledge.specialties.values.first(where: { $0.forEmergency == true }) {
+            return TriageResult(level: .emergency, departmentId: departments[emergency.id] ?? emergency.id, redFlags: flags, reason: "red_flag",
+                                specialty: emergency.id)
+        }
+        let ranked = specialties(for: facts, knowledge: knowledge)
+        let served = ranked.filter { departments[$0] != nil }
+        guard let best = served.first ?? ranked.first else { return nil }
         let (level, reason) = level(facts)
-        return TriageResult(level: level, departmentId: department, redFlags: [], reason: reason)
+        var alternatives: [String] = []
+        for specialty in served.dropFirst() {
+            if let id = departments[specialty], !alternatives.contains(id), id != departments[best] { alternatives.append(id) }
+        }
+        return TriageResult(level: level, departmentId: departments[best] ?? best, redFlags: [], reason: reason, specialty: best,
+                            alternatives: Array(alternatives.prefix(2)))
     }
 
     static func level(_ f: Facts) -> (TriageResult.Level, String) {
@@ -39,34 +54,26 @@ enum Triage {
         return (.routine, "routine")
     }
 
-    /// The department for the facts, or nil when nothing points anywhere yet. Pregnancy goes to 产科, children to
-    /// 儿科 (except eyes, ears-nose-throat, teeth and bones), women's complaints to 妇科.
-    static func department(for f: Facts) -> String? {
-        guard let best = specialty(for: f.symptoms) else { return nil }
-        if f.isPregnant { return "dept_obstetrics" }
+    /// Specialties by the evidence, best first, with children and pregnant women routed to the specialty that sees
+    /// them unless the best one keeps them (eyes, teeth, bones…).
+    static func specialties(for f: Facts, knowledge: ClinicalKnowledge = .shipped) -> [String] {
+        var ranked = SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.map(\.specialty)
+        guard let best = ranked.first, let bestSpecialty = knowledge.specialties[best] else { return ranked }
         let child = f.isChild || (f.ageYears.map { $0 < 14 } ?? false)
-        if child, !["dept_ophthalmology", "dept_ent", "dept_stomatology", "dept_orthopedics", "dept_psychiatry"].contains(best) {
-            return "dept_pediatrics"
+        if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics = knowledge.specialties.values.first(where: { $0.forPregnancy == true }) {
+            ranked.removeAll { $0 == obstetrics.id }
+            ranked.insert(obstetrics.id, at: 0)
+        } else if child, bestSpecialty.keepsChildren != true, let children = knowledge.specialties.values.first(where: { $0.forChildren == true }) {
+            ranked.removeAll { $0 == children.id }
+            ranked.insert(children.id, at: 0)
         }
-        return best
+        return ranked
     }
 
-    /// The specialty the symptoms point to, before age and pregnancy are taken into account.
-    static func specialty(for symptoms: [String]) -> String? {
-        scores(symptoms).first?.0
+    /// How much evidence the best specialty has; below `thinEvidence` the companion asks before it recommends.
+    static func bestScore(_ f: Facts, knowledge: ClinicalKnowledge = .shipped) -> Double {
+        SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.first?.score ?? 0
     }
 
-    /// Departments by the summed weights of the symptoms, best first; ties go to the one named by the earliest symptom.
-    static func scores(_ symptoms: [String]) -> [(String, Double)] {
-        var totals: [String: Double] = [:]
-        var firstSeen: [String: Int] = [:]
-        for (order, id) in symptoms.enumerated() {
-            guard let symptom = SymptomLexicon.byId[id] else { continue }
-            for (department, weight) in symptom.departments {
-                totals[department, default: 0] += weight
-                if firstSeen[department] == nil { firstSeen[department] = order }
-            }
-        }
-        return totals.sorted { ($0.value, -(firstSeen[$0.key] ?? 0)) > ($1.value, -(firstSeen[$1.key] ?? 0)) }
-    }
+    static let thinEvidence = 1.5
 }

@@ -8,6 +8,8 @@ public enum DemoHospital {
     struct Fixture: Decodable {
         struct DepartmentEntry: Decodable {
             let id, name, nameEn, description, descriptionEn, locationId: String
+            /// The clinical knowledge's specialties this department covers.
+            let specialties: [String]
             let doctors: [DoctorEntry]
         }
         struct DoctorEntry: Decodable {
@@ -34,7 +36,7 @@ public enum DemoHospital {
         let fixture = try load()
         let present = try await database.sql.raw("SELECT COUNT(*) AS n FROM departments WHERE hospital_id = \(bind: fixture.hospital.id)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard present != fixture.departments.count else { return false }
+        guard present != fixture.departments.count else { return try await fillSpecialties(fixture, into: database) }
         try await database.transaction { db in
             let h = fixture.hospital
             try await db.raw("DELETE FROM hospitals WHERE id = \(bind: h.id)").run()
@@ -52,9 +54,9 @@ public enum DemoHospital {
             }
             for (order, d) in fixture.departments.enumerated() {
                 try await db.raw("""
-                    INSERT INTO departments (id, hospital_id, name, name_en, description, description_en, location_id, sort_order)
+                    INSERT INTO departments (id, hospital_id, name, name_en, description, description_en, location_id, sort_order, specialties)
                     VALUES (\(bind: d.id), \(bind: h.id), \(bind: d.name), \(bind: d.nameEn), \(bind: d.description),
-                            \(bind: d.descriptionEn), \(bind: d.locationId), \(bind: order))
+                            \(bind: d.descriptionEn), \(bind: d.locationId), \(bind: order), \(bind: d.specialties.joined(separator: ",")))
                     """).run()
                 for (rank, doc) in d.doctors.enumerated() {
                     try await db.raw("""
@@ -66,5 +68,30 @@ public enum DemoHospital {
             }
         }
         return true
+    }
+
+    /// A database seeded before departments had specialties gets them, in place (nothing booked is touched).
+    private static func fillSpecialties(_ fixture: Fixture, into database: Database) async throws -> Bool {
+        let empty = try await database.sql.raw(
+            "SELECT COUNT(*) AS n FROM departments WHERE hospital_id = \(bind: fixture.hospital.id) AND specialties = ''"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard empty > 0 else { return false }
+        try await database.transaction { db in
+            for d in fixture.departments {
+                try await db.raw("UPDATE departments SET specialties = \(bind: d.specialties.joined(separator: ",")) WHERE id = \(bind: d.id)").run()
+            }
+        }
+        return true
+    }
+}
+
+extension DemoHospital {
+    /// The demo hospital's department for each specialty, from its file (for evaluations that need no database).
+    public static func departmentsBySpecialty() throws -> [String: String] {
+        var map: [String: String] = [:]
+        for department in try load().departments {
+            for specialty in department.specialties where map[specialty] == nil { map[specialty] = department.id }
+        }
+        return map
     }
 }

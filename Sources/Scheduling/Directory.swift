@@ -93,7 +93,8 @@ public struct Directory: Sendable {
             name: try row.decode(column: "name", as: String.self), nameEn: try row.decode(column: "name_en", as: String.self),
             description: try row.decode(column: "description", as: String.self),
             descriptionEn: try row.decode(column: "description_en", as: String.self),
-            location: try location(from: row)
+            location: try location(from: row),
+            specialties: try row.decode(column: "specialties", as: String.self).split(separator: ",").map(String.init)
         )
     }
 

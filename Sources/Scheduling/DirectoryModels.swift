@@ -31,6 +31,8 @@ public struct Department: Sendable, Equatable {
     public let description: String
     public let descriptionEn: String
     public let location: Location
+    /// The clinical knowledge's specialties the department covers (`cardiology`, `otolaryngology` …).
+    public let specialties: [String]
 }
 
 /// A doctor who holds sessions in one department.

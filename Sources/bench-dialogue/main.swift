@@ -1,5 +1,6 @@
 // Conversation turn latency in-process (understanding, red flags, triage, knowledge retrieval, reply), without
 // storage or speech: p50 and p99 over many turns. Run by `make bench` (release build).
+import Clinical
 import Dialogue
 import Foundation
 
@@ -8,6 +9,9 @@ struct FixedGuide: HospitalGuide {
     let place = Place(name: "儿科", building: "门诊楼", floor: "2", zone: "A", room: "201")
     func department(id: String, language: Language) async throws -> (name: String, place: Place)? { ("儿科", place) }
     func place(kind: String, language: Language) async throws -> Place? { place }
+    func departmentsBySpecialty() async throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ClinicalKnowledge.shipped.specialties.keys.map { ($0, "dept_" + $0) })
+    }
 }
 
 let messages = [

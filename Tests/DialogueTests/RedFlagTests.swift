@@ -33,7 +33,7 @@ struct RedFlagTests {
     static func triage(_ text: String) -> TriageResult? {
         var facts = Facts()
         facts.merge(BuiltInUnderstanding().understand(text, today: .monday).facts, text: text)
-        return Triage.assess(facts)
+        return Triage.assess(facts, departments: DemoDepartments.bySpecialty)
     }
 
     @Test(arguments: emergencies)

@@ -8,5 +8,6 @@ public enum Schema {
         staffLoginFailures,
         conversations,
         records,
+        departmentSpecialties,
     ]
 }

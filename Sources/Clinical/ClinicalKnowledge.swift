@@ -1,0 +1,58 @@
+import Foundation
+
+/// The clinical knowledge the conversation and the record drafter read: concepts, cue words, red-flag rules,
+/// questions, specialties and character forms, loaded from versioned JSON Lines files and validated as a whole. A
+/// broken entry stops loading with its file and line.
+public struct ClinicalKnowledge: Sendable {
+    public static let version = "2026.12.1"
+
+    public let concepts: [String: Concept]
+    public let cues: [Cue]
+    public let redFlags: [RedFlagRule]
+    public let questions: [String: Question]
+    public let specialties: [String: Specialty]
+    /// Concept ids and site+quality pairs: `compositions["urination|pain"] == "dysuria"`.
+    public let compositions: [String: String]
+    public let normalizer: TextNormalizer
+
+    /// The knowledge shipped with Companion.
+    public static let shipped: ClinicalKnowledge = {
+        do {
+            return try load(from: Bundle.module.resourceURL!.appendingPathComponent("Knowledge"))
+        } catch {
+            fatalError("the shipped clinical knowledge does not load: \(error)")
+        }
+    }()
+
+    /// The files in `folder`: concepts.jsonl, cues.jsonl, red-flags.jsonl, questions.jsonl, specialties.jsonl,
+    /// characters.jsonl.
+    public static func load(from folder: URL) throws -> ClinicalKnowledge {
+        func file(_ name: String) throws -> KnowledgeFile {
+            let url = folder.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw KnowledgeError(file: name, line: 0, message: "missing or not UTF-8")
+            }
+            return KnowledgeFile(name: name, text: text)
+        }
+        return try KnowledgeValidator(
+            concepts: try file("concepts.jsonl"), cues: try file("cues.jsonl"), redFlags: try file("red-flags.jsonl"),
+            questions: try file("questions.jsonl"), specialties: try file("specialties.jsonl"), characters: try file("characters.jsonl")
+        ).knowledge()
+    }
+
+    init(concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], questions: [String: Question], specialties: [String: Specialty],
+         compositions: [String: String], normalizer: TextNormalizer) {
+        self.concepts = concepts
+        self.cues = cues
+        self.redFlags = redFlags
+        self.questions = questions
+        self.specialties = specialties
+        self.compositions = compositions
+        self.normalizer = normalizer
+    }
+
+    /// The concept's name in the language (`zh` or `en`).
+    public func name(of conceptId: String, language: String) -> String? {
+        concepts[conceptId].map { language == "zh" ? $0.zh : $0.en }
+    }
+}

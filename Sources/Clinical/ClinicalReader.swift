@@ -1,0 +1,70 @@
+/// Reads a patient's or doctor's words into concepts with their status, in one pass over the text: the phrases of
+/// the knowledge are found together (`PhraseMatcher`), then cues apply to the concepts in their scope, and a body
+/// site and a quality close together in one clause compose the concept the knowledge names for the pair (小便 + 痛,
+/// 眼睛 + 红, face + drooping). Linear in the length of the text.
+public struct ClinicalReader: Sendable {
+    enum Token: Sendable {
+        case concept(String, Role)
+        case cue(Cue.Kind, Cue.Scope)
+    }
+
+    /// How a concept takes part in composition: a `site` is read into the pair's concept, a `partner` (a finding
+    /// that pairs, such as cough + blood) stays a finding too, a `quality` waits for either.
+    enum Role: Sendable {
+        case plain, site, partner, quality
+    }
+
+    public let knowledge: ClinicalKnowledge
+    let matcher: PhraseMatcher<Token>
+    /// How far apart, in units (a Chinese character or a Latin word), a site and a quality may be written.
+    static let compositionWindow = 6
+    /// How far after 不 or 没 (`near` negation) a concept may start and still be negated.
+    static let nearReach = 2
+
+    public init(knowledge: ClinicalKnowledge) {
+        self.knowledge = knowledge
+        var entries: [(phrase: [Character], value: Token)] = []
+        let partners = Set(knowledge.compositions.keys.compactMap { $0.split(separator: "|").first.map(String.init) })
+        for concept in knowledge.concepts.values.sorted(by: { $0.id < $1.id }) {
+            let role: Role = concept.kind == .quality ? .quality : concept.kind == .site ? .site : partners.contains(concept.id) ? .partner : .plain
+            for phrase in concept.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .concept(concept.id, role))) }
+        }
+        for cue in knowledge.cues {
+            let scope = cue.scope ?? Self.defaultScope(cue.kind)
+            for phrase in cue.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope))) }
+        }
+        matcher = PhraseMatcher(entries)
+    }
+
+    static func defaultScope(_ kind: Cue.Kind) -> Cue.Scope {
+        switch kind {
+        case .negation, .contrast, .past, .pastAfter, .hypothetical: .clause
+        case .mild: .sentence
+        case .severe, .sudden, .child, .elderly, .infant, .clauseEnd, .sentenceEnd: .message
+        }
+    }
+
+    /// The text normalised the way the knowledge matches it.
+    public func normalized(_ text: String) -> [Character] { knowledge.normalizer.normalize(text) }
+
+    public func read(_ text: String) -> Reading {
+        read(normalized: normalized(text))
+    }
+
+    public func read(normalized text: [Character]) -> Reading {
+        var state = ReadingState(text: text, knowledge: knowledge)
+        for match in matcher.matches(in: text) {
+            switch match.value {
+            case .concept(let id, let role): state.mention(id, role: role, range: match.range)
+            case .cue(let kind, let scope): state.cue(kind, scope: scope, range: match.range)
+            }
+        }
+        state.endSentence()
+        return state.reading
+    }
+}
+
+extension ClinicalReader {
+    /// A reader of the shipped knowledge, built once.
+    public static let shipped = ClinicalReader(knowledge: .shipped)
+}

@@ -1,0 +1,101 @@
+/// A clinical concept: a finding, disease, body site, quality (pain, swelling…), request, condition, test,
+/// medicine or procedure, with its names, the ways patients say it, and the specialties that treat it.
+public struct Concept: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case finding, disease, site, quality, request, condition, test, medicine, procedure
+    }
+    public let id: String
+    public let kind: Kind
+    /// The clinical name in Chinese and in English.
+    public let zh: String
+    public let en: String
+    /// What patients write, per language (`zh`, `en`); typing slips included.
+    public let say: [String: [String]]
+    /// Evidence for each specialty when the concept is said to be present (they add up).
+    public let specialties: [String: Double]?
+    /// Site and quality pairs that say this concept when written apart (小便 … 痛 → dysuria).
+    public let from: [[String]]?
+    /// For a quality: the concept it says when no site is written near it (没劲 alone is tiredness).
+    public let alone: String?
+    /// `surgical`: the patient asks for an operation, so each specialty's evidence goes to the specialty that operates.
+    public let redirects: String?
+}
+
+/// Words that change what the concepts near them mean: negation, the past, a supposition, degree, onset, who is ill,
+/// and the ends of clauses and sentences.
+public struct Cue: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, child, elderly, infant
+        case clauseEnd = "clause_end", sentenceEnd = "sentence_end"
+    }
+    /// How far a cue reaches: `near` (the next concept within two characters), `clause`, `sentence` or `message`.
+    public enum Scope: String, Sendable, Codable {
+        case near, clause, sentence, message
+    }
+    public let kind: Kind
+    public let scope: Scope?
+    public let say: [String: [String]]
+}
+
+/// A red-flag rule: a combination of findings with conditions, the level it raises, and where it comes from.
+public struct RedFlagRule: Sendable, Codable, Equatable {
+    public let id: String
+    /// `emergency` (call 120 now) or `urgent` (seen today).
+    public let level: String
+    public let zh: String
+    public let en: String
+    /// The guideline or source the rule follows.
+    public let source: String
+    /// Every one of these findings, present and not mild.
+    public let all: [String]
+    /// At least one of these too, when given.
+    public let any: [String]?
+    public let when: Conditions?
+    /// The question that decides the rule when only `all` is known.
+    public let ask: String?
+
+    /// Conditions on the person and the onset; each one given must hold.
+    public struct Conditions: Sendable, Codable, Equatable {
+        public let ageBelowYears: Double?
+        public let ageAtLeastYears: Double?
+        public let pregnant: Bool?
+        public let sudden: Bool?
+        public let severe: Bool?
+        public let fever: Bool?
+        public let elderly: Bool?
+        public let child: Bool?
+        /// At least one of these conditions (by name: `sudden`, `severe`, `fever`, `elderly`, `child`, `pregnant`).
+        public let anyOf: [String]?
+    }
+}
+
+/// A question the companion asks to decide a rule or to separate candidates, in both languages.
+public struct Question: Sendable, Codable, Equatable {
+    public let id: String
+    public let zh: String
+    public let en: String
+}
+
+/// A medical specialty (SNOMED CT practice setting) that a hospital's departments cover.
+public struct Specialty: Sendable, Codable, Equatable {
+    public let id: String
+    public let snomed: String?
+    public let zh: String
+    public let en: String
+    /// Children with this specialty's complaints stay with it rather than going to the children's specialty.
+    public let keepsChildren: Bool?
+    /// Pregnant patients with this specialty's complaints stay with it rather than going to obstetrics.
+    public let keepsPregnant: Bool?
+    /// This specialty sees children, pregnant women or emergencies.
+    public let forChildren: Bool?
+    public let forPregnancy: Bool?
+    public let forEmergency: Bool?
+    /// The specialty that operates on this one's conditions (a patient asking for surgery goes there).
+    public let surgical: String?
+}
+
+/// A traditional character and its simplified form.
+public struct CharacterForm: Sendable, Codable, Equatable {
+    public let traditional: String
+    public let simplified: String
+}

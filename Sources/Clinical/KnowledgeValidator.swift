@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads the knowledge files and checks them together: unknown references, empty phrase lists, a phrase that means
+/// two things, a pair composed twice. Every error names its file and line.
+struct KnowledgeValidator {
+    let concepts, cues, redFlags, questions, specialties, characters: KnowledgeFile
+
+    func knowledge() throws -> ClinicalKnowledge {
+        let specialtyEntries = try specialties.entries(Specialty.self)
+        var specialtyById: [String: Specialty] = [:]
+        for (line, entry) in specialtyEntries {
+            guard specialtyById.updateValue(entry, forKey: entry.id) == nil else { throw error(specialties, line, "specialty \(entry.id) given twice") }
+        }
+        for (line, entry) in specialtyEntries {
+            if let surgical = entry.surgical, specialtyById[surgical] == nil { throw error(specialties, line, "unknown surgical specialty \(surgical)") }
+        }
+        let normalizer = TextNormalizer(simplified: try characterForms())
+        var phrases: [String: (file: String, line: Int)] = [:]
+        func claim(_ say: [String: [String]], file: KnowledgeFile, line: Int) throws {
+            for (language, list) in say {
+                guard language == "zh" || language == "en" else { throw error(file, line, "unknown language \(language)") }
+                for phrase in list {
+                    let key = String(normalizer.normalize(phrase))
+                    guard !key.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(file, line, "an empty phrase") }
+                    if let earlier = phrases[key] { throw error(file, line, "\"\(phrase)\" is already said by \(earlier.file):\(earlier.line)") }
+                    phrases[key] = (file.name, line)
+                }
+            }
+        }
+        let conceptEntries = try concepts.entries(Concept.self)
+        var conceptById: [String: Concept] = [:]
+        for (line, concept) in conceptEntries {
+            guard conceptById.updateValue(concept, forKey: concept.id) == nil else { throw error(concepts, line, "concept \(concept.id) given twice") }
+            try claim(concept.say, file: concepts, line: line)
+            for specialty in (concept.specialties ?? [:]).keys where specialtyById[specialty] == nil {
+                throw error(concepts, line, "unknown specialty \(specialty)")
+            }
+        }
+        var compositions: [String: String] = [:]
+        for (line, concept) in conceptEntries {
+            for pair in concept.from ?? [] {
+                guard pair.count == 2, let site = conceptById[pair[0]], site.kind != .quality, conceptById[pair[1]]?.kind == .quality else {
+                    throw error(concepts, line, "\"from\" pairs a site (or another concept) with a quality: \(pair)")
+                }
+                let key = pair.joined(separator: "|")
+                if let other = compositions[key] { throw error(concepts, line, "\(key) already composes \(other)") }
+                compositions[key] = concept.id
+            }
+        }
+        for (line, concept) in conceptEntries {
+            if let alone = concept.alone, concept.kind != .quality || conceptById[alone] == nil { throw error(concepts, line, "\"alone\" names a concept, on a quality") }
+        }
+        let cueEntries = try cues.entries(Cue.self)
+        for (line, cue) in cueEntries { try claim(cue.say, file: cues, line: line) }
+        let questionEntries = try questions.entries(Question.self)
+        var questionById: [String: Question] = [:]
+        for (line, question) in questionEntries {
+            guard questionById.updateValue(question, forKey: question.id) == nil else { throw error(questions, line, "question \(question.id) given twice") }
+        }
+        let ruleEntries = try redFlags.entries(RedFlagRule.self)
+        for (line, rule) in ruleEntries {
+            guard !rule.all.isEmpty else { throw error(redFlags, line, "a rule needs at least one finding in \"all\"") }
+            for finding in rule.all + (rule.any ?? []) where conceptById[finding] == nil { throw error(redFlags, line, "unknown concept \(finding)") }
+            guard ["emergency", "urgent"].contains(rule.level) else { throw error(redFlags, line, "level is emergency or urgent") }
+            if let ask = rule.ask, questionById[ask] == nil { throw error(redFlags, line, "unknown question \(ask)") }
+            let named: Set = ["sudden", "severe", "fever", "elderly", "child", "pregnant"]
+            for name in rule.when?.anyOf ?? [] where !named.contains(name) { throw error(redFlags, line, "unknown condition \(name)") }
+        }
+        return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry), questions: questionById,
+                                 specialties: specialtyById, compositions: compositions, normalizer: normalizer)
+    }
+
+    private func characterForms() throws -> [Character: Character] {
+        var map: [Character: Character] = [:]
+        for (line, form) in try characters.entries(CharacterForm.self) {
+            let from = Array(form.traditional), to = Array(form.simplified)
+            guard from.count == to.count, !from.isEmpty else { throw error(characters, line, "traditional and simplified must be as long") }
+            for (a, b) in zip(from, to) where a != b { map[a] = b }
+        }
+        return map
+    }
+
+    private func error(_ file: KnowledgeFile, _ line: Int, _ message: String) -> KnowledgeError {
+        KnowledgeError(file: file.name, line: line, message: message)
+    }
+}

@@ -1,0 +1,51 @@
+/// A concept found in a text, and what the words around it say of it.
+public struct Mention: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// Said to be there now.
+        case present
+        /// Said to be absent (没有胸痛, denies fever).
+        case negated
+        /// Had before, not now (去年中风过, a history of asthma).
+        case past
+        /// Supposed, feared or asked about, not had (如果误吃了药, worried about a stroke).
+        case supposed
+    }
+    public let concept: String
+    public let range: Range<Int>
+    public var status: Status
+    /// Said to be slight or already over (有一点, 已经止住了, a tiny cut).
+    public var mild = false
+    /// A site or quality that was read together with another into a concept.
+    public var composed = false
+}
+
+/// What a text says in the knowledge's terms: the concepts with their status, and who is ill and how it began.
+public struct Reading: Sendable {
+    public var mentions: [Mention] = []
+    public var sudden = false
+    public var severe = false
+    public var child = false
+    public var elderly = false
+    public var infant = false
+
+    /// The concepts said to be there now, in the order first said, each once; a site or quality read into another
+    /// concept is not counted again.
+    public var present: [String] { unique(mentions.filter { $0.status == .present && !$0.composed }) }
+    /// The concepts said to be absent, unless also said to be there.
+    public var negated: [String] {
+        let here = Set(present)
+        return unique(mentions.filter { $0.status == .negated && !here.contains($0.concept) })
+    }
+    /// The concepts had before, supposed or feared, not had now.
+    public var past: [String] { unique(mentions.filter { $0.status == .past }) }
+    /// Concepts present only in a slight or passing form (every present mention of them is mild).
+    public var mild: [String] {
+        let strong = Set(mentions.filter { $0.status == .present && !$0.mild }.map(\.concept))
+        return unique(mentions.filter { $0.status == .present && $0.mild && !strong.contains($0.concept) })
+    }
+
+    private func unique(_ list: [Mention]) -> [String] {
+        var seen = Set<String>()
+        return list.map(\.concept).filter { seen.insert($0).inserted }
+    }
+}

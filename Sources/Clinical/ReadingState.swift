@@ -1,0 +1,140 @@
+/// The state of one pass of `ClinicalReader`: the cues in force in the current clause and sentence, and the sites
+/// and qualities waiting for a partner.
+struct ReadingState {
+    let text: [Character]
+    let knowledge: ClinicalKnowledge
+    /// Units (a Chinese character or a Latin word) before each position, to measure how far apart two words are.
+    let units: [Int]
+    var reading = Reading()
+    var clauseStart = 0
+    var sentenceStart = 0
+    var negatedClause = false
+    var negatedUntil = -1
+    var supposed = false
+    var pastClause = false
+    var mildSentence = false
+    var sites: [(id: String, mention: Int)] = []
+    var qualities: [(id: String, mention: Int)] = []
+    /// Qualities of this clause not yet read with a site.
+    var lone: [Int] = []
+
+    init(text: [Character], knowledge: ClinicalKnowledge) {
+        self.text = text
+        self.knowledge = knowledge
+        var units = [Int](repeating: 0, count: text.count + 1)
+        for (index, character) in text.enumerated() {
+            let startsWord = PhraseMatcher<Int>.isLatin(character) && (index == 0 || !PhraseMatcher<Int>.isLatin(text[index - 1]))
+            units[index + 1] = units[index] + (startsWord || TextNormalizer.isHan(character) ? 1 : 0)
+        }
+        self.units = units
+    }
+
+    private func negates(_ start: Int) -> Bool { negatedClause || start <= negatedUntil }
+
+    mutating func mention(_ id: String, role: ClinicalReader.Role, range: Range<Int>) {
+        let status: Mention.Status = negates(range.lowerBound) ? .negated : supposed ? .supposed : .present
+        reading.mentions.append(Mention(concept: id, range: range, status: status))
+        let index = reading.mentions.count - 1
+        switch role {
+        case .site, .partner:
+            sites = nearby(sites, before: range.lowerBound)
+            compose(site: index, with: qualities)
+            sites.append((id, index))
+        case .quality:
+            qualities = nearby(qualities, before: range.lowerBound)
+            compose(quality: index, with: sites)
+            qualities.append((id, index))
+            lone.append(index)
+        case .plain: break
+        }
+    }
+
+    /// The waiting words still close enough to `start` to pair with it (at most a window's worth, so a pass stays linear).
+    private func nearby(_ waiting: [(id: String, mention: Int)], before start: Int) -> [(id: String, mention: Int)] {
+        guard let first = waiting.firstIndex(where: { units[start] - units[reading.mentions[$0.mention].range.upperBound] <= ClinicalReader.compositionWindow })
+        else { return [] }
+        return Array(waiting[first...])
+    }
+
+    private mutating func compose(site: Int, with qualities: [(id: String, mention: Int)]) {
+        for quality in qualities.reversed() { add(site: site, quality: quality.mention) }
+    }
+
+    private mutating func compose(quality: Int, with sites: [(id: String, mention: Int)]) {
+        for site in sites.reversed() { add(site: site.mention, quality: quality) }
+    }
+
+    private mutating func add(site: Int, quality: Int) {
+        let s = reading.mentions[site], q = reading.mentions[quality]
+        let (first, second) = s.range.lowerBound < q.range.lowerBound ? (s.range, q.range) : (q.range, s.range)
+        guard units[second.lowerBound] - units[first.upperBound] <= ClinicalReader.compositionWindow,
+            let concept = knowledge.compositions[s.concept + "|" + q.concept]
+        else { return }
+        let statuses = [s.status, q.status]
+        let status: Mention.Status = statuses.contains(.negated) ? .negated : statuses.contains(.supposed) ? .supposed : .present
+        if knowledge.concepts[s.concept]?.kind == .site { reading.mentions[site].composed = true }
+        reading.mentions[quality].composed = true
+        reading.mentions.append(Mention(concept: concept, range: first.lowerBound..<second.upperBound, status: status))
+    }
+
+    mutating func cue(_ kind: Cue.Kind, scope: Cue.Scope, range: Range<Int>) {
+        let negated = negates(range.lowerBound)
+        switch kind {
+        case .negation:
+            if scope == .near { negatedUntil = range.upperBound + ClinicalReader.nearReach } else { negatedClause = true }
+        case .contrast:
+            negatedClause = false
+            negatedUntil = -1
+            supposed = false
+        case .past: pastClause = true
+        case .pastAfter:
+            if let last = reading.mentions.indices.last, reading.mentions[last].range.upperBound == range.lowerBound,
+                reading.mentions[last].status == .present
+            {
+                reading.mentions[last].status = .past
+            }
+        case .hypothetical: supposed = true
+        case .mild: if !negated { mildSentence = true }
+        case .severe: if !negated { reading.severe = true }
+        case .sudden: if !negated { reading.sudden = true }
+        case .child: reading.child = true
+        case .elderly: reading.elderly = true
+        case .infant: reading.infant = true
+        case .clauseEnd: endClause()
+        case .sentenceEnd: endSentence()
+        }
+    }
+
+    mutating func endClause() {
+        for index in lone {
+            let quality = reading.mentions[index]
+            // A quality is never a concept of its own: it was read with a site, stands for its `alone` concept, or is dropped.
+            reading.mentions[index].composed = true
+            if !quality.composed, let alone = knowledge.concepts[quality.concept]?.alone {
+                reading.mentions.append(Mention(concept: alone, range: quality.range, status: quality.status))
+            }
+        }
+        lone = []
+        if pastClause {
+            for index in clauseStart..<reading.mentions.count where reading.mentions[index].status == .present {
+                reading.mentions[index].status = .past
+            }
+        }
+        clauseStart = reading.mentions.count
+        negatedClause = false
+        negatedUntil = -1
+        supposed = false
+        pastClause = false
+        sites = []
+        qualities = []
+    }
+
+    mutating func endSentence() {
+        endClause()
+        if mildSentence {
+            for index in sentenceStart..<reading.mentions.count { reading.mentions[index].mild = true }
+        }
+        sentenceStart = reading.mentions.count
+        mildSentence = false
+    }
+}

@@ -1,0 +1,28 @@
+/// Evidence for each specialty from the concepts said: the knowledge's weights summed over what is present, half
+/// for what was had before; a request for an operation moves each specialty's evidence to the one that operates.
+public struct SpecialtyScores: Sendable {
+    /// Specialties with their evidence, best first; a tie goes to the one named by the earliest concept.
+    public let ranked: [(specialty: String, score: Double)]
+
+    public init(present: [String], past: [String] = [], knowledge: ClinicalKnowledge) {
+        var totals: [String: Double] = [:]
+        var firstSeen: [String: Int] = [:]
+        let weighted = present.map { ($0, 1.0) } + past.map { ($0, 0.5) }
+        for (order, (id, factor)) in weighted.enumerated() {
+            for (specialty, weight) in knowledge.concepts[id]?.specialties ?? [:] {
+                totals[specialty, default: 0] += weight * factor
+                if firstSeen[specialty] == nil { firstSeen[specialty] = order }
+            }
+        }
+        if present.contains(where: { knowledge.concepts[$0]?.redirects == "surgical" }) {
+            for (specialty, score) in totals {
+                guard let surgical = knowledge.specialties[specialty]?.surgical else { continue }
+                totals[specialty] = nil
+                totals[surgical, default: 0] += score
+                firstSeen[surgical] = min(firstSeen[surgical] ?? .max, firstSeen[specialty] ?? .max)
+            }
+        }
+        ranked = totals.map { (specialty: $0.key, score: $0.value) }
+            .sorted { ($0.score, -(firstSeen[$0.specialty] ?? 0)) > ($1.score, -(firstSeen[$1.specialty] ?? 0)) }
+    }
+}
