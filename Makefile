@@ -4,7 +4,7 @@ APT_PACKAGES := postgresql pkg-config libespeak-ng-dev espeak-ng libmp3lame-dev 
   python3-venv build-essential cmake curl
 DATA_DIR ?= ./data
 
-.PHONY: run test build deps bench bench-http clean-data
+.PHONY: run test build deps bench bench-http clean-data eval
 
 ## Install the Debian packages the build and tests need (skipped when present).
 deps:
@@ -43,6 +43,10 @@ bench: deps
 	swift build -c release --scratch-path .build-release --product bench-dialogue
 	swift build -c release --scratch-path .build-release --product bench-drafting
 	scripts/bench.sh
+
+## Triage on the project's frozen test part (fixtures/triage; docs/conversation.md keeps the figures).
+eval: build
+	.build/debug/companion eval-triage --input fixtures/triage/departments.test.jsonl --input fixtures/triage/red-flags.test.jsonl
 
 clean-data:
 	rm -rf $(DATA_DIR)

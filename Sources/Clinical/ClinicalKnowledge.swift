@@ -18,11 +18,14 @@ public struct ClinicalKnowledge: Sendable {
     /// The knowledge shipped with Companion.
     public static let shipped: ClinicalKnowledge = {
         do {
-            return try load(from: Bundle.module.resourceURL!.appendingPathComponent("Knowledge"))
+            return try load(from: shippedFolder)
         } catch {
             fatalError("the shipped clinical knowledge does not load: \(error)")
         }
     }()
+
+    /// Where the shipped knowledge files are.
+    public static var shippedFolder: URL { Bundle.module.resourceURL!.appendingPathComponent("Knowledge") }
 
     /// The files in `folder`: concepts.jsonl, cues.jsonl, red-flags.jsonl, questions.jsonl, specialties.jsonl,
     /// characters.jsonl.

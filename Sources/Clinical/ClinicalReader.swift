@@ -5,7 +5,7 @@
 public struct ClinicalReader: Sendable {
     enum Token: Sendable {
         case concept(String, Role)
-        case cue(Cue.Kind, Cue.Scope)
+        case cue(Cue.Kind, Cue.Scope, quality: String?)
     }
 
     /// How a concept takes part in composition: a `site` is read into the pair's concept, a `partner` (a finding
@@ -18,7 +18,7 @@ public struct ClinicalReader: Sendable {
     let matcher: PhraseMatcher<Token>
     /// How far apart, in units (a Chinese character or a Latin word), a site and a quality may be written.
     static let compositionWindow = 6
-    /// How far after 不 or 没 (`near` negation) a concept may start and still be negated.
+    /// How far, in units, after 不, 没 or not (`near` negation) a concept may start and still be negated.
     static let nearReach = 2
 
     public init(knowledge: ClinicalKnowledge) {
@@ -31,7 +31,7 @@ public struct ClinicalReader: Sendable {
         }
         for cue in knowledge.cues {
             let scope = cue.scope ?? Self.defaultScope(cue.kind)
-            for phrase in cue.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope))) }
+            for phrase in cue.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope, quality: cue.quality))) }
         }
         matcher = PhraseMatcher(entries)
     }
@@ -52,11 +52,20 @@ public struct ClinicalReader: Sendable {
     }
 
     public func read(normalized text: [Character]) -> Reading {
+        var work = 0
+        return read(normalized: text, work: &work)
+    }
+
+    /// The same, counting the steps taken (matching and composing) in `work`.
+    func read(normalized text: [Character], work: inout Int) -> Reading {
         var state = ReadingState(text: text, knowledge: knowledge)
-        for match in matcher.matches(in: text) {
+        defer { work += state.work }
+        for match in matcher.matches(in: text, work: &work) {
             switch match.value {
             case .concept(let id, let role): state.mention(id, role: role, range: match.range)
-            case .cue(let kind, let scope): state.cue(kind, scope: scope, range: match.range)
+            case .cue(let kind, let scope, let quality):
+                state.cue(kind, scope: scope, range: match.range)
+                if let quality { state.mention(quality, role: .quality, range: match.range) }
             }
         }
         state.endSentence()

@@ -34,6 +34,8 @@ public struct Cue: Sendable, Codable, Equatable {
     }
     public let kind: Kind
     public let scope: Scope?
+    /// A quality the cue also is (剧痛 is severe and a pain, so 小肚子剧痛 is abdominal pain).
+    public let quality: String?
     public let say: [String: [String]]
 }
 
@@ -53,6 +55,8 @@ public struct RedFlagRule: Sendable, Codable, Equatable {
     public let when: Conditions?
     /// The question that decides the rule when only `all` is known.
     public let ask: String?
+    /// The rule holds even when the findings were said to be slight (有点出血 in pregnancy).
+    public let evenMild: Bool?
 
     /// Conditions on the person and the onset; each one given must hold.
     public struct Conditions: Sendable, Codable, Equatable {

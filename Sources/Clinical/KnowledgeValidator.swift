@@ -51,7 +51,10 @@ struct KnowledgeValidator {
             if let alone = concept.alone, concept.kind != .quality || conceptById[alone] == nil { throw error(concepts, line, "\"alone\" names a concept, on a quality") }
         }
         let cueEntries = try cues.entries(Cue.self)
-        for (line, cue) in cueEntries { try claim(cue.say, file: cues, line: line) }
+        for (line, cue) in cueEntries {
+            try claim(cue.say, file: cues, line: line)
+            if let quality = cue.quality, conceptById[quality]?.kind != .quality { throw error(cues, line, "\"quality\" names a quality concept") }
+        }
         let questionEntries = try questions.entries(Question.self)
         var questionById: [String: Question] = [:]
         for (line, question) in questionEntries {

@@ -55,10 +55,19 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The leftmost-longest matches that do not overlap, in the order of the text.
     public func matches(in text: [Character]) -> [Match] {
+        var work = 0
+        return matches(in: text, work: &work)
+    }
+
+    /// The same, counting the steps taken in `work` (the tests check that it grows linearly with the text).
+    func matches(in text: [Character], work: inout Int) -> [Match] {
         var longestAt = [Int?](repeating: nil, count: text.count)
         var state = 0
         for (index, character) in text.enumerated() {
-            while state != 0, next[state][character] == nil { state = failure[state] }
+            while state != 0, next[state][character] == nil {
+                state = failure[state]
+                work += 1
+            }
             state = next[state][character] ?? 0
             var candidate: Int? = ending[state] != nil ? state : outputLink[state]
             while let found = candidate, let phrase = ending[found] {
@@ -68,11 +77,13 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
                     longestAt[start] = phrase
                 }
                 candidate = outputLink[found]
+                work += 1
             }
         }
         var found: [Match] = []
         var index = 0
         while index < text.count {
+            work += 1
             if let phrase = longestAt[index] {
                 let length = phrases[phrase].characters.count
                 found.append(Match(range: index..<(index + length), value: phrases[phrase].value))

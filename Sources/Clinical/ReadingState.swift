@@ -6,12 +6,15 @@ struct ReadingState {
     /// Units (a Chinese character or a Latin word) before each position, to measure how far apart two words are.
     let units: [Int]
     var reading = Reading()
+    /// Steps taken composing and closing clauses, for the linearity tests.
+    var work = 0
     var clauseStart = 0
     var sentenceStart = 0
     var negatedClause = false
     var negatedUntil = -1
     var supposed = false
     var pastClause = false
+    var mildClause = false
     var mildSentence = false
     var sites: [(id: String, mention: Int)] = []
     var qualities: [(id: String, mention: Int)] = []
@@ -29,7 +32,7 @@ struct ReadingState {
         self.units = units
     }
 
-    private func negates(_ start: Int) -> Bool { negatedClause || start <= negatedUntil }
+    private func negates(_ start: Int) -> Bool { negatedClause || units[start] <= negatedUntil }
 
     mutating func mention(_ id: String, role: ClinicalReader.Role, range: Range<Int>) {
         let status: Mention.Status = negates(range.lowerBound) ? .negated : supposed ? .supposed : .present
@@ -65,6 +68,7 @@ struct ReadingState {
     }
 
     private mutating func add(site: Int, quality: Int) {
+        work += 1
         let s = reading.mentions[site], q = reading.mentions[quality]
         let (first, second) = s.range.lowerBound < q.range.lowerBound ? (s.range, q.range) : (q.range, s.range)
         guard units[second.lowerBound] - units[first.upperBound] <= ClinicalReader.compositionWindow,
@@ -81,7 +85,7 @@ struct ReadingState {
         let negated = negates(range.lowerBound)
         switch kind {
         case .negation:
-            if scope == .near { negatedUntil = range.upperBound + ClinicalReader.nearReach } else { negatedClause = true }
+            if scope == .near { negatedUntil = units[range.upperBound] + ClinicalReader.nearReach } else { negatedClause = true }
         case .contrast:
             negatedClause = false
             negatedUntil = -1
@@ -94,7 +98,9 @@ struct ReadingState {
                 reading.mentions[last].status = .past
             }
         case .hypothetical: supposed = true
-        case .mild: if !negated { mildSentence = true }
+        case .mild:
+            if negated { break }
+            if scope == .clause { mildClause = true } else { mildSentence = true }
         case .severe: if !negated { reading.severe = true }
         case .sudden: if !negated { reading.sudden = true }
         case .child: reading.child = true
@@ -115,11 +121,12 @@ struct ReadingState {
             }
         }
         lone = []
-        if pastClause {
-            for index in clauseStart..<reading.mentions.count where reading.mentions[index].status == .present {
-                reading.mentions[index].status = .past
-            }
+        work += reading.mentions.count - clauseStart + lone.count + 1
+        for index in clauseStart..<reading.mentions.count {
+            if pastClause, reading.mentions[index].status == .present { reading.mentions[index].status = .past }
+            if mildClause { reading.mentions[index].mild = true }
         }
+        mildClause = false
         clauseStart = reading.mentions.count
         negatedClause = false
         negatedUntil = -1

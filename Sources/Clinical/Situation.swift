@@ -42,11 +42,13 @@ extension RedFlagRule {
         ask != nil && findingsHold(situation) && !holds(in: situation)
     }
 
-    private func findingsHold(_ s: Situation) -> Bool { all.allSatisfy(s.has) }
+    private func finding(_ id: String, in s: Situation) -> Bool { evenMild == true ? s.present.contains(id) : s.has(id) }
+
+    private func findingsHold(_ s: Situation) -> Bool { all.allSatisfy { finding($0, in: s) } }
 
     private func companionsHold(_ s: Situation) -> Bool {
         guard let any, !any.isEmpty else { return true }
-        return any.contains(where: s.has)
+        return any.contains { finding($0, in: s) }
     }
 
     private func conditionsHold(_ s: Situation) -> Bool {

@@ -68,7 +68,11 @@ public struct ConversationPolicy: Sendable {
             state.misunderstood = 0
             return reply
         }
-        let talksAboutComplaint = !utterance.facts.symptoms.isEmpty || !utterance.facts.negated.isEmpty
+        // A body part alone (做B超要憋尿吗) is a complaint only when the message is not a question; a test is not one.
+        let complaintKinds: Set<Concept.Kind> = [.finding, .disease, .condition, .request]
+        let findings = utterance.facts.symptoms.filter { ClinicalKnowledge.shipped.concepts[$0].map { complaintKinds.contains($0.kind) } ?? false }
+        let talksAboutComplaint = !findings.isEmpty || !utterance.facts.negated.isEmpty
+            || (!utterance.facts.symptoms.isEmpty && utterance.intent != .question)
         // A question the hospital's knowledge answers is answered, even while triage waits for an answer.
         if !talksAboutComplaint, utterance.intent == .question, let answer = knowledge.answer(text, language: language) {
             return faq(answer, state: &state)

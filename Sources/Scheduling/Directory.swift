@@ -9,10 +9,12 @@ public struct Directory: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    // Columns by name, not d.*: an SQLite reader opened before a migration expands * from its old schema.
     private func contents() async throws -> DirectorySnapshot.Contents {
         try await snapshot.current {
             let departments = try await database.sql.raw("""
-                SELECT d.*, \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
+                SELECT d.id, d.hospital_id, d.name, d.name_en, d.description, d.description_en, d.specialties,
+                       \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
                 ORDER BY d.hospital_id, d.sort_order
                 """).all().map(Self.department(from:))
             let doctors = try await database.sql.raw("SELECT * FROM doctors ORDER BY department_id, sort_order").all().map(Self.doctor(from:))

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import Clinical
+
+/// The reader on the shipped knowledge: composition, scopes, and work that grows linearly with the text.
+struct ClinicalReaderTests {
+    let reader = ClinicalReader.shipped
+
+    @Test(arguments: [
+        ("这几天小便的时候很痛，老想上厕所", "urinary"), ("手腕又红又肿", "bone_joint"), ("眼睛又红又痒", "eye"),
+        ("my mum's face suddenly drooped", "face_droop"), ("說話含糊不清", "slurred_speech"), ("头 疼", "headache"),
+        ("ＣＯＵＧＨ", "cough"),
+    ])
+    func composesSitesAndQualities(text: String, concept: String) {
+        #expect(reader.read(text).present.contains(concept), "\(text)")
+    }
+
+    @Test(arguments: [("没有胸痛", "chest_pain"), ("胸口不疼", "chest_pain"), ("I'm not short of breath", "breathless"), ("否认胸痛、气短", "mild_breathless")])
+    func negationReachesItsScope(text: String, concept: String) {
+        let reading = reader.read(text)
+        #expect(reading.negated.contains(concept) && !reading.present.contains(concept), "\(text)")
+    }
+
+    @Test func pastAndSupposedAreNotPresent() {
+        #expect(reader.read("我爸前年中风过").past.contains("neuro"))
+        #expect(!reader.read("我担心自己会不会中风").present.contains("neuro"))
+        #expect(reader.read("痰里有一点点血丝").mild.contains("hemoptysis"))
+    }
+
+    /// Doubling a message's length must not much more than double the work: the steps the matcher and the scopes
+    /// take are counted, so the check does not depend on the machine or its load.
+    @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛"])
+    func workGrowsLinearly(unit: String) {
+        func work(_ characters: Int) -> Int {
+            var steps = 0
+            _ = reader.read(normalized: reader.normalized(String(repeating: unit, count: characters / unit.count)), work: &steps)
+            return steps
+        }
+        let short = work(1000), long = work(2000)
+        #expect(Double(long) <= Double(short) * 2.2, "\(unit): \(short) → \(long) steps")
+    }
+}
+
+/// The loader refuses broken knowledge with the file and line.
+struct KnowledgeLoadingTests {
+    @Test func shippedKnowledgeLoads() {
+        let knowledge = ClinicalKnowledge.shipped
+        #expect(knowledge.concepts.count > 150)
+        #expect(knowledge.redFlags.count > 40)
+        #expect(knowledge.specialties.count == 27)
+    }
+
+    @Test(arguments: [
+        ("concepts.jsonl", "{\"id\":\"x\",\"kind\":\"finding\",\"zh\":\"x\",\"en\":\"x\",\"say\":{\"zh\":[\"胸痛\"]}}", "already said by"),
+        ("concepts.jsonl", "{\"id\":\"y\",\"kind\":\"finding\",\"zh\":\"y\",\"en\":\"y\",\"say\":{\"zh\":[\"新词\"]},\"specialties\":{\"nowhere\":1}}", "unknown specialty"),
+        ("red-flags.jsonl", "{\"id\":\"r\",\"level\":\"emergency\",\"zh\":\"r\",\"en\":\"r\",\"source\":\"s\",\"all\":[\"no_such\"]}", "unknown concept"),
+        ("cues.jsonl", "{\"kind\":\"negation\",", "not valid JSON"),
+    ])
+    func brokenEntryNamesFileAndLine(file: String, line: String, message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("knowledge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = ClinicalKnowledge.shippedFolder
+        for name in ["concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl"] {
+            var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+            if name == file { text += line + "\n" }
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let lineNumber = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        do {
+            _ = try ClinicalKnowledge.load(from: folder)
+            Issue.record("loaded a broken \(file)")
+        } catch let error as KnowledgeError {
+            #expect(error.file == file && error.line == lineNumber && error.message.contains(message), "\(error)")
+        }
+    }
+}
