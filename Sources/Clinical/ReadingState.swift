@@ -18,6 +18,8 @@ struct ReadingState {
     var mildSentence = false
     var sites: [(id: String, mention: Int)] = []
     var qualities: [(id: String, mention: Int)] = []
+    var siteFrom = 0
+    var qualityFrom = 0
     /// Qualities of this clause not yet read with a site.
     var lone: [Int] = []
 
@@ -40,31 +42,26 @@ struct ReadingState {
         let index = reading.mentions.count - 1
         switch role {
         case .site, .partner:
-            sites = nearby(sites, before: range.lowerBound)
-            compose(site: index, with: qualities)
+            siteFrom = firstNearby(sites, from: siteFrom, before: range.lowerBound)
+            for quality in qualities[qualityFrom...].reversed() { add(site: index, quality: quality.mention) }
             sites.append((id, index))
         case .quality:
-            qualities = nearby(qualities, before: range.lowerBound)
-            compose(quality: index, with: sites)
+            qualityFrom = firstNearby(qualities, from: qualityFrom, before: range.lowerBound)
+            for site in sites[siteFrom...].reversed() { add(site: site.mention, quality: index) }
             qualities.append((id, index))
             lone.append(index)
         case .plain: break
         }
     }
 
-    /// The waiting words still close enough to `start` to pair with it (at most a window's worth, so a pass stays linear).
-    private func nearby(_ waiting: [(id: String, mention: Int)], before start: Int) -> [(id: String, mention: Int)] {
-        guard let first = waiting.firstIndex(where: { units[start] - units[reading.mentions[$0.mention].range.upperBound] <= ClinicalReader.compositionWindow })
-        else { return [] }
-        return Array(waiting[first...])
-    }
-
-    private mutating func compose(site: Int, with qualities: [(id: String, mention: Int)]) {
-        for quality in qualities.reversed() { add(site: site, quality: quality.mention) }
-    }
-
-    private mutating func compose(quality: Int, with sites: [(id: String, mention: Int)]) {
-        for site in sites.reversed() { add(site: site.mention, quality: quality) }
+    /// The first waiting word still close enough to `start` to pair with it: the window moves forward only, so
+    /// a pass stays linear however many sites and qualities a clause holds.
+    private func firstNearby(_ waiting: [(id: String, mention: Int)], from: Int, before start: Int) -> Int {
+        var first = from
+        while first < waiting.count, units[start] - units[reading.mentions[waiting[first].mention].range.upperBound] > ClinicalReader.compositionWindow {
+            first += 1
+        }
+        return first
     }
 
     private mutating func add(site: Int, quality: Int) {
@@ -134,6 +131,8 @@ struct ReadingState {
         pastClause = false
         sites = []
         qualities = []
+        siteFrom = 0
+        qualityFrom = 0
     }
 
     mutating func endSentence() {

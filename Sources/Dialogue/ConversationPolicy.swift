@@ -64,6 +64,10 @@ public struct ConversationPolicy: Sendable {
         default:
             break
         }
+        // Asked to book while a question waits: recommend from what is known, unless a red flag's question is open.
+        if utterance.intent == .book, state.triage == nil, let assessment, RedFlags.decidingQuestion(state.facts, asked: state.asked) == nil {
+            state.triage = assessment
+        }
         if let reply = try await bookingTurn(utterance, text: text, state: &state, accountId: accountId) {
             state.misunderstood = 0
             return reply

@@ -1,10 +1,11 @@
 import Foundation
+import ModelRuntime
 
 /// What a message asks for, from its words. The first rule that fits wins; red flags are not decided here (they
 /// come from the symptoms and win over any intent).
 enum Intents {
     static func classify(_ text: String, utterance: Utterance) -> Utterance.Intent {
-        func has(_ words: [String]) -> Bool { words.contains(where: text.contains) }
+        func has(_ words: [String]) -> Bool { words.contains(where: text.includes) }
         if has(["转人工", "人工客服", "人工服务", "找真人", "真人", "找个人", "talk to a person", "talk to someone", "real person", "human", "speak to a person", "operator", "agent"]) {
             return .handoff
         }
@@ -24,7 +25,10 @@ enum Intents {
         if utterance.placeKind != nil, has(["在哪", "哪里", "怎么走", "在几楼", "位置", "where", "how do i get", "how to get", "which floor"]) {
             return .directions
         }
-        if has(["挂号", "预约", "挂个号", "帮我约", "约个", "看医生", "看病", "book", "appointment", "register", "see a doctor"]) { return .book }
+        if has(["挂号", "预约", "挂个号", "帮我约", "给我约", "约个", "约一下", "约一个", "约吧", "挂一个", "看医生", "看病", "book", "appointment", "register",
+                "see a doctor"]) {
+            return .book
+        }
         if utterance.facts.symptoms.isEmpty, utterance.facts.negated.isEmpty {
             let bare = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
             if ["好的", "好", "可以", "行", "确认", "是的", "是", "对", "嗯", "没问题", "好啊", "确定", "就这个", "ok", "okay", "yes", "sure", "yep", "yeah", "confirm", "please do", "go ahead"]

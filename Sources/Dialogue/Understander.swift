@@ -36,7 +36,7 @@ public struct BuiltInUnderstanding: Understanding {
         utterance.facts = facts
         (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain)
-        utterance.placeKind = Cues.places.first { $0.words.contains { plain.contains($0) } }?.kind
+        utterance.placeKind = Cues.places.first { $0.words.contains { plain.includes($0) } }?.kind
         utterance.intent = Intents.classify(plain, utterance: utterance)
         return utterance
     }

@@ -27,18 +27,18 @@ enum When {
         return nil
     }
 
-    private static let chineseDate = Quantities.regex(#"([0-9]{1,2}|[一二三四五六七八九十]+)月([0-9]{1,2}|[一二三四五六七八九十]+)[日号]"#)
-    private static let chineseDayOfMonth = Quantities.regex(#"(?<![第0-9])([0-9]{1,2})[号日](?!诊|楼|室|窗口|床)"#)
-    private static let englishDayOfMonth = Quantities.regex(#"(?:on )?the ([0-9]{1,2})(?:st|nd|rd|th)\b"#)
+    private static let chineseDate = Pattern(#"([0-9]{1,2}|[一二三四五六七八九十]+)月([0-9]{1,2}|[一二三四五六七八九十]+)[日号]"#, needs: ["月"])
+    private static let chineseDayOfMonth = Pattern(#"(?<![第0-9])([0-9]{1,2})[号日](?!诊|楼|室|窗口|床)"#, needs: ["号", "日"])
+    private static let englishDayOfMonth = Pattern(#"(?:on )?the ([0-9]{1,2})(?:st|nd|rd|th)\b"#, needs: ["st", "nd", "rd", "th"])
     private static let monthNames =
         "(january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\\.?"
-    private static let englishMonthDay = Quantities.regex(#"\b"# + monthNames + #"\s+([0-9]{1,2})(?:st|nd|rd|th)?\b"#)
-    private static let englishDayMonth = Quantities.regex(#"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"# + monthNames)
+    private static let englishMonthDay = Pattern(#"\b"# + monthNames + #"\s+([0-9]{1,2})(?:st|nd|rd|th)?\b"#, needs: englishMonths)
+    private static let englishDayMonth = Pattern(#"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"# + monthNames, needs: englishMonths)
     private static let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func period(_ text: String) -> String? {
         for (words, period) in [(["上午", "早上", "早晨", "morning"], "morning"), (["下午", "afternoon"], "afternoon"), (["晚上", "夜间", "傍晚", "evening", "tonight"], "evening")]
-        where words.contains(where: text.contains) {
+        where words.contains(where: text.includes) {
             return period
         }
         return nil
@@ -46,17 +46,17 @@ enum When {
 
     private static func days(_ text: String, todayWeekday: Int) -> Int? {
         for (words, days) in [(["大后天"], 3), (["后天", "day after tomorrow"], 2), (["明天", "明日", "tomorrow"], 1), (["今天", "今日", "today", "tonight"], 0)]
-        where words.contains(where: text.contains) {
+        where words.contains(where: text.includes) {
             return days
         }
         let chinese: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7]
         for prefix in ["下周", "下星期", "下礼拜", "这周", "本周", "周", "星期", "礼拜"] {
-            guard let range = text.range(of: prefix), let day = text[range.upperBound...].first.flatMap({ chinese[$0] }) else { continue }
+            guard text.includes(prefix), let range = text.range(of: prefix), let day = text[range.upperBound...].first.flatMap({ chinese[$0] }) else { continue }
             return offset(to: day, from: todayWeekday, nextWeek: prefix.hasPrefix("下"))
         }
         let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        for (index, name) in english.enumerated() where text.contains(name) {
-            return offset(to: index + 1, from: todayWeekday, nextWeek: text.contains("next " + name))
+        for (index, name) in english.enumerated() where text.includes(name) {
+            return offset(to: index + 1, from: todayWeekday, nextWeek: text.includes("next " + name))
         }
         return nil
     }
@@ -78,7 +78,7 @@ enum Choices {
             ("first", 0), ("second", 1), ("third", 2), ("fourth", 3), ("fifth", 4), ("number 1", 0), ("number 2", 1), ("number 3", 2),
             ("number 4", 3), ("number 5", 4), ("option 1", 0), ("option 2", 1), ("option 3", 2),
         ]
-        if let found = ordinals.first(where: { text.contains($0.0) }) { index = found.1 }
+        if let found = ordinals.first(where: { text.includes($0.0) }) { index = found.1 }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         if index == nil, let digit = Int(trimmed), (1...9).contains(digit) { index = digit - 1 }
         return (index, time(in: text))
@@ -91,13 +91,13 @@ enum Choices {
         }
         if let found = Quantities.firstMatch(chineseClock, in: text), let hour = Quantities.number(found[1]).map(Int.init), hour < 24 {
             var hour24 = hour
-            if (text.contains("下午") || text.contains("晚上")) && hour < 12 { hour24 += 12 }
+            if (text.includes("下午") || text.includes("晚上")) && hour < 12 { hour24 += 12 }
             let minute = found[2] == "半" ? 30 : (Int(found[2]) ?? Quantities.number(found[2]).map(Int.init) ?? 0)
             return String(format: "%02d:%02d", hour24, minute)
         }
         return nil
     }
 
-    private static let clock = Quantities.regex(#"([0-9]{1,2})[:：]([0-9]{2})"#)
-    private static let chineseClock = Quantities.regex(#"([0-9]{1,2}|[一二两三四五六七八九十]+)点(半|[0-9]{1,2}|[一二三四五]十[一二三四五六七八九]?)?"#)
+    private static let clock = Pattern(#"([0-9]{1,2})[:：]([0-9]{2})"#, needs: [":", "："])
+    private static let chineseClock = Pattern(#"([0-9]{1,2}|[一二两三四五六七八九十]+)点(半|[0-9]{1,2}|[一二三四五]十[一二三四五六七八九]?)?"#, needs: ["点"])
 }

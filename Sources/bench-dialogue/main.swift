@@ -48,3 +48,26 @@ let sorted = samples.sorted()
 let p50 = sorted[sorted.count / 2], p99 = sorted[sorted.count * 99 / 100]
 print("== Conversation turn in-process (no storage, no speech), \(sorted.count) turns ==")
 print(String(format: "  p50 %.3f ms   p99 %.3f ms   max %.3f ms", p50, p99, sorted.last ?? 0))
+
+// Adversarial messages of 2,000 characters: understanding must stay linear whatever the content (target < 5 ms).
+var generator = SystemRandomNumberGenerator()
+let randomHan = String((0..<2_000).map { _ in Character(Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FA5, using: &generator))!) })
+let adversarial: [(String, String)] = [
+    ("不咳 × 1000", String(repeating: "不咳", count: 1_000)), ("胸痛 × 1000", String(repeating: "胸痛", count: 1_000)),
+    ("没 × 2000", String(repeating: "没", count: 2_000)), ("头 × 2000", String(repeating: "头", count: 2_000)),
+    ("没有胸口疼， × 333", String(repeating: "没有胸口疼，", count: 333)), ("random CJK", randomHan),
+    ("no chest pain,  × 133", String(repeating: "no chest pain, ", count: 133)), ("1 × 2000", String(repeating: "1", count: 2_000)),
+]
+let understanding = BuiltInUnderstanding()
+print("== Understanding a 2,000-character message (median of 50, max) ==")
+for (name, text) in adversarial {
+    var times: [Double] = []
+    for _ in 0..<50 {
+        let start = ContinuousClock.now
+        _ = understanding.understand(text, today: Today(year: 2026, month: 12, day: 2))
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    }
+    times.sort()
+    print(String(format: "  %-24@ median %.3f ms   max %.3f ms", name as NSString, times[times.count / 2], times.last ?? 0))
+}
