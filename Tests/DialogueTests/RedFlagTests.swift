@@ -16,6 +16,10 @@ struct RedFlagTests {
         "sudden worst headache of my life", "fever and a stiff neck", "my son is having a seizure", "my throat is swelling after a bee sting",
         "my 6 weeks old baby has a fever", "I'm 10 weeks pregnant and bleeding", "I want to kill myself", "I was hit by a car and bleeding heavily",
         "grandma has a fever and is confused",
+        // Phrasings the old lexicon missed (issue 15): composed from a body part and what it does.
+        "我妈说话突然含糊不清,右边胳膊抬不起来了,嘴也歪了", "心口疼,疼到左边胳膊和下巴,出了一身汗", "刚才吐了好多血,现在头晕眼花",
+        "怀孕七个月,突然下面出了很多血,肚子很疼", "大便是黑色的像柏油一样,已经两天了,心慌", "孩子喝了一口洗衣液", "开水烫到了孩子的胸口，起了一大片泡",
+        "my husband's words came out jumbled all of a sudden",
     ]
 
     static let benign: [String] = [
