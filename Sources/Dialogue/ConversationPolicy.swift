@@ -64,6 +64,10 @@ public struct ConversationPolicy: Sendable {
         default:
             break
         }
+        if utterance.intent == .otherDepartment, let reply = try await nextDepartment(&state) {
+            state.misunderstood = 0
+            return reply
+        }
         // Asked to book while a question waits: recommend from what is known, unless a red flag's question is open.
         if utterance.intent == .book, state.triage == nil, let assessment, RedFlags.decidingQuestion(state.facts, asked: state.asked) == nil {
             state.triage = assessment
@@ -129,6 +133,20 @@ public struct ConversationPolicy: Sendable {
         return Reply(text: text, stage: .triage, language: language,
                      quickReplies: language.pick(["帮我预约", "看病要带什么", "转人工"], ["Book it for me", "What should I bring?", "Talk to a person"]),
                      cards: cards, triage: summary(triage, name: name, language: language))
+    }
+
+    /// "别的科": the next of the departments the evidence kept, recommended the same way; nil when none is left.
+    func nextDepartment(_ state: inout ConversationState) async throws -> Reply? {
+        guard var triage = state.triage, triage.level != .emergency, var alternatives = triage.alternatives, !alternatives.isEmpty else { return nil }
+        let next = alternatives.removeFirst()
+        alternatives.append(triage.departmentId)
+        triage.departmentId = next
+        triage.alternatives = alternatives
+        state.triage = triage
+        state.offers = []
+        state.chosen = nil
+        state.pending = nil
+        return try await triageTurn(&state, assessment: triage)
     }
 
     /// The most useful question still open, at most three per complaint; nil when it is time to recommend.

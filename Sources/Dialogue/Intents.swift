@@ -14,6 +14,10 @@ enum Intents {
         if has(["改到", "改约", "改时间", "换个时间", "换时间", "换一天", "改期", "reschedule", "change the time", "move my appointment", "another time", "different time"]) {
             return .reschedule
         }
+        if has(["别的科", "其他科", "换个科", "换一个科", "还有别的科", "another department", "other department", "different department",
+                "another clinic", "different clinic"]) {
+            return .otherDepartment
+        }
         if has(["别的医生", "其他医生", "换个医生", "换一个医生", "还有别的医生", "another doctor", "other doctor", "different doctor"]) { return .otherDoctor }
         if has(["我到医院了", "到医院了", "我到了", "已经到了", "到门诊了", "我在医院", "i'm here", "i am here", "i have arrived", "i've arrived", "i arrived", "at the hospital now"]) {
             return .arrived

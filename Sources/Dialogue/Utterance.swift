@@ -3,7 +3,7 @@ public struct Utterance: Sendable, Equatable {
     /// What the patient wants from this message.
     public enum Intent: String, Sendable, Codable {
         case greeting, thanks, affirm, deny, change, handoff
-        case book, cancel, reschedule, otherDoctor, arrived, queueStatus, directions, reportTime
+        case book, cancel, reschedule, otherDoctor, otherDepartment, arrived, queueStatus, directions, reportTime
         case question, statement
     }
 

@@ -67,6 +67,24 @@ struct ConversationRouteTests {
         }
     }
 
+    @Test("别的科 offers the next department the evidence kept, and booking then looks there")
+    func anotherDepartment() async throws {
+        try await withAPI { api in
+            let session = try await api.login()
+            let id = try await Self.start(api, session.accessToken)
+            var reply = try await Self.say(api, session.accessToken, id, "腰疼，小便有血，三天了")
+            let first = try #require((reply["triage"] as? [String: Any])?["departmentName"] as? String)
+            #expect(first == "泌尿外科")
+            reply = try await Self.say(api, session.accessToken, id, "还有别的科可以看吗")
+            let second = try #require((reply["triage"] as? [String: Any])?["departmentName"] as? String)
+            #expect(second != first && (reply["text"] as? String)?.contains(second) == true)
+            reply = try await Self.say(api, session.accessToken, id, "帮我预约")
+            #expect(reply["stage"] as? String == "booking")
+            let stored = try await api.send(.get, "/v1/conversations/\(id)", token: session.accessToken).json()
+            #expect((stored["triage"] as? [String: Any])?["departmentName"] as? String == second)
+        }
+    }
+
     @Test("English: a question answered from the hospital's knowledge; an unknown one twice leads to a person")
     func englishFAQAndHandoff() async throws {
         try await withAPI { api in
