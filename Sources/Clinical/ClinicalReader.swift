@@ -31,7 +31,9 @@ public struct ClinicalReader: Sendable {
         }
         for cue in knowledge.cues {
             let scope = cue.scope ?? Self.defaultScope(cue.kind)
-            for phrase in cue.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope, quality: cue.quality))) }
+            for phrase in cue.say.values.joined() {
+                entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope, quality: cue.quality)))
+            }
         }
         matcher = PhraseMatcher(entries)
     }

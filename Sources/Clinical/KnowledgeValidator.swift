@@ -9,10 +9,14 @@ struct KnowledgeValidator {
         let specialtyEntries = try specialties.entries(Specialty.self)
         var specialtyById: [String: Specialty] = [:]
         for (line, entry) in specialtyEntries {
-            guard specialtyById.updateValue(entry, forKey: entry.id) == nil else { throw error(specialties, line, "specialty \(entry.id) given twice") }
+            guard specialtyById.updateValue(entry, forKey: entry.id) == nil else {
+                throw error(specialties, line, "specialty \(entry.id) given twice")
+            }
         }
         for (line, entry) in specialtyEntries {
-            if let surgical = entry.surgical, specialtyById[surgical] == nil { throw error(specialties, line, "unknown surgical specialty \(surgical)") }
+            if let surgical = entry.surgical, specialtyById[surgical] == nil {
+                throw error(specialties, line, "unknown surgical specialty \(surgical)")
+            }
         }
         let normalizer = TextNormalizer(simplified: try characterForms())
         var phrases: [String: (file: String, line: Int)] = [:]
@@ -30,7 +34,9 @@ struct KnowledgeValidator {
         let conceptEntries = try concepts.entries(Concept.self)
         var conceptById: [String: Concept] = [:]
         for (line, concept) in conceptEntries {
-            guard conceptById.updateValue(concept, forKey: concept.id) == nil else { throw error(concepts, line, "concept \(concept.id) given twice") }
+            guard conceptById.updateValue(concept, forKey: concept.id) == nil else {
+                throw error(concepts, line, "concept \(concept.id) given twice")
+            }
             try claim(concept.say, file: concepts, line: line)
             for specialty in (concept.specialties ?? [:]).keys where specialtyById[specialty] == nil {
                 throw error(concepts, line, "unknown specialty \(specialty)")
@@ -48,7 +54,9 @@ struct KnowledgeValidator {
             }
         }
         for (line, concept) in conceptEntries {
-            if let alone = concept.alone, concept.kind != .quality || conceptById[alone] == nil { throw error(concepts, line, "\"alone\" names a concept, on a quality") }
+            if let alone = concept.alone, concept.kind != .quality || conceptById[alone] == nil {
+                throw error(concepts, line, "\"alone\" names a concept, on a quality")
+            }
         }
         let cueEntries = try cues.entries(Cue.self)
         for (line, cue) in cueEntries {
@@ -58,7 +66,9 @@ struct KnowledgeValidator {
         let questionEntries = try questions.entries(Question.self)
         var questionById: [String: Question] = [:]
         for (line, question) in questionEntries {
-            guard questionById.updateValue(question, forKey: question.id) == nil else { throw error(questions, line, "question \(question.id) given twice") }
+            guard questionById.updateValue(question, forKey: question.id) == nil else {
+                throw error(questions, line, "question \(question.id) given twice")
+            }
         }
         let ruleEntries = try redFlags.entries(RedFlagRule.self)
         for (line, rule) in ruleEntries {

@@ -73,7 +73,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             while let found = candidate, let phrase = ending[found] {
                 let length = phrases[phrase].characters.count
                 let start = index + 1 - length
-                if isWholeWord(phrases[phrase].characters, in: text, from: start), (longestAt[start].map { phrases[$0].characters.count < length } ?? true) {
+                let longer = longestAt[start].map { phrases[$0].characters.count < length } ?? true
+                if longer, isWholeWord(phrases[phrase].characters, in: text, from: start) {
                     longestAt[start] = phrase
                 }
                 candidate = outputLink[found]

@@ -58,7 +58,9 @@ struct ReadingState {
     /// a pass stays linear however many sites and qualities a clause holds.
     private func firstNearby(_ waiting: [(id: String, mention: Int)], from: Int, before start: Int) -> Int {
         var first = from
-        while first < waiting.count, units[start] - units[reading.mentions[waiting[first].mention].range.upperBound] > ClinicalReader.compositionWindow {
+        while first < waiting.count,
+            units[start] - units[reading.mentions[waiting[first].mention].range.upperBound] > ClinicalReader.compositionWindow
+        {
             first += 1
         }
         return first

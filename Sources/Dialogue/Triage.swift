@@ -60,7 +60,8 @@ enum Triage {
         var ranked = SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.map(\.specialty)
         guard let best = ranked.first, let bestSpecialty = knowledge.specialties[best] else { return ranked }
         let child = f.isChild || (f.ageYears.map { $0 < 14 } ?? false)
-        if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics = knowledge.specialties.values.first(where: { $0.forPregnancy == true }) {
+        let obstetrics = knowledge.specialties.values.first { $0.forPregnancy == true }
+        if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics {
             ranked.removeAll { $0 == obstetrics.id }
             ranked.insert(obstetrics.id, at: 0)
         } else if child, bestSpecialty.keepsChildren != true, let children = knowledge.specialties.values.first(where: { $0.forChildren == true }) {

@@ -43,7 +43,10 @@ public struct TriageEvaluation: Sendable {
                 if alarmed { flagsCaught += 1 } else { misses.append("missed red flag: \(item.text)") }
             } else {
                 nearMisses += 1
-                if alarmed { falseAlarms += 1; misses.append("false alarm (\(triage?.redFlags.map(\.id).joined(separator: ",") ?? "")): \(item.text)") }
+                if alarmed {
+                    falseAlarms += 1
+                    misses.append("false alarm (\(triage?.redFlags.map(\.id).joined(separator: ",") ?? "")): \(item.text)")
+                }
             }
         }
         guard let expected = item.department else { return }
@@ -83,7 +86,9 @@ public struct TriageEvaluation: Sendable {
                 lines.append("  \(department.padding(toLength: 24, withPad: " ", startingAt: 0)) \(counts.right)/\(counts.total)")
             }
             lines.append("most frequent confusions:")
-            for (pair, count) in confusions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(12) { lines.append("  \(count)× \(pair)") }
+            for (pair, count) in confusions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(12) {
+                lines.append("  \(count)× \(pair)")
+            }
         }
         if flagsTotal + nearMisses > 0 {
             lines.append("red-flag recall: \(percent(recall))  (\(flagsCaught)/\(flagsTotal))")
