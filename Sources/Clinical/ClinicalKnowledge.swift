@@ -4,6 +4,7 @@ import Foundation
 /// questions, specialties and character forms, loaded from versioned JSON Lines files and validated as a whole. A
 /// broken entry stops loading with its file and line.
 public struct ClinicalKnowledge: Sendable {
+    /// The version of the shipped knowledge files (change it with them).
     public static let version = "2026.12.1"
 
     public let concepts: [String: Concept]

@@ -1,6 +1,7 @@
 /// A clinical concept: a finding, disease, body site, quality (pain, swelling…), request, condition, test,
 /// medicine or procedure, with its names, the ways patients say it, and the specialties that treat it.
 public struct Concept: Sendable, Codable, Equatable {
+    /// What sort of concept it is; sites and qualities compose, the others are evidence.
     public enum Kind: String, Sendable, Codable {
         case finding, disease, site, quality, request, condition, test, medicine, procedure
     }
@@ -24,6 +25,7 @@ public struct Concept: Sendable, Codable, Equatable {
 /// Words that change what the concepts near them mean: negation, the past, a supposition, degree, onset, who is ill,
 /// and the ends of clauses and sentences.
 public struct Cue: Sendable, Codable, Equatable {
+    /// What the cue does to the concepts in its scope.
     public enum Kind: String, Sendable, Codable {
         case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, child, elderly, infant
         case clauseEnd = "clause_end", sentenceEnd = "sentence_end"

@@ -1,5 +1,6 @@
 /// A concept found in a text, and what the words around it say of it.
 public struct Mention: Sendable, Equatable {
+    /// Whether the concept is there now, absent, had before or only supposed.
     public enum Status: String, Sendable {
         /// Said to be there now.
         case present

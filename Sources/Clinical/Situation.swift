@@ -11,6 +11,7 @@ public struct Situation: Sendable {
     public var severe = false
     public var fever = false
 
+    /// The findings present, and those of them said to be slight or over.
     public init(present: Set<String>, mild: Set<String> = []) {
         self.present = present
         self.mild = mild

@@ -4,6 +4,7 @@ public struct SpecialtyScores: Sendable {
     /// Specialties with their evidence, best first; a tie goes to the one named by the earliest concept.
     public let ranked: [(specialty: String, score: Double)]
 
+    /// Scores the concepts `present` now and `past` (had before or feared) with the knowledge's weights.
     public init(present: [String], past: [String] = [], knowledge: ClinicalKnowledge) {
         var totals: [String: Double] = [:]
         var firstSeen: [String: Int] = [:]

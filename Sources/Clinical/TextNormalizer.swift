@@ -4,10 +4,12 @@
 public struct TextNormalizer: Sendable {
     let simplified: [Character: Character]
 
+    /// `simplified`: each traditional character's simplified form.
     public init(simplified: [Character: Character]) {
         self.simplified = simplified
     }
 
+    /// The text's characters, normalised, in one pass.
     public func normalize(_ text: String) -> [Character] {
         var folded: [Character] = []
         folded.reserveCapacity(text.count)

@@ -20,6 +20,8 @@ public struct TriageCase: Sendable, Decodable {
 public struct TriageEvaluation: Sendable {
     let departments: [String: String]
     let understanding = BuiltInUnderstanding()
+    /// Right and total per language, per expected department; the confusions as "expected → got"; the red-flag
+    /// counts; and every miss in words.
     public private(set) var byLanguage: [Language: (right: Int, total: Int)] = [:]
     public private(set) var byDepartment: [String: (right: Int, total: Int)] = [:]
     public private(set) var confusions: [String: Int] = [:]
@@ -31,6 +33,7 @@ public struct TriageEvaluation: Sendable {
         self.departments = departments
     }
 
+    /// Triages the case's text as a first message and counts the outcome.
     public mutating func add(_ item: TriageCase) {
         let utterance = understanding.understand(item.text, today: Today(year: 2026, month: 12, day: 7))
         var facts = Facts()
