@@ -54,9 +54,4 @@ public struct ClinicalKnowledge: Sendable {
         self.compositions = compositions
         self.normalizer = normalizer
     }
-
-    /// The concept's name in the language (`zh` or `en`).
-    public func name(of conceptId: String, language: String) -> String? {
-        concepts[conceptId].map { language == "zh" ? $0.zh : $0.en }
-    }
 }

@@ -30,7 +30,8 @@ public struct Cue: Sendable, Codable, Equatable {
         case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, child, elderly, infant
         case clauseEnd = "clause_end", sentenceEnd = "sentence_end"
     }
-    /// How far a cue reaches: `near` (the next concept within two characters), `clause`, `sentence` or `message`.
+    /// How far a cue reaches: `near` (a concept starting within two units: Chinese characters or English words),
+    /// `clause`, `sentence` or `message`.
     public enum Scope: String, Sendable, Codable {
         case near, clause, sentence, message
     }
