@@ -17,7 +17,7 @@ public struct ClinicalReader: Sendable {
     public let knowledge: ClinicalKnowledge
     let matcher: PhraseMatcher<Token>
     /// How far apart, in units (a Chinese character or a Latin word), a site and a quality may be written.
-    static let compositionWindow = 6
+    static let compositionWindow = 8
     /// How far, in units, after 不, 没 or not (`near` negation) a concept may start and still be negated.
     static let nearReach = 2
 
@@ -43,7 +43,7 @@ public struct ClinicalReader: Sendable {
         switch kind {
         case .negation, .contrast, .past, .pastAfter, .hypothetical: .clause
         case .mild: .sentence
-        case .severe, .sudden, .child, .elderly, .infant, .clauseEnd, .sentenceEnd: .message
+        case .severe, .sudden, .waking, .child, .elderly, .infant, .word, .clauseEnd, .sentenceEnd: .message
         }
     }
 

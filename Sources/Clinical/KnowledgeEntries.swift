@@ -27,7 +27,9 @@ public struct Concept: Sendable, Codable, Equatable {
 public struct Cue: Sendable, Codable, Equatable {
     /// What the cue does to the concepts in its scope.
     public enum Kind: String, Sendable, Codable {
-        case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, child, elderly, infant
+        case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, waking, child, elderly, infant
+        /// A word read whole so that a shorter cue inside it is not read: 特别 is not the negation 别, 不停 not 不.
+        case word
         case clauseEnd = "clause_end", sentenceEnd = "sentence_end"
     }
     /// How far a cue reaches: `near` (a concept starting within two units: Chinese characters or English words),
@@ -71,7 +73,7 @@ public struct RedFlagRule: Sendable, Codable, Equatable {
         public let fever: Bool?
         public let elderly: Bool?
         public let child: Bool?
-        /// At least one of these conditions (by name: `sudden`, `severe`, `fever`, `elderly`, `child`, `pregnant`).
+        /// At least one of these conditions (by name: `sudden`, `waking`, `severe`, `fever`, `elderly`, `child`, `pregnant`).
         public let anyOf: [String]?
     }
 }

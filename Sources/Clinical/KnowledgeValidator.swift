@@ -76,7 +76,7 @@ struct KnowledgeValidator {
             for finding in rule.all + (rule.any ?? []) where conceptById[finding] == nil { throw error(redFlags, line, "unknown concept \(finding)") }
             guard ["emergency", "urgent"].contains(rule.level) else { throw error(redFlags, line, "level is emergency or urgent") }
             if let ask = rule.ask, questionById[ask] == nil { throw error(redFlags, line, "unknown question \(ask)") }
-            let named: Set = ["sudden", "severe", "fever", "elderly", "child", "pregnant"]
+            let named: Set = ["sudden", "waking", "severe", "fever", "elderly", "child", "pregnant"]
             for name in rule.when?.anyOf ?? [] where !named.contains(name) { throw error(redFlags, line, "unknown condition \(name)") }
         }
         return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry), questions: questionById,

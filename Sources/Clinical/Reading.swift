@@ -24,6 +24,8 @@ public struct Mention: Sendable, Equatable {
 public struct Reading: Sendable {
     public var mentions: [Mention] = []
     public var sudden = false
+    /// Noticed on waking (早上起来, woke up with): the onset of a wake-up stroke, as sudden as any.
+    public var onWaking = false
     public var severe = false
     public var child = false
     public var elderly = false

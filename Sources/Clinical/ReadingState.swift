@@ -102,6 +102,8 @@ struct ReadingState {
             if scope == .clause { mildClause = true } else { mildSentence = true }
         case .severe: if !negated { reading.severe = true }
         case .sudden: if !negated { reading.sudden = true }
+        case .waking: if !negated { reading.onWaking = true }
+        case .word: break
         case .child: reading.child = true
         case .elderly: reading.elderly = true
         case .infant: reading.infant = true

@@ -8,6 +8,7 @@ public struct Situation: Sendable {
     public var elderly = false
     public var pregnant = false
     public var sudden = false
+    public var onWaking = false
     public var severe = false
     public var fever = false
 
@@ -22,6 +23,7 @@ public struct Situation: Sendable {
     func condition(_ name: String) -> Bool {
         switch name {
         case "sudden": sudden
+        case "waking": onWaking
         case "severe": severe
         case "fever": fever
         case "elderly": elderly || (ageYears.map { $0 >= 65 } ?? false)

@@ -20,6 +20,8 @@ public struct Facts: Sendable, Codable, Equatable {
     public var isElderly = false
     public var isSevere = false
     public var isSudden = false
+    /// Noticed on waking; optional so that conversations stored before it still read.
+    public var onWaking: Bool?
     /// The patient's first description of the complaint, in their words (for the doctor, later).
     public var complaint: String?
 
@@ -45,6 +47,7 @@ public struct Facts: Sendable, Codable, Equatable {
         isElderly = isElderly || said.isElderly
         isSevere = isSevere || said.isSevere
         isSudden = isSudden || said.isSudden
+        if said.onWaking == true { onWaking = true }
         if complaint == nil, !said.symptoms.isEmpty { complaint = String(text.prefix(200)) }
     }
 
@@ -72,6 +75,7 @@ extension Facts {
         situation.elderly = isElderly
         situation.pregnant = isPregnant
         situation.sudden = isSudden
+        situation.onWaking = onWaking ?? false
         situation.severe = isSevere
         situation.fever = hasFever
         return situation

@@ -33,6 +33,7 @@ public struct BuiltInUnderstanding: Understanding {
         facts.isElderly = reading.elderly || (facts.ageYears.map { $0 >= 65 } ?? false)
         facts.isSevere = reading.severe
         facts.isSudden = reading.sudden
+        facts.onWaking = reading.onWaking ? true : nil
         utterance.facts = facts
         (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain)

@@ -21,6 +21,17 @@ struct ClinicalReaderTests {
         #expect(reading.negated.contains(concept) && !reading.present.contains(concept), "\(text)")
     }
 
+    /// A word read whole hides the cue inside it: 特别 is not the negation 别, 不停 not 不.
+    @Test(arguments: [("心跳特别快", "palpitations"), ("咳个不停", "cough"), ("血流不止", "major_trauma")])
+    func wordsHideTheCuesInsideThem(text: String, concept: String) {
+        #expect(reader.read(text).present.contains(concept), "\(text)")
+    }
+
+    @Test func onsetOnWakingIsRead() {
+        #expect(reader.read("奶奶早上起来右边手脚没劲").onWaking)
+        #expect(!reader.read("右边手脚没劲").onWaking)
+    }
+
     @Test func pastAndSupposedAreNotPresent() {
         #expect(reader.read("我爸前年中风过").past.contains("neuro"))
         #expect(!reader.read("我担心自己会不会中风").present.contains("neuro"))

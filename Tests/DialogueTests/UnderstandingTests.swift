@@ -20,19 +20,26 @@ struct UnderstandingTests {
         #expect(found.map { abs($0 - days) < 0.01 } == true, "\(text): \(String(describing: found))")
     }
 
-    static let temperaturesCases: [(String, Double)] = [("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7)]
+    static let temperaturesCases: [(String, Double)] = [("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7),
+        ("发烧三十八度五", 38.5), ("体温三十九度", 39)]
 
     @Test(arguments: temperaturesCases)
     func temperatures(text: String, celsius: Double) {
         #expect(understanding.understand(text, today: .monday).facts.temperature == celsius)
     }
 
-    static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3)]
+    static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3),
+        ("孩子才两个月，发烧", 0.16), ("宝宝刚满20天", 0.05)]
 
     @Test(arguments: agesCases)
     func ages(text: String, years: Double) {
         let age = understanding.understand(text, today: .monday).facts.ageYears
         #expect(age.map { abs($0 - years) < 0.02 } == true, "\(text): \(String(describing: age))")
+    }
+
+    /// A bare number of days after the child is how long something lasted, not an age.
+    @Test func daysAfterTheChildAreNotAnAge() {
+        #expect(understanding.understand("孩子三天了还在咳嗽", today: .monday).facts.ageYears == nil)
     }
 
     @Test func whoIsIll() {

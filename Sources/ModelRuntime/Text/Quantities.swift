@@ -44,10 +44,13 @@ public enum Quantities {
                 }
             }
         }
+        if let found = firstMatch(chineseTemperature, in: text), let whole = number(found[1]), (34...43).contains(whole) {
+            return whole + (number(found[2]).map { $0 / 10 } ?? 0)
+        }
         return nil
     }
 
-    /// Age in years of the person talked about: 3岁, 三岁半, 6个月大, 出生20天, 6 weeks old, 3-year-old.
+    /// Age in years of the person talked about: 3岁, 三岁半, 6个月大, 出生20天, 孩子才两个月, 6 weeks old, 3-year-old.
     public static func age(in text: String) -> Double? {
         if let found = firstMatch(chineseYearsOld, in: text), let value = number(found[1]) {
             return value + (text.includes(found[0] + "半") ? 0.5 : 0)
@@ -57,6 +60,9 @@ public enum Quantities {
         }
         if let found = firstMatch(chineseSinceBirth, in: text), let value = number(found[1]) {
             return value * unitDays(found[2]) / 365
+        }
+        if let found = firstMatch(chineseChildAge, in: text), let value = number(found[2]), !found[1].isEmpty || found[3].hasSuffix("月") {
+            return value * unitDays(found[3]) / 365
         }
         if let found = firstMatch(englishAgeOld, in: text),
             let value = englishNumber(found[1])
@@ -142,6 +148,13 @@ public enum Quantities {
         needs: ["大"])
     private static let chineseSinceBirth = Pattern(#"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
         needs: ["出生"])
+    /// A baby's age right after the word for the child: 孩子才两个月, 宝宝刚满20天, 儿子三个月 (a bare number of days or
+    /// weeks needs 才/刚/满: 孩子三天了 is more often how long something has lasted).
+    private static let chineseChildAge = Pattern(
+        #"(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个月|周|天)"#,
+        needs: ["孩子", "宝宝", "婴儿", "儿子", "女儿", "宝贝", "小孩", "闺女", "孙子", "孙女"])
+    /// 三十八度五, 三十九度: temperatures in Chinese numerals.
+    private static let chineseTemperature = Pattern(#"([三四]十[一二三四五六七八九]?)度([一二三四五六七八九])?"#, needs: ["度"])
     private static let englishAgeOld = Pattern(#"((?<![0-9.])[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(years?|months?|weeks?|days?)[\s-]+old"#,
         needs: ["old"])
     private static let englishStatedAge = Pattern(#"(?:aged?|i am|i'm|he is|she is|he's|she's)\s+([0-9]{1,3})\b"#,
