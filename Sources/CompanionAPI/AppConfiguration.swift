@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var jwtSecret: String?
     /// TLS is terminated by a proxy in front of this server (production without TLS is then allowed).
     public var behindProxy = false
+    /// Dev mode may listen beyond loopback (a closed test network); off, dev mode refuses any other host.
+    public var allowDevOnNetwork = false
     public var otpWebhookURL: String?
     public var otpWebhookSecret: String?
     public var logLevel = "info"
@@ -29,10 +31,20 @@ public struct AppConfiguration: Sendable {
 
     public var usesTLS: Bool { tlsCertificatePath != nil }
 
+    /// Whether `host` names this machine's loopback interface only.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || (host.hasPrefix("127.") && host.split(separator: ".").count == 4)
+    }
+
     /// Refuses settings a deployment must not run with, saying what to set.
     public func validate() throws {
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw ConfigurationError("--tls-cert and --tls-key (COMPANION_TLS_CERT, COMPANION_TLS_KEY) must be given together.")
+        }
+        if mode == .dev, !allowDevOnNetwork, !Self.isLoopback(host) {
+            throw ConfigurationError("dev mode shows login codes in responses and lets anyone move the clock, so it listens on loopback "
+                + "only (127.0.0.1, ::1, localhost): use --mode production, or --allow-dev-on-network (COMPANION_ALLOW_DEV_ON_NETWORK=1) "
+                + "on a closed test network.")
         }
         guard mode == .production else { return }
         guard let secret = jwtSecret, !secret.isEmpty else {

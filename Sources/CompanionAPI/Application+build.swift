@@ -28,7 +28,8 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
     router.add(middleware: AudioCacheHeadersMiddleware())
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
-    try APIHandlers(services: services).registerHandlers(on: RecordingTransport(router: router, table: routes), configuration: .init(jsonEncodingOptions: []))
+    let configuration = Configuration(dateTranscoder: RFC3339DateTranscoder(), jsonEncodingOptions: [])
+    try APIHandlers(services: services).registerHandlers(on: RecordingTransport(router: router, table: routes), configuration: configuration)
     routes.add(.get, "/openapi.yaml")
     routes.add(.get, "/metrics")
     let contract = try OpenAPIDocument.text()

@@ -153,6 +153,14 @@ enum ProblemMapping {
         case .dailyLimit(let limit):
             return conflict("daily_limit", "Daily limit reached",
                             zh ? "每个账号每天最多预约\(limit)次，请明天再试。" : "An account can book at most \(limit) appointments a day.")
+        case .tooManyHolds(let limit, let retryAfter):
+            return Problem(status: 429, code: "too_many_holds", title: "Too many places held",
+                           detail: zh ? "一个账号最多同时保留\(limit)个号源，请先确认或等待已保留的号源到期（约\(retryAfter)秒）。"
+                               : "An account can hold at most \(limit) places at once; book or let one lapse (about \(retryAfter) s).",
+                           retryAfter: retryAfter)
+        case .waitlistLimit(let limit):
+            return conflict("waitlist_limit", "Too many waitlist entries",
+                            zh ? "每位就诊人最多同时候补\(limit)个时段。" : "A patient can wait for at most \(limit) sessions at once.")
         case .bookingBanned(let until):
             return conflict("booking_banned", "Booking suspended",
                             (zh ? "因多次爽约，暂停预约至 " : "Booking is suspended after repeated no-shows until ") + ISO8601DateFormatter().string(from: until))

@@ -109,7 +109,8 @@ struct RegistrationDesk: BookingDesk {
             case .bookingBanned(let until): throw BookingRefusal.banned(until: until)
             case .pastCutoff: throw BookingRefusal.pastCutoff
             case .checkInClosed: throw BookingRefusal.checkInNotOpen
-            case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty: throw BookingRefusal.unavailable
+            case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty, .tooManyHolds, .waitlistLimit:
+                throw BookingRefusal.unavailable
             }
         } catch is NotFound {
             throw BookingRefusal.notFound

@@ -25,9 +25,18 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("hold-minutes"), help: "How long a hold keeps a place. Env: COMPANION_HOLD_MINUTES. Default: 5") var holdMinutes: Int?
     @Option(name: .customLong("cancel-cutoff-minutes"), help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
     @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
+    @Option(name: .customLong("holds-per-account"), help: "Places one account may hold at once. Env: COMPANION_HOLDS_PER_ACCOUNT. Default: 3")
+    var holdsPerAccount: Int?
+    @Option(name: .customLong("waitlist-per-patient"),
+            help: "Waitlist entries one patient may have at once. Env: COMPANION_WAITLIST_PER_PATIENT. Default: 3")
+    var waitlistPerPatient: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
+
+    @Flag(name: .customLong("allow-dev-on-network"),
+          help: "Let dev mode listen beyond loopback (a closed test network only). Env: COMPANION_ALLOW_DEV_ON_NETWORK=1")
+    var allowDevOnNetwork = false
 
     func configuration(environment env: [String: String]) throws -> AppConfiguration {
         var c = AppConfiguration()
@@ -42,6 +51,7 @@ struct Serve: AsyncParsableCommand {
         c.mode = parsed
         c.jwtSecret = jwtSecret ?? env["COMPANION_JWT_SECRET"]
         c.behindProxy = behindProxy || ["1", "true", "yes"].contains(env["COMPANION_BEHIND_PROXY"]?.lowercased() ?? "")
+        c.allowDevOnNetwork = allowDevOnNetwork || ["1", "true", "yes"].contains(env["COMPANION_ALLOW_DEV_ON_NETWORK"]?.lowercased() ?? "")
         c.otpWebhookURL = env["COMPANION_OTP_WEBHOOK_URL"]
         c.otpWebhookSecret = env["COMPANION_OTP_WEBHOOK_SECRET"]
         c.logLevel = database.resolvedLogLevel
@@ -54,6 +64,8 @@ struct Serve: AsyncParsableCommand {
         if let minutes = try Self.setting(holdMinutes, "COMPANION_HOLD_MINUTES", 1...60, env) { rules.holdDuration = Double(minutes * 60) }
         if let minutes = try Self.setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080, env) { rules.cancelCutoff = Double(minutes * 60) }
         if let limit = try Self.setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100, env) { rules.dailyLimitPerAccount = limit }
+        if let limit = try Self.setting(holdsPerAccount, "COMPANION_HOLDS_PER_ACCOUNT", 1...20, env) { rules.liveHoldsPerAccount = limit }
+        if let limit = try Self.setting(waitlistPerPatient, "COMPANION_WAITLIST_PER_PATIENT", 1...20, env) { rules.waitlistEntriesPerPatient = limit }
         return rules
     }
 

@@ -124,6 +124,28 @@ struct ConfigurationTests {
         try config.validate()
     }
 
+    @Test("dev mode listens on loopback only, unless allowed on a network")
+    func devModeStaysOnLoopback() throws {
+        var config = AppConfiguration()
+        for host in ["127.0.0.1", "::1", "localhost", "127.0.0.2"] {
+            config.host = host
+            try config.validate()
+        }
+        for host in ["0.0.0.0", "::", "192.168.1.20", "127.evil.example"] {
+            config.host = host
+            #expect(throws: ConfigurationError.self, "\(host)") { try config.validate() }
+        }
+        config.allowDevOnNetwork = true
+        try config.validate()
+        config.mode = .production
+        config.allowDevOnNetwork = false
+        config.jwtSecret = String(repeating: "x", count: 48)
+        config.otpWebhookURL = "https://sms.example/send"
+        config.otpWebhookSecret = "shared"
+        config.behindProxy = true
+        try config.validate()
+    }
+
     @Test("dev mode starts with nothing configured and stores SQLite under the data folder")
     func devDefaults() throws {
         let config = AppConfiguration()

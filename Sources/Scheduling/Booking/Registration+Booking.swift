@@ -19,9 +19,36 @@ extension Registration {
             let slot = try await slot(slotId, now: now, on: db)
             try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: false, now: now, on: db)
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
+            try await releaseEarlierHolds(patientId: patientId, accountId: accountId, now: now, on: db)
+            try await checkHoldLimit(accountId: accountId, now: now, on: db)
             return try await insertHold(slot: slotId, patient: patientId, account: accountId, until: now.addingTimeInterval(rules.holdDuration),
                                         waitlist: nil, now: now, on: db)
         }
+    }
+
+    /// A patient holds one place at a time: choosing another time gives the earlier place back (a waitlist offer
+    /// is kept: it was given, not taken).
+    func releaseEarlierHolds(patientId: String, accountId: String, now: Date, on db: any SQLDatabase) async throws {
+        let earlier = try await db.raw("""
+            SELECT slot_id FROM holds WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId) AND status = 'active'
+              AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
+            """).all().map { try $0.decode(column: "slot_id", as: String.self) }
+        guard !earlier.isEmpty else { return }
+        try await db.raw("""
+            UPDATE holds SET status = 'released' WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId)
+              AND status = 'active' AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
+            """).run()
+        for slot in Set(earlier) { try await offerFreedPlace(slotId: slot, now: now, on: db) }
+    }
+
+    /// Refuses a hold past the account's limit of live holds, saying when the first of them runs out.
+    func checkHoldLimit(accountId: String, now: Date, on db: any SQLDatabase) async throws {
+        let live = try await db.raw("""
+            SELECT expires_at FROM holds WHERE account_id = \(bind: accountId) AND status = 'active'
+              AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
+            """).all().map { try SchedulingRows.date($0, "expires_at") }
+        guard live.count >= rules.liveHoldsPerAccount, let first = live.min() else { return }
+        throw SchedulingError.tooManyHolds(limit: rules.liveHoldsPerAccount, retryAfter: max(1, Int(first.timeIntervalSince(now).rounded(.up))))
     }
 
     /// The patient's hold on the slot that is still running, if any.

@@ -26,6 +26,10 @@ extension Registration {
                 """).first() {
                 return try SchedulingRows.waitlist(existing)
             }
+            let open = try await db.raw("""
+                SELECT COUNT(*) AS n FROM waitlist WHERE patient_id = \(bind: patientId) AND status IN ('waiting', 'offered')
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard open < rules.waitlistEntriesPerPatient else { throw SchedulingError.waitlistLimit(limit: rules.waitlistEntriesPerPatient) }
             let id = Identifier.make("wl")
             try await db.raw("""
                 INSERT INTO waitlist (id, patient_id, account_id, doctor_id, department_id, date, period, status, created_at)

@@ -132,6 +132,9 @@ public enum SchedulingError: Error, Sendable, Equatable {
     case sessionClosed
     case duplicateBooking
     case dailyLimit(limit: Int)
+    /// The account already holds `limit` places; the first of them runs out in `retryAfter` seconds.
+    case tooManyHolds(limit: Int, retryAfter: Int)
+    case waitlistLimit(limit: Int)
     case bookingBanned(until: Date)
     case holdExpired
     case pastCutoff(cutoff: Date)

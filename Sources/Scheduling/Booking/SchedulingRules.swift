@@ -10,6 +10,10 @@ public struct SchedulingRules: Sendable {
     public var cancelCutoff: TimeInterval = 2 * 3600
     /// Bookings one account may make per day (hospital time).
     public var dailyLimitPerAccount = 5
+    /// Live holds one account may have at once (a patient has one: a new hold replaces the patient's earlier one).
+    public var liveHoldsPerAccount = 3
+    /// Waitlist entries (waiting or offered) one patient may have at once.
+    public var waitlistEntriesPerPatient = 3
     /// This many no-shows within `noShowWindow` ban booking for `banDuration`.
     public var noShowLimit = 3
     public var noShowWindow: TimeInterval = 90 * 24 * 3600

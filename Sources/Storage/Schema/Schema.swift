@@ -9,5 +9,6 @@ public enum Schema {
         conversations,
         records,
         departmentSpecialties,
+        holdLimits,
     ]
 }

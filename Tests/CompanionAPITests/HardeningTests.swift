@@ -1,0 +1,93 @@
+import Accounts
+import CompanionTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Storage
+import Testing
+
+/// Limits that hold against a patient who would empty a department, and input as phones really send it (issue 16).
+@Suite("Hardening")
+struct HardeningTests {
+    typealias Routes = AppointmentRouteTests
+
+    func hold(_ api: API, _ slot: String, _ patient: String, _ token: String) async throws -> TestResponse {
+        try await api.send(.post, "/v1/holds", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: token)
+    }
+
+    @Test("a date-time with fractional seconds or an offset is read; one that is not RFC 3339 is a 400", arguments: [
+        ("2026-12-08T00:00:00.123Z", 201), ("2026-12-08T08:00:00+08:00", 201), ("2026-12-08T00:00:00.5+00:00", 201),
+        ("2026-12-08 00:00", 400), ("2026-12-08", 400),
+    ])
+    func fractionalSecondsAreAccepted(releaseAt: String, status: Int) async throws {
+        try await withAPI(clock: Routes.clock()) { api in
+            let admin = try await api.staffLogin(role: .admin, username: "admin.dates")
+            let created = try await api.send(.post, "/v1/admin/sessions", json: """
+                {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"09:00",
+                 "slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"\(releaseAt)"}
+                """, token: admin.accessToken)
+            #expect(Int(created.status.code) == status, "\(created.text)")
+            if status == 201 {
+                let slot = try #require((try created.json()["slots"] as? [[String: Any]])?.first)
+                #expect(slot["releaseAt"] as? String == "2026-12-08T00:00:00Z", "written back in whole seconds, UTC")
+            } else {
+                #expect(created.isProblem)
+            }
+        }
+    }
+
+    @Test("a patient holds one place at a time: a new hold gives the earlier one back", arguments: TestEngine.available)
+    func onePlacePerPatient(engine: TestEngine) async throws {
+        try await withAPI(engine, clock: Routes.clock()) { api in
+            let (_, slots) = try await Routes().openSession(api, capacity: 1)
+            let session = try await api.login()
+            let patient = try await api.createPatient(session.accessToken)
+            for slot in slots {
+                let hold = try await hold(api, slot, patient, session.accessToken)
+                #expect(hold.status == .created, "\(hold.text)")
+            }
+            let listed = try await api.send(.get, "/v1/slots?departmentId=dept_pediatrics&date=2026-12-10&period=morning").json()
+            let remaining = (listed["items"] as? [[String: Any]] ?? []).map { $0["remaining"] as? Int ?? -1 }
+            #expect(remaining == Array(repeating: 1, count: slots.count - 1) + [0], "only the last place asked for is held")
+        }
+    }
+
+    @Test("an account holds at most 3 places: the 4th is 429 too_many_holds with Retry-After until the first lapses",
+          arguments: TestEngine.available)
+    func holdsPerAccount(engine: TestEngine) async throws {
+        let clock = Routes.clock()
+        try await withAPI(engine, clock: clock) { api in
+            let (_, slots) = try await Routes().openSession(api, capacity: 5)
+            let session = try await api.login()
+            var patients: [String] = []
+            for (index, name) in ["王一", "王二", "王三", "王四"].enumerated() {
+                patients.append(try await api.createPatient(session.accessToken, name: name, birthDate: "201\(index)-05-01"))
+            }
+            for patient in patients.prefix(3) {
+                let hold = try await hold(api, slots[0], patient, session.accessToken)
+                #expect(hold.status == .created, "\(hold.text)")
+            }
+            let fourth = try await hold(api, slots[1], patients[3], session.accessToken)
+            #expect(fourth.status == .tooManyRequests)
+            #expect(fourth.problemCode == "too_many_holds")
+            #expect(fourth.headers[.retryAfter] == "300")
+            clock.advance(by: 301)
+            let later = try await hold(api, slots[1], patients[3], session.accessToken)
+            #expect(later.status == .created, "\(later.text)")
+        }
+    }
+
+    @Test("a patient waits for at most 3 sessions at once: the 4th is 409 waitlist_limit")
+    func waitlistPerPatient() async throws {
+        try await withAPI(clock: Routes.clock()) { api in
+            let session = try await api.login()
+            let patient = try await api.createPatient(session.accessToken)
+            for (index, date) in ["2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13"].enumerated() {
+                let entry = #"{"departmentId":"dept_pediatrics","date":"\#(date)","period":"morning","patientId":"\#(patient)"}"#
+                let joined = try await api.send(.post, "/v1/waitlist", json: entry, token: session.accessToken)
+                #expect(index < 3 ? joined.status == .created : joined.status == .conflict, "\(date): \(joined.text)")
+                if index == 3 { #expect(joined.problemCode == "waitlist_limit") }
+            }
+        }
+    }
+}
