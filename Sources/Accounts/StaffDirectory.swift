@@ -34,7 +34,7 @@ public struct StaffDirectory: Sendable {
     /// Creates a staff account. The password needs at least 10 characters.
     public func add(username: String, password: String, role: Role, displayName: String, doctorId: String? = nil) async throws -> Member {
         var validator = Validator()
-        validator.check(username.range(of: #"^[a-z0-9._-]{3,32}$"#, options: .regularExpression) != nil,
+        validator.check(Self.isWellFormed(username),
                         "username", "3–32 characters: lowercase letters, digits, dot, dash, underscore")
         validator.check(password.count >= 10 && password.count <= 72, "password", "10–72 characters")
         validator.check(role != .patient, "role", "must be doctor or admin")
@@ -61,31 +61,56 @@ public struct StaffDirectory: Sendable {
         return member
     }
 
-    /// Checks a username and password; the error never says which of the two was wrong. After `maxFailures` wrong
-    /// passwords within `failureWindow`, the username is refused until the oldest of them leaves the window.
-    public func authenticate(username: String, password: String) async throws -> Member {
+    /// Checks a username and password; the error never says which of the two was wrong. Each attempt is counted
+    /// before its password is checked, under a lock on the username, so concurrent guesses cannot pass the limits:
+    /// `maxFailures` wrong passwords per username and client within `failureWindow`, and `maxFailuresPerUsername`
+    /// from all clients together. A client's pause ends when the oldest of its failures leaves the window; another
+    /// client (the doctor at their desk) is not paused by it.
+    public func authenticate(username: String, password: String, client: String) async throws -> Member {
+        // A name no account can have is refused at once, and never stored.
+        guard Self.isWellFormed(username), password.count <= 72 else { throw AccountsError.invalidCredentials }
         let now = clock.now()
-        let since = Clock.millis(now.addingTimeInterval(-Self.failureWindow))
-        let failures = try await database.sql.raw("""
-            SELECT at FROM staff_login_failures WHERE username = \(bind: username) AND at > \(bind: since) ORDER BY at
-            """).all().map { try $0.decode(column: "at", as: Int64.self) }
-        if failures.count >= Self.maxFailures, let oldest = failures.first {
-            let freeAt = Clock.date(millis: oldest).addingTimeInterval(Self.failureWindow)
-            throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: max(1, Int(freeAt.timeIntervalSince(now).rounded(.up))))
-        }
+        let client = String(client.prefix(64))
+        let attempt = Identifier.make("slf")
+        try await reserveAttempt(attempt, username: username, client: client, now: now)
         let row = try await database.sql.raw("""
             SELECT id, username, password_hash, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
             """).first()
         let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        guard matches, let row else {
-            try await database.sql.raw("""
-                INSERT INTO staff_login_failures (id, username, at) VALUES (\(bind: Identifier.make("slf")), \(bind: username), \(bind: Clock.millis(now)))
-                """).run()
-            throw AccountsError.invalidCredentials
-        }
-        try await database.sql.raw("DELETE FROM staff_login_failures WHERE username = \(bind: username)").run()
+        guard matches, let row else { throw AccountsError.invalidCredentials }
+        try await database.sql.raw("""
+            DELETE FROM staff_login_failures WHERE username = \(bind: username) AND (client = \(bind: client) OR id = \(bind: attempt))
+            """).run()
         return try Self.member(from: row)
+    }
+
+    /// Wrong passwords allowed per username from all clients together within `failureWindow`.
+    public static let maxFailuresPerUsername = 100
+
+    static func isWellFormed(_ username: String) -> Bool {
+        username.range(of: #"^[a-z0-9._-]{3,32}$"#, options: .regularExpression) != nil
+    }
+
+    /// Counts this attempt as a failure until it succeeds, or refuses it when a limit is reached.
+    private func reserveAttempt(_ id: String, username: String, client: String, now: Date) async throws {
+        let since = Clock.millis(now.addingTimeInterval(-Self.failureWindow))
+        let engine = database.engine
+        try await database.transaction { db in
+            try await db.lock(key: "staff-login:\(username)", engine: engine)
+            let failures = try await db.raw("""
+                SELECT client, at FROM staff_login_failures WHERE username = \(bind: username) AND at > \(bind: since) ORDER BY at
+                """).all().map { (client: try $0.decode(column: "client", as: String.self), at: try $0.decode(column: "at", as: Int64.self)) }
+            let mine = failures.filter { $0.client == client }
+            for (list, limit) in [(mine, Self.maxFailures), (failures, Self.maxFailuresPerUsername)] where list.count >= limit {
+                let freeAt = Clock.date(millis: list[list.count - limit].at).addingTimeInterval(Self.failureWindow)
+                throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: max(1, Int(freeAt.timeIntervalSince(now).rounded(.up))))
+            }
+            try await db.raw("""
+                INSERT INTO staff_login_failures (id, username, client, at)
+                VALUES (\(bind: id), \(bind: username), \(bind: client), \(bind: Clock.millis(now)))
+                """).run()
+        }
     }
 
     /// The staff member with this id, if any.

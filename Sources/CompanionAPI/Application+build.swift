@@ -14,9 +14,11 @@ import Storage
 
 /// Builds the router: middleware in order (request log, problems, body limit, public read cache, auth, idempotency,
 /// audio cache headers), the generated API,
-/// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`).
-public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool) throws -> Router<BasicRequestContext> {
-    let router = Router()
+/// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`). Behind a proxy
+/// (`behindProxy`), the client is the address the proxy appended last to `X-Forwarded-For`.
+public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool,
+                        behindProxy: Bool = false) throws -> Router<CompanionRequestContext> {
+    let router = Router(context: CompanionRequestContext.self)
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
     let routes = RouteTable()
@@ -24,7 +26,7 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: EmptyBodyMiddleware())
     router.add(middleware: PublicReadCacheMiddleware())
-    router.add(middleware: AuthMiddleware(tokens: services.tokens))
+    router.add(middleware: AuthMiddleware(tokens: services.tokens, behindProxy: behindProxy))
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
     router.add(middleware: AudioCacheHeadersMiddleware())
     // Compact JSON: the generator's default (pretty, sorted) costs bytes and time on every response.
@@ -67,7 +69,8 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(services: services, registry: registry, publicMetrics: configuration.mode == .dev)
+    let router = try buildRouter(services: services, registry: registry, publicMetrics: configuration.mode == .dev,
+                                 behindProxy: configuration.behindProxy)
     let server: HTTPServerBuilder
     if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
         let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }

@@ -6,6 +6,8 @@ import Accounts
 enum RequestScope {
     @TaskLocal static var principal: Principal?
     @TaskLocal static var language: Language = .zh
+    /// The connected client's IP address (the proxy's, behind one), for limits counted per client.
+    @TaskLocal static var client = "unknown"
 
     /// The caller, or 401.
     static func requirePrincipal() throws -> Principal {

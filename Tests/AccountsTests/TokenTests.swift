@@ -108,21 +108,21 @@ struct StaffTests {
             let staff = StaffDirectory(database: db, clock: SystemClock())
             let added = try await staff.add(username: "dr.wang", password: "correct horse battery", role: .doctor,
                                             displayName: "王医生", doctorId: "doc_cardiology_1")
-            let member = try await staff.authenticate(username: "dr.wang", password: "correct horse battery")
+            let member = try await staff.authenticate(username: "dr.wang", password: "correct horse battery", client: "10.0.0.1")
             #expect(member == added)
             #expect(member.role == .doctor)
             await #expect(throws: AccountsError.invalidCredentials) {
-                try await staff.authenticate(username: "dr.wang", password: "wrong password!")
+                try await staff.authenticate(username: "dr.wang", password: "wrong password!", client: "10.0.0.1")
             }
             await #expect(throws: AccountsError.invalidCredentials) {
-                try await staff.authenticate(username: "nobody", password: "correct horse battery")
+                try await staff.authenticate(username: "nobody", password: "correct horse battery", client: "10.0.0.1")
             }
             let hash = try await db.sql.raw("SELECT password_hash FROM staff").first()!.decode(column: "password_hash", as: String.self)
             #expect(hash.hasPrefix("$2"))
         }
     }
 
-    @Test("ten wrong passwords in 15 minutes pause the username, even for the right password", arguments: TestEngine.available)
+    @Test("ten wrong passwords in 15 minutes from one client pause it, even for the right password", arguments: TestEngine.available)
     func bruteForce(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
@@ -130,18 +130,51 @@ struct StaffTests {
             _ = try await staff.add(username: "dr.li", password: "the right password", role: .doctor, displayName: "李医生")
             for _ in 0..<10 {
                 await #expect(throws: AccountsError.invalidCredentials) {
-                    try await staff.authenticate(username: "dr.li", password: "guess guess")
+                    try await staff.authenticate(username: "dr.li", password: "guess guess", client: "10.0.0.1")
                 }
                 clock.advance(by: 10)
             }
             await #expect(throws: AccountsError.tooManyLoginAttempts(retryAfterSeconds: 800)) {
-                try await staff.authenticate(username: "dr.li", password: "the right password")
+                try await staff.authenticate(username: "dr.li", password: "the right password", client: "10.0.0.1")
             }
             clock.advance(by: 801)
-            let member = try await staff.authenticate(username: "dr.li", password: "the right password")
+            let member = try await staff.authenticate(username: "dr.li", password: "the right password", client: "10.0.0.1")
             #expect(member.username == "dr.li")
             let left = try await TestDatabase.count("staff_login_failures", in: db)
             #expect(left == 0, "a successful login clears the failures")
+        }
+    }
+
+    @Test("60 guesses at once check 10 passwords; the doctor at another client still logs in; nothing stored for a name no one can have",
+          arguments: TestEngine.available)
+    func concurrentGuesses(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let staff = StaffDirectory(database: db, clock: ManualClock(Date(timeIntervalSince1970: 1_800_000_000)))
+            _ = try await staff.add(username: "dr.zhao", password: "the right password", role: .doctor, displayName: "赵医生")
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<60 {
+                    group.addTask {
+                        do {
+                            _ = try await staff.authenticate(username: "dr.zhao", password: "guess guess", client: "203.0.113.9")
+                            return "in"
+                        } catch let error as AccountsError {
+                            return error == .invalidCredentials ? "checked" : "paused"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+            }
+            #expect(outcomes == ["checked": StaffDirectory.maxFailures, "paused": 60 - StaffDirectory.maxFailures])
+            let member = try await staff.authenticate(username: "dr.zhao", password: "the right password", client: "10.1.2.3")
+            #expect(member.username == "dr.zhao")
+            await #expect(throws: AccountsError.self) {
+                try await staff.authenticate(username: "dr.zhao", password: "the right password", client: "203.0.113.9")
+            }
+            let before = try await TestDatabase.count("staff_login_failures", in: db)
+            await #expect(throws: AccountsError.invalidCredentials) {
+                try await staff.authenticate(username: String(repeating: "a", count: 1 << 20), password: "x", client: "203.0.113.9")
+            }
+            #expect(try await TestDatabase.count("staff_login_failures", in: db) == before)
         }
     }
 

@@ -28,7 +28,7 @@ extension APIHandlers {
 
     func createStaffToken(_ input: Operations.CreateStaffToken.Input) async throws -> Operations.CreateStaffToken.Output {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
-        let member = try await services.staff.authenticate(username: body.username, password: body.password)
+        let member = try await services.staff.authenticate(username: body.username, password: body.password, client: RequestScope.client)
         let pair = try await services.tokens.issue(for: Principal(subjectId: member.id, role: member.role))
         return .ok(.init(body: .json(Self.tokens(pair))))
     }

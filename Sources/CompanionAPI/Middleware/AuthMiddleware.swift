@@ -1,11 +1,14 @@
 import Accounts
+import HTTPTypes
 import Hummingbird
 
-/// Reads `Authorization: Bearer …` into `RequestScope` for the handlers below.
+/// Reads `Authorization: Bearer …` and the client's address into `RequestScope` for the handlers below.
 /// A request without a token passes as anonymous (each handler decides whether it needs one); a request with
 /// a bad or expired token is refused with 401 at once.
 struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let tokens: TokenService
+    /// Trust the last `X-Forwarded-For` entry (our proxy's view of the client) instead of the connection's address.
+    var behindProxy = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var principal: Principal?
@@ -15,8 +18,14 @@ struct AuthMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             principal = try await tokens.authenticate(accessToken: String(header.dropFirst(7)))
         }
+        let forwarded = behindProxy ? request.headers[.forwardedFor]?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces) : nil
+        let client = forwarded ?? (context as? CompanionRequestContext)?.clientAddress ?? "unknown"
         return try await RequestScope.$principal.withValue(principal) {
-            try await next(request, context)
+            try await RequestScope.$client.withValue(client) { try await next(request, context) }
         }
     }
+}
+
+extension HTTPField.Name {
+    static let forwardedFor = Self("X-Forwarded-For")!
 }

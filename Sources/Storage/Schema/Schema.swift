@@ -9,6 +9,6 @@ public enum Schema {
         conversations,
         records,
         departmentSpecialties,
-        holdLimits,
+        abuseLimits,
     ]
 }

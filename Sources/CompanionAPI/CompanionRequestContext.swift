@@ -1,0 +1,17 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of every route: Hummingbird's basic one plus the connected client's address, which limits
+/// such as wrong staff passwords are counted by.
+public struct CompanionRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The client's IP address without the port, or `unknown` (an in-process test, a Unix socket).
+    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+}
