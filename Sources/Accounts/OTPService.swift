@@ -30,7 +30,7 @@ public struct OTPService: Sendable {
         public let devCode: String?
     }
 
-    /// Creates and sends a new code for the phone.
+    /// Creates and sends a new code for the phone; the codes sent before it stop working.
     public func requestCode(for phone: PhoneNumber) async throws -> Issued {
         let now = clock.now()
         let code = Secrets.sixDigitCode()
@@ -63,6 +63,12 @@ public struct OTPService: Sendable {
             try? await database.sql.raw("DELETE FROM otp_codes WHERE id = \(bind: id)").run()
             throw AccountsError.deliveryFailed
         }
+        // A delivered code voids the ones before it: otherwise an older code would come back to life once this one is
+        // used (until then only the newest is ever checked).
+        try await database.sql.raw("""
+            UPDATE otp_codes SET consumed_at = \(bind: Clock.millis(now))
+            WHERE phone = \(bind: phone.value) AND consumed_at IS NULL AND id <> \(bind: id)
+            """).run()
         return Issued(expiresAt: now.addingTimeInterval(Self.codeLifetime), devCode: sender.revealsCode ? code : nil)
     }
 

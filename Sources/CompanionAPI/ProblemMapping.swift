@@ -122,6 +122,9 @@ enum ProblemMapping {
         case .textTooLong(let limit):
             return Problem(status: 413, code: "text_too_long", title: "Text too long",
                            detail: "At most \(limit) characters can be spoken in one request; split the text.")
+        case .spokenTooLong:
+            return Problem(status: 413, code: "spoken_too_long", title: "Too long to say",
+                           detail: "Read out at this rate the text would take too long to say; split it or speak faster.")
         case .unsupported(let field, let allowed):
             return .validation([FieldError(field, "Must be one of: \(allowed.joined(separator: ", ")).")])
         case .outOfRange(let field, let range):

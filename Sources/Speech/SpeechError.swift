@@ -4,6 +4,8 @@ public enum SpeechError: Error, Equatable, Sendable {
     case emptyText
     /// The text has more characters than one request may speak.
     case textTooLong(limit: Int)
+    /// Read out (numbers spelled, symbols named) and slowed by the rate, the text would take too long to say.
+    case spokenTooLong(limit: Int)
     /// A request field holds a value the service does not offer (`field`, and what it does offer).
     case unsupported(field: String, allowed: [String])
     /// A number field is outside its range.

@@ -45,6 +45,11 @@ public struct SpeechRequest: Sendable, Hashable {
     public static let maximumCharacters = 2_000
     public static let rateRange: ClosedRange<Double> = 0.5...2.0
     public static let pitchRange: ClosedRange<Double> = 0.5...1.5
+    /// Rate and pitch are kept to steps of this size, so that 0.50001 is 0.5 and asks the cache for the same audio.
+    public static let step = 0.05
+    /// The most characters one request may make the synthesiser say once read out, divided by the rate (about
+    /// eight minutes of speech at the normal rate): a text of digits spelled out slowly must not occupy the voice.
+    public static let maximumSpokenCharacters = 8_000
 
     public var text: String
     public var language: SpeechLanguage
@@ -66,9 +71,14 @@ public struct SpeechRequest: Sendable, Hashable {
         self.language = language ?? SpeechLanguage.guess(for: text)
         self.voice = voice
         self.format = format
-        self.rate = rate
-        self.pitch = pitch
+        self.rate = Self.quantised(rate)
+        self.pitch = Self.quantised(pitch)
     }
+
+    static func quantised(_ value: Double) -> Double { (value / step).rounded() * step }
+
+    /// Whether `spoken` (the text as the synthesiser will read it) is within the budget at this request's rate.
+    func fitsBudget(spokenCharacters: Int) -> Bool { Double(spokenCharacters) / rate <= Double(Self.maximumSpokenCharacters) }
 
     /// espeak-ng's words per minute for this rate. Its normal is 175; Mandarin sounds hurried there, so it starts
     /// a little slower.

@@ -35,6 +35,7 @@ public final class SpeechService: Service, Sendable {
     private func make(_ request: SpeechRequest, key: String) async throws(SpeechError) -> (SpeechResult, [UInt8]) {
         let spoken = normalizer.normalize(request.text, language: request.language)
         guard !spoken.isSilent else { throw .emptyText }
+        guard request.fitsBudget(spokenCharacters: spoken.text.count) else { throw .spokenTooLong(limit: SpeechRequest.maximumSpokenCharacters) }
         let synthesis = try await engine.synthesize(
             spoken.text, voice: request.voice.espeakName(for: request.language), rate: request.wordsPerMinute,
             pitch: request.espeakPitch)

@@ -60,6 +60,21 @@ struct OTPLoginTests {
         }
     }
 
+    @Test("a new code voids the older ones: the older stays dead after the new one is used", arguments: TestEngine.available)
+    func newCodeVoidsOlder(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let sender = RecordingSender()
+            let otp = service(db, sender, ManualClock(start))
+            _ = try await otp.requestCode(for: phone)
+            let older = sender.lastCode!
+            _ = try await otp.requestCode(for: phone)
+            let newer = sender.lastCode!
+            try #require(older != newer)
+            _ = try await otp.verify(code: newer, for: phone)
+            await #expect(throws: AccountsError.invalidCode) { try await otp.verify(code: older, for: phone) }
+        }
+    }
+
     @Test("a code expires after 5 minutes", arguments: TestEngine.available)
     func codeExpires(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in

@@ -16,6 +16,25 @@ struct CacheTests {
         }
     }
 
+    @Test func rateAndPitchAreKeptToStepsSoNearlyEqualAsksShareTheAudio() throws {
+        let text = "请到三楼儿科签到。"
+        let service = SpeechService(cache: try SpeechCache(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("steps-\(UUID().uuidString)"), capacityBytes: 1 << 20))
+        #expect(service.cacheKey(for: try SpeechRequest(text: text, rate: 0.5)) == service.cacheKey(for: try SpeechRequest(text: text, rate: 0.50001)))
+        #expect(service.cacheKey(for: try SpeechRequest(text: text, pitch: 1.2)) == service.cacheKey(for: try SpeechRequest(text: text, pitch: 1.19999)))
+        #expect(service.cacheKey(for: try SpeechRequest(text: text, rate: 0.5)) != service.cacheKey(for: try SpeechRequest(text: text, rate: 0.55)))
+    }
+
+    @Test func numbersSpelledOutSlowlyArePastTheBudget() async throws {
+        try await withSpeechService { service in
+            let digits = (0..<125).map { _ in "987654321098765" }.joined(separator: " ")
+            await #expect(throws: SpeechError.spokenTooLong(limit: SpeechRequest.maximumSpokenCharacters)) {
+                _ = try await service.speak(try SpeechRequest(text: digits, language: .en, format: .opus, rate: 0.5))
+            }
+            _ = try await service.speak(try SpeechRequest(text: "Please check in on the third floor.", language: .en, rate: 0.5))
+        }
+    }
+
     @Test func everyChoiceThatChangesTheAudioChangesTheKey() async throws {
         try await withSpeechService { service in
             let text = "请到三楼儿科签到。"

@@ -1,3 +1,4 @@
+import Foundation
 import Accounts
 import HTTPTypes
 import Hummingbird
