@@ -63,6 +63,17 @@ public struct TokenService: Sendable {
 
     private enum Rotation: Sendable { case rotated(Principal, String), reused, invalid }
 
+    /// Signs out the login a refresh token belongs to: every refresh token of its family is revoked (access tokens
+    /// already issued run out within 15 minutes). An unknown token changes nothing, and says so to no one.
+    public func revokeFamily(of token: String) async throws {
+        let hash = Secrets.hash(token, pepper: secret)
+        let now = Clock.millis(clock.now())
+        try await database.sql.raw("""
+            UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE revoked_at IS NULL
+              AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = \(bind: hash))
+            """).run()
+    }
+
     /// Exchanges a refresh token for a new pair; the presented token can never be used again.
     public func refresh(_ token: String) async throws -> Pair {
         let hash = Secrets.hash(token, pepper: secret)

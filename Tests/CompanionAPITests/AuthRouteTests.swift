@@ -53,6 +53,22 @@ struct AuthRouteTests {
         }
     }
 
+    @Test("logout signs the login out: its refresh tokens stop working, another login's do not; an unknown token is 204 too",
+          arguments: TestEngine.available)
+    func logout(engine: TestEngine) async throws {
+        try await withAPI(engine) { api in
+            let phone = try await api.login()
+            let other = try await api.login()
+            let rotated = try await api.send(.post, "/v1/auth/refresh", json: #"{"refreshToken":"\#(phone.refreshToken)"}"#).decode(Session.self)
+            let out = try await api.send(.post, "/v1/auth/logout", json: #"{"refreshToken":"\#(phone.refreshToken)"}"#)
+            #expect(out.status == .noContent)
+            let after = try await api.send(.post, "/v1/auth/refresh", json: #"{"refreshToken":"\#(rotated.refreshToken)"}"#)
+            #expect(after.status == .unauthorized)
+            #expect(try await api.send(.post, "/v1/auth/refresh", json: #"{"refreshToken":"\#(other.refreshToken)"}"#).status == .ok)
+            #expect(try await api.send(.post, "/v1/auth/logout", json: #"{"refreshToken":"not-a-token"}"#).status == .noContent)
+        }
+    }
+
     @Test("an Idempotency-Key from an anonymous caller replays nothing: nobody gets someone else's answer")
     func anonymousKeysAreIgnored() async throws {
         try await withAPI { api in

@@ -26,6 +26,12 @@ extension APIHandlers {
         return .ok(.init(body: .json(Self.tokens(pair))))
     }
 
+    func logout(_ input: Operations.Logout.Input) async throws -> Operations.Logout.Output {
+        guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
+        try await services.tokens.revokeFamily(of: body.refreshToken)
+        return .noContent(.init())
+    }
+
     func createStaffToken(_ input: Operations.CreateStaffToken.Input) async throws -> Operations.CreateStaffToken.Output {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
         let member = try await services.staff.authenticate(username: body.username, password: body.password, client: RequestScope.client)
