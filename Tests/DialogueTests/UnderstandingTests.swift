@@ -20,7 +20,8 @@ struct UnderstandingTests {
         #expect(found.map { abs($0 - days) < 0.01 } == true, "\(text): \(String(describing: found))")
     }
 
-    static let temperaturesCases: [(String, Double)] = [("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7),
+    static let temperaturesCases: [(String, Double)] = [
+        ("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7),
         ("发烧三十八度五", 38.5), ("体温三十九度", 39)]
 
     @Test(arguments: temperaturesCases)
