@@ -27,18 +27,13 @@ extension Registration {
     }
 
     /// A patient holds one place at a time: choosing another time gives the earlier place back (a waitlist offer
-    /// is kept: it was given, not taken).
+    /// is kept: it was given, not taken). The place returns as an expired hold's does; it is not offered to the
+    /// waitlist here, since its slot is not among the locks this transaction holds.
     func releaseEarlierHolds(patientId: String, accountId: String, now: Date, on db: any SQLDatabase) async throws {
-        let earlier = try await db.raw("""
-            SELECT slot_id FROM holds WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId) AND status = 'active'
-              AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
-            """).all().map { try $0.decode(column: "slot_id", as: String.self) }
-        guard !earlier.isEmpty else { return }
         try await db.raw("""
             UPDATE holds SET status = 'released' WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId)
               AND status = 'active' AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
             """).run()
-        for slot in Set(earlier) { try await offerFreedPlace(slotId: slot, now: now, on: db) }
     }
 
     /// Refuses a hold past the account's limit of live holds, saying when the first of them runs out.
