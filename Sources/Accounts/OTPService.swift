@@ -46,7 +46,7 @@ public struct OTPService: Sendable {
                 """).all().map { try $0.decode(column: "created_at", as: Int64.self) }
             if recent.count >= Self.maxCodesPerHour, let oldest = recent.first {
                 let freeAt = Clock.date(millis: oldest).addingTimeInterval(3600)
-                return max(1, Int(freeAt.timeIntervalSince(now).rounded(.up)))
+                return Clock.secondsUntil(freeAt, from: now)
             }
             try await db.raw("""
                 INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at, attempts)

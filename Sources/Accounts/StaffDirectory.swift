@@ -104,7 +104,7 @@ public struct StaffDirectory: Sendable {
             let mine = failures.filter { $0.client == client }
             for (list, limit) in [(mine, Self.maxFailures), (failures, Self.maxFailuresPerUsername)] where list.count >= limit {
                 let freeAt = Clock.date(millis: list[list.count - limit].at).addingTimeInterval(Self.failureWindow)
-                throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: max(1, Int(freeAt.timeIntervalSince(now).rounded(.up))))
+                throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: Clock.secondsUntil(freeAt, from: now))
             }
             try await db.raw("""
                 INSERT INTO staff_login_failures (id, username, client, at)

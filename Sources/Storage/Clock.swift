@@ -33,6 +33,8 @@ public final class ManualClock: NowProvider, @unchecked Sendable {
 public enum Clock {
     public static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     public static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+    /// Whole seconds from `now` until `date`, at least 1: what a `Retry-After` says when a limit frees at `date`.
+    public static func secondsUntil(_ date: Date, from now: Date) -> Int { max(1, Int(date.timeIntervalSince(now).rounded(.up))) }
 }
 
 /// The wall clock moved by an offset that can be set: the dev server's clock, so a journey can jump to the

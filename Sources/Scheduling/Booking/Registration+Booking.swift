@@ -43,7 +43,7 @@ extension Registration {
               AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
             """).all().map { try SchedulingRows.date($0, "expires_at") }
         guard live.count >= rules.liveHoldsPerAccount, let first = live.min() else { return }
-        throw SchedulingError.tooManyHolds(limit: rules.liveHoldsPerAccount, retryAfter: max(1, Int(first.timeIntervalSince(now).rounded(.up))))
+        throw SchedulingError.tooManyHolds(limit: rules.liveHoldsPerAccount, retryAfter: Clock.secondsUntil(first, from: now))
     }
 
     /// The patient's hold on the slot that is still running, if any.
