@@ -11,7 +11,4 @@ public struct CompanionRequestContext: RequestContext, RemoteAddressRequestConte
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
-
-    /// The client's IP address without the port, or `unknown` (an in-process test, a Unix socket).
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

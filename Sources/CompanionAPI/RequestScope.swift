@@ -6,7 +6,8 @@ import Accounts
 enum RequestScope {
     @TaskLocal static var principal: Principal?
     @TaskLocal static var language: Language = .zh
-    /// The connected client's IP address (the proxy's, behind one), for limits counted per client.
+    /// The client's IP address, for limits counted per client: the connection's, or behind a proxy the last
+    /// `X-Forwarded-For` entry; `unknown` without either (an in-process test, a Unix socket).
     @TaskLocal static var client = "unknown"
 
     /// The caller, or 401.
