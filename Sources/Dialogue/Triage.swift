@@ -60,13 +60,18 @@ enum Triage {
         var ranked = SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.map(\.specialty)
         guard let best = ranked.first, let bestSpecialty = knowledge.specialties[best] else { return ranked }
         let child = f.isChild || (f.ageYears.map { $0 < 14 } ?? false)
-        let obstetrics = knowledge.specialties.values.first { $0.forPregnancy == true }
-        if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics {
-            ranked.removeAll { $0 == obstetrics.id }
-            ranked.insert(obstetrics.id, at: 0)
-        } else if child, bestSpecialty.keepsChildren != true, let children = knowledge.specialties.values.first(where: { $0.forChildren == true }) {
-            ranked.removeAll { $0 == children.id }
-            ranked.insert(children.id, at: 0)
+        let specialties = knowledge.specialties.values
+        let routed: Specialty? =
+            if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics = specialties.first(where: { $0.forPregnancy == true }) {
+                obstetrics
+            } else if child, bestSpecialty.keepsChildren != true, let children = specialties.first(where: { $0.forChildren == true }) {
+                children
+            } else {
+                nil
+            }
+        if let routed {
+            ranked.removeAll { $0 == routed.id }
+            ranked.insert(routed.id, at: 0)
         }
         return ranked
     }
