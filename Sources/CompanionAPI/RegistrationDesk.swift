@@ -12,6 +12,8 @@ struct RegistrationDesk: BookingDesk {
     let clock: any NowProvider
     let calendar = HospitalCalendar.shanghai
 
+    func now() -> Date { clock.now() }
+
     func patients(accountId: String) async throws -> [PatientChoice] {
         let now = clock.now()
         return try await patientProfiles.list(accountId: accountId, limit: 20).items.map { profile in
@@ -89,7 +91,8 @@ struct RegistrationDesk: BookingDesk {
             doctorName: language.pick(doctor.name + doctor.title, "\(doctor.nameEn) (\(doctor.titleEn))"), departmentId: department.id,
             departmentName: language.pick(department.name, department.nameEn), date: appointment.date, time: calendar.clockTime(appointment.startsAt),
             feeYuan: Double(slot.feeCents) / 100, place: DirectoryGuide.place(department.location, language: language),
-            preparation: Preparation.notes(departmentId: department.id, english: language == .en))
+            preparation: Preparation.notes(departmentId: department.id, english: language == .en),
+            changesCloseAt: appointment.startsAt.addingTimeInterval(-registration.rules.cancelCutoff))
     }
 
     private static func queueInfo(_ status: QueueStatus) -> QueueInfo {

@@ -46,9 +46,11 @@ public struct Visit: Sendable, Codable, Equatable {
     public var feeYuan: Double
     public var place: Place?
     public var preparation: [String]
+    /// From this instant on the appointment can no longer be cancelled or moved online (the registration cut-off).
+    public var changesCloseAt: Date?
 
     public init(appointmentId: String, patientId: String, doctorName: String, departmentId: String, departmentName: String,
-                date: String, time: String, feeYuan: Double, place: Place?, preparation: [String]) {
+                date: String, time: String, feeYuan: Double, place: Place?, preparation: [String], changesCloseAt: Date? = nil) {
         self.appointmentId = appointmentId
         self.patientId = patientId
         self.doctorName = doctorName
@@ -59,6 +61,7 @@ public struct Visit: Sendable, Codable, Equatable {
         self.feeYuan = feeYuan
         self.place = place
         self.preparation = preparation
+        self.changesCloseAt = changesCloseAt
     }
 }
 
@@ -106,6 +109,8 @@ public enum BookingRefusal: Error, Sendable, Equatable {
 /// What the conversation needs from registration: the hospital's scheduling behind a small protocol, so the
 /// conversation never reads registration's tables. Refusals are thrown as `BookingRefusal`.
 public protocol BookingDesk: Sendable {
+    /// Registration's "now": what a visit's `changesCloseAt` is compared with.
+    func now() -> Date
     /// The account's patient profiles.
     func patients(accountId: String) async throws -> [PatientChoice]
     /// Up to `limit` slots with places left, earliest first: a day (counted from today in the hospital's time

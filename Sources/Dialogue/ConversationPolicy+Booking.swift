@@ -59,6 +59,7 @@ extension ConversationPolicy {
         switch u.intent {
         case .reschedule:
             guard state.visit != nil else { return nil }
+            if let closed = closedToChanges(&state) { return closed }
             state.pending = .reschedule
             return try await propose(&state)
         case .otherDoctor:
@@ -80,6 +81,7 @@ extension ConversationPolicy {
                 // "帮我预约" / "再约一个" asks for a new appointment, even when one was booked here already.
                 state.pending = .book
             } else if state.pending == nil || state.pending == .choosePatient {
+                if state.visit != nil, let closed = closedToChanges(&state) { return closed }
                 state.pending = state.visit == nil ? .book : .reschedule
             }
             return try await propose(&state)
@@ -237,11 +239,7 @@ extension ConversationPolicy {
                                              "After 3 missed appointments in 90 days, online booking is paused until \(Self.describe(until, language)). The registration desk at the hospital can still help."),
                          stage: .booking, language: language, quickReplies: language.pick(["挂号处在哪里", "转人工"], ["Where is registration?", "Talk to a person"]))
         case .pastCutoff:
-            state.pending = nil
-            state.stage = .booked
-            return Reply(text: language.pick("离就诊不到 2 小时，已经不能在线取消或改约了。如果去不了，请联系医院。",
-                                             "It is less than 2 hours before the appointment, so it can no longer be cancelled or moved online. Please call the hospital if you cannot come."),
-                         stage: .booked, language: language)
+            return pastCutoff(&state)
         case .unavailable, .notFound, .checkInNotOpen: why = language.pick("这个时间已经不能预约了。", "That time can no longer be booked.")
         }
         if refusal == .duplicate, let date = state.chosen?.date, !state.avoidDates.contains(date) { state.avoidDates.append(date) }
@@ -265,10 +263,30 @@ extension ConversationPolicy {
             return Reply(text: language.pick("在这次对话里还没有预约。要取消其他预约，请到“我的预约”里操作。", "There is no appointment in this conversation yet; other appointments can be cancelled under My appointments."),
                          stage: state.stage, language: language)
         }
+        if let closed = closedToChanges(&state) { return closed }
         state.pending = .cancel
         state.stage = .confirming
         return Reply(text: language.pick("确定要取消\(Self.day(visit.date, language)) \(visit.time)的\(visit.departmentName)预约吗？", "Cancel the \(visit.departmentName) appointment on \(Self.day(visit.date, language)) at \(visit.time)?"),
                      stage: .confirming, language: language, quickReplies: language.pick(["确认取消", "不取消了"], ["Yes, cancel", "No, keep it"]))
+    }
+
+    /// The cut-off said before any time is offered or any yes asked for: nil while the visit can still change.
+    private func closedToChanges(_ state: inout ConversationState) -> Reply? {
+        guard let closesAt = state.visit?.changesCloseAt, desk.now() > closesAt else { return nil }
+        return pastCutoff(&state)
+    }
+
+    private func pastCutoff(_ state: inout ConversationState) -> Reply {
+        let language = state.language
+        state.pending = nil
+        state.offers = []
+        state.chosen = nil
+        state.stage = .booked
+        let when = state.visit?.changesCloseAt.map { Self.describe($0, language) }
+        let closed = when.map { language.pick("在线取消和改约已在\($0)截止。", "Online cancelling and moving closed on \($0).") }
+            ?? language.pick("已经过了在线取消和改约的截止时间。", "The time for cancelling or moving it online has passed.")
+        return Reply(text: closed + language.pick("如果去不了，请联系医院。", " Please call the hospital if you cannot come."),
+                     stage: .booked, language: language)
     }
 
     // MARK: - The visit day

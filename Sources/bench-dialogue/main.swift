@@ -21,6 +21,7 @@ let messages = [
 ]
 /// No appointments: the benchmark turns are about complaints and questions.
 struct EmptyDesk: BookingDesk {
+    func now() -> Date { Date() }
     func patients(accountId: String) async throws -> [PatientChoice] { [] }
     func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
                language: Language) async throws -> [SlotOption] { [] }

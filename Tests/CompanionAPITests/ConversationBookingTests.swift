@@ -178,6 +178,35 @@ struct ConversationBookingTests {
         }
     }
 
+    @Test("past the cut-off, moving or cancelling is refused before any time is offered or a yes asked for; before it, both go on")
+    func cutoffSaidFirst() async throws {
+        let clock = Self.clock()
+        try await withAPI(clock: clock) { api in
+            let (_, talk) = try await Self.patientTalking(api)
+            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+            _ = try await talk.say("帮我预约")
+            _ = try await talk.say("第一个")
+            #expect(try await talk.say("确认")["stage"] as? String == "booked")
+
+            clock.set(ISO8601DateFormatter().date(from: "2026-12-09T21:30:00Z")!)  // 05:30 on the day: changes close at 06:00
+            let session = try await api.login()
+            let open = Talk(api: api, token: session.accessToken, id: talk.id)
+            let offered = try await open.say("换个时间")
+            #expect(Self.slots(offered)?.isEmpty == false, "\(Self.text(offered))")
+            _ = try await open.say("算了")
+
+            clock.set(ISO8601DateFormatter().date(from: "2026-12-09T23:30:00Z")!)  // 07:30, half an hour before the visit
+            let late = Talk(api: api, token: try await api.login().accessToken, id: talk.id)
+            for request in ["换个时间", "取消这个预约"] {
+                let refused = try await late.say(request)
+                #expect(Self.text(refused).contains("在线取消和改约已在12月10日 06:00截止"), "\(request): \(Self.text(refused))")
+                #expect(Self.slots(refused) == nil && refused["stage"] as? String == "booked")
+                let yes = try await late.say("好的")
+                #expect(Self.actions(yes).isEmpty, "\(request): a yes afterwards changes nothing")
+            }
+        }
+    }
+
     @Test("the visit day: I'm here → checked in with a queue number; how long; then pay, laboratory, pharmacy one step at a time")
     func visitDay() async throws {
         let clock = Self.clock()
