@@ -63,8 +63,12 @@ public struct JourneyRunner: Sendable {
             for failure in failures { write("  ✗ \(failure)") }
             results.append(StepResult(say: step.summary, latencyMs: latency, stage: stage, failures: failures))
         }
-        // The next journey on this server starts from the real time again.
-        if state.movedClock { try? await state.patient.setClock(Date()) }
+        // The next journey on this server starts from the time this one would have reached without its jumps.
+        if state.movedClock {
+            let elapsed = ContinuousClock.now - state.localStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            try? await state.patient.setClock(state.serverStart.addingTimeInterval(seconds))
+        }
         let result = JourneyResult(journey: journey.name, steps: results)
         write(result.passed ? "== passed" : "== FAILED")
         return result

@@ -19,8 +19,12 @@ struct JourneyState: Sendable {
     var days: [String: Int] = [:]
     /// A clock step moved the server's clock (it is set back when the journey ends).
     var movedClock = false
+    /// The server's "now" when the journey began (its own clock, which a dev server may have moved), and when
+    /// that was here: a journey that moves the clock sets it back to where it would have run on to.
+    let serverStart: Date
+    let localStart: ContinuousClock.Instant
     /// Today in the hospital's time zone when the journey began: `day:` counts from here.
-    let today: DateComponents
+    var today: DateComponents { Self.hospitalCalendar.dateComponents([.year, .month, .day], from: serverStart) }
 
     /// Days and times of journeys are the hospital's.
     static let hospitalCalendar: Calendar = {
@@ -31,8 +35,9 @@ struct JourneyState: Sendable {
 
     static func begin(_ journey: Journey, server: URL, phone: String, httpClient: HTTPClient) async throws -> JourneyState {
         let patient = try await PatientSession.signIn(server: server, phone: phone, httpClient: httpClient)
+        let localStart = ContinuousClock.now
         var state = JourneyState(journey: journey, server: server, httpClient: httpClient, phone: phone, patient: patient,
-                                 today: hospitalCalendar.dateComponents([.year, .month, .day], from: Date()))
+                                 serverStart: try await patient.serverNow() ?? Date(), localStart: localStart)
         var existing = try await patient.patients()
         for profile in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == profile.name }) {
             existing.append(try await patient.addPatient(name: profile.name, gender: profile.gender, birthDate: profile.birthDate))
@@ -55,7 +60,7 @@ struct JourneyState: Sendable {
 
     /// The calendar date `day` days from the journey's today, `YYYY-MM-DD`.
     func date(day: Int) -> String {
-        let instant = instant(day: day, time: "12:00") ?? Date()
+        let instant = instant(day: day, time: "12:00") ?? serverStart
         let parts = Self.hospitalCalendar.dateComponents([.year, .month, .day], from: instant)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }

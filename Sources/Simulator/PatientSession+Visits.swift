@@ -83,6 +83,12 @@ extension PatientSession {
         }
     }
 
+    /// A dev server's "now", or nil from a server without time control (production).
+    public func serverNow() async throws -> Date? {
+        guard case .ok(let ok) = try await anonymous.getDevClock() else { return nil }
+        return try ok.body.json.now
+    }
+
     /// Moves a dev server's clock (the time control exists only in dev mode).
     public func setClock(_ date: Date) async throws {
         let moved = try await anonymous.setDevClock(body: .json(.init(now: date)))

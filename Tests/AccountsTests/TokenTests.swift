@@ -105,7 +105,7 @@ struct StaffTests {
     @Test("a staff member logs in with the right password only", arguments: TestEngine.available)
     func login(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            let staff = StaffDirectory(database: db, clock: SystemClock())
+            let staff = StaffDirectory(database: db, clock: TestClock.wall())
             let added = try await staff.add(username: "dr.wang", password: "correct horse battery", role: .doctor,
                                             displayName: "王医生", doctorId: "doc_cardiology_1")
             let member = try await staff.authenticate(username: "dr.wang", password: "correct horse battery", client: "10.0.0.1")
@@ -181,7 +181,7 @@ struct StaffTests {
     @Test("usernames are unique and inputs are checked", arguments: TestEngine.available)
     func rules(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            let staff = StaffDirectory(database: db, clock: SystemClock())
+            let staff = StaffDirectory(database: db, clock: TestClock.wall())
             _ = try await staff.add(username: "admin", password: "long enough pw", role: .admin, displayName: "Admin")
             await #expect(throws: AccountsError.usernameTaken) {
                 try await staff.add(username: "admin", password: "long enough pw", role: .admin, displayName: "Admin 2")

@@ -159,7 +159,7 @@ struct AppointmentRouteTests {
             #expect(try queue.json()["ahead"] as? Int == 0)
 
             let doctorUser = "dr.ped"
-            _ = try await StaffDirectory(database: api.database, clock: SystemClock())
+            _ = try await StaffDirectory(database: api.database, clock: TestClock.wall())
                 .add(username: doctorUser, password: "a long enough password", role: .doctor, displayName: "儿科医生", doctorId: "doc_pediatrics_1")
             let doctor = try await api.send(.post, "/v1/auth/staff-token", json: #"{"username":"dr.ped","password":"a long enough password"}"#)
             let doctorToken = try doctor.decode(Session.self).accessToken

@@ -111,7 +111,7 @@ struct AuthRouteTests {
 
     @Test("an access token stops working after 15 minutes")
     func accessTokenExpires() async throws {
-        let clock = ManualClock(Date())
+        let clock = ManualClock(TestClock.wall().now())
         try await withAPI(clock: clock) { api in
             let session = try await api.login()
             clock.advance(by: 15 * 60 + 1)

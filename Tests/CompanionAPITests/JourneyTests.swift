@@ -1,4 +1,5 @@
 import Accounts
+import CompanionTestSupport
 import Foundation
 import HummingbirdTesting
 import Scheduling
@@ -18,9 +19,10 @@ struct JourneyTests {
 
     /// A live server with the demo hospital's next 14 days of sessions.
     static func withServer(doctors journeys: [Journey] = [], _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
-        try await withAPI(clock: OffsetClock(), live: true) { api in
-            try await DemoSchedule.seedFromToday(into: api.database)
-            let staff = StaffDirectory(database: api.database, clock: SystemClock())
+        let clock = TestClock.wall()
+        try await withAPI(clock: clock, live: true) { api in
+            try await DemoSchedule.seedFromToday(into: api.database, clock: clock)
+            let staff = StaffDirectory(database: api.database, clock: TestClock.wall())
             for doctor in journeys.compactMap(\.persona.doctor) {
                 _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
             }

@@ -26,7 +26,7 @@ struct LiveHTTPSTests {
             config.port = 0
             config.tlsCertificatePath = certificates.certificatePath
             config.tlsKeyPath = certificates.keyPath
-            let services = try await Services(database: db, clock: SystemClock(), otpSender: DevOTPSender(logger: quietLogger),
+            let services = try await Services(database: db, clock: TestClock.wall(), otpSender: DevOTPSender(logger: quietLogger),
                                           secret: String(repeating: "k", count: 40), speech: try testSpeechService())
             let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
             let app = try buildApplication(configuration: config, services: services, registry: PrometheusCollectorRegistry(),

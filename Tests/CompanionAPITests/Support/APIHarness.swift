@@ -46,7 +46,7 @@ struct API: Sendable {
 
     /// Creates a staff account directly and logs it in through the API.
     func staffLogin(role: Role, username: String = "staff.user") async throws -> Session {
-        _ = try await StaffDirectory(database: database, clock: SystemClock())
+        _ = try await StaffDirectory(database: database, clock: TestClock.wall())
             .add(username: username, password: "a long enough password", role: role, displayName: "Staff")
         let response = try await send(.post, "/v1/auth/staff-token",
                                       json: #"{"username":"\#(username)","password":"a long enough password"}"#)
@@ -130,7 +130,7 @@ extension TestResponse {
 func withAPI(
     _ engine: TestEngine = .sqlite,
     mode: AppConfiguration.Mode = .dev,
-    clock: any NowProvider = SystemClock(),
+    clock: any NowProvider = TestClock.wall(),
     logs: LogCapture? = nil,
     live: Bool = false,
     _ body: @escaping @Sendable (API) async throws -> Void

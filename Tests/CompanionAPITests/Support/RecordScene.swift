@@ -1,4 +1,5 @@
 import Accounts
+import CompanionTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -35,7 +36,7 @@ struct RecordScene {
         let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slotId)","patientId":"\#(patientId)"}"#, token: patient.accessToken)
         guard booked.status == .created else { throw HarnessError("book: \(booked.text)") }
 
-        let staff = StaffDirectory(database: api.database, clock: SystemClock())
+        let staff = StaffDirectory(database: api.database, clock: TestClock.wall())
         _ = try await staff.add(username: "dr.ped", password: "a long enough password", role: .doctor, displayName: "儿科医生", doctorId: "doc_pediatrics_1")
         _ = try await staff.add(username: "dr.other", password: "a long enough password", role: .doctor, displayName: "儿科医生二", doctorId: "doc_pediatrics_2")
         func staffToken(_ username: String) async throws -> Session {
