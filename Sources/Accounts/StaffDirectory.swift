@@ -74,11 +74,12 @@ public struct StaffDirectory: Sendable {
         let attempt = Identifier.make("slf")
         try await reserveAttempt(attempt, username: username, client: client, now: now)
         let row = try await database.sql.raw("""
-            SELECT id, username, password_hash, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
+            SELECT id, username, password_hash, role, display_name, doctor_id, disabled_at FROM staff WHERE username = \(bind: username)
             """).first()
         let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        guard matches, let row else { throw AccountsError.invalidCredentials }
+        // A disabled account answers as a wrong password does, after the same work.
+        guard matches, let row, try row.decodeNil(column: "disabled_at") else { throw AccountsError.invalidCredentials }
         try await database.sql.raw("""
             DELETE FROM staff_login_failures WHERE username = \(bind: username) AND (client = \(bind: client) OR id = \(bind: attempt))
             """).run()
@@ -110,6 +111,25 @@ public struct StaffDirectory: Sendable {
                 INSERT INTO staff_login_failures (id, username, client, at)
                 VALUES (\(bind: id), \(bind: username), \(bind: client), \(bind: Clock.millis(now)))
                 """).run()
+        }
+    }
+
+    /// Disables a staff account (or enables it again). A disabled account cannot log in and its logins end: every
+    /// refresh token is revoked at once, and the access tokens already issued run out within 15 minutes.
+    public func setDisabled(_ disabled: Bool, username: String) async throws -> Member {
+        let now = Clock.millis(clock.now())
+        return try await database.transaction { db in
+            guard let row = try await db.raw("""
+                SELECT id, username, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
+                """).first() else { throw NotFound("staff member") }
+            let member = try Self.member(from: row)
+            try await db.raw("UPDATE staff SET disabled_at = \(bind: disabled ? now : nil) WHERE id = \(bind: member.id)").run()
+            if disabled {
+                try await db.raw("""
+                    UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE subject_id = \(bind: member.id) AND revoked_at IS NULL
+                    """).run()
+            }
+            return member
         }
     }
 

@@ -98,6 +98,16 @@ public struct TokenService: Sendable {
             guard try row.decode(column: "expires_at", as: Int64.self) > now,
                   let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return .invalid }
             let principal = Principal(subjectId: try row.decode(column: "subject_id", as: String.self), role: role)
+            // Staff are read again at every refresh: a disabled or removed account's login ends here.
+            if role != .patient {
+                let staff = try await db.raw("SELECT disabled_at FROM staff WHERE id = \(bind: principal.subjectId)").first()
+                guard let staff, try staff.decodeNil(column: "disabled_at") else {
+                    try await db.raw("""
+                        UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE family_id = \(bind: family) AND revoked_at IS NULL
+                        """).run()
+                    return .invalid
+                }
+            }
             try await db.raw("UPDATE refresh_tokens SET used_at = \(bind: now) WHERE token_hash = \(bind: hash)").run()
             let next = Secrets.randomToken()
             try await storeRefresh(next, family: family, principal: principal, on: db)

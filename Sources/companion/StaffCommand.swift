@@ -5,7 +5,7 @@ import Storage
 
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Manage staff accounts (doctors, administrators).", subcommands: [Add.self]
+        commandName: "staff", abstract: "Manage staff accounts (doctors, administrators).", subcommands: [Add.self, Disable.self, Enable.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -35,5 +35,37 @@ struct StaffCommand: AsyncParsableCommand {
                 throw ValidationError("username \(username) is taken")
             }
         }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable a staff account: it cannot log in, its refresh tokens are revoked, its access tokens run out within 15 minutes."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Login name") var username: String
+
+        func run() async throws { try await setStaffDisabled(true, username: username, database: database) }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled staff account again.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Login name") var username: String
+
+        func run() async throws { try await setStaffDisabled(false, username: username, database: database) }
+    }
+}
+
+private func setStaffDisabled(_ disabled: Bool, username: String, database: DatabaseOptions) async throws {
+    let logger = try database.bootstrapLogging()
+    let db = try await database.openMigrated(logger: logger)
+    defer { Task { try? await db.close() } }
+    do {
+        let member = try await StaffDirectory(database: db, clock: SystemClock()).setDisabled(disabled, username: username)
+        print("\(disabled ? "disabled" : "enabled") \(member.role.rawValue) \(member.username) (\(member.id))")
+    } catch is NotFound {
+        throw ValidationError("no staff account named \(username)")
     }
 }

@@ -122,6 +122,46 @@ struct StaffTests {
         }
     }
 
+    @Test("a disabled staff account cannot log in or refresh, its refresh tokens are revoked; enabled again, it logs in",
+          arguments: TestEngine.available)
+    func disable(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let clock = TestClock.wall()
+            let staff = StaffDirectory(database: db, clock: clock)
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let doctor = try await staff.add(username: "dr.zhao", password: "the right password", role: .doctor, displayName: "赵医生")
+            let first = try await tokens.issue(for: Principal(subjectId: doctor.id, role: .doctor))
+            let second = try await tokens.issue(for: Principal(subjectId: doctor.id, role: .doctor))
+            let rotated = try await tokens.refresh(second.refreshToken)
+
+            #expect(try await staff.setDisabled(true, username: "dr.zhao") == doctor)
+            await #expect(throws: AccountsError.invalidCredentials) {
+                try await staff.authenticate(username: "dr.zhao", password: "the right password", client: "10.0.0.1")
+            }
+            for token in [first.refreshToken, rotated.refreshToken] {
+                await #expect(throws: AccountsError.invalidToken) { try await tokens.refresh(token) }
+            }
+            await #expect(throws: NotFound.self) { try await staff.setDisabled(true, username: "nobody") }
+
+            _ = try await staff.setDisabled(false, username: "dr.zhao")
+            #expect(try await staff.authenticate(username: "dr.zhao", password: "the right password", client: "10.0.0.1") == doctor)
+            await #expect(throws: AccountsError.invalidToken, "a revoked token stays revoked") { try await tokens.refresh(rotated.refreshToken) }
+        }
+    }
+
+    @Test("a staff login whose account was disabled without revoking it (a direct database change) ends at the next refresh")
+    func refreshReadsStaffStatus() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let clock = TestClock.wall()
+            let staff = StaffDirectory(database: db, clock: clock)
+            let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let admin = try await staff.add(username: "admin.qian", password: "the right password", role: .admin, displayName: "钱")
+            let pair = try await tokens.issue(for: Principal(subjectId: admin.id, role: .admin))
+            try await db.sql.raw("UPDATE staff SET disabled_at = 1 WHERE id = \(bind: admin.id)").run()
+            await #expect(throws: AccountsError.invalidToken) { try await tokens.refresh(pair.refreshToken) }
+        }
+    }
+
     @Test("ten wrong passwords in 15 minutes from one client pause it, even for the right password", arguments: TestEngine.available)
     func bruteForce(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
