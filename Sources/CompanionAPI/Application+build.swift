@@ -89,6 +89,7 @@ public func buildApplication(
         logger: logger
     )
     app.addServices(DatabaseService(database: services.database, logger: logger),
-                    WaitlistService(registration: services.registration, logger: logger), services.speech)
+                    WaitlistService(registration: services.registration, logger: logger),
+                    RetentionService(sweep: RetentionSweep(database: services.database), clock: services.clock, logger: logger), services.speech)
     return app
 }

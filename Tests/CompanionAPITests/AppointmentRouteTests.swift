@@ -1,6 +1,7 @@
 import Accounts
 import CompanionTestSupport
 import Foundation
+import SQLKit
 import HTTPTypes
 import HummingbirdTesting
 import Storage
@@ -132,6 +133,25 @@ struct AppointmentRouteTests {
                                            token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "book-once-42"])
             #expect(other.status == .unprocessableContent)
             #expect(other.problemCode == "idempotency_key_reused")
+        }
+    }
+
+    @Test("a key whose first request died before answering is released after 5 minutes: the retry books")
+    func abandonedIdempotencyKey() async throws {
+        let clock = Self.clock()
+        try await withAPI(clock: clock) { api in
+            let (_, slots) = try await openSession(api, capacity: 5)
+            let session = try await api.login()
+            let patient = try await api.createPatient(session.accessToken)
+            let account = try await api.database.sql.raw("SELECT id FROM accounts").first()!.decode(column: "id", as: String.self)
+            let started = Clock.millis(clock.now().addingTimeInterval(-6 * 60))
+            try await api.database.sql.raw("""
+                INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
+                VALUES (\(bind: account + " /v1/appointments"), 'died-midway', 'whatever it was', \(bind: started))
+                """).run()
+            let retry = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#,
+                                           token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "died-midway"])
+            #expect(retry.status == .created, "\(retry.text)")
         }
     }
 

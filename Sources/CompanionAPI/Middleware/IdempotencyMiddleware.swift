@@ -10,11 +10,14 @@ import Storage
 /// `Idempotency-Key` on POST: the first request with a key runs and its answer (success or 4xx problem) is
 /// stored; a retry with the same key and body gets that answer again, byte for byte, even when it arrives while the
 /// first is still running (it waits). The same key with another body is 422. Keys belong to one caller and one
-/// path, and live 24 hours. A 5xx answer is not stored, so the client can retry.
+/// path, and live 24 hours. A 5xx answer is not stored, so the client can retry. A key whose first request never
+/// answered (its instance died) is released after `abandonedAfter`, so the retry runs instead of waiting a day.
 struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     let database: Database
     let clock: any NowProvider
     static var lifetime: TimeInterval { 24 * 3600 }
+    /// Longer than any request runs (a model draft included): an answer not stored by then never will be.
+    static var abandonedAfter: TimeInterval { 5 * 60 }
     static var header: HTTPField.Name { HTTPField.Name("Idempotency-Key")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -63,7 +66,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let now = clock.now()
         try await database.sql.raw("""
             DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
-              AND created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.lifetime)))
+              AND (created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.lifetime)))
+                   OR (status IS NULL AND created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.abandonedAfter)))))
             """).run()
         let inserted = try await database.sql.raw("""
             INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
