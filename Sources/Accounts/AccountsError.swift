@@ -2,8 +2,9 @@ import Foundation
 
 /// Why an account or authentication request was refused.
 public enum AccountsError: Error, Sendable, Equatable {
-    /// Too many codes were requested for one phone; try again after the interval.
-    case tooManyCodes(retryAfterSeconds: Int)
+    /// Too many codes were requested within the hour (for the phone, from the client, or in all); try again after
+    /// the interval.
+    case tooManyCodes(scope: CodeLimits.Scope, retryAfterSeconds: Int)
     /// The code is wrong, expired, used, or was never sent.
     case invalidCode
     /// Five wrong tries burn the code; a new one must be requested.

@@ -3,24 +3,26 @@ import Logging
 import SQLKit
 import Storage
 
-/// Phone login with one-time codes: a code lives 5 minutes, allows 5 tries, and a phone gets at most 5 codes
-/// an hour. A correct code logs in to the phone's account, creating it on first login.
+/// Phone login with one-time codes: a code lives 5 minutes, allows 5 tries, and codes sent within an hour are
+/// limited per phone, per client address and for the whole service (`CodeLimits`). A correct code logs in to the
+/// phone's account, creating it on first login.
 public struct OTPService: Sendable {
     public static let codeLifetime: TimeInterval = 5 * 60
     public static let maxAttempts = 5
-    public static let maxCodesPerHour = 5
 
     let database: Database
     let sender: any OTPSender
     let clock: any NowProvider
     let pepper: String
+    let limits: CodeLimits
 
     /// - Parameter pepper: the server secret mixed into stored code hashes.
-    public init(database: Database, sender: any OTPSender, clock: any NowProvider, pepper: String) {
+    public init(database: Database, sender: any OTPSender, clock: any NowProvider, pepper: String, limits: CodeLimits = CodeLimits()) {
         self.database = database
         self.sender = sender
         self.clock = clock
         self.pepper = pepper
+        self.limits = limits
     }
 
     /// What the caller learns about a sent code.
@@ -30,32 +32,43 @@ public struct OTPService: Sendable {
         public let devCode: String?
     }
 
-    /// Creates and sends a new code for the phone; the codes sent before it stop working.
-    public func requestCode(for phone: PhoneNumber) async throws -> Issued {
+    /// Creates and sends a new code for the phone, asked for from `client` (its address); the codes sent before it
+    /// stop working. Each limit is checked under its own lock (the phone's, then the client's, then the service's),
+    /// so concurrent requests cannot pass one.
+    public func requestCode(for phone: PhoneNumber, client: String = "") async throws -> Issued {
         let now = clock.now()
         let code = Secrets.sixDigitCode()
         let id = Identifier.make("otp")
         let engine = database.engine
         let pepper = self.pepper
+        let client = String(client.prefix(64))
         let windowStart = Clock.millis(now.addingTimeInterval(-3600))
-        let refusal: Int? = try await database.transaction { db in
-            try await db.lock(key: "otp:" + phone.value, engine: engine)
-            let recent = try await db.raw("""
-                SELECT created_at FROM otp_codes WHERE phone = \(bind: phone.value) AND created_at > \(bind: windowStart)
-                ORDER BY created_at ASC
-                """).all().map { try $0.decode(column: "created_at", as: Int64.self) }
-            if recent.count >= Self.maxCodesPerHour, let oldest = recent.first {
-                let freeAt = Clock.date(millis: oldest).addingTimeInterval(3600)
-                return Clock.secondsUntil(freeAt, from: now)
+        let limits = self.limits
+        let refusal: (CodeLimits.Scope, Int)? = try await database.transaction { db in
+            let scopes: [(scope: CodeLimits.Scope, lock: String, filter: SQLQueryString, limit: Int)] = [
+                (.phone, "otp:" + phone.value, "phone = \(bind: phone.value)", limits.perPhone),
+                (.client, "otp-client:" + client, "client = \(bind: client)", limits.perClient),
+                (.service, "otp-service", "1 = 1", limits.perService),
+            ]
+            for limit in scopes {
+                try await db.lock(key: limit.lock, engine: engine)
+                // The limit-th latest code of the hour, if there is one: the limit is reached, and frees when it is an hour old.
+                let reached = try await db.raw("""
+                    SELECT created_at FROM otp_codes WHERE \(limit.filter) AND created_at > \(bind: windowStart)
+                    ORDER BY created_at DESC LIMIT 1 OFFSET \(unsafeRaw: String(limit.limit - 1))
+                    """).first().map { try $0.decode(column: "created_at", as: Int64.self) }
+                if let reached {
+                    return (limit.scope, Clock.secondsUntil(Clock.date(millis: reached).addingTimeInterval(3600), from: now))
+                }
             }
             try await db.raw("""
-                INSERT INTO otp_codes (id, phone, code_hash, created_at, expires_at, attempts)
-                VALUES (\(bind: id), \(bind: phone.value), \(bind: Secrets.hash(phone.value + ":" + code, pepper: pepper)),
+                INSERT INTO otp_codes (id, phone, client, code_hash, created_at, expires_at, attempts)
+                VALUES (\(bind: id), \(bind: phone.value), \(bind: client), \(bind: Secrets.hash(phone.value + ":" + code, pepper: pepper)),
                         \(bind: Clock.millis(now)), \(bind: Clock.millis(now.addingTimeInterval(Self.codeLifetime))), 0)
                 """).run()
             return nil
         }
-        if let retryAfter = refusal { throw AccountsError.tooManyCodes(retryAfterSeconds: retryAfter) }
+        if let (scope, retryAfter) = refusal { throw AccountsError.tooManyCodes(scope: scope, retryAfterSeconds: retryAfter) }
         do {
             try await sender.send(code: code, to: phone)
         } catch {

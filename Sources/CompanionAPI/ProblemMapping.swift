@@ -41,9 +41,10 @@ enum ProblemMapping {
 
     private static func accounts(_ error: AccountsError) -> Problem {
         switch error {
-        case .tooManyCodes(let retryAfter):
-            return Problem(status: 429, code: "rate_limited", title: "Too many codes",
-                           detail: "At most 5 codes per phone per hour; try again in \(retryAfter) s.", retryAfter: retryAfter)
+        case .tooManyCodes(let scope, let retryAfter):
+            let whose = ["phone": "for this phone", "client": "from this address", "service": "for the whole service"][scope.rawValue] ?? ""
+            return Problem(status: 429, code: scope == .phone ? "rate_limited" : "codes_limited_\(scope.rawValue)", title: "Too many codes",
+                           detail: "The hour's limit of login codes \(whose) is reached; try again in \(retryAfter) s.", retryAfter: retryAfter)
         case .invalidCode:
             return Problem(status: 401, code: "invalid_code", title: "Wrong or expired code",
                            detail: "The code is wrong, expired or already used.")

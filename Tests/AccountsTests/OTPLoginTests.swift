@@ -104,6 +104,36 @@ struct OTPLoginTests {
         }
     }
 
+    @Test("codes per client address and for the whole service are limited too, also when requested all at once",
+          arguments: TestEngine.available)
+    func clientAndServiceLimits(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let sender = RecordingSender()
+            let clock = ManualClock(start)
+            let otp = OTPService(database: db, sender: sender, clock: clock, pepper: "p", limits: CodeLimits(perPhone: 5, perClient: 3, perService: 5))
+            let refused = try await withThrowingTaskGroup(of: CodeLimits.Scope?.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        do {
+                            _ = try await otp.requestCode(for: PhoneNumber("1390000\(String(format: "%04d", index))")!, client: "203.0.113.7")
+                            return nil
+                        } catch AccountsError.tooManyCodes(let scope, _) {
+                            return scope
+                        }
+                    }
+                }
+                return try await group.reduce(into: [CodeLimits.Scope?]()) { $0.append($1) }
+            }
+            #expect(refused.filter { $0 == nil }.count == 3 && refused.filter { $0 == .client }.count == 9, "\(refused)")
+            _ = try await otp.requestCode(for: PhoneNumber("13700000001")!, client: "198.51.100.1")
+            _ = try await otp.requestCode(for: PhoneNumber("13700000002")!, client: "198.51.100.2")
+            await #expect(throws: AccountsError.tooManyCodes(scope: .service, retryAfterSeconds: 3600)) {
+                try await otp.requestCode(for: PhoneNumber("13700000003")!, client: "198.51.100.3")
+            }
+            #expect(sender.count == 5)
+        }
+    }
+
     @Test("at most five codes per phone per hour, then Retry-After", arguments: TestEngine.available)
     func hourlyLimit(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
@@ -115,7 +145,7 @@ struct OTPLoginTests {
                 clock.advance(by: 60)
             }
             // The first code was sent at `start`; it leaves the window at start + 3600 s, now is start + 300 s.
-            await #expect(throws: AccountsError.tooManyCodes(retryAfterSeconds: 3300)) { try await otp.requestCode(for: phone) }
+            await #expect(throws: AccountsError.tooManyCodes(scope: .phone, retryAfterSeconds: 3300)) { try await otp.requestCode(for: phone) }
             #expect(sender.count == 5)
             _ = try await otp.requestCode(for: PhoneNumber("13900139000")!)
             clock.set(start.addingTimeInterval(3601))

@@ -5,7 +5,7 @@ extension APIHandlers {
     func requestOtp(_ input: Operations.RequestOtp.Input) async throws -> Operations.RequestOtp.Output {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
         let phone = try Self.phone(body.phone)
-        let issued = try await services.otp.requestCode(for: phone)
+        let issued = try await services.otp.requestCode(for: phone, client: RequestScope.client)
         return .accepted(.init(body: .json(.init(expiresAt: issued.expiresAt, devCode: issued.devCode))))
     }
 
