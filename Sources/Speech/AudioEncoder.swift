@@ -109,6 +109,7 @@ public enum AudioEncoder {
             throw .engineFailed("ope_encoder_create_callbacks failed: \(error)")
         }
         defer { ope_encoder_destroy(encoder) }
+        _ = companion_ope_set_serial_number(encoder, 0x436F_6D70)
         _ = companion_ope_set_bitrate(encoder, opusBitsPerSecond)
         _ = companion_ope_set_complexity(encoder, opusComplexity)
         // 60 ms packets instead of 20: a third of the per-packet work, and playback of a finished reply needs no

@@ -22,6 +22,17 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The URL with TLS required (and the server's certificate verified) unless it names a TLS mode itself
+    /// (`sslmode`, `tlsmode`, `ssl` or `tls`, e.g. `sslmode=disable` for a server on the same machine): without one,
+    /// the PostgreSQL driver would fall back to a plain connection when the server offers no TLS.
+    public func requiringTLS() -> DatabaseURL {
+        guard case .postgres(let url) = self, var parts = URLComponents(string: url) else { return self }
+        let items = parts.queryItems ?? []
+        guard !items.contains(where: { ["sslmode", "tlsmode", "ssl", "tls"].contains($0.name.lowercased()) }) else { return self }
+        parts.queryItems = items + [URLQueryItem(name: "sslmode", value: "require")]
+        return parts.string.map { .postgres(url: $0) } ?? self
+    }
+
     /// The URL with any password removed, safe to log.
     public var description: String {
         switch self {

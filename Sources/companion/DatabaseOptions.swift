@@ -46,9 +46,11 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the database and applies pending migrations.
-    func openMigrated(logger: Logger) async throws -> Database {
-        let url = try DatabaseURL(resolvedDatabaseURL
+    /// - Parameter requireTLS: a PostgreSQL URL without a TLS mode of its own gets `sslmode=require` (production).
+    func openMigrated(logger: Logger, requireTLS: Bool = false) async throws -> Database {
+        let given = try DatabaseURL(resolvedDatabaseURL
             ?? "sqlite://" + URL(fileURLWithPath: resolvedDataDirectory).appendingPathComponent("companion.sqlite").path)
+        let url = requireTLS ? given.requiringTLS() : given
         let database = try await Database.open(url, logger: logger, postgresConnections: try resolvedPoolSize())
         do {
             try await Migrator().migrate(database, logger: logger)

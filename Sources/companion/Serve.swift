@@ -30,6 +30,16 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("waitlist-per-patient"),
             help: "Waitlist entries one patient may have at once. Env: COMPANION_WAITLIST_PER_PATIENT. Default: 3")
     var waitlistPerPatient: Int?
+    @Option(name: .customLong("codes-per-client"),
+            help: "Login codes one client address may ask for in an hour. Env: COMPANION_CODES_PER_CLIENT. Default: 30")
+    var codesPerClient: Int?
+    @Option(name: .customLong("codes-per-hour"), help: "Login codes the whole service sends in an hour. Env: COMPANION_CODES_PER_HOUR. Default: 3000")
+    var codesPerHour: Int?
+    @Option(name: .customLong("turns-per-minute"),
+            help: "Conversation turns one account may send in a minute. Env: COMPANION_TURNS_PER_MINUTE. Default: 20")
+    var turnsPerMinute: Int?
+    @Option(name: .customLong("speech-per-minute"), help: "Syntheses one caller may ask for in a minute. Env: COMPANION_SPEECH_PER_MINUTE. Default: 30")
+    var speechPerMinute: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
@@ -69,6 +79,22 @@ struct Serve: AsyncParsableCommand {
         return rules
     }
 
+    /// The login-code limits from flags and environment.
+    func codeLimits(environment env: [String: String]) throws -> CodeLimits {
+        var limits = CodeLimits()
+        if let limit = try Self.setting(codesPerClient, "COMPANION_CODES_PER_CLIENT", 1...100_000, env) { limits.perClient = limit }
+        if let limit = try Self.setting(codesPerHour, "COMPANION_CODES_PER_HOUR", 1...10_000_000, env) { limits.perService = limit }
+        return limits
+    }
+
+    /// The per-minute request limits from flags and environment.
+    func requestLimits(environment env: [String: String]) throws -> RequestLimits {
+        let defaults = RequestLimits()
+        return RequestLimits(
+            turnsPerMinute: try Self.setting(turnsPerMinute, "COMPANION_TURNS_PER_MINUTE", 1...10_000, env) ?? defaults.turns.perWindow,
+            speechPerMinute: try Self.setting(speechPerMinute, "COMPANION_SPEECH_PER_MINUTE", 1...10_000, env) ?? defaults.speech.perWindow)
+    }
+
     func speechCacheBytes(environment env: [String: String]) throws -> Int {
         (try Self.setting(speechCacheMegabytes, "COMPANION_SPEECH_CACHE_MB", 1...1_000_000, env) ?? 512) << 20
     }
@@ -90,7 +116,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var config = try configuration(environment: environment)
-        let rules = try rules(environment: environment)
+        let rules = try rules(environment: environment), codeLimits = try codeLimits(environment: environment)
+        let requestLimits = try requestLimits(environment: environment)
         // Checked before the database is opened, like every other setting.
         let speechCacheBytes = try speechCacheBytes(environment: environment), speechCacheMaxAge = try speechCacheMaxAge(environment: environment)
         try config.validate()
@@ -100,7 +127,7 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let db = try await database.openMigrated(logger: logger)
+        let db = try await database.openMigrated(logger: logger, requireTLS: config.mode == .production)
         if config.mode == .dev {
             if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
             let created = try await DemoSchedule.seedFromToday(into: db)
@@ -114,7 +141,8 @@ struct Serve: AsyncParsableCommand {
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
-                                      speech: speech, rules: rules, drafting: try model.drafting(logger: logger))
+                                      speech: speech, rules: rules, codeLimits: codeLimits,
+                                      requestLimits: requestLimits, drafting: try model.drafting(logger: logger))
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [
             "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",

@@ -1,4 +1,5 @@
 import Accounts
+import CompanionAPI
 import CompanionTestSupport
 import Foundation
 import HTTPTypes
@@ -33,6 +34,45 @@ struct HardeningTests {
             } else {
                 #expect(created.isProblem)
             }
+        }
+    }
+
+    @Test("login codes are limited per client address: past the limit, 429 codes_limited_client with Retry-After")
+    func codesPerClient() async throws {
+        try await withAPI(clock: Routes.clock(), codeLimits: CodeLimits(perClient: 2)) { api in
+            for (index, expected) in [202, 202, 429].enumerated() {
+                let sent = try await api.send(.post, "/v1/auth/otp", json: #"{"phone":"1370000000\#(index)"}"#)
+                #expect(Int(sent.status.code) == expected, "\(sent.text)")
+                if expected == 429 {
+                    #expect(sent.problemCode == "codes_limited_client" && sent.headers[.retryAfter] == "3600")
+                }
+            }
+        }
+    }
+
+    @Test("conversation turns and speech per account per minute: past the limit 429 with Retry-After; the next minute, again",
+          arguments: TestEngine.available)
+    func turnsAndSpeechPerMinute(engine: TestEngine) async throws {
+        let clock = Routes.clock()
+        try await withAPI(engine, clock: clock, requestLimits: RequestLimits(turnsPerMinute: 3, speechPerMinute: 2)) { api in
+            let session = try await api.login()
+            let other = try await api.login("13800000077")
+            let started = try await api.send(.post, "/v1/conversations", json: "{}", token: session.accessToken)
+            let path = "/v1/conversations/\(try #require(try started.json()["id"] as? String))/messages"
+            let statuses = try await (0..<4).asyncMap { _ in
+                Int(try await api.send(.post, path, json: #"{"text":"头疼"}"#, token: session.accessToken).status.code)
+            }
+            #expect(statuses == [200, 200, 200, 429])
+            let refused = try await api.send(.post, path, json: #"{"text":"头疼"}"#, token: session.accessToken)
+            #expect(refused.problemCode == "turns_limited" && refused.headers[.retryAfter] == "60")
+            let spoken = try await (0..<3).asyncMap { index in
+                Int(try await api.send(.post, "/v1/speech", json: #"{"text":"第\#(index)句"}"#, token: session.accessToken).status.code)
+            }
+            #expect(spoken == [200, 200, 429])
+            #expect(try await api.send(.post, "/v1/speech", json: #"{"text":"您好"}"#, token: other.accessToken).status == .ok,
+                    "another account has its own count")
+            clock.advance(by: 60)
+            #expect(try await api.send(.post, path, json: #"{"text":"头疼"}"#, token: session.accessToken).status == .ok)
         }
     }
 
@@ -89,5 +129,14 @@ struct HardeningTests {
                 if index == 3 { #expect(joined.problemCode == "waitlist_limit") }
             }
         }
+    }
+}
+
+extension Sequence {
+    /// The results of `transform` on each element, one after another.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
     }
 }

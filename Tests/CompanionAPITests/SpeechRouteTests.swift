@@ -1,8 +1,12 @@
 import Accounts
+import CompanionAPI
+import CompanionTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Prometheus
+import Speech
 import Testing
 
 @Suite("Speech: POST /v1/speech and the audio it points to")
@@ -50,6 +54,52 @@ struct SpeechRouteTests {
                 let url = try #require(try response.json()["audioUrl"] as? String)
                 let audio = try await api.send(.get, url, token: doctor.accessToken)
                 #expect(audio.headers[.contentType] == mediaType)
+            }
+        }
+    }
+
+    @Test("audio is the caller's own: another account gets 404 with its URL, as for audio that never existed")
+    func audioIsPrivate() async throws {
+        try await withAPI { api in
+            let patient = try await api.login("13800000011")
+            let other = try await api.login("13800000012")
+            let body = #"{"text":"王小宝明天9:30儿科"}"#
+            let mine = try await api.send(.post, "/v1/speech", json: body, token: patient.accessToken).json()
+            let url = try #require(mine["audioUrl"] as? String)
+            #expect(try await api.send(.get, url, token: patient.accessToken).status == .ok)
+            let theirs = try await api.send(.get, url, token: other.accessToken)
+            #expect(theirs.status == .notFound && theirs.problemCode == "not_found")
+            // The same words asked for by the other account: their own key, which the first cannot use.
+            let same = try await api.send(.post, "/v1/speech", json: body, token: other.accessToken).json()
+            let otherURL = try #require(same["audioUrl"] as? String)
+            #expect(otherURL != url && otherURL.prefix(49) == url.prefix(49), "same content address, another tag")
+            #expect(try await api.send(.get, otherURL, token: patient.accessToken).status == .notFound)
+        }
+    }
+
+    @Test("audio made through one instance is served by another with an empty cache, on either engine", arguments: TestEngine.available)
+    func audioAcrossInstances(engine: TestEngine) async throws {
+        try await withAPI(engine) { api in
+            let session = try await api.login()
+            let made = try await api.send(.post, "/v1/speech", json: #"{"text":"请到三楼检验科抽血。","format":"opus"}"#,
+                                          token: session.accessToken)
+            let url = try #require(try made.json()["audioUrl"] as? String)
+            let original = try await api.send(.get, url, token: session.accessToken)
+
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-second-instance-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let services = try await Services(database: api.database, clock: TestClock.wall(), otpSender: CapturingSender(),
+                                              secret: String(repeating: "k", count: 40),
+                                              speech: SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 16 << 20)))
+            let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
+            try await Application(router: router, logger: quietLogger).test(.router) { client in
+                let second = API(client: client, database: api.database, sender: CapturingSender())
+                let served = try await second.send(.get, url, token: session.accessToken)
+                #expect(served.status == .ok && served.headers[.contentType] == "audio/ogg")
+                // Made again from what was said. espeak-ng carries a little state from one synthesis to the next, so the
+                // length can differ by a few milliseconds from the first making; the words and their marks are the same.
+                let sizes = (Double(served.body.readableBytes), Double(original.body.readableBytes))
+                #expect(abs(sizes.0 - sizes.1) / sizes.1 < 0.02, "\(sizes)")
             }
         }
     }

@@ -13,7 +13,8 @@ struct ModelDrafterTests {
     ]
     static let request = DraftRequest(transcript: transcript, template: .zhOutpatient, knownNames: ["王小明"])
 
-    static func drafter(_ url: String, retries: Int = 2, timeout: TimeAmount = .seconds(5)) -> ModelDrafter {
+    // Generous by default: the whole suite starts at once on two cores; the timeout tests give their own short ones.
+    static func drafter(_ url: String, retries: Int = 2, timeout: TimeAmount = .seconds(30)) -> ModelDrafter {
         ModelDrafter(configuration: ModelConfiguration(baseURL: url, model: "scripted-7b", timeout: timeout, retries: retries))
     }
 

@@ -351,6 +351,27 @@ struct SQLiteSettingsTests {
 
 @Suite("Database URLs")
 struct DatabaseURLTests {
+    @Test("production's PostgreSQL URL requires TLS unless it names a TLS mode itself")
+    func tlsRequired() throws {
+        #expect(try DatabaseURL("postgres://u:p@db:5432/d").requiringTLS() == .postgres(url: "postgres://u:p@db:5432/d?sslmode=require"))
+        #expect(try DatabaseURL("postgres://u@db/d?application_name=c").requiringTLS()
+                == .postgres(url: "postgres://u@db/d?application_name=c&sslmode=require"))
+        for explicit in ["postgres://u@localhost/d?sslmode=disable", "postgres://u@db/d?tlsmode=prefer", "postgres://u@db/d?SSL=true"] {
+            #expect(try DatabaseURL(explicit).requiringTLS() == .postgres(url: explicit))
+        }
+        #expect(try DatabaseURL("sqlite:///x.sqlite").requiringTLS() == .sqlite(path: "/x.sqlite"))
+    }
+
+    @Test("with TLS required, a server that offers none is refused instead of spoken to in the clear",
+          .enabled(if: TestEngine.postgresURL != nil))
+    func plainServerRefused() async throws {
+        let server = try #require(TestEngine.postgresURL)
+        var plain = try #require(URLComponents(string: server))
+        plain.queryItems = nil  // the test server's URL says sslmode=disable; a production URL that says nothing
+        let url = try DatabaseURL(try #require(plain.string)).requiringTLS()
+        await #expect(throws: (any Error).self) { try await Database.open(url, logger: quietLogger).close() }
+    }
+
     @Test func parsesBothEngines() throws {
         #expect(try DatabaseURL("sqlite:///var/lib/companion/db.sqlite") == .sqlite(path: "/var/lib/companion/db.sqlite"))
         #expect(try DatabaseURL("sqlite://data/db.sqlite") == .sqlite(path: "data/db.sqlite"))

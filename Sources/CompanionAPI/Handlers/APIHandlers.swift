@@ -24,17 +24,24 @@ public struct Services: Sendable {
     public let registration: Registration
     public let migrator: Migrator
     public let speech: SpeechService
+    let speechLibrary: SpeechLibrary
+    let limiter: RateLimiter
+    let requestLimits: RequestLimits
     public let conversations: Conversations
     public let records: Records
     /// The settable clock of a dev server (nil in production, where the time control does not exist).
     public var devClock: OffsetClock? { clock as? OffsetClock }
 
     public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
-                rules: SchedulingRules = SchedulingRules(), drafting: DraftingEngines = DraftingEngines()) async throws {
+                rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
+                requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines()) async throws {
         self.speech = speech
+        self.speechLibrary = SpeechLibrary(service: speech, database: database, clock: clock, secret: secret)
+        self.limiter = RateLimiter(database: database, clock: clock)
+        self.requestLimits = requestLimits
         self.database = database
         self.clock = clock
-        self.otp = OTPService(database: database, sender: otpSender, clock: clock, pepper: secret)
+        self.otp = OTPService(database: database, sender: otpSender, clock: clock, pepper: secret, limits: codeLimits)
         self.tokens = await TokenService(database: database, secret: secret, clock: clock)
         self.staff = StaffDirectory(database: database, clock: clock)
         self.patients = PatientProfiles(database: database, clock: clock)

@@ -36,11 +36,13 @@ extension APIHandlers {
             (format: try SpeechChoice.parse(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
              voice: try SpeechChoice.parse(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
         }
+        try await services.admit(accountId, under: services.requestLimits.turns)
         let reply = try await services.conversations.send(accountId: accountId, conversationId: input.path.conversationId, text: body.text)
         var speech: SpeechResult?
         if let speechChoice {
             let language: SpeechLanguage = reply.language == .zh ? .zh : .en
-            speech = try await services.speech.speak(SpeechRequest(text: reply.text, language: language, voice: speechChoice.voice, format: speechChoice.format))
+            let request = try SpeechRequest(text: reply.text, language: language, voice: speechChoice.voice, format: speechChoice.format)
+            speech = try await services.speechLibrary.speak(request, for: accountId)
         }
         return .ok(.init(body: .json(.init(reply: Self.reply(reply, speech: speech)))))
     }

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import OpenAPIRuntime
 import Speech
@@ -5,20 +6,21 @@ import Storage
 
 extension APIHandlers {
     func synthesizeSpeech(_ input: Operations.SynthesizeSpeech.Input) async throws -> Operations.SynthesizeSpeech.Output {
-        _ = try RequestScope.requirePrincipal()
+        let principal = try RequestScope.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         let request = try SpeechRequest(
             text: body.text, language: try SpeechChoice.parse(body.lang, field: "lang"),
             voice: try SpeechChoice.parse(body.voice, field: "voice") ?? .female,
             format: try SpeechChoice.parse(body.format, field: "format") ?? .mp3, rate: body.rate ?? 1, pitch: body.pitch ?? 1)
-        let result = try await services.speech.speak(request)
+        try await services.admit(principal.subjectId, under: services.requestLimits.speech)
+        let result = try await services.speechLibrary.speak(request, for: principal.subjectId)
         return .ok(.init(body: .json(Self.speech(result))))
     }
 
     func getSpeechAudio(_ input: Operations.GetSpeechAudio.Input) async throws -> Operations.GetSpeechAudio.Output {
-        _ = try RequestScope.requirePrincipal()
+        let principal = try RequestScope.requirePrincipal()
         let key = input.path.key
-        guard let audio = await services.speech.audio(key: key) else { throw NotFound("audio") }
+        guard let audio = try await services.speechLibrary.audio(personalKey: key, for: principal.subjectId) else { throw NotFound("audio") }
         // ETag and Cache-Control are set by AudioCacheHeadersMiddleware: the generated code would percent-encode them.
         if let wanted = input.headers.ifNoneMatch, wanted.contains("\"\(key)\"") || wanted.trimmingCharacters(in: .whitespaces) == "*" {
             return .notModified(.init())

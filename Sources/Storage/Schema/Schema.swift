@@ -10,5 +10,8 @@ public enum Schema {
         records,
         departmentSpecialties,
         abuseLimits,
+        staffStatusAndRetention,
+        speechRequests,
+        rateCounters,
     ]
 }

@@ -131,6 +131,8 @@ func withAPI(
     _ engine: TestEngine = .sqlite,
     mode: AppConfiguration.Mode = .dev,
     clock: any NowProvider = TestClock.wall(),
+    codeLimits: CodeLimits = CodeLimits(),
+    requestLimits: RequestLimits = RequestLimits(),
     logs: LogCapture? = nil,
     live: Bool = false,
     _ body: @escaping @Sendable (API) async throws -> Void
@@ -139,7 +141,8 @@ func withAPI(
         try await DemoHospital.seed(into: db)
         let sender = CapturingSender(revealsCode: live)
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
-                                      speech: try testSpeechService())
+                                      speech: try testSpeechService(), codeLimits: codeLimits,
+                                          requestLimits: requestLimits)
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)
         try await app.test(live ? .live : .router) { client in
