@@ -23,12 +23,14 @@ run: build
 	.build/debug/companion serve --data-dir $(DATA_DIR)
 
 ## Every test, on SQLite and (when a PostgreSQL server can be started here) on PostgreSQL; the model engine also
-## against a real llama.cpp server on a tiny random GGUF when one can be started (it needs PyPI the first time).
+## against a real llama.cpp server on a tiny random GGUF when one can be started (it needs PyPI the first time);
+## then schemathesis against the served contract (scripts/contract-fuzz.sh; PyPI the first time as well).
 test: deps
 	@if [ -z "$$COMPANION_TEST_POSTGRES_URL" ]; then eval "$$(scripts/start-postgres.sh)"; fi; \
 	if [ -z "$$COMPANION_TEST_MODEL_URL" ]; then eval "$$(scripts/start-model-server.sh)" || echo "no model server: its test is skipped" >&2; fi; \
 	swift build --build-tests && swift test --skip-build 2>&1 | tee .build/test-output.txt; \
-	exit $${PIPESTATUS[0]}
+	status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || exit $$status; \
+	scripts/contract-fuzz.sh
 
 ## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback),
 ## the release-minute booking rush through HTTP, and speech (synthesis speed, encoders, the espeak-ng command side

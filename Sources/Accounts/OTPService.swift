@@ -73,15 +73,15 @@ public struct OTPService: Sendable {
             try await sender.send(code: code, to: phone)
         } catch {
             // An undelivered code must not count against the hourly limit nor be usable.
-            try? await database.sql.raw("DELETE FROM otp_codes WHERE id = \(bind: id)").run()
+            try? await database.write("DELETE FROM otp_codes WHERE id = \(bind: id)")
             throw AccountsError.deliveryFailed
         }
         // A delivered code voids the ones before it: otherwise an older code would come back to life once this one is
         // used (until then only the newest is ever checked).
-        try await database.sql.raw("""
+        try await database.write("""
             UPDATE otp_codes SET consumed_at = \(bind: Clock.millis(now))
             WHERE phone = \(bind: phone.value) AND consumed_at IS NULL AND id <> \(bind: id)
-            """).run()
+            """)
         return Issued(expiresAt: now.addingTimeInterval(Self.codeLifetime), devCode: sender.revealsCode ? code : nil)
     }
 

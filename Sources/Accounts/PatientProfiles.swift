@@ -77,12 +77,12 @@ public struct PatientProfiles: Sendable {
     public func update(accountId: String, id: String, _ fields: PatientProfileFields) async throws -> PatientProfile {
         var profile = try validated(try await get(accountId: accountId, id: id), applying: fields)
         profile.updatedAt = clock.now()
-        try await database.sql.raw("""
+        try await database.write("""
             UPDATE patients SET name = \(bind: profile.name), gender = \(bind: profile.gender.rawValue),
               birth_date = \(bind: profile.birthDate), id_number = \(bind: profile.idNumber), phone = \(bind: profile.phone),
               allergies = \(bind: Self.encode(profile.allergies)), updated_at = \(bind: Clock.millis(profile.updatedAt))
             WHERE id = \(bind: id) AND account_id = \(bind: accountId)
-            """).run()
+            """)
         return profile
     }
 

@@ -46,11 +46,11 @@ public struct StaffDirectory: Sendable {
         let taken = try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first()
         guard taken == nil else { throw AccountsError.usernameTaken }
         do {
-            try await database.sql.raw("""
+            try await database.write("""
                 INSERT INTO staff (id, username, password_hash, role, display_name, doctor_id, created_at)
                 VALUES (\(bind: member.id), \(bind: username), \(bind: hash), \(bind: role.rawValue), \(bind: displayName),
                         \(bind: doctorId), \(bind: Clock.millis(clock.now())))
-                """).run()
+                """)
         } catch {
             // Lost a race with another insert of the same name.
             if try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
@@ -80,9 +80,9 @@ public struct StaffDirectory: Sendable {
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         // A disabled account answers as a wrong password does, after the same work.
         guard matches, let row, try row.decodeNil(column: "disabled_at") else { throw AccountsError.invalidCredentials }
-        try await database.sql.raw("""
+        try await database.write("""
             DELETE FROM staff_login_failures WHERE username = \(bind: username) AND (client = \(bind: client) OR id = \(bind: attempt))
-            """).run()
+            """)
         return try Self.member(from: row)
     }
 

@@ -68,10 +68,10 @@ public struct TokenService: Sendable {
     public func revokeFamily(of token: String) async throws {
         let hash = Secrets.hash(token, pepper: secret)
         let now = Clock.millis(clock.now())
-        try await database.sql.raw("""
+        try await database.write("""
             UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE revoked_at IS NULL
               AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = \(bind: hash))
-            """).run()
+            """)
     }
 
     /// Exchanges a refresh token for a new pair; the presented token can never be used again.

@@ -12,19 +12,21 @@ import OpenAPIRuntime
 import Prometheus
 import Storage
 
-/// Builds the router: middleware in order (request log, problems, body limit, public read cache, auth, idempotency,
-/// audio cache headers), the generated API,
+/// Builds the router: middleware in order (request log, problems, 405s, body limit, empty bodies, the contract's
+/// parameter limits and no nulls, public read cache, auth, idempotency, audio cache headers), the generated API,
 /// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`). Behind a proxy
 /// (`behindProxy`), the client is the address the proxy appended last to `X-Forwarded-For`.
 public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool,
                         behindProxy: Bool = false) throws -> Router<CompanionRequestContext> {
     let router = Router(context: CompanionRequestContext.self)
+    let contract = try OpenAPIDocument.text()
     router.add(middleware: AccessLogMiddleware(registry: registry))
     router.add(middleware: ProblemMiddleware())
     let routes = RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(table: routes))
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: EmptyBodyMiddleware())
+    router.add(middleware: ContractLimitsMiddleware(limits: try ParameterLimits(contract: contract)))
     router.add(middleware: PublicReadCacheMiddleware())
     router.add(middleware: AuthMiddleware(tokens: services.tokens, behindProxy: behindProxy))
     router.add(middleware: IdempotencyMiddleware(database: services.database, clock: services.clock))
@@ -34,7 +36,6 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     try APIHandlers(services: services).registerHandlers(on: RecordingTransport(router: router, table: routes), configuration: configuration)
     routes.add(.get, "/openapi.yaml")
     routes.add(.get, "/metrics")
-    let contract = try OpenAPIDocument.text()
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: contract)))

@@ -114,6 +114,12 @@ public final class Database: Sendable {
         self.shutdownPool = shutdown
     }
 
+    /// Runs one writing statement as a transaction of its own: on SQLite every write goes through the single writer
+    /// (a write on a reader connection would compete with it for the lock), on PostgreSQL it is a plain statement.
+    public func write(_ statement: SQLQueryString) async throws {
+        try await transaction { db in try await db.raw(statement).run() }
+    }
+
     /// Runs `body` in one transaction on one connection: committed when it returns, rolled back when it throws.
     /// On SQLite it runs in a savepoint of the writer's transaction, which the transactions queued with it share
     /// (group commit), and returns once that has committed; the write lock is taken at the start

@@ -38,7 +38,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("turns-per-minute"),
             help: "Conversation turns one account may send in a minute. Env: COMPANION_TURNS_PER_MINUTE. Default: 20")
     var turnsPerMinute: Int?
-    @Option(name: .customLong("speech-per-minute"), help: "Syntheses one caller may ask for in a minute. Env: COMPANION_SPEECH_PER_MINUTE. Default: 30")
+    @Option(name: .customLong("speech-per-minute"),
+            help: "Syntheses one caller may ask for in a minute. Env: COMPANION_SPEECH_PER_MINUTE. Default: 30")
     var speechPerMinute: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?

@@ -76,6 +76,28 @@ struct HardeningTests {
         }
     }
 
+    static let contractBreaches: [(String, String, String?, String)] = [
+        ("GET", "/v1/slots?departmentId=\(String(repeating: "d", count: 65))", nil, "departmentId"),
+        ("GET", "/v1/patients?limit=0", nil, "limit"),
+        ("GET", "/v1/patients?limit=101", nil, "limit"),
+        ("GET", "/v1/appointments/\(String(repeating: "a", count: 65))", nil, "appointmentId"),
+        ("POST", "/v1/conversations", #"{"language":null}"#, "language"),
+        ("POST", "/v1/speech", #"{"text":"您好","rate":null}"#, "rate"),
+        ("POST", "/v1/encounters/enc_x/transcript", #"{"turns":[{"speaker":null,"text":"x"}]}"#, "turns[0].speaker"),
+        ("POST", "/v1/auth/logout", #"{"refreshToken":"\#(String(repeating: "r", count: 201))"}"#, "refreshToken"),
+    ]
+
+    @Test("what the contract forbids and the generated server let through is a 4xx naming the field", arguments: contractBreaches)
+    func contractLimits(method: String, path: String, body: String?, field: String) async throws {
+        try await withAPI(clock: Routes.clock()) { api in
+            let session = try await api.login()
+            let response = try await api.send(method == "GET" ? .get : .post, path, json: body, token: session.accessToken)
+            #expect(response.status == (body?.contains("null") == true ? .badRequest : .unprocessableContent), "\(response.text)")
+            let errors = try response.json()["errors"] as? [[String: Any]]
+            #expect(errors?.first?["field"] as? String == field, "\(response.text)")
+        }
+    }
+
     @Test("a patient holds one place at a time: a new hold gives the earlier one back", arguments: TestEngine.available)
     func onePlacePerPatient(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Routes.clock()) { api in

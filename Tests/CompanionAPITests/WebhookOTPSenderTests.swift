@@ -33,7 +33,8 @@ struct WebhookOTPSenderTests {
     func delivers() async throws {
         let inbox = Inbox()
         try await gateway(inbox, status: .ok).test(.live) { client in
-            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "shared-secret")
+            // A generous timeout: the suite starts everything at once on two cores.
+            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "shared-secret", timeout: .seconds(30))
             try await sender.send(code: "482913", to: PhoneNumber("+86 13800138000")!)
             let received = try #require(inbox.all.first)
             let json = try JSONSerialization.jsonObject(with: received.body) as? [String: String]
@@ -50,7 +51,7 @@ struct WebhookOTPSenderTests {
     func failures() async throws {
         let inbox = Inbox()
         try await gateway(inbox, status: .internalServerError).test(.live) { client in
-            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "s")
+            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "s", timeout: .seconds(30))
             await #expect(throws: AccountsError.deliveryFailed) { try await sender.send(code: "1", to: PhoneNumber("13800138000")!) }
         }
         let nowhere = WebhookOTPSender(url: "http://127.0.0.1:1/sms", signingSecret: "s", timeout: .seconds(1))

@@ -64,17 +64,19 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Inserts the key as "in progress"; false when it is already there (and still fresh).
     private func claim(owner: String, key: String, hash: String) async throws -> Bool {
         let now = clock.now()
-        try await database.sql.raw("""
-            DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
-              AND (created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.lifetime)))
-                   OR (status IS NULL AND created_at < \(bind: Clock.millis(now.addingTimeInterval(-Self.abandonedAfter)))))
-            """).run()
-        let inserted = try await database.sql.raw("""
-            INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
-            VALUES (\(bind: owner), \(bind: key), \(bind: hash), \(bind: Clock.millis(now)))
-            ON CONFLICT (owner, key) DO NOTHING RETURNING key
-            """).first()
-        return inserted != nil
+        let expired = Clock.millis(now.addingTimeInterval(-Self.lifetime))
+        let abandoned = Clock.millis(now.addingTimeInterval(-Self.abandonedAfter))
+        return try await database.transaction { db in
+            try await db.raw("""
+                DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
+                  AND (created_at < \(bind: expired) OR (status IS NULL AND created_at < \(bind: abandoned)))
+                """).run()
+            return try await db.raw("""
+                INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
+                VALUES (\(bind: owner), \(bind: key), \(bind: hash), \(bind: Clock.millis(now)))
+                ON CONFLICT (owner, key) DO NOTHING RETURNING key
+                """).first() != nil
+        }
     }
 
     private func runAndStore(_ request: Request, context: Context, next: (Request, Context) async throws -> Response,
@@ -96,15 +98,15 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let collected = try await BodyCollector.collect(response.body)
         var stored = response
         stored.body = .init(byteBuffer: collected)
-        try await database.sql.raw("""
+        try await database.write("""
             UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
               content_type = \(bind: response.headers[.contentType]), body = \(bind: String(buffer: collected))
             WHERE owner = \(bind: owner) AND key = \(bind: key)
-            """).run()
+            """)
         return stored
     }
 
     private func release(owner: String, key: String) async throws {
-        try await database.sql.raw("DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)").run()
+        try await database.write("DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)")
     }
 }

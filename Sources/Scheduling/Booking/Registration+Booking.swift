@@ -137,8 +137,8 @@ extension Registration {
                     \(bind: slot.departmentId), \(bind: slot.date), \(bind: Clock.millis(slot.startsAt)), \(bind: Clock.millis(slot.endsAt)),
                     'booked', \(bind: reason), \(bind: Clock.millis(now)), \(bind: Clock.millis(now)))
                 """).run()
-        } catch {
-            // The unique index on (patient, department, date) for active appointments.
+        } catch where ConstraintViolation.isUnique(error, index: "appointments_one_per_department_day",
+                                                  columns: ["appointments.patient_id", "appointments.department_id", "appointments.date"]) {
             throw SchedulingError.duplicateBooking
         }
         try await recordChange(id, by: actor, from: nil, to: Appointment.Status.booked.rawValue, at: now, on: db)

@@ -1,0 +1,18 @@
+import PostgresKit
+import SQLiteNIO
+
+/// Recognises a write that a uniqueness rule of the schema refused, by the rule's name, so a caller maps the one
+/// it expects (a second booking of the day) and lets every other error through as what it is. PostgreSQL names the
+/// index; SQLite names its table and columns.
+public enum ConstraintViolation {
+    /// Whether `error` is a violation of the unique index `index` on `columns` (`table.column`, in index order).
+    public static func isUnique(_ error: any Error, index: String, columns: [String]) -> Bool {
+        if let postgres = error as? PSQLError {
+            return postgres.serverInfo?[.sqlState] == "23505" && postgres.serverInfo?[.constraintName] == index
+        }
+        let sqliteMessage = "UNIQUE constraint failed: " + columns.joined(separator: ", ")
+        if let writer = error as? SQLiteWriterError { return writer.code & 0xFF == 19 && writer.message == sqliteMessage }
+        if let reader = error as? SQLiteError { return reader.reason == .constraint && reader.message == sqliteMessage }
+        return false
+    }
+}
