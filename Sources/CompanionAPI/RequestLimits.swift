@@ -3,12 +3,10 @@ import Storage
 /// Requests per account per minute for the routes that cost the most CPU: conversation turns (each may be spoken
 /// too) and speech synthesis. Counted in the shared database (`RateLimiter`), so they hold across instances.
 public struct RequestLimits: Sendable, Equatable {
-    public var turns = RateLimiter.Limit(scope: "turns", perWindow: 20)
-    public var speech = RateLimiter.Limit(scope: "speech", perWindow: 30)
+    public var turns: RateLimiter.Limit
+    public var speech: RateLimiter.Limit
 
-    public init() {}
-
-    public init(turnsPerMinute: Int, speechPerMinute: Int) {
+    public init(turnsPerMinute: Int = 20, speechPerMinute: Int = 30) {
         turns = RateLimiter.Limit(scope: "turns", perWindow: turnsPerMinute)
         speech = RateLimiter.Limit(scope: "speech", perWindow: speechPerMinute)
     }

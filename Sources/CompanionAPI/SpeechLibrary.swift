@@ -47,15 +47,13 @@ struct SpeechLibrary: Sendable {
     }
 
     private func remember(_ request: SpeechRequest, key: String) async throws {
-        try await database.transaction { db in
-            try await db.raw("""
-                INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
-                VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
-                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
-                        \(bind: Clock.millis(clock.now())))
-                ON CONFLICT (key) DO NOTHING
-                """).run()
-        }
+        try await database.write("""
+            INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
+            VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
+                    \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
+                    \(bind: Clock.millis(clock.now())))
+            ON CONFLICT (key) DO NOTHING
+            """)
     }
 
     private func rememberedRequest(_ key: String) async throws -> SpeechRequest? {
