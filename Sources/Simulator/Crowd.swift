@@ -63,8 +63,7 @@ public struct Crowd: Sendable {
                 if next < patients { launch() }
             }
         }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - start).inSeconds
         let steps = journey.steps.indices.map { index -> StepStatistics in
             let latencies = results.compactMap { $0.steps.indices.contains(index) ? $0.steps[index].latencyMs : nil }.sorted()
             func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }

@@ -58,16 +58,13 @@ public struct JourneyRunner: Sendable {
                 failures = [error.description]
                 stage = "error"
             }
-            let elapsed = ContinuousClock.now - start
-            let latency = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let latency = (ContinuousClock.now - start).inSeconds * 1000
             for failure in failures { write("  ✗ \(failure)") }
             results.append(StepResult(say: step.summary, latencyMs: latency, stage: stage, failures: failures))
         }
         // The next journey on this server starts from the time this one would have reached without its jumps.
         if state.movedClock {
-            let elapsed = ContinuousClock.now - state.localStart
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            try? await state.patient.setClock(state.serverStart.addingTimeInterval(seconds))
+            try? await state.patient.setClock(state.serverStart.addingTimeInterval((ContinuousClock.now - state.localStart).inSeconds))
         }
         let result = JourneyResult(journey: journey.name, steps: results)
         write(result.passed ? "== passed" : "== FAILED")
