@@ -52,6 +52,17 @@ struct ConversationBookingTests {
         return (session, try await talk(api, session.accessToken))
     }
 
+    /// A child's cough talked through to the first offered place, booked (Thursday 2026-12-10 08:00).
+    static func bookedFirstPlace(_ api: API) async throws -> Talk {
+        let (_, talk) = try await patientTalking(api)
+        _ = try await talk.say("孩子咳嗽5天了，没有发烧")
+        _ = try await talk.say("帮我预约")
+        _ = try await talk.say("第一个")
+        let booked = try await talk.say("确认")
+        guard booked["stage"] as? String == "booked" else { throw HarnessError("not booked: \(text(booked))") }
+        return talk
+    }
+
     /// The times of a reply's first card.
     static func slots(_ reply: [String: Any]) -> [[String: Any]]? {
         (reply["cards"] as? [[String: Any]])?.first?["slots"] as? [[String: Any]]
@@ -182,11 +193,7 @@ struct ConversationBookingTests {
     func cutoffSaidFirst() async throws {
         let clock = Self.clock()
         try await withAPI(clock: clock) { api in
-            let (_, talk) = try await Self.patientTalking(api)
-            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
-            _ = try await talk.say("帮我预约")
-            _ = try await talk.say("第一个")
-            #expect(try await talk.say("确认")["stage"] as? String == "booked")
+            let talk = try await Self.bookedFirstPlace(api)
 
             clock.set(ISO8601DateFormatter().date(from: "2026-12-09T21:30:00Z")!)  // 05:30 on the day: changes close at 06:00
             let session = try await api.login()
@@ -211,11 +218,7 @@ struct ConversationBookingTests {
     func visitDay() async throws {
         let clock = Self.clock()
         try await withAPI(clock: clock) { api in
-            let (_, talk) = try await Self.patientTalking(api)
-            _ = try await talk.say("孩子咳嗽5天了，没有发烧")
-            _ = try await talk.say("帮我预约")
-            _ = try await talk.say("第一个")
-            _ = try await talk.say("确认")
+            let talk = try await Self.bookedFirstPlace(api)
 
             clock.set(ISO8601DateFormatter().date(from: "2026-12-09T23:30:00Z")!)  // 07:30 on the day
             let again = try await api.login()
