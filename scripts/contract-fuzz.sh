@@ -27,6 +27,8 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 code=$(curl -sf -H 'Content-Type: application/json' -d '{"phone":"13800138000"}' "$base/v1/auth/otp" | json devCode)
 token=$(curl -sf -H 'Content-Type: application/json' -d "{\"phone\":\"13800138000\",\"code\":\"$code\"}" "$base/v1/auth/token" \
   | json accessToken)
+# Run from the throw-away folder: schemathesis keeps its cache (.schemathesis/) in the working directory.
+cd "$data"
 "$venv/bin/schemathesis" run "$base/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
   --exclude-path-regex '^/v1/dev/' --max-examples "$examples" --seed 16 --request-timeout 30 --suppress-health-check all
