@@ -91,11 +91,8 @@ public struct PatientProfiles: Sendable {
     public func delete(accountId: String, id: String) async throws {
         do {
             try await deleteRow(accountId: accountId, id: id)
-        } catch let error as NotFound {
-            throw error
-        } catch {
-            if (try? await get(accountId: accountId, id: id)) != nil { throw AccountsError.profileInUse }
-            throw error
+        } catch where ConstraintViolation.isForeignKey(error, constraint: "appointments_patient_id_fkey") {
+            throw AccountsError.profileInUse
         }
     }
 

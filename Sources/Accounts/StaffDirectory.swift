@@ -43,20 +43,14 @@ public struct StaffDirectory: Sendable {
         try validator.throwIfFailed()
         let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: Self.bcryptCost) }
         let member = Member(id: Identifier.make("stf"), username: username, role: role, displayName: displayName, doctorId: doctorId)
-        let taken = try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first()
-        guard taken == nil else { throw AccountsError.usernameTaken }
         do {
             try await database.write("""
                 INSERT INTO staff (id, username, password_hash, role, display_name, doctor_id, created_at)
                 VALUES (\(bind: member.id), \(bind: username), \(bind: hash), \(bind: role.rawValue), \(bind: displayName),
                         \(bind: doctorId), \(bind: Clock.millis(clock.now())))
                 """)
-        } catch {
-            // Lost a race with another insert of the same name.
-            if try await database.sql.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
-                throw AccountsError.usernameTaken
-            }
-            throw error
+        } catch where ConstraintViolation.isUnique(error, index: "staff_username_key", columns: ["staff.username"]) {
+            throw AccountsError.usernameTaken
         }
         return member
     }

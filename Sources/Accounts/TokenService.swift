@@ -57,7 +57,9 @@ public struct TokenService: Sendable {
     /// Starts a new token family for a principal that has just proved who it is.
     public func issue(for principal: Principal) async throws -> Pair {
         let refresh = Secrets.randomToken()
-        try await storeRefresh(refresh, family: Identifier.make("fam"), principal: principal, on: database.sql)
+        try await database.transaction { db in
+            try await storeRefresh(refresh, family: Identifier.make("fam"), principal: principal, on: db)
+        }
         return try await pair(for: principal, refresh: refresh)
     }
 

@@ -10,6 +10,7 @@ import NIOSSL
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import Prometheus
+import Speech
 import Storage
 
 /// Builds the router: middleware in order (request log, problems, 405s, body limit, empty bodies, the contract's
@@ -21,7 +22,7 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     let router = Router(context: CompanionRequestContext.self)
     let contract = try OpenAPIDocument.text()
     router.add(middleware: AccessLogMiddleware(registry: registry))
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(limitRefusals: LimitRefusalMetrics(registry: registry)))
     let routes = RouteTable()
     router.add(middleware: MethodNotAllowedMiddleware(table: routes))
     router.add(middleware: BodyLimitMiddleware())
@@ -91,6 +92,9 @@ public func buildApplication(
     )
     app.addServices(DatabaseService(database: services.database, logger: logger),
                     WaitlistService(registration: services.registration, logger: logger),
-                    RetentionService(sweep: RetentionSweep(database: services.database), clock: services.clock, logger: logger), services.speech)
+                    RetentionService(sweep: RetentionSweep(database: services.database,
+                                                           rules: RetentionRule.standard(speechKept: services.speech.cache.maxAge)),
+                                     clock: services.clock, logger: logger),
+                    services.speech)
     return app
 }

@@ -162,6 +162,11 @@ enum ProblemMapping {
                            detail: zh ? "一个账号最多同时保留\(limit)个号源，请先确认或等待已保留的号源到期（约\(retryAfter)秒）。"
                                : "An account can hold at most \(limit) places at once; book or let one lapse (about \(retryAfter) s).",
                            retryAfter: retryAfter)
+        case .tooManyChanges(let limit, let retryAfter):
+            return Problem(status: 429, code: "booking_changes_limited", title: "Too many booking changes",
+                           detail: zh ? "一个账号每分钟最多预约、保留或改约\(limit)次，请约\(retryAfter)秒后再试。"
+                               : "An account can hold, book or move at most \(limit) times a minute; try again in about \(retryAfter) s.",
+                           retryAfter: retryAfter)
         case .waitlistLimit(let limit):
             return conflict("waitlist_limit", "Too many waitlist entries",
                             zh ? "每位就诊人最多同时候补\(limit)个时段。" : "A patient can wait for at most \(limit) sessions at once.")

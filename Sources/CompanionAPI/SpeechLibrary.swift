@@ -21,10 +21,11 @@ struct SpeechLibrary: Sendable {
         tagKey = SymmetricKey(data: SHA256.hash(data: Data(("speech-audio-tag:" + secret).utf8)))
     }
 
-    /// Speaks for `subject`; the result's key is the subject's own.
+    /// Speaks for `subject`; the result's key is the subject's own. What was said is written down when its audio is
+    /// made, so a cache hit costs no write; the row is kept as long as the audio (`RetentionRule`).
     func speak(_ request: SpeechRequest, for subject: String) async throws -> SpeechResult {
-        var result = try await service.speak(request)
-        try await remember(request, key: result.key)
+        var (result, made) = try await service.speakSayingIfMade(request)
+        if made { try await remember(request, key: result.key) }
         result.key = personalKey(result.key, subject: subject)
         return result
     }
@@ -52,7 +53,7 @@ struct SpeechLibrary: Sendable {
             VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
                     \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
                     \(bind: Clock.millis(clock.now())))
-            ON CONFLICT (key) DO NOTHING
+            ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
             """)
     }
 

@@ -10,6 +10,14 @@ enum RecordAudit {
             VALUES (\(bind: Identifier.make("aud")), \(bind: recordId), \(bind: encounterId), \(bind: actor.auditName), \(bind: action), \(bind: millis))
             """).run()
     }
+
+    /// Records a read, which writes nothing else, as a transaction of its own (through the writer on SQLite).
+    static func write(_ database: Database, recordId: String?, encounterId: String, actor: RecordActor, action: String,
+                      at millis: Int64) async throws {
+        try await database.transaction { db in
+            try await write(db, recordId: recordId, encounterId: encounterId, actor: actor, action: action, at: millis)
+        }
+    }
 }
 
 extension Records {

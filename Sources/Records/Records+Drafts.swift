@@ -34,7 +34,7 @@ extension Records {
     /// The record, for the encounter's doctor or an admin, or for the patient when it is theirs and signed.
     public func record(id: String, by actor: RecordActor, action: String = "read") async throws -> (record: ClinicalRecord, encounter: Encounter) {
         let (record, encounter) = try await readable(id, actor)
-        try await RecordAudit.write(database.sql, recordId: id, encounterId: encounter.id, actor: actor, action: action, at: Clock.millis(clock.now()))
+        try await RecordAudit.write(database, recordId: id, encounterId: encounter.id, actor: actor, action: action, at: Clock.millis(clock.now()))
         return (record, encounter)
     }
 
@@ -73,7 +73,7 @@ extension Records {
     public func revisions(id: String, by actor: RecordActor) async throws -> [RecordRevision] {
         let (_, encounter) = try await staffRecord(id, actor)
         let rows = try await database.sql.raw("SELECT * FROM record_revisions WHERE record_id = \(bind: id) ORDER BY revision").all()
-        try await RecordAudit.write(database.sql, recordId: id, encounterId: encounter.id, actor: actor, action: "read_revisions", at: Clock.millis(clock.now()))
+        try await RecordAudit.write(database, recordId: id, encounterId: encounter.id, actor: actor, action: "read_revisions", at: Clock.millis(clock.now()))
         return try rows.map { row in
             RecordRevision(
                 revision: try row.decode(column: "revision", as: Int.self), author: try row.decode(column: "author", as: String.self),

@@ -71,7 +71,7 @@ public struct Records: Sendable {
     public func encounter(id: String, by actor: RecordActor) async throws -> (encounter: Encounter, transcript: [TranscriptTurn]) {
         let encounter = try await staffEncounter(id, actor)
         let transcript = try await transcript(of: id)
-        try await RecordAudit.write(database.sql, recordId: nil, encounterId: id, actor: actor, action: "read_transcript", at: Clock.millis(clock.now()))
+        try await RecordAudit.write(database, recordId: nil, encounterId: id, actor: actor, action: "read_transcript", at: Clock.millis(clock.now()))
         return (encounter, transcript)
     }
 

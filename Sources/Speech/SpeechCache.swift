@@ -7,9 +7,9 @@ import Foundation
 /// Replies can name a patient and their visit, so no entry is kept longer than `maxAge` after it was made, however
 /// often it is used: it is deleted at the next start-up, store or look-up after that.
 public actor SpeechCache {
-    /// The audio and what it is.
+    /// The audio, opened for reading, and what it is.
     public struct Audio: Sendable {
-        public var bytes: [UInt8]
+        public var file: AudioFile
         public var format: SpeechFormat
     }
 
@@ -80,15 +80,15 @@ public actor SpeechCache {
         return entries[key]!.result
     }
 
-    /// The audio bytes for a key, counting as a use; nil when unknown or evicted.
+    /// The audio for a key opened for reading, counting as a use; nil when unknown or evicted.
     public func audio(for key: String) -> Audio? {
         removeExpiredNowAndThen()
         guard let entry = entries[key], let format = SpeechFormat(rawValue: entry.result.format),
-            let data = FileManager.default.contents(atPath: audioURL(key).path)
+              let file = AudioFile(url: audioURL(key))
         else { return nil }
         tick += 1
         entries[key]!.lastUsed = tick
-        return Audio(bytes: [UInt8](data), format: format)
+        return Audio(file: file, format: format)
     }
 
     /// Keeps a new entry, then evicts the least recently used until the cache is under its cap.

@@ -20,11 +20,16 @@ public final class SpeechService: Service, Sendable {
 
     /// The speech for a request: from the cache when it was made before, else made now and kept.
     public func speak(_ request: SpeechRequest) async throws(SpeechError) -> SpeechResult {
+        try await speakSayingIfMade(request).result
+    }
+
+    /// Speaks a request, saying whether its audio was made now (false: it came from the cache).
+    public func speakSayingIfMade(_ request: SpeechRequest) async throws(SpeechError) -> (result: SpeechResult, made: Bool) {
         let key = cacheKey(for: request)
-        if let cached = await cache.result(for: key) { return cached }
+        if let cached = await cache.result(for: key) { return (cached, false) }
         let (result, audio) = try await make(request, key: key)
         try await cache.store(audio, result: result)
-        return result
+        return (result, true)
     }
 
     /// Makes the speech for a request without looking in or writing to the cache.

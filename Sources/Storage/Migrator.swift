@@ -54,9 +54,9 @@ public struct Migrator: Sendable {
     }
 
     private func ensureLedger(on database: Database) async throws {
-        try await database.sql.raw("""
+        try await database.write("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
-            """).run()
+            """)
     }
 }

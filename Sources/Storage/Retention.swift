@@ -12,8 +12,9 @@ public struct RetentionRule: Sendable, Equatable {
 
     public static let day: TimeInterval = 24 * 3600
 
-    /// The periods, each longer than the window of the limit or step the rows serve.
-    public static let standard: [RetentionRule] = [
+    /// The periods, each longer than the window of the limit or step the rows serve; what a synthesis said is kept as
+    /// long as its audio (`speechKept`, the speech cache's maximum age).
+    public static func standard(speechKept: TimeInterval = 7 * day) -> [RetentionRule] { [
         // Per-phone and per-client code limits count the last hour; a code lives 5 minutes.
         RetentionRule(table: "otp_codes", column: "created_at", keep: day),
         // Past its expiry a refresh token is refused anyway; a day more keeps reuse answers the same meanwhile.
@@ -28,11 +29,11 @@ public struct RetentionRule: Sendable, Equatable {
         RetentionRule(table: "waitlist", column: "created_at", keep: 90 * day),
         // What the patient was told about past appointments.
         RetentionRule(table: "notifications", column: "created_at", keep: 90 * day),
-        // What a synthesis said, for other instances to make its audio again: as long as the default speech cache.
-        RetentionRule(table: "speech_requests", column: "created_at", keep: 7 * day),
+        // What a synthesis said, for other instances to make its audio again, counted from when it was last made.
+        RetentionRule(table: "speech_requests", column: "created_at", keep: speechKept),
         // Per-minute request counters.
         RetentionRule(table: "rate_counters", column: "window_start", keep: day),
-    ]
+    ] }
 }
 
 /// Deletes what the retention rules no longer keep, in batches through the writer so a large backlog never holds
@@ -42,7 +43,7 @@ public struct RetentionSweep: Sendable {
     let rules: [RetentionRule]
     static let batch = 500
 
-    public init(database: Database, rules: [RetentionRule] = RetentionRule.standard) {
+    public init(database: Database, rules: [RetentionRule] = RetentionRule.standard()) {
         self.database = database
         self.rules = rules
     }

@@ -7,8 +7,8 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// Opens SQLite connections configured for a server: foreign keys on, a busy timeout so concurrent writers wait
-/// for each other instead of failing, and (once per file) write-ahead logging so readers never block the writer.
+/// Opens SQLite reader connections configured for a server: read-only (`query_only`), foreign keys on, a busy timeout,
+/// and (once per file) write-ahead logging so readers never block the writer.
 struct SQLiteServerConnectionSource: ConnectionPoolSource {
     let path: String
     let threadPool: NIOThreadPool
@@ -23,6 +23,8 @@ struct SQLiteServerConnectionSource: ConnectionPoolSource {
                     // Checkpoints (the only fsyncs in WAL mode with synchronous=NORMAL) run in the background
                     // (`SQLiteCheckpointer`), not in whichever commit happens to cross the threshold.
                     .flatMap { _ in conn.query("PRAGMA wal_autocheckpoint = 0") }
+                    // Every write goes through the writer (`GroupCommit`); a reader that tries one fails loudly.
+                    .flatMap { _ in conn.query("PRAGMA query_only = ON") }
                     .map { _ in conn }
                     .flatMapErrorThrowing { error in
                         _ = conn.close()

@@ -11,7 +11,7 @@ struct PatientProfileTests {
     let now = Date(timeIntervalSince1970: 1_795_924_800)
 
     func account(_ db: Database, _ id: String = "acc_1", phone: String = "13800138000") async throws -> String {
-        try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: phone), 0, 0)").run()
+        try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: phone), 0, 0)")
         return id
     }
 

@@ -157,7 +157,7 @@ struct StaffTests {
             let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
             let admin = try await staff.add(username: "admin.qian", password: "the right password", role: .admin, displayName: "钱")
             let pair = try await tokens.issue(for: Principal(subjectId: admin.id, role: .admin))
-            try await db.sql.raw("UPDATE staff SET disabled_at = 1 WHERE id = \(bind: admin.id)").run()
+            try await db.write("UPDATE staff SET disabled_at = 1 WHERE id = \(bind: admin.id)")
             await #expect(throws: AccountsError.invalidToken) { try await tokens.refresh(pair.refreshToken) }
         }
     }

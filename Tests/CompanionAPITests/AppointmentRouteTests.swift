@@ -145,10 +145,10 @@ struct AppointmentRouteTests {
             let patient = try await api.createPatient(session.accessToken)
             let account = try await api.database.sql.raw("SELECT id FROM accounts").first()!.decode(column: "id", as: String.self)
             let started = Clock.millis(clock.now().addingTimeInterval(-6 * 60))
-            try await api.database.sql.raw("""
+            try await api.database.write("""
                 INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
                 VALUES (\(bind: account + " /v1/appointments"), 'died-midway', 'whatever it was', \(bind: started))
-                """).run()
+                """)
             let retry = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#,
                                            token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "died-midway"])
             #expect(retry.status == .created, "\(retry.text)")

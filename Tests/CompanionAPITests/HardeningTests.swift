@@ -50,7 +50,7 @@ struct HardeningTests {
         }
     }
 
-    @Test("conversation turns and speech per account per minute: past the limit 429 with Retry-After; the next minute, again",
+    @Test("conversation turns and speech per account per minute: past the limit 429 with Retry-After, counted per limit; the next minute, again",
           arguments: TestEngine.available)
     func turnsAndSpeechPerMinute(engine: TestEngine) async throws {
         let clock = Routes.clock()
@@ -71,6 +71,9 @@ struct HardeningTests {
             #expect(spoken == [200, 200, 429])
             #expect(try await api.send(.post, "/v1/speech", json: #"{"text":"您好"}"#, token: other.accessToken).status == .ok,
                     "another account has its own count")
+            let metrics = try await api.send(.get, "/metrics").text
+            #expect(metrics.contains(#"companion_limit_refusals_total{limit="turns_limited"} 2"#), "each limit counted by name")
+            #expect(metrics.contains(#"companion_limit_refusals_total{limit="speech_limited"} 1"#), "\(metrics)")
             clock.advance(by: 60)
             #expect(try await api.send(.post, path, json: #"{"text":"头疼"}"#, token: session.accessToken).status == .ok)
         }
@@ -85,7 +88,26 @@ struct HardeningTests {
         ("POST", "/v1/speech", #"{"text":"您好","rate":null}"#, "rate"),
         ("POST", "/v1/encounters/enc_x/transcript", #"{"turns":[{"speaker":null,"text":"x"}]}"#, "turns[0].speaker"),
         ("POST", "/v1/auth/logout", #"{"refreshToken":"\#(String(repeating: "r", count: 201))"}"#, "refreshToken"),
+        ("POST", "/v1/conversations", #"{"langu\u0061ge":null}"#, "language"),
+        ("POST", "/v1/auth/logout", #"{"refreshToken":"\#(String(repeating: #"\uD83D\uDE00"#, count: 201))"}"#, "refreshToken"),
+        ("POST", "/v1/patients", #"{"name":"张三","allergies":[\#(Array(repeating: #""a""#, count: 101).joined(separator: ","))]}"#, "allergies"),
+        ("POST", "/v1/patients", #"{"name":"张三","allergies":["a" , "\#(String(repeating: "敏", count: 201))"]}"#, "allergies[1]"),
     ]
+
+    @Test("a body within the contract's limits passes them however it is written: escapes, surrogate pairs, deep nesting")
+    func contractLimitsRead() async throws {
+        try await withAPI(clock: Routes.clock()) { api in
+            let session = try await api.login()
+            let pairs = #"{"refreshToken":"\#(String(repeating: #"\uD83D\uDE00"#, count: 200))"}"#
+            let logout = try await api.send(.post, "/v1/auth/logout", json: pairs, token: session.accessToken)
+            #expect(logout.status != .unprocessableContent && logout.status != .badRequest, "200 code points: \(logout.text)")
+            let quoted = try await api.send(.post, "/v1/speech", json: #"{"text":"请说\"null\\","lang":"zh"}"#, token: session.accessToken)
+            #expect(quoted.status == .ok, "a null inside a string is text: \(quoted.text)")
+            let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+            let nested = try await api.send(.post, "/v1/conversations", json: deep, token: session.accessToken)
+            #expect(nested.status == .badRequest, "\(nested.text)")
+        }
+    }
 
     @Test("what the contract forbids and the generated server let through is a 4xx naming the field", arguments: contractBreaches)
     func contractLimits(method: String, path: String, body: String?, field: String) async throws {

@@ -24,7 +24,7 @@ struct OperationsTests {
     @Test("readiness is 503 while migrations are pending")
     func notReady() async throws {
         try await withAPI { api in
-            try await api.database.sql.raw("DELETE FROM schema_migrations WHERE version = 2").run()
+            try await api.database.write("DELETE FROM schema_migrations WHERE version = 2")
             let ready = try await api.send(.get, "/readyz")
             #expect(ready.status == .serviceUnavailable)
             #expect(try ready.json()["migrations"] as? String == "pending")

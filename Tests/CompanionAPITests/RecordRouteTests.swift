@@ -132,7 +132,7 @@ struct RecordRouteTests {
             #expect(try await api.send(.get, "/v1/records/\(draftId)/audit", token: doctor).status == .forbidden)
 
             // A signed record changed behind Companion's back no longer matches its hash, and reading it says so.
-            try await api.database.sql.raw("UPDATE records SET sections = REPLACE(sections, '急性支气管炎', '肺炎') WHERE id = \(bind: draftId)").run()
+            try await api.database.write("UPDATE records SET sections = REPLACE(sections, '急性支气管炎', '肺炎') WHERE id = \(bind: draftId)")
             let tampered = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
             #expect(tampered["contentVerified"] as? Bool == false)
             #expect(try await api.send(.get, "/v1/records/\(amendment["id"] as? String ?? "")", token: doctor).json()["contentVerified"] as? Bool == true)

@@ -7,6 +7,8 @@ import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import Speech
+import SQLKit
+import Storage
 import Testing
 
 @Suite("Speech: POST /v1/speech and the audio it points to")
@@ -81,7 +83,8 @@ struct SpeechRouteTests {
     func audioAcrossInstances(engine: TestEngine) async throws {
         try await withAPI(engine) { api in
             let session = try await api.login()
-            let made = try await api.send(.post, "/v1/speech", json: #"{"text":"请到三楼检验科抽血。","format":"opus"}"#,
+            // A text of this test's own: the tests share one speech cache, and audio found there is not written down again.
+            let made = try await api.send(.post, "/v1/speech", json: #"{"text":"请到三楼检验科抽血（\#(engine)）。","format":"opus"}"#,
                                           token: session.accessToken)
             let url = try #require(try made.json()["audioUrl"] as? String)
             let original = try await api.send(.get, url, token: session.accessToken)
@@ -101,6 +104,20 @@ struct SpeechRouteTests {
                 let sizes = (Double(served.body.readableBytes), Double(original.body.readableBytes))
                 #expect(abs(sizes.0 - sizes.1) / sizes.1 < 0.02, "\(sizes)")
             }
+        }
+    }
+
+    @Test("what was said is written down when its audio is made, not again when it comes from the cache")
+    func cacheHitWritesNothing() async throws {
+        try await withAPI { api in
+            let session = try await api.login()
+            let body = #"{"text":"请到一楼药房取药（写下一次）。","format":"mp3"}"#
+            #expect(try await api.send(.post, "/v1/speech", json: body, token: session.accessToken).status == .ok)
+            let rows = { try await TestDatabase.count("speech_requests", in: api.database) }
+            #expect(try await rows() == 1)
+            try await api.database.write("DELETE FROM speech_requests")
+            #expect(try await api.send(.post, "/v1/speech", json: body, token: session.accessToken).status == .ok)
+            #expect(try await rows() == 0, "the second request was answered from the cache without a write")
         }
     }
 

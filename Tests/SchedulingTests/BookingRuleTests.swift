@@ -1,3 +1,4 @@
+import Accounts
 import CompanionTestSupport
 import Foundation
 import Scheduling
@@ -115,6 +116,46 @@ struct BookingRuleTests {
             }
             f.clock.set(ISO8601DateFormatter().date(from: "2026-12-05T16:00:00Z")!)
             _ = try await f.registration.book(.slot(slots[2].id), patientId: p.patient, accountId: p.account, reason: nil)
+        }
+    }
+
+    @Test("holds, bookings and moves count against the account's changes per minute; a refused one is not counted",
+          arguments: TestEngine.available)
+    func changesPerMinute(engine: TestEngine) async throws {
+        var rules = SchedulingRules()
+        rules.bookingChangesPerMinute = 3
+        try await RegistrationFixture.with(engine, rules: rules) { f in
+            let (_, slots) = try await f.session()
+            let p = try await f.patient()
+            f.at("2026-12-03", "09:00")
+            f.clock.advance(by: 10)
+            let hold = try await f.registration.hold(slotId: slots[0].id, patientId: p.patient, accountId: p.account)
+            let booked = try await f.registration.book(.hold(hold.id), patientId: p.patient, accountId: p.account, reason: nil)
+            await #expect(throws: SchedulingError.duplicateBooking, "refused: rolled back, not counted") {
+                try await f.registration.book(.slot(slots[1].id), patientId: p.patient, accountId: p.account, reason: nil)
+            }
+            _ = try await f.registration.reschedule(appointmentId: booked.id, to: slots[2].id, accountId: p.account)
+            let other = try await f.anotherPatient(of: p.account)
+            _ = try await f.registration.hold(slotId: slots[3].id, patientId: other, accountId: p.account)
+            await #expect(throws: SchedulingError.tooManyChanges(limit: 3, retryAfter: 50)) {
+                try await f.registration.hold(slotId: slots[4].id, patientId: other, accountId: p.account)
+            }
+            f.at("2026-12-03", "09:01")
+            _ = try await f.registration.hold(slotId: slots[4].id, patientId: other, accountId: p.account)
+        }
+    }
+
+    @Test("a patient with an appointment cannot be deleted: profileInUse, found by the foreign key's name", arguments: TestEngine.available)
+    func profileInUse(engine: TestEngine) async throws {
+        try await RegistrationFixture.with(engine) { f in
+            let (_, slots) = try await f.session()
+            let p = try await f.patient()
+            f.at("2026-12-03", "09:00")
+            _ = try await f.registration.book(.slot(slots[0].id), patientId: p.patient, accountId: p.account, reason: nil)
+            let profiles = PatientProfiles(database: f.db, clock: f.clock)
+            await #expect(throws: AccountsError.profileInUse) { try await profiles.delete(accountId: p.account, id: p.patient) }
+            let unbooked = try await f.anotherPatient(of: p.account)
+            try await profiles.delete(accountId: p.account, id: unbooked)
         }
     }
 

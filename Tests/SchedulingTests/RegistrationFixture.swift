@@ -30,9 +30,9 @@ struct RegistrationFixture: Sendable {
     /// A new account with one patient profile; returns (accountId, patientId).
     func patient(_ n: Int = 1, name: String = "张三") async throws -> (account: String, patient: String) {
         let account = "acc_\(n)_\(UUID().uuidString.prefix(8))"
-        try await db.sql.raw("""
+        try await db.write("""
             INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: account), \(bind: "1380000\(String(format: "%04d", n))-\(account)"), 0, 0)
-            """).run()
+            """)
         let profile = try await PatientProfiles(database: db, clock: clock)
             .create(accountId: account, PatientProfileFields(name: name, gender: "male", birthDate: "1990-01-01"))
         return (account, profile.id)

@@ -60,10 +60,12 @@ struct CacheTests {
         try await withSpeechService(capacityBytes: size * 5 / 2) { service in
             let first = try await service.speak(SpeechRequest(text: texts[0], format: .wav))
             let second = try await service.speak(SpeechRequest(text: texts[1], format: .wav))
+            let sending = try #require(await service.audio(key: second.key), "opened before it is evicted")
             // Use the first again, so the second is now the oldest.
             #expect(await service.audio(key: first.key) != nil)
             let third = try await service.speak(SpeechRequest(text: texts[2], format: .wav))
             #expect(await service.cache.storedBytes <= size * 5 / 2)
+            #expect(try await sending.file.readAll().count == second.byteCount, "audio evicted while sent is still sent whole")
             #expect(await service.audio(key: first.key) != nil)
             #expect(await service.audio(key: third.key) != nil)
             #expect(await service.audio(key: second.key) == nil)
@@ -80,7 +82,7 @@ struct CacheTests {
         let reopened = SpeechService(cache: try SpeechCache(directory: directory, capacityBytes: 1 << 20))
         let audio = try #require(await reopened.audio(key: result.key))
         #expect(audio.format == .opus)
-        #expect(audio.bytes.count == result.byteCount)
+        #expect(try await audio.file.readAll().count == result.byteCount)
         #expect(try await reopened.speak(SpeechRequest(text: "药房在一楼。", format: .opus)) == result)
     }
 

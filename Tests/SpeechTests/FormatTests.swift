@@ -12,14 +12,15 @@ struct FormatTests {
             let result = try await service.speak(SpeechRequest(text: text, language: .zh, format: format))
             let audio = try #require(await service.audio(key: result.key))
             #expect(audio.format == format)
-            #expect(audio.bytes.count == result.byteCount)
+            let bytes = try await audio.file.readAll()
+            #expect(bytes.count == result.byteCount && audio.file.byteCount == result.byteCount)
 
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decode-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let encoded = folder.appendingPathComponent("reply.\(format.rawValue)")
             let decoded = folder.appendingPathComponent("decoded.wav")
-            try Data(audio.bytes).write(to: encoded)
+            try Data(bytes).write(to: encoded)
             let status: Int32
             switch format {
             case .wav: status = try run(["sox", encoded.path, decoded.path])
@@ -30,7 +31,7 @@ struct FormatTests {
             let decodedMs = try wavDurationMs(decoded)
             #expect(abs(decodedMs - wav.durationMs) <= 20, "\(format): decoded \(decodedMs) ms, WAV \(wav.durationMs) ms")
             #expect(wav.durationMs > 3000)
-            if format != .wav { #expect(audio.bytes.count < wav.byteCount / 5, "\(format) is not compressed") }
+            if format != .wav { #expect(bytes.count < wav.byteCount / 5, "\(format) is not compressed") }
         }
     }
 }

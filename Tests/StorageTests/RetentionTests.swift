@@ -32,18 +32,18 @@ struct RetentionTests {
                         """).run()
                 }
             }
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('acc_1', '13800000000', 0, 0)").run()
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('acc_1', '13800000000', 0, 0)")
             for (id, days) in [("ntf_old", 91.0), ("ntf_recent", 89.0)] {
-                try await db.sql.raw("""
+                try await db.write("""
                     INSERT INTO notifications (id, account_id, kind, title, body, created_at)
                     VALUES (\(bind: id), 'acc_1', 'booked', 't', 'b', \(bind: Self.millis(daysAgo: days)))
-                    """).run()
+                    """)
             }
             for (key, days) in [("old", 1.5), ("fresh", 0.5)] {
-                try await db.sql.raw("""
+                try await db.write("""
                     INSERT INTO idempotency_keys (owner, key, request_hash, created_at) VALUES ('acc_1 /v1/x', \(bind: key), 'h',
                       \(bind: Self.millis(daysAgo: days)))
-                    """).run()
+                    """)
             }
 
             let deleted = try await RetentionSweep(database: db).run(now: Self.now)

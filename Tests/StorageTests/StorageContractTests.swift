@@ -24,7 +24,7 @@ struct StorageContractTests {
     @Test("a database from a newer build is refused", arguments: TestEngine.available)
     func unknownMigrationIsRefused(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            try await db.sql.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)").run()
+            try await db.write("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)")
             await #expect(throws: StorageError.unknownMigrations([9999])) { try await Migrator().migrate(db) }
         }
     }
@@ -64,7 +64,7 @@ struct StorageContractTests {
     @Test("concurrent conditional updates never pass a limit", arguments: TestEngine.available)
     func conditionalUpdatesUnderConcurrency(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
             let won = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<40 {
                     group.addTask {
@@ -88,7 +88,7 @@ struct StorageContractTests {
         struct Refused: Error {}
         struct Misread: Error { let id: String, written: Bool }
         try await TestDatabase.with(engine) { db in
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
             // 64 clients (as many as the release-minute rush has connections). PostgreSQL serialises these updates of
             // one row through its row lock and a network round trip each, so it gets fewer.
             let transactions = engine == .sqlite ? 3_000 : 1_000, clients = 64
@@ -178,27 +178,38 @@ struct StorageContractTests {
     func constraintsAreEnforced(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             await #expect(throws: (any Error).self) {
-                try await db.sql.raw("""
+                try await db.write("""
                     INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                     VALUES ('p1', 'no-such-account', 'x', 'male', '2000-01-01', '[]', 0, 0)
-                    """).run()
+                    """)
             }
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
             await #expect(throws: (any Error).self) {
-                try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000001', 0, 0)").run()
+                try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a2', '13800000001', 0, 0)")
             }
+        }
+    }
+
+    @Test("SQLite's reader connections refuse writes: every write goes through the writer")
+    func readersAreReadOnly() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            await #expect(throws: (any Error).self) {
+                try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            }
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
+            #expect(try await TestDatabase.count("accounts", in: db) == 1)
         }
     }
 
     @Test("deleting an account deletes its patient profiles", arguments: TestEngine.available)
     func cascadeDelete(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 1, 0)").run()
-            try await db.sql.raw("""
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 1, 0)")
+            try await db.write("""
                 INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                 VALUES ('p1', 'a1', '张三', 'male', '2000-01-01', '[]', 0, 0)
-                """).run()
-            try await db.sql.raw("DELETE FROM accounts WHERE id = 'a1'").run()
+                """)
+            try await db.write("DELETE FROM accounts WHERE id = 'a1'")
             #expect(try await TestDatabase.count("patients", in: db) == 0)
         }
     }
@@ -207,11 +218,11 @@ struct StorageContractTests {
     func textRoundTrips(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let name = "王小明 'O''Brien\"; DROP TABLE accounts; -- 👶🏻"
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
-            try await db.sql.raw("""
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
+            try await db.write("""
                 INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                 VALUES ('p1', 'a1', \(bind: name), 'male', '2000-01-01', '[]', 0, \(bind: Int64.max))
-                """).run()
+                """)
             let row = try await db.sql.raw("SELECT name, updated_at FROM patients WHERE id = 'p1'").first()!
             #expect(try row.decode(column: "name", as: String.self) == name)
             #expect(try row.decode(column: "updated_at", as: Int64.self) == Int64.max)
@@ -310,7 +321,7 @@ struct SQLiteSettingsTests {
     @Test("a statement given fewer values than its parameters is refused, not run with the values of its last run")
     func missingValuesAreRefused() async throws {
         try await TestDatabase.with(.sqlite) { db in
-            try await db.sql.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
+            try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
             try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = \(bind: 5) WHERE id = 'a1'").run() }
             // The same text without its value: the writer keeps the statement prepared, with the 5 still bound.
             await #expect(throws: (any Error).self) {

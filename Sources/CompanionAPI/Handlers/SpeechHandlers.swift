@@ -25,7 +25,7 @@ extension APIHandlers {
         if let wanted = input.headers.ifNoneMatch, wanted.contains("\"\(key)\"") || wanted.trimmingCharacters(in: .whitespaces) == "*" {
             return .notModified(.init())
         }
-        let bytes = HTTPBody(audio.bytes)
+        let bytes = HTTPBody(audio.file.chunks(), length: .known(Int64(audio.file.byteCount)), iterationBehavior: .single)
         switch audio.format {
         case .mp3: return .ok(.init(body: .audioMpeg(bytes)))
         case .opus: return .ok(.init(body: .audioOgg(bytes)))

@@ -6,8 +6,10 @@ import NIOCore
 
 /// Reads `Accept-Language` into `RequestScope` and turns every error thrown below it into an
 /// `application/problem+json` response in that language. Unknown errors become a bare 500; what went wrong is
-/// logged with the request id, never sent to the client.
+/// logged with the request id, never sent to the client. Each refusal by a limit (429) is counted by its code.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limitRefusals: LimitRefusalMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         try await RequestScope.$language.withValue(Language(acceptLanguage: request.headers[.acceptLanguage])) {
             try await respond(request, context: context, next: next)
@@ -25,6 +27,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
                 problem = .internalError
             }
+            if problem.status == 429 { limitRefusals.refused(by: problem.code) }
             return Self.response(for: problem)
         }
     }

@@ -16,6 +16,7 @@ extension Registration {
             if let existing = try await liveHold(slotId: slotId, patientId: patientId, accountId: accountId, now: now, on: db) {
                 return existing
             }
+            try await countChange(accountId: accountId, now: now, on: db)
             let slot = try await slot(slotId, now: now, on: db)
             try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: false, now: now, on: db)
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
@@ -34,6 +35,14 @@ extension Registration {
             UPDATE holds SET status = 'released' WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId)
               AND status = 'active' AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
             """).run()
+    }
+
+    /// Counts a hold, booking or move of the account in its own transaction (a refused one rolls its count back), or
+    /// refuses it past `rules.bookingChangesPerMinute`.
+    func countChange(accountId: String, now: Date, on db: any SQLDatabase) async throws {
+        let limit = RateLimiter.Limit(scope: "booking_changes", perWindow: rules.bookingChangesPerMinute)
+        guard let retryAfter = try await RateLimiter.admit(accountId, under: limit, now: now, on: db) else { return }
+        throw SchedulingError.tooManyChanges(limit: limit.perWindow, retryAfter: retryAfter)
     }
 
     /// Refuses a hold past the account's limit of live holds, saying when the first of them runs out.
@@ -101,9 +110,11 @@ extension Registration {
                     SELECT id FROM holds WHERE id = \(bind: holdId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
                     """).first()
                 guard live != nil else { throw SchedulingError.holdExpired }
-                // The hold's place becomes the appointment's place.
+                // The hold's place becomes the appointment's place (the hold was counted as the account's change).
                 try await db.raw("UPDATE holds SET status = 'used' WHERE id = \(bind: holdId)").run()
                 try await db.raw("UPDATE waitlist SET status = 'fulfilled' WHERE hold_id = \(bind: holdId)").run()
+            } else {
+                try await countChange(accountId: accountId, now: now, on: db)
             }
             let slot = try await slot(slotId, now: now, on: db)
             try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: true, now: now, on: db)
@@ -219,6 +230,7 @@ extension Registration {
             let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be moved") }
             guard newSlotId != current.slotId else { throw SchedulingError.invalidState("the appointment is already in that slot") }
+            try await countChange(accountId: accountId, now: now, on: db)
             let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
             guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             let target = try await slot(newSlotId, now: now, on: db)

@@ -101,10 +101,14 @@ extension Registration {
         let due = try await database.sql.raw("""
             SELECT * FROM appointments WHERE account_id = \(bind: accountId) AND status = 'booked' AND date = \(bind: tomorrow)
             """).all().map(SchedulingRows.appointment)
-        for appointment in due {
-            try await notify(account: accountId, patient: appointment.patientId, kind: "reminder", title: "明日就诊提醒",
-                             body: "您明天\(calendar.clockTime(appointment.startsAt))有门诊预约，请携带身份证和医保卡，提前到医院签到。",
-                             appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: database.sql)
+        if !due.isEmpty {
+            try await database.transaction { db in
+                for appointment in due {
+                    try await notify(account: accountId, patient: appointment.patientId, kind: "reminder", title: "明日就诊提醒",
+                                     body: "您明天\(calendar.clockTime(appointment.startsAt))有门诊预约，请携带身份证和医保卡，提前到医院签到。",
+                                     appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: db)
+                }
+            }
         }
         return try await database.sql.raw("""
             SELECT * FROM notifications WHERE account_id = \(bind: accountId) ORDER BY created_at DESC, id LIMIT \(bind: max(1, min(limit, 100)))

@@ -135,6 +135,8 @@ public enum SchedulingError: Error, Sendable, Equatable {
     /// The account already holds `limit` places; the first of them runs out in `retryAfter` seconds.
     case tooManyHolds(limit: Int, retryAfter: Int)
     case waitlistLimit(limit: Int)
+    /// The account made `limit` holds, bookings or moves this minute; the next minute starts in `retryAfter` seconds.
+    case tooManyChanges(limit: Int, retryAfter: Int)
     case bookingBanned(until: Date)
     case holdExpired
     case pastCutoff(cutoff: Date)
