@@ -12,6 +12,8 @@ public struct ClinicalKnowledge: Sendable {
     public let redFlags: [RedFlagRule]
     public let questions: [String: Question]
     public let specialties: [String: Specialty]
+    /// Measurements written with their numbers (heart rate, temperature).
+    public let measures: [Measure]
     /// Concept ids and site+quality pairs: `compositions["urination|pain"] == "dysuria"`.
     public let compositions: [String: String]
     public let normalizer: TextNormalizer
@@ -29,7 +31,7 @@ public struct ClinicalKnowledge: Sendable {
     public static var shippedFolder: URL { Bundle.module.resourceURL!.appendingPathComponent("Knowledge") }
 
     /// The files in `folder`: concepts.jsonl, cues.jsonl, red-flags.jsonl, questions.jsonl, specialties.jsonl,
-    /// characters.jsonl.
+    /// characters.jsonl, measures.jsonl.
     public static func load(from folder: URL) throws -> ClinicalKnowledge {
         func file(_ name: String) throws -> KnowledgeFile {
             let url = folder.appendingPathComponent(name)
@@ -40,12 +42,14 @@ public struct ClinicalKnowledge: Sendable {
         }
         return try KnowledgeValidator(
             concepts: try file("concepts.jsonl"), cues: try file("cues.jsonl"), redFlags: try file("red-flags.jsonl"),
-            questions: try file("questions.jsonl"), specialties: try file("specialties.jsonl"), characters: try file("characters.jsonl")
+            questions: try file("questions.jsonl"), specialties: try file("specialties.jsonl"), characters: try file("characters.jsonl"),
+            measures: try file("measures.jsonl")
         ).knowledge()
     }
 
     init(concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], questions: [String: Question], specialties: [String: Specialty],
-         compositions: [String: String], normalizer: TextNormalizer) {
+         measures: [Measure], compositions: [String: String], normalizer: TextNormalizer) {
+        self.measures = measures
         self.concepts = concepts
         self.cues = cues
         self.redFlags = redFlags

@@ -16,6 +16,7 @@ public struct ClinicalReader: Sendable {
 
     public let knowledge: ClinicalKnowledge
     let matcher: PhraseMatcher<Token>
+    let measures: MeasureReading
     /// How far apart, in units (a Chinese character or a Latin word), a site and a quality may be written.
     static let compositionWindow = 8
     /// How far, in units, after 不, 没 or not (`near` negation) a concept may start and still be negated.
@@ -37,6 +38,7 @@ public struct ClinicalReader: Sendable {
             }
         }
         matcher = PhraseMatcher(entries)
+        measures = MeasureReading(knowledge: knowledge)
     }
 
     static func defaultScope(_ kind: Cue.Kind) -> Cue.Scope {
@@ -74,6 +76,7 @@ public struct ClinicalReader: Sendable {
             }
         }
         state.endSentence()
+        measures.add(to: &state.reading, text: text, units: state.units, work: &work)
         return state.reading
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads the knowledge files and checks them together: unknown references, empty phrase lists, a phrase that means
 /// two things, a pair composed twice. Every error names its file and line.
 struct KnowledgeValidator {
-    let concepts, cues, redFlags, questions, specialties, characters: KnowledgeFile
+    let concepts, cues, redFlags, questions, specialties, characters, measures: KnowledgeFile
 
     func knowledge() throws -> ClinicalKnowledge {
         let specialtyEntries = try specialties.entries(Specialty.self)
@@ -79,8 +79,21 @@ struct KnowledgeValidator {
             let named: Set = ["sudden", "waking", "severe", "fever", "elderly", "child", "pregnant"]
             for name in rule.when?.anyOf ?? [] where !named.contains(name) { throw error(redFlags, line, "unknown condition \(name)") }
         }
+        let measureEntries = try measures.entries(Measure.self)
+        for (line, measure) in measureEntries {
+            for concept in measure.after + measure.ranges.map(\.concept) where conceptById[concept] == nil {
+                throw error(measures, line, "unknown concept \(concept)")
+            }
+            guard measure.plausible.count == 2, measure.plausible[0] <= measure.plausible[1] else {
+                throw error(measures, line, "\"plausible\" is [lowest, highest]")
+            }
+            guard !measure.ranges.isEmpty, measure.ranges.allSatisfy({ $0.atLeast != nil || $0.atMost != nil }), measure.within > 0 else {
+                throw error(measures, line, "a measure needs \"within\" and ranges with \"atLeast\" or \"atMost\"")
+            }
+        }
         return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry), questions: questionById,
-                                 specialties: specialtyById, compositions: compositions, normalizer: normalizer)
+                                 specialties: specialtyById, measures: measureEntries.map(\.entry), compositions: compositions,
+                                 normalizer: normalizer)
     }
 
     private func characterForms() throws -> [Character: Character] {

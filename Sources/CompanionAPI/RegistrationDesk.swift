@@ -112,7 +112,8 @@ struct RegistrationDesk: BookingDesk {
             case .bookingBanned(let until): throw BookingRefusal.banned(until: until)
             case .pastCutoff: throw BookingRefusal.pastCutoff
             case .checkInClosed: throw BookingRefusal.checkInNotOpen
-            case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty, .tooManyHolds, .tooManyChanges, .waitlistLimit:
+            case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty, .tooManyHolds, .tooManyChanges,
+                 .waitlistLimit:
                 throw BookingRefusal.unavailable
             }
         } catch is NotFound {

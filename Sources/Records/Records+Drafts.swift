@@ -73,7 +73,8 @@ extension Records {
     public func revisions(id: String, by actor: RecordActor) async throws -> [RecordRevision] {
         let (_, encounter) = try await staffRecord(id, actor)
         let rows = try await database.sql.raw("SELECT * FROM record_revisions WHERE record_id = \(bind: id) ORDER BY revision").all()
-        try await RecordAudit.write(database, recordId: id, encounterId: encounter.id, actor: actor, action: "read_revisions", at: Clock.millis(clock.now()))
+        try await RecordAudit.write(database, recordId: id, encounterId: encounter.id, actor: actor, action: "read_revisions",
+                                    at: Clock.millis(clock.now()))
         return try rows.map { row in
             RecordRevision(
                 revision: try row.decode(column: "revision", as: Int.self), author: try row.decode(column: "author", as: String.self),

@@ -27,6 +27,25 @@ struct ClinicalReaderTests {
         #expect(reader.read(text).present.contains(concept), "\(text)")
     }
 
+    /// A number after a measure's concept says the concept of its range; a duration or a count is not the measure.
+    @Test(arguments: [
+        ("心跳特别快，一分钟一百八十多下", "heart_rate_extreme"), ("心率180", "heart_rate_extreme"), ("my pulse is 35", "heart_rate_extreme"),
+        ("心跳总是五十来下", "slow_heart_rate"), ("发烧39.5度", "high_fever"), ("烧到三十八度五", "fever"), ("孩子发烧38度5", "fever"),
+    ])
+    func numbersAfterAMeasureAreRead(text: String, concept: String) {
+        #expect(reader.read(text).present.contains(concept), "\(text)")
+    }
+
+    @Test(arguments: ["心跳一下一下的", "心慌三天了", "心跳快2个小时了", "heart racing for 200 minutes", "发烧3天"])
+    func durationsAndCountsAreNotMeasures(text: String) {
+        let present = reader.read(text).present
+        #expect(!present.contains("heart_rate_extreme") && !present.contains("slow_heart_rate") && !present.contains("high_fever"), "\(text)")
+    }
+
+    @Test func aMeasureTakesItsMentionsStatus() {
+        #expect(reader.read("没有发烧到39度").negated.contains("high_fever"))
+    }
+
     @Test func onsetOnWakingIsRead() {
         #expect(reader.read("奶奶早上起来右边手脚没劲").onWaking)
         #expect(!reader.read("右边手脚没劲").onWaking)
@@ -40,7 +59,8 @@ struct ClinicalReaderTests {
 
     /// Doubling a message's length must not much more than double the work: the steps the matcher and the scopes
     /// take are counted, so the check does not depend on the machine or its load.
-    @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛"])
+    @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛", "心跳180，",
+                      "心率"])
     func workGrowsLinearly(unit: String) {
         func work(_ characters: Int) -> Int {
             var steps = 0
@@ -66,13 +86,16 @@ struct KnowledgeLoadingTests {
         ("concepts.jsonl", "{\"id\":\"y\",\"kind\":\"finding\",\"zh\":\"y\",\"en\":\"y\",\"say\":{\"zh\":[\"新词\"]},\"specialties\":{\"nowhere\":1}}", "unknown specialty"),
         ("red-flags.jsonl", "{\"id\":\"r\",\"level\":\"emergency\",\"zh\":\"r\",\"en\":\"r\",\"source\":\"s\",\"all\":[\"no_such\"]}", "unknown concept"),
         ("cues.jsonl", "{\"kind\":\"negation\",", "not valid JSON"),
+        ("measures.jsonl", #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
+         "unknown concept"),
     ])
     func brokenEntryNamesFileAndLine(file: String, line: String, message: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("knowledge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = ClinicalKnowledge.shippedFolder
-        for name in ["concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl"] {
+        for name in ["concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl",
+                     "measures.jsonl"] {
             var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             if name == file { text += line + "\n" }
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

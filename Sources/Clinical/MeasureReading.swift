@@ -1,0 +1,53 @@
+/// Adds what measurements written with their numbers say. After a mention of a measure's concept, the first number
+/// within the measure's reach that is plausible for it and not followed by one of its `notBefore` words (一分钟) gives
+/// the concept of the first range it falls in, with the mention's status (没有发烧到39度 is negated). Each mention
+/// looks a bounded distance ahead, so a pass stays linear in the text.
+struct MeasureReading: Sendable {
+    private let byConcept: [String: [Measure]]
+    private let notBefore: [String: [[Character]]]
+
+    init(knowledge: ClinicalKnowledge) {
+        var byConcept: [String: [Measure]] = [:]
+        var notBefore: [String: [[Character]]] = [:]
+        for measure in knowledge.measures {
+            for concept in measure.after { byConcept[concept, default: []].append(measure) }
+            notBefore[measure.id] = measure.notBefore.values.joined().map { knowledge.normalizer.normalize($0) }
+        }
+        self.byConcept = byConcept
+        self.notBefore = notBefore
+    }
+
+    func add(to reading: inout Reading, text: [Character], units: [Int], work: inout Int) {
+        for mention in reading.mentions {
+            for measure in byConcept[mention.concept] ?? [] {
+                guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
+                      let range = measure.ranges.first(where: { $0.contains(value) })
+                else { continue }
+                reading.mentions.append(Mention(concept: range.concept, range: mention.range.lowerBound..<end, status: mention.status))
+            }
+        }
+    }
+
+    private func firstValue(of measure: Measure, in text: [Character], after start: Int, units: [Int],
+                            work: inout Int) -> (Double, Int)? {
+        let words = notBefore[measure.id] ?? []
+        var index = start
+        // Characters are bounded too, so punctuation and spaces (no units) cannot make the look-ahead long.
+        while index < text.count, units[index] - units[start] <= measure.within, index - start <= measure.within * 12 {
+            work += 1
+            guard let (value, end) = NumberReading.number(in: text, at: index) else {
+                index += 1
+                continue
+            }
+            let next = end < text.count && text[end] == " " ? end + 1 : end
+            let isSomethingElse = words.contains { word in
+                next + word.count <= text.count && Array(text[next..<next + word.count]) == word
+            }
+            if !isSomethingElse, measure.plausible.count == 2, value >= measure.plausible[0], value <= measure.plausible[1] {
+                return (value, end)
+            }
+            index = max(end, index + 1)
+        }
+        return nil
+    }
+}
