@@ -164,8 +164,8 @@ enum ProblemMapping {
                            retryAfter: retryAfter)
         case .tooManyChanges(let limit, let retryAfter):
             return Problem(status: 429, code: "booking_changes_limited", title: "Too many booking changes",
-                           detail: zh ? "一个账号每分钟最多预约、保留或改约\(limit)次，请约\(retryAfter)秒后再试。"
-                               : "An account can hold, book or move at most \(limit) times a minute; try again in about \(retryAfter) s.",
+                           detail: zh ? "一个账号每分钟最多保留号源或改约\(limit)次，请约\(retryAfter)秒后再试。"
+                               : "An account can hold or move places at most \(limit) times a minute; try again in about \(retryAfter) s.",
                            retryAfter: retryAfter)
         case .waitlistLimit(let limit):
             return conflict("waitlist_limit", "Too many waitlist entries",

@@ -27,9 +27,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
     @Option(name: .customLong("holds-per-account"), help: "Places one account may hold at once. Env: COMPANION_HOLDS_PER_ACCOUNT. Default: 3")
     var holdsPerAccount: Int?
-    @Option(name: .customLong("bookings-per-minute"),
-            help: "Holds, bookings and moves one account may make per minute. Env: COMPANION_BOOKINGS_PER_MINUTE. Default: 10")
-    var bookingsPerMinute: Int?
+    @Option(name: .customLong("changes-per-minute"),
+            help: "Holds and moves one account may make per minute. Env: COMPANION_CHANGES_PER_MINUTE. Default: 10")
+    var changesPerMinute: Int?
     @Option(name: .customLong("waitlist-per-patient"),
             help: "Waitlist entries one patient may have at once. Env: COMPANION_WAITLIST_PER_PATIENT. Default: 3")
     var waitlistPerPatient: Int?
@@ -79,7 +79,7 @@ struct Serve: AsyncParsableCommand {
         if let minutes = try Self.setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080, env) { rules.cancelCutoff = Double(minutes * 60) }
         if let limit = try Self.setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100, env) { rules.dailyLimitPerAccount = limit }
         if let limit = try Self.setting(holdsPerAccount, "COMPANION_HOLDS_PER_ACCOUNT", 1...20, env) { rules.liveHoldsPerAccount = limit }
-        if let limit = try Self.setting(bookingsPerMinute, "COMPANION_BOOKINGS_PER_MINUTE", 1...1_000, env) { rules.bookingChangesPerMinute = limit }
+        if let limit = try Self.setting(changesPerMinute, "COMPANION_CHANGES_PER_MINUTE", 1...1_000, env) { rules.holdsAndMovesPerMinute = limit }
         if let limit = try Self.setting(waitlistPerPatient, "COMPANION_WAITLIST_PER_PATIENT", 1...20, env) { rules.waitlistEntriesPerPatient = limit }
         return rules
     }

@@ -119,11 +119,11 @@ struct BookingRuleTests {
         }
     }
 
-    @Test("holds, bookings and moves count against the account's changes per minute; a refused one is not counted",
+    @Test("holds and moves count against the account's changes per minute (bookings have the daily limit); a refused one is not",
           arguments: TestEngine.available)
     func changesPerMinute(engine: TestEngine) async throws {
         var rules = SchedulingRules()
-        rules.bookingChangesPerMinute = 3
+        rules.holdsAndMovesPerMinute = 3
         try await RegistrationFixture.with(engine, rules: rules) { f in
             let (_, slots) = try await f.session()
             let p = try await f.patient()
@@ -132,9 +132,11 @@ struct BookingRuleTests {
             let hold = try await f.registration.hold(slotId: slots[0].id, patientId: p.patient, accountId: p.account)
             let booked = try await f.registration.book(.hold(hold.id), patientId: p.patient, accountId: p.account, reason: nil)
             await #expect(throws: SchedulingError.duplicateBooking, "refused: rolled back, not counted") {
-                try await f.registration.book(.slot(slots[1].id), patientId: p.patient, accountId: p.account, reason: nil)
+                try await f.registration.hold(slotId: slots[1].id, patientId: p.patient, accountId: p.account)
             }
             _ = try await f.registration.reschedule(appointmentId: booked.id, to: slots[2].id, accountId: p.account)
+            let third = try await f.anotherPatient(of: p.account, name: "王五")
+            _ = try await f.registration.book(.slot(slots[5].id), patientId: third, accountId: p.account, reason: nil)
             let other = try await f.anotherPatient(of: p.account)
             _ = try await f.registration.hold(slotId: slots[3].id, patientId: other, accountId: p.account)
             await #expect(throws: SchedulingError.tooManyChanges(limit: 3, retryAfter: 50)) {

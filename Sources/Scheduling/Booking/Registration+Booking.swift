@@ -37,10 +37,11 @@ extension Registration {
             """).run()
     }
 
-    /// Counts a hold, booking or move of the account in its own transaction (a refused one rolls its count back), or
-    /// refuses it past `rules.bookingChangesPerMinute`.
+    /// Counts a hold or move of the account in its own transaction (a refused one rolls its count back), or refuses it
+    /// past `rules.holdsAndMovesPerMinute`. Direct bookings are not counted: the daily limit caps them harder (every
+    /// booking made today counts, whatever became of it).
     func countChange(accountId: String, now: Date, on db: any SQLDatabase) async throws {
-        let limit = RateLimiter.Limit(scope: "booking_changes", perWindow: rules.bookingChangesPerMinute)
+        let limit = RateLimiter.Limit(scope: "booking_changes", perWindow: rules.holdsAndMovesPerMinute)
         guard let retryAfter = try await RateLimiter.admit(accountId, under: limit, now: now, on: db) else { return }
         throw SchedulingError.tooManyChanges(limit: limit.perWindow, retryAfter: retryAfter)
     }
@@ -110,11 +111,9 @@ extension Registration {
                     SELECT id FROM holds WHERE id = \(bind: holdId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
                     """).first()
                 guard live != nil else { throw SchedulingError.holdExpired }
-                // The hold's place becomes the appointment's place (the hold was counted as the account's change).
+                // The hold's place becomes the appointment's place.
                 try await db.raw("UPDATE holds SET status = 'used' WHERE id = \(bind: holdId)").run()
                 try await db.raw("UPDATE waitlist SET status = 'fulfilled' WHERE hold_id = \(bind: holdId)").run()
-            } else {
-                try await countChange(accountId: accountId, now: now, on: db)
             }
             let slot = try await slot(slotId, now: now, on: db)
             try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: true, now: now, on: db)

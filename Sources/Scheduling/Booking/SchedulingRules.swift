@@ -12,8 +12,8 @@ public struct SchedulingRules: Sendable {
     public var dailyLimitPerAccount = 5
     /// Live holds one account may have at once (a patient has one: a new hold replaces the patient's earlier one).
     public var liveHoldsPerAccount = 3
-    /// Holds, bookings and moves one account may make per minute, so a script cannot churn places.
-    public var bookingChangesPerMinute = 10
+    /// Holds and moves one account may make per minute, so a script cannot churn places (bookings have the daily limit).
+    public var holdsAndMovesPerMinute = 10
     /// Waitlist entries (waiting or offered) one patient may have at once.
     public var waitlistEntriesPerPatient = 3
     /// This many no-shows within `noShowWindow` ban booking for `banDuration`.
