@@ -19,22 +19,37 @@ struct WebhookOTPSenderTests {
         var all: [(body: Data, signature: String?)] { lock.withLock { requests } }
     }
 
-    func gateway(_ inbox: Inbox, status: HTTPResponse.Status) -> some ApplicationProtocol {
+    /// Runs a gateway on a free loopback port for `body`. Served without Hummingbird's test client, whose own 5-s
+    /// connect timed out when the whole suite started at once on two cores; the sender under test waits 30 s.
+    func withGateway(_ inbox: Inbox, status: HTTPResponse.Status, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let router = Router()
         router.post("/sms") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 10_000)
             inbox.add(Data(body.readableBytesView), request.headers[HTTPField.Name("X-Companion-Signature")!])
             return Response(status: status)
         }
-        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: quietLogger)
+        let (ports, port) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { port.yield($0.localAddress?.port ?? 0) }, logger: quietLogger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // A server that fails to start ends the stream, so the wait below ends too.
+                defer { port.finish() }
+                try await app.runService(gracefulShutdownSignals: [])
+            }
+            var started = ports.makeAsyncIterator()
+            let running = try #require(await started.next())
+            try await body(running)
+            group.cancelAll()
+        }
     }
 
     @Test("the code reaches the gateway as signed JSON")
     func delivers() async throws {
         let inbox = Inbox()
-        try await gateway(inbox, status: .ok).test(.live) { client in
+        try await withGateway(inbox, status: .ok) { port in
             // A generous timeout: the suite starts everything at once on two cores.
-            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "shared-secret", timeout: .seconds(30))
+            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(port)/sms", signingSecret: "shared-secret", timeout: .seconds(30))
             try await sender.send(code: "482913", to: PhoneNumber("+86 13800138000")!)
             let received = try #require(inbox.all.first)
             let json = try JSONSerialization.jsonObject(with: received.body) as? [String: String]
@@ -50,8 +65,8 @@ struct WebhookOTPSenderTests {
     @Test("a gateway error or no gateway at all is delivery_failed")
     func failures() async throws {
         let inbox = Inbox()
-        try await gateway(inbox, status: .internalServerError).test(.live) { client in
-            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(client.port!)/sms", signingSecret: "s", timeout: .seconds(30))
+        try await withGateway(inbox, status: .internalServerError) { port in
+            let sender = WebhookOTPSender(url: "http://127.0.0.1:\(port)/sms", signingSecret: "s", timeout: .seconds(30))
             await #expect(throws: AccountsError.deliveryFailed) { try await sender.send(code: "1", to: PhoneNumber("13800138000")!) }
         }
         let nowhere = WebhookOTPSender(url: "http://127.0.0.1:1/sms", signingSecret: "s", timeout: .seconds(1))
