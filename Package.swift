@@ -150,7 +150,7 @@ let package = Package(
                 "Storage", "ModelRuntime", "Clinical",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
-            resources: [.copy("Knowledge/hospital-knowledge.json")],
+            resources: [.copy("Knowledge/hospital-knowledge.json"), .copy("Knowledge/conversation-words.jsonl")],
             swiftSettings: strict
         ),
         .target(

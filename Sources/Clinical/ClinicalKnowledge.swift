@@ -33,13 +33,7 @@ public struct ClinicalKnowledge: Sendable {
     /// The files in `folder`: concepts.jsonl, cues.jsonl, red-flags.jsonl, questions.jsonl, specialties.jsonl,
     /// characters.jsonl, measures.jsonl.
     public static func load(from folder: URL) throws -> ClinicalKnowledge {
-        func file(_ name: String) throws -> KnowledgeFile {
-            let url = folder.appendingPathComponent(name)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw KnowledgeError(file: name, line: 0, message: "missing or not UTF-8")
-            }
-            return KnowledgeFile(name: name, text: text)
-        }
+        func file(_ name: String) throws -> KnowledgeFile { try KnowledgeFile.read(name, in: folder) }
         return try KnowledgeValidator(
             concepts: try file("concepts.jsonl"), cues: try file("cues.jsonl"), redFlags: try file("red-flags.jsonl"),
             questions: try file("questions.jsonl"), specialties: try file("specialties.jsonl"), characters: try file("characters.jsonl"),

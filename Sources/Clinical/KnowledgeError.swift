@@ -4,5 +4,11 @@ public struct KnowledgeError: Error, CustomStringConvertible, Equatable {
     public let line: Int
     public let message: String
 
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
     public var description: String { "\(file):\(line): \(message)" }
 }

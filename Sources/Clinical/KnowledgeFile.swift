@@ -1,12 +1,26 @@
 import Foundation
 
 /// One JSON Lines file of the knowledge: an entry per line; blank lines and lines starting with `#` are skipped.
-struct KnowledgeFile {
-    let name: String
+public struct KnowledgeFile {
+    /// The file's name, for errors.
+    public let name: String
     let text: String
 
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// The file `name` in `folder`; a missing or unreadable file is a `KnowledgeError` at line 0.
+    public static func read(_ name: String, in folder: URL) throws -> KnowledgeFile {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else {
+            throw KnowledgeError(file: name, line: 0, message: "missing or not UTF-8")
+        }
+        return KnowledgeFile(name: name, text: text)
+    }
+
     /// Each entry with its line number; a line that does not decode names itself.
-    func entries<Entry: Decodable>(_ type: Entry.Type) throws -> [(line: Int, entry: Entry)] {
+    public func entries<Entry: Decodable>(_ type: Entry.Type) throws -> [(line: Int, entry: Entry)] {
         var entries: [(Int, Entry)] = []
         let decoder = JSONDecoder()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -18,9 +18,12 @@ struct MeasureReading: Sendable {
     }
 
     func add(to reading: inout Reading, text: [Character], units: [Int], work: inout Int) {
+        // 心跳 and 心慌 both lead to heart_rate: a number read for one mention is not read again for the next.
+        var read: Set<ReadNumber> = []
         for mention in reading.mentions {
             for measure in byConcept[mention.concept] ?? [] {
                 guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
+                      read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
                       let range = measure.ranges.first(where: { $0.contains(value) })
                 else { continue }
                 reading.mentions.append(Mention(concept: range.concept, range: mention.range.lowerBound..<end, status: mention.status))
@@ -41,7 +44,7 @@ struct MeasureReading: Sendable {
             }
             let next = end < text.count && text[end] == " " ? end + 1 : end
             let isSomethingElse = words.contains { word in
-                next + word.count <= text.count && Array(text[next..<next + word.count]) == word
+                next + word.count <= text.count && text[next..<next + word.count].elementsEqual(word)
             }
             if !isSomethingElse, measure.plausible.count == 2, value >= measure.plausible[0], value <= measure.plausible[1] {
                 return (value, end)
@@ -50,4 +53,10 @@ struct MeasureReading: Sendable {
         }
         return nil
     }
+}
+
+/// A number already read for a measure, by where it ends.
+private struct ReadNumber: Hashable {
+    let measure: String
+    let end: Int
 }

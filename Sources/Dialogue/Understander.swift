@@ -1,8 +1,8 @@
 import Clinical
 import ModelRuntime
 
-/// The built-in understanding: the clinical knowledge (`Clinical`) for what is wrong, and small parsers for time,
-/// choices, places and intents, in Chinese and English, no model. Turns a message into an `Utterance`. Made to be
+/// The built-in understanding: the clinical knowledge (`Clinical`) for what is wrong, and the conversation words
+/// (`Knowledge/conversation-words.jsonl`) with small parsers for time, choices, places and intents, in Chinese and English, no model. Turns a message into an `Utterance`. Made to be
 /// replaceable: the conversation asks an `Understanding` for utterances, not this type.
 public protocol Understanding: Sendable {
     /// Understands `text`; `today` (the hospital's date) anchors 明天, 下周三, 12月16日, next Monday.
@@ -11,9 +11,11 @@ public protocol Understanding: Sendable {
 
 public struct BuiltInUnderstanding: Understanding {
     let reader: ClinicalReader
+    let words: ConversationWords
 
     public init(reader: ClinicalReader = .shipped) {
         self.reader = reader
+        words = .shipped
     }
 
     public func understand(_ text: String, today: Today) -> Utterance {
@@ -35,10 +37,10 @@ public struct BuiltInUnderstanding: Understanding {
         facts.isSudden = reading.sudden
         facts.onWaking = reading.onWaking ? true : nil
         utterance.facts = facts
-        (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today)
-        (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain)
-        utterance.placeKind = Cues.places.first { $0.words.contains { plain.includes($0) } }?.kind
-        utterance.intent = Intents.classify(plain, utterance: utterance)
+        (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today, words: words)
+        (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain, words: words)
+        utterance.placeKind = words.places.first { $0.words.contains(where: plain.includes) }?.value
+        utterance.intent = Intents.classify(plain, utterance: utterance, words: words)
         return utterance
     }
 }

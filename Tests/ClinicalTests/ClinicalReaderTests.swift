@@ -42,6 +42,12 @@ struct ClinicalReaderTests {
         #expect(!present.contains("heart_rate_extreme") && !present.contains("slow_heart_rate") && !present.contains("high_fever"), "\(text)")
     }
 
+    /// 心慌 and 心跳 both lead to the heart rate: the one number after them is one reading, not two.
+    @Test func aNumberIsReadOnceForItsMeasure() {
+        let extremes = reader.read("心慌，心跳180").mentions.filter { $0.concept == "heart_rate_extreme" }
+        #expect(extremes.count == 1)
+    }
+
     @Test func aMeasureTakesItsMentionsStatus() {
         #expect(reader.read("没有发烧到39度").negated.contains("high_fever"))
     }
