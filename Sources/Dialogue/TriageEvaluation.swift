@@ -39,16 +39,17 @@ public struct TriageEvaluation: Sendable {
         var facts = Facts()
         facts.merge(utterance.facts, text: item.text)
         let triage = Triage.assess(facts, departments: departments)
+        let read = Self.read(facts, flags: triage?.redFlags.map(\.id) ?? [])
         if let redFlag = item.redFlag {
             let alarmed = triage?.level == .emergency
             if redFlag {
                 flagsTotal += 1
-                if alarmed { flagsCaught += 1 } else { misses.append("missed red flag: \(item.text)") }
+                if alarmed { flagsCaught += 1 } else { misses.append("missed red flag: \(item.text)\(read)") }
             } else {
                 nearMisses += 1
                 if alarmed {
                     falseAlarms += 1
-                    misses.append("false alarm (\(triage?.redFlags.map(\.id).joined(separator: ",") ?? "")): \(item.text)")
+                    misses.append("false alarm: \(item.text)\(read)")
                 }
             }
         }
@@ -63,8 +64,14 @@ public struct TriageEvaluation: Sendable {
             byDepartment[expected, default: (0, 0)].right += 1
         } else {
             confusions["\(expected) → \(got)", default: 0] += 1
-            misses.append("\(expected) → \(got): \(item.text)")
+            misses.append("\(expected) → \(got): \(item.text)\(read)")
         }
+    }
+
+    /// What was read, for a miss: the findings present, absent (no …) and past (was …), and the red flags raised.
+    private static func read(_ facts: Facts, flags: [String]) -> String {
+        let findings = facts.symptoms + facts.negated.map { "no " + $0 } + (facts.past ?? []).map { "was " + $0 }
+        return "  ⟨\(findings.joined(separator: " ")) · flags: \(flags.isEmpty ? "none" : flags.joined(separator: " "))⟩"
     }
 
     /// Department accuracy in a language (nil when it had no cases).
