@@ -43,7 +43,7 @@ public struct ClinicalReader: Sendable {
 
     static func defaultScope(_ kind: Cue.Kind) -> Cue.Scope {
         switch kind {
-        case .negation, .contrast, .past, .pastAfter, .hypothetical: .clause
+        case .negation, .contrast, .past, .pastAfter, .standing, .hypothetical: .clause
         case .mild: .sentence
         case .severe, .sudden, .waking, .child, .elderly, .infant, .word, .clauseEnd, .sentenceEnd: .message
         }

@@ -27,7 +27,7 @@ public struct Concept: Sendable, Codable, Equatable {
 public struct Cue: Sendable, Codable, Equatable {
     /// What the cue does to the concepts in its scope.
     public enum Kind: String, Sendable, Codable {
-        case negation, contrast, past, pastAfter = "past_after", hypothetical, mild, severe, sudden, waking, child, elderly, infant
+        case negation, contrast, past, pastAfter = "past_after", standing, hypothetical, mild, severe, sudden, waking, child, elderly, infant
         /// A word read whole so that a shorter cue inside it is not read: 特别 is not the negation 别, 不停 not 不.
         case word
         case clauseEnd = "clause_end", sentenceEnd = "sentence_end"

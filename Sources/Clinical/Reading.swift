@@ -18,6 +18,9 @@ public struct Mention: Sendable, Equatable {
     public var mild = false
     /// A site or quality that was read together with another into a concept.
     public var composed = false
+    /// A disease the patient has had for years (糖尿病十来年了): still there, so red flags read it, but the
+    /// background of today's complaint rather than the complaint.
+    public var standing = false
 }
 
 /// What a text says in the knowledge's terms: the concepts with their status, and who is ill and how it began.
@@ -45,6 +48,12 @@ public struct Reading: Sendable {
     public var mild: [String] {
         let strong = Set(mentions.filter { $0.status == .present && !$0.mild }.map(\.concept))
         return unique(mentions.filter { $0.status == .present && $0.mild && !strong.contains($0.concept) })
+    }
+
+    /// Concepts present only as long-standing diseases (every present mention of them is standing).
+    public var standing: [String] {
+        let current = Set(mentions.filter { $0.status == .present && !$0.standing }.map(\.concept))
+        return unique(mentions.filter { $0.status == .present && $0.standing && !current.contains($0.concept) })
     }
 
     private func unique(_ list: [Mention]) -> [String] {

@@ -14,6 +14,8 @@ struct ReadingState {
     var negatedUntil = -1
     var supposed = false
     var pastClause = false
+    /// Years of standing were said in this clause (糖尿病十来年了, 十几年的高血压): its diseases are the background.
+    var standingClause = false
     var mildClause = false
     var mildSentence = false
     var sites: [(id: String, mention: Int)] = []
@@ -96,6 +98,7 @@ struct ReadingState {
             {
                 reading.mentions[last].status = .past
             }
+        case .standing: standingClause = true
         case .hypothetical: supposed = true
         case .mild:
             if negated { break }
@@ -126,6 +129,7 @@ struct ReadingState {
         for index in clauseStart..<reading.mentions.count {
             if pastClause, reading.mentions[index].status == .present { reading.mentions[index].status = .past }
             if mildClause { reading.mentions[index].mild = true }
+            if standingClause, knowledge.concepts[reading.mentions[index].concept]?.kind == .disease { reading.mentions[index].standing = true }
         }
         mildClause = false
         clauseStart = reading.mentions.count
@@ -133,6 +137,7 @@ struct ReadingState {
         negatedUntil = -1
         supposed = false
         pastClause = false
+        standingClause = false
         sites = []
         qualities = []
         siteFrom = 0

@@ -11,6 +11,9 @@ public struct Facts: Sendable, Codable, Equatable {
     public var past: [String]?
     /// Symptoms present only slightly or already over (有一点血丝, 已经止住了).
     public var mild: [String]?
+    /// Diseases had for years (糖尿病十来年了): present for the red flags, the background of the complaint for the
+    /// department.
+    public var standing: [String]?
     public var durationDays: Double?
     /// Body temperature in ℃ (Fahrenheit is converted).
     public var temperature: Double?
@@ -40,6 +43,7 @@ public struct Facts: Sendable, Codable, Equatable {
         }
         past = Self.union(past, said.past)
         mild = Self.union((mild ?? []).filter { !said.symptoms.contains($0) || (said.mild ?? []).contains($0) }, said.mild)
+        standing = Self.union((standing ?? []).filter { !said.symptoms.contains($0) || (said.standing ?? []).contains($0) }, said.standing)
         durationDays = said.durationDays ?? durationDays
         temperature = said.temperature ?? temperature
         ageYears = said.ageYears ?? ageYears

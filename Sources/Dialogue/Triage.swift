@@ -57,7 +57,7 @@ enum Triage {
     /// Specialties by the evidence, best first, with children and pregnant women routed to the specialty that sees
     /// them unless the best one keeps them (eyes, teeth, bones…).
     static func specialties(for f: Facts, knowledge: ClinicalKnowledge = .shipped) -> [String] {
-        var ranked = SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.map(\.specialty)
+        var ranked = scores(f, knowledge: knowledge).ranked.map(\.specialty)
         guard let best = ranked.first, let bestSpecialty = knowledge.specialties[best] else { return ranked }
         let child = f.isChild || (f.ageYears.map { $0 < 14 } ?? false)
         let specialties = knowledge.specialties.values
@@ -78,7 +78,11 @@ enum Triage {
 
     /// How much evidence the best specialty has; below `thinEvidence` the companion asks before it recommends.
     static func bestScore(_ f: Facts, knowledge: ClinicalKnowledge = .shipped) -> Double {
-        SpecialtyScores(present: f.symptoms, past: f.past ?? [], knowledge: knowledge).ranked.first?.score ?? 0
+        scores(f, knowledge: knowledge).ranked.first?.score ?? 0
+    }
+
+    private static func scores(_ f: Facts, knowledge: ClinicalKnowledge) -> SpecialtyScores {
+        SpecialtyScores(present: f.symptoms, past: f.past ?? [], standing: f.standing ?? [], knowledge: knowledge)
     }
 
     static let thinEvidence = 1.5

@@ -28,6 +28,7 @@ public struct BuiltInUnderstanding: Understanding {
         facts.negated = reading.negated
         facts.past = reading.past
         facts.mild = reading.mild
+        facts.standing = reading.standing.isEmpty ? nil : reading.standing
         facts.durationDays = Quantities.duration(in: plain)
         facts.temperature = Quantities.temperature(in: plain)
         facts.ageYears = Quantities.age(in: plain) ?? (reading.infant ? 1.0 / 12 : nil)

@@ -57,6 +57,14 @@ struct ClinicalReaderTests {
         #expect(!reader.read("右边手脚没劲").onWaking)
     }
 
+    /// Years said in a disease's clause make it the background: still present, listed as standing; a symptom of
+    /// years stays the complaint.
+    @Test func diseasesOfLongStandingAreTheBackground() {
+        let reading = reader.read("十几年的糖尿病了，最近查尿里有蛋白")
+        #expect(reading.present.contains("endocrine") && reading.standing == ["endocrine"])
+        #expect(reader.read("头疼好几年了").standing.isEmpty)
+    }
+
     @Test func pastAndSupposedAreNotPresent() {
         #expect(reader.read("我爸前年中风过").past.contains("neuro"))
         #expect(!reader.read("我担心自己会不会中风").present.contains("neuro"))

@@ -9,6 +9,14 @@ struct DepartmentTests {
         ("最近老是口干,一天要喝好多水,夜里起来尿好几次,一个月掉了五六斤", "dept_endocrinology"),
         ("孩子眼睛又红又痒", "dept_ophthalmology"), ("孩子咳嗽三天", "dept_pediatrics"), ("怀孕了，最近感冒", "dept_obstetrics"),
         ("想做针灸", "dept_tcm"), ("肺结节医生说要手术切除", "dept_cardiothoracic"),
+        // A disease of long standing is the background; what is new decides (糖尿病 → the kidneys).
+        ("糖尿病十来年了，最近查尿里有蛋白", "dept_nephrology"), ("高血压十几年了，想调一下降压药", "dept_cardiology"),
+        // A check-up after an operation, with nothing wrong now, goes to the specialty that operated.
+        ("几年前脑出血做过手术，现在来复查", "dept_neurosurgery"),
+        // A question in the A-not-A form asks; it does not deny (要不要开刀 asks about an operation).
+        ("肺上有个磨玻璃结节，要不要开刀", "dept_cardiothoracic"), ("身上动不动就青一块紫一块", "dept_hematology"),
+        // Evidence adds up: dry mouth and dry eyes together, a swollen face beside a wisdom tooth.
+        ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {
         var facts = Facts()

@@ -20,6 +20,8 @@ struct RedFlagTests {
         "我妈说话突然含糊不清,右边胳膊抬不起来了,嘴也歪了", "心口疼,疼到左边胳膊和下巴,出了一身汗", "刚才吐了好多血,现在头晕眼花",
         "怀孕七个月,突然下面出了很多血,肚子很疼", "大便是黑色的像柏油一样,已经两天了,心慌", "孩子喝了一口洗衣液", "开水烫到了孩子的胸口，起了一大片泡",
         "my husband's words came out jumbled all of a sudden",
+        // A disease of long standing is still there: the red flags read it.
+        "糖尿病十几年了，今天突然糊涂了",
     ]
 
     static let benign: [String] = [
