@@ -22,6 +22,9 @@ struct RedFlagTests {
         "my husband's words came out jumbled all of a sudden",
         // A disease of long standing is still there: the red flags read it.
         "糖尿病十几年了，今天突然糊涂了",
+        // Composed from parts (issue 15, fifth batch): a gush of fluid down below, a neck that will not move after a fall,
+        // blue lips even when "a bit".
+        "怀孕三十六周，下面突然流了很多水", "摔了一跤以后脖子动不了", "老人喘得厉害，嘴唇有点发紫", "my grandson fell off a wall and can't move his neck",
     ]
 
     static let benign: [String] = [
@@ -34,6 +37,7 @@ struct RedFlagTests {
         "my knee hurts when I run", "I have a toothache", "itchy rash on my arm", "I feel a bit tired", "no fever, sore throat",
         "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
         "no blood in stool, just constipation",
+        "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "my eyes have been leaking water all day",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
