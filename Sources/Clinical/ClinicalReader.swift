@@ -45,7 +45,7 @@ public struct ClinicalReader: Sendable {
         switch kind {
         case .negation, .contrast, .past, .pastAfter, .standing, .hypothetical: .clause
         case .mild: .sentence
-        case .severe, .sudden, .waking, .child, .elderly, .infant, .word, .clauseEnd, .sentenceEnd: .message
+        case .severe, .sudden, .waking, .child, .elderly, .infant, .adult, .word, .clauseEnd, .sentenceEnd: .message
         }
     }
 

@@ -20,6 +20,14 @@ public struct Concept: Sendable, Codable, Equatable {
     public let alone: String?
     /// `surgical`: the patient asks for an operation, so each specialty's evidence goes to the specialty that operates.
     public let redirects: String?
+    /// A concept that lasting this long says another too: a fever of 7 days or more is a prolonged fever.
+    public let lasting: Lasting?
+
+    /// How long a concept must last to say `concept`.
+    public struct Lasting: Sendable, Codable, Equatable {
+        public let days: Double
+        public let concept: String
+    }
 }
 
 /// Words that change what the concepts near them mean: negation, the past, a supposition, degree, onset, who is ill,
@@ -28,6 +36,8 @@ public struct Cue: Sendable, Codable, Equatable {
     /// What the cue does to the concepts in its scope.
     public enum Kind: String, Sendable, Codable {
         case negation, contrast, past, pastAfter = "past_after", standing, hypothetical, mild, severe, sudden, waking, child, elderly, infant
+        /// The person who is ill is an adult (大人, an adult): a child named too is the context (孩子班上有水痘).
+        case adult
         /// A word read whole so that a shorter cue inside it is not read: 特别 is not the negation 别, 不停 not 不.
         case word
         case clauseEnd = "clause_end", sentenceEnd = "sentence_end"

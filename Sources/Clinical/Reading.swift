@@ -31,6 +31,8 @@ public struct Reading: Sendable {
     public var onWaking = false
     public var severe = false
     public var child = false
+    /// An adult is named as the one who is ill (大人, 成年人, an adult).
+    public var adult = false
     public var elderly = false
     public var infant = false
 

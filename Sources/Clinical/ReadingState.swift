@@ -108,6 +108,7 @@ struct ReadingState {
         case .waking: if !negated { reading.onWaking = true }
         case .word: break
         case .child: reading.child = true
+        case .adult: reading.adult = true
         case .elderly: reading.elderly = true
         case .infant: reading.infant = true
         case .clauseEnd: endClause()

@@ -32,16 +32,27 @@ public struct BuiltInUnderstanding: Understanding {
         facts.durationDays = Quantities.duration(in: plain)
         facts.temperature = Quantities.temperature(in: plain)
         facts.ageYears = Quantities.age(in: plain) ?? (reading.infant ? 1.0 / 12 : nil)
-        facts.isChild = reading.child || reading.infant || (facts.ageYears.map { $0 < 14 } ?? false)
+        facts.isChild = !reading.adult && (reading.child || reading.infant || (facts.ageYears.map { $0 < 14 } ?? false))
         facts.isElderly = reading.elderly || (facts.ageYears.map { $0 >= 65 } ?? false)
         facts.isSevere = reading.severe
         facts.isSudden = reading.sudden
         facts.onWaking = reading.onWaking ? true : nil
+        facts.symptoms += lasting(facts.symptoms, days: facts.durationDays)
         utterance.facts = facts
         (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today, words: words)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain, words: words)
         utterance.placeKind = words.places.first { $0.words.contains(where: plain.includes) }?.value
         utterance.intent = Intents.classify(plain, utterance: utterance, words: words)
         return utterance
+    }
+
+    /// The concepts said by how long the present ones have lasted (a fever of two weeks is a prolonged fever).
+    private func lasting(_ present: [String], days: Double?) -> [String] {
+        guard let days else { return [] }
+        var said: [String] = []
+        for lasting in present.compactMap({ reader.knowledge.concepts[$0]?.lasting }) where days >= lasting.days {
+            if !present.contains(lasting.concept), !said.contains(lasting.concept) { said.append(lasting.concept) }
+        }
+        return said
     }
 }

@@ -100,6 +100,8 @@ struct KnowledgeLoadingTests {
         ("concepts.jsonl", "{\"id\":\"y\",\"kind\":\"finding\",\"zh\":\"y\",\"en\":\"y\",\"say\":{\"zh\":[\"新词\"]},\"specialties\":{\"nowhere\":1}}", "unknown specialty"),
         ("red-flags.jsonl", "{\"id\":\"r\",\"level\":\"emergency\",\"zh\":\"r\",\"en\":\"r\",\"source\":\"s\",\"all\":[\"no_such\"]}", "unknown concept"),
         ("cues.jsonl", "{\"kind\":\"negation\",", "not valid JSON"),
+        ("concepts.jsonl", #"{"id":"x","kind":"finding","zh":"x","en":"x","say":{"zh":["某某某"]},"lasting":{"days":7,"concept":"no_such"}}"#,
+         "\"lasting\" names a concept"),
         ("measures.jsonl", #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
          "unknown concept"),
     ])

@@ -16,6 +16,13 @@ struct DepartmentTests {
         // A question in the A-not-A form asks; it does not deny (要不要开刀 asks about an operation).
         ("肺上有个磨玻璃结节，要不要开刀", "dept_cardiothoracic"), ("身上动不动就青一块紫一块", "dept_hematology"),
         // Evidence adds up: dry mouth and dry eyes together, a swollen face beside a wisdom tooth.
+        // An adult named as the one who is ill keeps a child in the message as the context.
+        ("孩子班上好几个得了水痘，大人要不要打疫苗", "dept_infectious"),
+        // A fever lasting a week or more is a prolonged fever; a short one stays with the general physician.
+        ("发烧半个月了，查了好几次都找不到原因", "dept_infectious"), ("发烧两天了", "dept_general-medicine"),
+        ("腮帮子两边都肿了，发烧", "dept_infectious"), ("眼皮和腿都肿，早上起来特别明显", "dept_nephrology"),
+        ("尿酸高，脚踝又红又肿又烫", "dept_rheumatology"), ("不知道挂什么科，就是最近老是累，吃不下", "dept_general-medicine"),
+        ("I need help getting my shoulder moving again after surgery", "dept_rehabilitation"),
         ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {
