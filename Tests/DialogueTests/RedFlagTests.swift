@@ -25,6 +25,10 @@ struct RedFlagTests {
         // Composed from parts (issue 15, fifth batch): a gush of fluid down below, a neck that will not move after a fall,
         // blue lips even when "a bit".
         "怀孕三十六周，下面突然流了很多水", "摔了一跤以后脖子动不了", "老人喘得厉害，嘴唇有点发紫", "my grandson fell off a wall and can't move his neck",
+        // Seventh batch: bleeding with faintness, a nosebleed that will not stop, heavy bleeding after birth, severe chest
+        // tightness, severe pain after a fall, a worst headache however it is worded.
+        "流了好多血，头晕眼花", "my nosebleed won't stop", "生完孩子一个星期，下面出血特别多", "胸闷得厉害",
+        "老人摔了一跤，髋部疼得厉害", "头像被锤子砸了一下",
     ]
 
     static let benign: [String] = [
