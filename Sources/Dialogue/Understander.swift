@@ -37,7 +37,7 @@ public struct BuiltInUnderstanding: Understanding {
         facts.isSevere = reading.severe
         facts.isSudden = reading.sudden
         facts.onWaking = reading.onWaking ? true : nil
-        facts.symptoms += lasting(facts.symptoms, days: facts.durationDays)
+        facts.symptoms += lasting(facts, days: facts.durationDays)
         utterance.facts = facts
         (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today, words: words)
         (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain, words: words)
@@ -46,13 +46,12 @@ public struct BuiltInUnderstanding: Understanding {
         return utterance
     }
 
-    /// The concepts said by how long the present ones have lasted (a fever of two weeks is a prolonged fever).
-    private func lasting(_ present: [String], days: Double?) -> [String] {
-        guard let days else { return [] }
-        var said: [String] = []
-        for lasting in present.compactMap({ reader.knowledge.concepts[$0]?.lasting }) where days >= lasting.days {
-            if !present.contains(lasting.concept), !said.contains(lasting.concept) { said.append(lasting.concept) }
-        }
-        return said
+    /// What the complaint says by how long it has lasted (a fever of two weeks is a prolonged fever). The message's
+    /// one duration is taken for its first symptom, the complaint it opens with, and only when that is not slight.
+    private func lasting(_ facts: Facts, days: Double?) -> [String] {
+        guard let days, let first = facts.symptoms.first, !(facts.mild ?? []).contains(first),
+              let lasting = reader.knowledge.concepts[first]?.lasting, days >= lasting.days, !facts.symptoms.contains(lasting.concept)
+        else { return [] }
+        return [lasting.concept]
     }
 }

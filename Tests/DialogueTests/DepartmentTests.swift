@@ -23,6 +23,10 @@ struct DepartmentTests {
         ("腮帮子两边都肿了，发烧", "dept_infectious"), ("眼皮和腿都肿，早上起来特别明显", "dept_nephrology"),
         ("尿酸高，脚踝又红又肿又烫", "dept_rheumatology"), ("不知道挂什么科，就是最近老是累，吃不下", "dept_general-medicine"),
         ("I need help getting my shoulder moving again after surgery", "dept_rehabilitation"),
+        // Eighth batch: an animal and a bite compose; calf pain on walking is the arteries; a deformity after years of
+        // joint pain is not an injury; a fever's duration counts only when the fever opens the complaint.
+        ("被老鼠咬了一口", "dept_infectious"), ("走路多了小腿就疼，歇一歇又能走", "dept_cardiology"),
+        ("关节疼了好几年，手指都变形了", "dept_rheumatology"), ("痰多，黄脓痰，咳了一个礼拜，有点发热", "dept_respiratory"),
         ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {

@@ -28,7 +28,7 @@ struct RedFlagTests {
         // Seventh batch: bleeding with faintness, a nosebleed that will not stop, heavy bleeding after birth, severe chest
         // tightness, severe pain after a fall, a worst headache however it is worded.
         "流了好多血，头晕眼花", "my nosebleed won't stop", "生完孩子一个星期，下面出血特别多", "胸闷得厉害",
-        "老人摔了一跤，髋部疼得厉害", "头像被锤子砸了一下",
+        "老人摔了一跤，髋部疼得厉害", "头像被锤子砸了一下", "从梯子上掉下来，胳膊变形了",
     ]
 
     static let benign: [String] = [
@@ -41,7 +41,7 @@ struct RedFlagTests {
         "my knee hurts when I run", "I have a toothache", "itchy rash on my arm", "I feel a bit tired", "no fever, sore throat",
         "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
         "no blood in stool, just constipation",
-        "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "my eyes have been leaking water all day",
+        "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
