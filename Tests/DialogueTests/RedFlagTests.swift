@@ -29,6 +29,8 @@ struct RedFlagTests {
         // tightness, severe pain after a fall, a worst headache however it is worded.
         "流了好多血，头晕眼花", "my nosebleed won't stop", "生完孩子一个星期，下面出血特别多", "胸闷得厉害",
         "老人摔了一跤，髋部疼得厉害", "头像被锤子砸了一下", "从梯子上掉下来，胳膊变形了",
+        // Ninth batch: a blood sugar given as a number, a noise breathing in, a sudden headache with a stiff neck.
+        "我爸血糖测出来三十多，一直想睡", "孩子咳嗽像狗叫，吸气的时候有声音", "突然头疼，脖子也僵了",
     ]
 
     static let benign: [String] = [
@@ -41,7 +43,7 @@ struct RedFlagTests {
         "my knee hurts when I run", "I have a toothache", "itchy rash on my arm", "I feel a bit tired", "no fever, sore throat",
         "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
         "no blood in stool, just constipation",
-        "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
+        "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "血糖七点多，想调一下药", "脖子前面鼓起来一块，心慌手抖", "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
