@@ -107,6 +107,9 @@ public struct Specialty: Sendable, Codable, Equatable {
     public let keepsPregnant: Bool?
     /// This specialty sees children, pregnant women or emergencies.
     public let forChildren: Bool?
+    /// A child with a fever goes to this specialty even when the best one keeps children (a cold with a runny nose
+    /// is the children's clinic's, not the ENT clinic's).
+    public let takesChildrenWithFever: Bool?
     public let forPregnancy: Bool?
     public let forEmergency: Bool?
     /// The specialty that operates on this one's conditions (a patient asking for surgery goes there).

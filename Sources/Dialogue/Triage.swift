@@ -64,7 +64,8 @@ enum Triage {
         let routed: Specialty? =
             if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics = specialties.first(where: { $0.forPregnancy == true }) {
                 obstetrics
-            } else if child, bestSpecialty.keepsChildren != true, let children = specialties.first(where: { $0.forChildren == true }) {
+            } else if child, let children = specialties.first(where: { $0.forChildren == true }),
+                      bestSpecialty.keepsChildren != true || (f.hasFever && children.takesChildrenWithFever == true) {
                 children
             } else {
                 nil

@@ -27,6 +27,9 @@ struct DepartmentTests {
         // joint pain is not an injury; a fever's duration counts only when the fever opens the complaint.
         ("被老鼠咬了一口", "dept_infectious"), ("走路多了小腿就疼，歇一歇又能走", "dept_cardiology"),
         ("关节疼了好几年，手指都变形了", "dept_rheumatology"), ("痰多，黄脓痰，咳了一个礼拜，有点发热", "dept_respiratory"),
+        // Tenth batch: a feverish child goes to the children's clinic even with a nose complaint; 腰眼 is the loin.
+        ("my 18 month old has had a runny nose and fever for three days", "dept_pediatrics"), ("孩子鼻塞流鼻涕，不发烧", "dept_ent"),
+        ("左边腰眼疼，B超说输尿管有个小石头", "dept_urology"),
         ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {
