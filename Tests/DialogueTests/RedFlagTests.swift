@@ -31,6 +31,8 @@ struct RedFlagTests {
         "老人摔了一跤，髋部疼得厉害", "头像被锤子砸了一下", "从梯子上掉下来，胳膊变形了",
         // Ninth batch: a blood sugar given as a number, a noise breathing in, a sudden headache with a stiff neck.
         "我爸血糖测出来三十多，一直想睡", "孩子咳嗽像狗叫，吸气的时候有声音", "突然头疼，脖子也僵了",
+        // Eleventh batch: chest pain that needed angina medicine, a bulging fontanelle, metal in the eye.
+        "胸口疼，含了硝酸甘油", "宝宝的囟门鼓起来了", "眼睛被铁屑崩到了，看不清",
     ]
 
     static let benign: [String] = [
