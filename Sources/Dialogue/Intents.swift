@@ -4,8 +4,8 @@ import ModelRuntime
 /// What a message asks for, from the conversation words' intent rules: the first rule that fits wins. Red flags are
 /// not decided here (they come from the symptoms and win over any intent).
 enum Intents {
-    static func classify(_ text: String, utterance: Utterance, words: ConversationWords) -> Utterance.Intent {
-        let bare = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    static func classify(_ text: SearchableText, utterance: Utterance, words: ConversationWords) -> Utterance.Intent {
+        let bare = text.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         let complaint = !utterance.facts.symptoms.isEmpty || !utterance.facts.negated.isEmpty
         for rule in words.intents {
             switch rule.condition {
@@ -18,7 +18,7 @@ enum Intents {
         return .statement
     }
 
-    private static func fits(_ word: String, _ match: ConversationWords.Match, text: String, bare: String) -> Bool {
+    private static func fits(_ word: String, _ match: ConversationWords.Match, text: SearchableText, bare: String) -> Bool {
         switch match {
         case .anywhere: text.includes(word)
         case .start: bare.hasPrefix(word)

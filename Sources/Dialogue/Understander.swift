@@ -39,10 +39,11 @@ public struct BuiltInUnderstanding: Understanding {
         facts.onWaking = reading.onWaking ? true : nil
         facts.symptoms += lasting(facts, days: facts.durationDays)
         utterance.facts = facts
-        (utterance.daysFromToday, utterance.period) = When.parse(plain, today: today, words: words)
-        (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(plain, words: words)
-        utterance.placeKind = words.places.first { $0.words.contains(where: plain.includes) }?.value
-        utterance.intent = Intents.classify(plain, utterance: utterance, words: words)
+        let searchable = SearchableText(plain)
+        (utterance.daysFromToday, utterance.period) = When.parse(searchable, today: today, words: words)
+        (utterance.choiceIndex, utterance.choiceTime) = Choices.parse(searchable, words: words)
+        utterance.placeKind = words.places.first { $0.words.contains(where: searchable.includes) }?.value
+        utterance.intent = Intents.classify(searchable, utterance: utterance, words: words)
         return utterance
     }
 

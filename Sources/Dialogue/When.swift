@@ -4,8 +4,8 @@ import ModelRuntime
 /// The day and part of the day a patient asks for: 今天, 明天上午, 后天, 下周三, 周五下午, 12月16日, tomorrow morning,
 /// next Monday, December 16, the 16th.
 enum When {
-    static func parse(_ text: String, today: Today, words: ConversationWords) -> (days: Int?, period: String?) {
-        (date(text, today: today) ?? days(text, todayWeekday: today.weekday, words: words), period(text, words: words))
+    static func parse(_ text: SearchableText, today: Today, words: ConversationWords) -> (days: Int?, period: String?) {
+        (date(text.text, today: today) ?? days(text, todayWeekday: today.weekday, words: words), period(text, words: words))
     }
 
     /// A month and day: 12月16日, 十二月十六号, Dec 16, 16 December; or a day of this month or the next: 16号 (not 第16号 or
@@ -36,16 +36,16 @@ enum When {
     private static let englishDayMonth = Pattern(#"\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"# + monthNames, needs: englishMonths)
     private static let englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    static func period(_ text: String, words: ConversationWords) -> String? {
+    static func period(_ text: SearchableText, words: ConversationWords) -> String? {
         words.periods.first { $0.words.contains(where: text.includes) }?.value
     }
 
-    private static func days(_ text: String, todayWeekday: Int, words: ConversationWords) -> Int? {
+    private static func days(_ text: SearchableText, todayWeekday: Int, words: ConversationWords) -> Int? {
         if let days = words.days.first(where: { $0.words.contains(where: text.includes) }) { return days.value }
         for week in words.weeks {
             for prefix in week.words {
-                guard text.includes(prefix), let range = text.range(of: prefix),
-                      let day = text[range.upperBound...].first.flatMap({ words.chineseWeekdays[$0] })
+                guard text.includes(prefix), let range = text.text.range(of: prefix),
+                      let day = text.text[range.upperBound...].first.flatMap({ words.chineseWeekdays[$0] })
                 else { continue }
                 return offset(to: day, from: todayWeekday, nextWeek: week.value)
             }
@@ -69,19 +69,19 @@ enum When {
 
 /// Picking one of the offered options: 第二个, the second one, number 2, 10点半的, the 10:30 one.
 enum Choices {
-    static func parse(_ text: String, words: ConversationWords) -> (index: Int?, time: String?) {
+    static func parse(_ text: SearchableText, words: ConversationWords) -> (index: Int?, time: String?) {
         var index = words.choices.first { $0.words.contains(where: text.includes) }?.value
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = text.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         if index == nil, let digit = Int(trimmed), (1...9).contains(digit) { index = digit - 1 }
         return (index, time(in: text, words: words))
     }
 
     /// "10:30", "10点半" → "10:30", "9点" → "09:00".
-    static func time(in text: String, words: ConversationWords) -> String? {
-        if let found = Quantities.firstMatch(clock, in: text), let hour = Int(found[1]), let minute = Int(found[2]), hour < 24, minute < 60 {
+    static func time(in text: SearchableText, words: ConversationWords) -> String? {
+        if let found = Quantities.firstMatch(clock, in: text.text), let hour = Int(found[1]), let minute = Int(found[2]), hour < 24, minute < 60 {
             return String(format: "%02d:%02d", hour, minute)
         }
-        if let found = Quantities.firstMatch(chineseClock, in: text), let hour = Quantities.number(found[1]).map(Int.init), hour < 24 {
+        if let found = Quantities.firstMatch(chineseClock, in: text.text), let hour = Quantities.number(found[1]).map(Int.init), hour < 24 {
             var hour24 = hour
             if hour < 12, let period = When.period(text, words: words), period != "morning" { hour24 += 12 }
             let minute = found[2] == "半" ? 30 : (Int(found[2]) ?? Quantities.number(found[2]).map(Int.init) ?? 0)
