@@ -175,8 +175,8 @@ let package = Package(
         ),
         .target(
             name: "Scheduling",
-            dependencies: ["Storage"],
-            resources: [.copy("DemoHospital")],
+            dependencies: ["Storage", "Clinical"],
+            resources: [.copy("DemoHospital"), .copy("Wording/preparation.jsonl")],
             swiftSettings: strict
         ),
         .target(

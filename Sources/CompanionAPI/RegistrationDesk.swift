@@ -91,7 +91,7 @@ struct RegistrationDesk: BookingDesk {
             doctorName: language.pick(doctor.name + doctor.title, "\(doctor.nameEn) (\(doctor.titleEn))"), departmentId: department.id,
             departmentName: language.pick(department.name, department.nameEn), date: appointment.date, time: calendar.clockTime(appointment.startsAt),
             feeYuan: Double(slot.feeCents) / 100, place: DirectoryGuide.place(department.location, language: language),
-            preparation: Preparation.notes(departmentId: department.id, english: language == .en),
+            preparation: Preparation.shipped.notes(specialties: department.specialties, english: language == .en),
             changesCloseAt: appointment.startsAt.addingTimeInterval(-registration.rules.cancelCutoff))
     }
 

@@ -1,3 +1,4 @@
+import Clinical
 import Foundation
 import SQLKit
 import Storage
@@ -16,7 +17,10 @@ public enum DemoSchedule {
     @discardableResult
     public static func seed(_ registration: Registration, from today: String, days: Int = 14) async throws -> Int {
         let directory = Directory(database: registration.database)
-        let doctors = try await directory.doctors().filter { $0.departmentId != "dept_emergency" }
+        // The emergency department sees patients as they come: its doctors get no booked sessions.
+        let emergency = Set(ClinicalKnowledge.shipped.specialties.values.filter { $0.forEmergency == true }.map(\.id))
+        let walkIn = Set(try await directory.departments().filter { !emergency.isDisjoint(with: $0.specialties) }.map(\.id))
+        let doctors = try await directory.doctors().filter { !walkIn.contains($0.departmentId) }
         let existing = Set(try await registration.database.sql.raw("""
             SELECT doctor_id, date, period FROM doctor_sessions WHERE date >= \(bind: today)
             """).all().map { "\(try $0.decode(column: "doctor_id", as: String.self))|\(try $0.decode(column: "date", as: String.self))|\(try $0.decode(column: "period", as: String.self))" })

@@ -200,8 +200,8 @@ struct AppointmentLifecycleTests {
             // What patients read in Chinese is punctuated the Chinese way (，not ,).
             let latinPunctuation = #"\p{Han}[,:;()]|[,:;()]\p{Han}"#
             #expect("门诊,请".range(of: latinPunctuation, options: .regularExpression) != nil)
-            let departments = ["dept_gastroenterology", "dept_gynecology", "dept_pediatrics", "dept_ophthalmology", "dept_cardiology"]
-            for text in notices.map(\.body) + departments.flatMap({ Preparation.notes(departmentId: $0, english: false) }) {
+            let specialties = ["gastroenterology", "gynecology", "pediatrics", "ophthalmology", "cardiology"]
+            for text in notices.map(\.body) + Preparation.shipped.notes(specialties: specialties, english: false) {
                 #expect(text.range(of: latinPunctuation, options: .regularExpression) == nil, "\(text)")
             }
         }

@@ -50,7 +50,7 @@ extension APIHandlers {
             doctor: .init(id: doctor.id, name: lang.pick(doctor.name, doctor.nameEn), title: lang.pick(doctor.title, doctor.titleEn)),
             department: .init(id: department.id, name: lang.pick(department.name, department.nameEn)),
             location: Self.location(department.location), fee: Self.yuan(session.feeCents),
-            preparation: Preparation.notes(departmentId: department.id, english: lang == .en),
+            preparation: Preparation.shipped.notes(specialties: department.specialties, english: lang == .en),
             reason: a.reason, queueNumber: a.queueNumber, cancelReason: a.cancelReason, createdAt: a.createdAt,
             history: history?.map { .init(at: $0.at, actor: $0.actor, from: $0.from, to: $0.to, note: $0.note) }
         )
