@@ -47,7 +47,8 @@ struct ConversationWordsBuilder {
         let said = try words(line.say, fail: fail)
         switch line.kind {
         case "intent":
-            intents.append(.init(intent: try needed(line.intent, "intent"), match: try needed(line.match, "match"), condition: line.when, words: said))
+            let intent = try needed(line.intent, "intent"), match = try needed(line.match, "match")
+            intents.append(.init(intent: intent, match: match, condition: line.when, words: said))
         case "place": places.append(.init(value: try needed(line.place, "place"), words: said))
         case "period": periods.append(.init(value: try needed(line.period, "period"), words: said))
         case "day": days.append(.init(value: try needed(line.days, "days"), words: said))

@@ -23,7 +23,8 @@ enum Intents {
         case .anywhere: text.includes(word)
         case .start: bare.hasPrefix(word)
         case .whole: bare == word
-        case .short: bare == word || bare.hasPrefix(word + ",") || bare.hasPrefix(word + "，") || (bare.hasPrefix(word) && bare.count <= word.count + 4)
+        case .short:
+            bare == word || bare.hasPrefix(word + ",") || bare.hasPrefix(word + "，") || (bare.hasPrefix(word) && bare.count <= word.count + 4)
         }
     }
 }

@@ -2,8 +2,9 @@ import Clinical
 import ModelRuntime
 
 /// The built-in understanding: the clinical knowledge (`Clinical`) for what is wrong, and the conversation words
-/// (`Knowledge/conversation-words.jsonl`) with small parsers for time, choices, places and intents, in Chinese and English, no model. Turns a message into an `Utterance`. Made to be
-/// replaceable: the conversation asks an `Understanding` for utterances, not this type.
+/// (`Knowledge/conversation-words.jsonl`) with small parsers for time, choices, places and intents, in Chinese and
+/// English, no model. Turns a message into an `Utterance`. Made to be replaceable: the conversation asks an
+/// `Understanding` for utterances, not this type.
 public protocol Understanding: Sendable {
     /// Understands `text`; `today` (the hospital's date) anchors 明天, 下周三, 12月16日, next Monday.
     func understand(_ text: String, today: Today) -> Utterance

@@ -47,6 +47,8 @@ public struct Services: Sendable {
         self.patients = PatientProfiles(database: database, clock: clock)
         self.registration = Registration(database: database, clock: clock, rules: rules)
         self.directory = registration.directory
+        // Loaded now so that a broken notes file stops start-up with its line, not the first booking.
+        _ = Preparation.shipped
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
         let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
