@@ -26,7 +26,10 @@ struct KnowledgeValidator {
                 for phrase in list {
                     let key = String(normalizer.normalize(phrase))
                     guard !key.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(file, line, "an empty phrase") }
-                    if let earlier = phrases[key] { throw error(file, line, "\"\(phrase)\" is already said by \(earlier.file):\(earlier.line)") }
+                    // Two spellings of one entry may read the same (blister, blisters): only another entry's is a clash.
+                    if let earlier = phrases[key], earlier != (file.name, line) {
+                        throw error(file, line, "\"\(phrase)\" is already said by \(earlier.file):\(earlier.line)")
+                    }
                     phrases[key] = (file.name, line)
                 }
             }

@@ -21,6 +21,19 @@ struct ClinicalReaderTests {
         #expect(reading.negated.contains(concept) && !reading.present.contains(concept), "\(text)")
     }
 
+    /// English plurals read as the singular the knowledge holds, and a phrase written in the plural reads the singular.
+    @Test(arguments: [("my eyelids are swollen", "eye_swelling"), ("itchy red patches on my arm", "skin"), ("my kidneys are failing", "kidney"),
+                      ("it burns when I pee", "urinary"), ("I have blisters", "blister")])
+    func pluralsReadAsTheSingular(text: String, concept: String) {
+        #expect(reader.read(text).present.contains(concept), "\(text)")
+    }
+
+    @Test func pluralFoldingLeavesOtherWordsAlone() {
+        let normalizer = ClinicalKnowledge.shipped.normalizer
+        #expect(String(normalizer.normalize("Eyelids, patches, boxes; this is less, lupus, has, his, analysis")) ==
+                "eyelid, patch, box; this is less, lupus, has, his, analysis")
+    }
+
     /// A word read whole hides the cue inside it: 特别 is not the negation 别, 不停 not 不.
     @Test(arguments: [("心跳特别快", "palpitations"), ("咳个不停", "cough"), ("血流不止", "major_trauma")])
     func wordsHideTheCuesInsideThem(text: String, concept: String) {
