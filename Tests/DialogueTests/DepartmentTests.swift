@@ -30,6 +30,8 @@ struct DepartmentTests {
         // Tenth batch: a feverish child goes to the children's clinic even with a nose complaint; 腰眼 is the loin.
         ("my 18 month old has had a runny nose and fever for three days", "dept_pediatrics"), ("孩子鼻塞流鼻涕，不发烧", "dept_ent"),
         ("左边腰眼疼，B超说输尿管有个小石头", "dept_urology"),
+        // Thirteenth batch: the child's father is an adult (孩子他爸); a hand that shakes is a tremor.
+        ("孩子他爸血糖高，空腹八点几，要吃药不", "dept_endocrinology"), ("老妈手一直抖，拿筷子都夹不住菜", "dept_neurology"),
         ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {
