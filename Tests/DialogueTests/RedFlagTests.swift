@@ -33,6 +33,8 @@ struct RedFlagTests {
         "我爸血糖测出来三十多，一直想睡", "孩子咳嗽像狗叫，吸气的时候有声音", "突然头疼，脖子也僵了",
         // Eleventh batch: chest pain that needed angina medicine, a bulging fontanelle, metal in the eye.
         "胸口疼，含了硝酸甘油", "宝宝的囟门鼓起来了", "眼睛被铁屑崩到了，看不清",
+        // Fourteenth batch (English): heavy bleeding however said, confusion with shivering, a sudden severe headache.
+        "there is a lot of blood", "my mum is confused and shivering", "a sudden severe headache", "her throat is closing up",
     ]
 
     static let benign: [String] = [
