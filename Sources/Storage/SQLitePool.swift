@@ -19,9 +19,9 @@ struct SQLiteServerConnectionSource: ConnectionPoolSource {
             .flatMap { conn in
                 conn.query("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
                     .flatMap { _ in conn.query("PRAGMA foreign_keys = ON") }
-                    .flatMap { _ in conn.query("PRAGMA synchronous = NORMAL") }
-                    // Checkpoints (the only fsyncs in WAL mode with synchronous=NORMAL) run in the background
-                    // (`SQLiteCheckpointer`), not in whichever commit happens to cross the threshold.
+                    .flatMap { _ in conn.query("PRAGMA synchronous = FULL") }
+                    // Checkpoints run in the background (`SQLiteCheckpointer`), not in whichever commit happens to
+                    // cross the threshold; the writer syncs the log at each commit (synchronous=FULL).
                     .flatMap { _ in conn.query("PRAGMA wal_autocheckpoint = 0") }
                     // Every write goes through the writer (`GroupCommit`); a reader that tries one fails loudly.
                     .flatMap { _ in conn.query("PRAGMA query_only = ON") }

@@ -40,8 +40,10 @@ final class SQLiteWriter: @unchecked Sendable {
             sqlite_nio_sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
             do {
                 // Savepoints keep the pages they change in a sub-journal, a temporary file by default: every group
-                // of transactions opened, wrote and deleted one. In memory it is a few pages.
-                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0",
+                // of transactions opened, wrote and deleted one. In memory it is a few pages. synchronous=FULL syncs
+                // the log at every commit, so what a client was told is written survives a power cut, not only a
+                // killed process; a group of transactions shares that one sync (`GroupCommit`).
+                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0",
                                "PRAGMA temp_store = MEMORY"] {
                     try writer.run(pragma)
                 }

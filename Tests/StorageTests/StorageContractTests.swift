@@ -201,6 +201,16 @@ struct StorageContractTests {
         }
     }
 
+    @Test("SQLite's writer syncs the log at every commit (synchronous=FULL): an acknowledged write survives a power cut")
+    func writerCommitsDurably() async throws {
+        try await TestDatabase.with(.sqlite) { db in
+            let mode = try await db.transaction { sql in
+                try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+            }
+            #expect(mode == 2)
+        }
+    }
+
     @Test("deleting an account deletes its patient profiles", arguments: TestEngine.available)
     func cascadeDelete(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
