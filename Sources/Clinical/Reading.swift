@@ -47,15 +47,15 @@ public struct Reading: Sendable {
     /// The concepts had before, supposed or feared, not had now.
     public var past: [String] { unique(mentions.filter { $0.status == .past }) }
     /// Concepts present only in a slight or passing form (every present mention of them is mild).
-    public var mild: [String] {
-        let strong = Set(mentions.filter { $0.status == .present && !$0.mild }.map(\.concept))
-        return unique(mentions.filter { $0.status == .present && $0.mild && !strong.contains($0.concept) })
-    }
+    public var mild: [String] { presentOnly(\.mild) }
 
     /// Concepts present only as long-standing diseases (every present mention of them is standing).
-    public var standing: [String] {
-        let current = Set(mentions.filter { $0.status == .present && !$0.standing }.map(\.concept))
-        return unique(mentions.filter { $0.status == .present && $0.standing && !current.contains($0.concept) })
+    public var standing: [String] { presentOnly(\.standing) }
+
+    /// Concepts every present mention of which has `flag`.
+    private func presentOnly(_ flag: KeyPath<Mention, Bool>) -> [String] {
+        let without = Set(mentions.filter { $0.status == .present && !$0[keyPath: flag] }.map(\.concept))
+        return unique(mentions.filter { $0.status == .present && $0[keyPath: flag] && !without.contains($0.concept) })
     }
 
     private func unique(_ list: [Mention]) -> [String] {

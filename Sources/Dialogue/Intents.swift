@@ -5,7 +5,6 @@ import ModelRuntime
 /// not decided here (they come from the symptoms and win over any intent).
 enum Intents {
     static func classify(_ text: SearchableText, utterance: Utterance, words: ConversationWords) -> Utterance.Intent {
-        let bare = text.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         let complaint = !utterance.facts.symptoms.isEmpty || !utterance.facts.negated.isEmpty
         for rule in words.intents {
             switch rule.condition {
@@ -13,13 +12,14 @@ enum Intents {
             case .noComplaint?: if complaint { continue }
             case nil: break
             }
-            if rule.words.contains(where: { fits($0, rule.match, text: text, bare: bare) }) { return rule.intent }
+            if rule.words.contains(where: { fits($0, rule.match, text: text) }) { return rule.intent }
         }
         return .statement
     }
 
-    private static func fits(_ word: String, _ match: ConversationWords.Match, text: SearchableText, bare: String) -> Bool {
-        switch match {
+    private static func fits(_ word: String, _ match: ConversationWords.Match, text: SearchableText) -> Bool {
+        let bare = text.bare
+        return switch match {
         case .anywhere: text.includes(word)
         case .start: bare.hasPrefix(word)
         case .whole: bare == word

@@ -1,3 +1,4 @@
+import Foundation
 import ModelRuntime
 
 /// A message prepared for checking many words against it: the bytes and byte pairs it holds, so that a word with a
@@ -5,11 +6,14 @@ import ModelRuntime
 /// message; the hundreds of conversation words then mostly cost nothing, whatever the message's length.
 struct SearchableText {
     let text: String
+    /// The text without surrounding spaces and punctuation, for words that must be the whole message or start it.
+    let bare: String
     private var bytes = [UInt64](repeating: 0, count: 4)
     private var pairs = [UInt64](repeating: 0, count: 1024)
 
     init(_ text: String) {
         self.text = text
+        bare = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         var previous: Int?
         for byte in text.utf8 {
             Self.set(Int(byte), in: &bytes)

@@ -39,17 +39,19 @@ public struct TriageEvaluation: Sendable {
         var facts = Facts()
         facts.merge(utterance.facts, text: item.text)
         let triage = Triage.assess(facts, departments: departments)
-        let read = Self.read(facts, flags: triage?.redFlags.map(\.id) ?? [])
+        func miss(_ what: String) {
+            misses.append("\(what): \(item.text)\(Self.read(facts, flags: triage?.redFlags.map(\.id) ?? []))")
+        }
         if let redFlag = item.redFlag {
             let alarmed = triage?.level == .emergency
             if redFlag {
                 flagsTotal += 1
-                if alarmed { flagsCaught += 1 } else { misses.append("missed red flag: \(item.text)\(read)") }
+                if alarmed { flagsCaught += 1 } else { miss("missed red flag") }
             } else {
                 nearMisses += 1
                 if alarmed {
                     falseAlarms += 1
-                    misses.append("false alarm: \(item.text)\(read)")
+                    miss("false alarm")
                 }
             }
         }
@@ -64,7 +66,7 @@ public struct TriageEvaluation: Sendable {
             byDepartment[expected, default: (0, 0)].right += 1
         } else {
             confusions["\(expected) → \(got)", default: 0] += 1
-            misses.append("\(expected) → \(got): \(item.text)\(read)")
+            miss("\(expected) → \(got)")
         }
     }
 

@@ -71,8 +71,7 @@ enum When {
 enum Choices {
     static func parse(_ text: SearchableText, words: ConversationWords) -> (index: Int?, time: String?) {
         var index = words.choices.first { $0.words.contains(where: text.includes) }?.value
-        let trimmed = text.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if index == nil, let digit = Int(trimmed), (1...9).contains(digit) { index = digit - 1 }
+        if index == nil, let digit = Int(text.bare), (1...9).contains(digit) { index = digit - 1 }
         return (index, time(in: text, words: words))
     }
 
