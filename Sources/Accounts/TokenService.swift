@@ -37,12 +37,18 @@ public struct TokenService: Sendable {
     /// Access tokens whose signature this instance has checked, with the principal they name, until they expire. An
     /// app sends the same token with every request of its 15 minutes, and checking it (base64, HMAC, two JSON
     /// documents) cost more than many a handler. Kept by the whole token, signature included: only the very token
-    /// that was verified is found, and access tokens are not revocable before they expire, so nothing goes stale.
+    /// that was verified is found. A patient's token stops working when the account is deleted: its account is looked up
+    /// when the token is first seen and again once `accountRecheck` has passed (at once on the instance that deleted it).
     let verified = BoundedMemory<String, VerifiedToken>()
+    /// Accounts this instance has deleted.
+    let deletedAccounts = BoundedMemory<String, Bool>()
+    /// How long another instance may go on honouring a deleted account's access token.
+    public static let accountRecheck: TimeInterval = 30
 
     struct VerifiedToken: Sendable {
         let principal: Principal
         let expires: Date
+        let accountChecked: Date
     }
 
     /// - Parameter secret: the HMAC key for access tokens and the pepper for refresh-token hashes.
@@ -122,10 +128,15 @@ public struct TokenService: Sendable {
         }
     }
 
-    /// Checks an access token's signature, issuer and expiry (the signature once per token and instance).
+    /// Checks an access token's signature, issuer and expiry (the signature once per token and instance), and that a
+    /// patient's account still exists.
     public func authenticate(accessToken: String) async throws -> Principal {
         let now = clock.now()
-        if let known = verified[accessToken], now < known.expires { return known.principal }
+        if let known = verified[accessToken], now < known.expires {
+            guard known.principal.role == .patient else { return known.principal }
+            if deletedAccounts[known.principal.subjectId] != nil { throw AccountsError.invalidToken }
+            if now.timeIntervalSince(known.accountChecked) < Self.accountRecheck { return known.principal }
+        }
         let claims: AccessClaims
         do {
             claims = try await keys.verify(accessToken, as: AccessClaims.self)
@@ -135,8 +146,17 @@ public struct TokenService: Sendable {
         guard claims.iss.value == Self.issuer, claims.exp.value > now,
               let role = Role(rawValue: claims.role) else { throw AccountsError.invalidToken }
         let principal = Principal(subjectId: claims.sub.value, role: role)
-        verified.remember(VerifiedToken(principal: principal, expires: claims.exp.value), for: accessToken)
+        if role == .patient {
+            let exists = try await AccountRow.exists(accountId: principal.subjectId, on: database.sql)
+            guard exists, deletedAccounts[principal.subjectId] == nil else { throw AccountsError.invalidToken }
+        }
+        verified.remember(VerifiedToken(principal: principal, expires: claims.exp.value, accountChecked: now), for: accessToken)
         return principal
+    }
+
+    /// Refuses the access tokens of an account this instance has just deleted (its refresh tokens went with it).
+    public func accountDeleted(_ accountId: String) {
+        deletedAccounts.remember(true, for: accountId)
     }
 
     private func pair(for principal: Principal, refresh: String) async throws -> Pair {

@@ -28,10 +28,12 @@ enum ProblemMapping {
         }
     }
 
-    private static func serverError(_ error: ServerError) -> Problem {
+    private static func serverError(_ error: ServerError) -> Problem? {
         if let mapped = problem(for: error.underlyingError) { return mapped }
-        // The generated server failed to read the request: a missing body, a wrong content type, a bad parameter.
         let cause = error.causeDescription
+        // A handler's own error that no case above knows is a bug, not a bad request.
+        if cause.hasPrefix("User handler threw") { return nil }
+        // The generated server failed to read the request: a missing body, a wrong content type, a bad parameter.
         if cause.contains("content type") || cause.contains("Content-Type") {
             return Problem(status: 415, code: "unsupported_media_type", title: "Unsupported media type",
                            detail: "Send the body as application/json.")
@@ -186,6 +188,9 @@ enum ProblemMapping {
             return conflict("queue_empty", "Nobody is waiting", zh ? "当前没有已签到的候诊患者。" : "No checked-in patient is waiting.")
         case .invalidSession(let why):
             return conflict("conflict", "Session conflict", why)
+        case .visitUnderWay:
+            return conflict("visit_under_way", "A visit is under way",
+                            zh ? "您正在就诊中（已签到或已叫号），请就诊结束后再注销账号。" : "A visit is under way; delete the account once it is over.")
         }
     }
 

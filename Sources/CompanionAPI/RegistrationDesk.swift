@@ -113,7 +113,7 @@ struct RegistrationDesk: BookingDesk {
             case .pastCutoff: throw BookingRefusal.pastCutoff
             case .checkInClosed: throw BookingRefusal.checkInNotOpen
             case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty, .tooManyHolds, .tooManyChanges,
-                 .waitlistLimit:
+                 .waitlistLimit, .visitUnderWay:
                 throw BookingRefusal.unavailable
             }
         } catch is NotFound {

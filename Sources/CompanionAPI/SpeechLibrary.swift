@@ -13,6 +13,8 @@ struct SpeechLibrary: Sendable {
     let database: Database
     let clock: any NowProvider
     private let tagKey: SymmetricKey
+    /// Subject and content key pairs this instance has written to `speech_owners`, so a repeated reply writes nothing.
+    private let ownersWritten = BoundedMemory<String, Bool>()
 
     init(service: SpeechService, database: Database, clock: any NowProvider, secret: String) {
         self.service = service
@@ -21,13 +23,39 @@ struct SpeechLibrary: Sendable {
         tagKey = SymmetricKey(data: SHA256.hash(data: Data(("speech-audio-tag:" + secret).utf8)))
     }
 
-    /// Speaks for `subject`; the result's key is the subject's own. What was said is written down when its audio is
-    /// made, so a cache hit costs no write; the row is kept as long as the audio (`RetentionRule`).
+    /// Speaks for `subject`; the result's key is the subject's own. What was said, and for whom, is written down the
+    /// first time this instance speaks it for them, so a repeated reply costs no write; the rows are kept as long as
+    /// the audio (`RetentionRule`).
     func speak(_ request: SpeechRequest, for subject: String) async throws -> SpeechResult {
         var (result, made) = try await service.speakSayingIfMade(request)
-        if made { try await remember(request, key: result.key) }
+        let owner = subject + "\u{1F}" + result.key
+        if made || ownersWritten[owner] == nil {
+            try await remember(request, key: result.key, for: subject)
+            ownersWritten.remember(true, for: owner)
+        }
         result.key = personalKey(result.key, subject: subject)
         return result
+    }
+
+    /// Deletes, inside the caller's transaction, whom speech was made for and what was said to no one else; the
+    /// content keys whose audio goes from the cache once the transaction commits (`forgetAudio`).
+    static func forget(subject: String, on db: any SQLDatabase) async throws -> [String] {
+        let keys = try await db.raw("DELETE FROM speech_owners WHERE subject = \(bind: subject) RETURNING key").all()
+            .map { try $0.decode(column: "key", as: String.self) }
+        var orphaned: [String] = []
+        for key in keys {
+            let gone = try await db.raw("""
+                DELETE FROM speech_requests WHERE key = \(bind: key)
+                  AND NOT EXISTS (SELECT 1 FROM speech_owners WHERE speech_owners.key = \(bind: key)) RETURNING key
+                """).first()
+            if gone != nil { orphaned.append(key) }
+        }
+        return orphaned
+    }
+
+    /// Deletes this instance's cached audio and marks of `keys`.
+    func forgetAudio(_ keys: [String]) async {
+        await service.cache.remove(keys: keys)
     }
 
     /// The audio behind a personal key, for the subject it was made for only; nil for anyone else, for a key that
@@ -47,14 +75,22 @@ struct SpeechLibrary: Sendable {
         return contentKey + tag.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
-    private func remember(_ request: SpeechRequest, key: String) async throws {
-        try await database.write("""
-            INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
-            VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
-                    \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
-                    \(bind: Clock.millis(clock.now())))
-            ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
-            """)
+    private func remember(_ request: SpeechRequest, key: String, for subject: String) async throws {
+        let now = Clock.millis(clock.now())
+        try await database.transaction { db in
+            try await db.raw("""
+                INSERT INTO speech_owners (subject, key, created_at) VALUES (\(bind: subject), \(bind: key), \(bind: now))
+                ON CONFLICT (subject, key) DO UPDATE SET created_at = excluded.created_at
+                """).run()
+            // Written whenever the owner row is: the audio may come from this cache after another instance swept the row.
+            try await db.raw("""
+                INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
+                VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
+                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
+                        \(bind: now))
+                ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
+                """).run()
+        }
     }
 
     private func rememberedRequest(_ key: String) async throws -> SpeechRequest? {

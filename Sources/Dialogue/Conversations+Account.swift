@@ -35,14 +35,14 @@ extension Conversations {
 
     /// Forgets every conversation of the account, turns and state deleted, in one transaction; how many there were.
     public func deleteAll(accountId: String) async throws -> Int {
-        try await database.transaction { db in
-            let count = try await db.raw("SELECT COUNT(*) AS n FROM conversations WHERE account_id = \(bind: accountId)").first()?
-                .decode(column: "n", as: Int.self) ?? 0
-            try await db.raw("""
-                DELETE FROM conversation_turns WHERE conversation_id IN (SELECT id FROM conversations WHERE account_id = \(bind: accountId))
-                """).run()
-            try await db.raw("DELETE FROM conversations WHERE account_id = \(bind: accountId)").run()
-            return count
-        }
+        try await database.transaction { db in try await Self.deleteAll(accountId: accountId, on: db) }
+    }
+
+    /// Forgets every conversation of the account inside the caller's transaction; how many there were.
+    public static func deleteAll(accountId: String, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("""
+            DELETE FROM conversation_turns WHERE conversation_id IN (SELECT id FROM conversations WHERE account_id = \(bind: accountId))
+            """).run()
+        return try await db.raw("DELETE FROM conversations WHERE account_id = \(bind: accountId) RETURNING 1 AS gone").all().count
     }
 }

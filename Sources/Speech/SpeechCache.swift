@@ -125,6 +125,13 @@ public actor SpeechCache {
     }
 
     /// Looks for expired entries at most once a minute: the look is a pass over every entry.
+    /// Deletes the entries of these keys and their files (what was said to a deleted account).
+    public func remove(keys: some Sequence<String>) {
+        for key in keys {
+            if let entry = entries[key] { remove(key, entry) } else { Self.deleteFiles(of: key, in: directory) }
+        }
+    }
+
     private func removeExpiredNowAndThen() {
         guard now().timeIntervalSince(lastExpiry) >= 60 else { return }
         removeExpired()

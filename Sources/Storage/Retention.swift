@@ -31,6 +31,8 @@ public struct RetentionRule: Sendable, Equatable {
         RetentionRule(table: "notifications", column: "created_at", keep: 90 * day),
         // What a synthesis said, for other instances to make its audio again, counted from when it was last made.
         RetentionRule(table: "speech_requests", column: "created_at", keep: speechKept),
+        // Who it was said for, as long as what was said.
+        RetentionRule(table: "speech_owners", column: "created_at", keep: speechKept),
         // Per-minute request counters.
         RetentionRule(table: "rate_counters", column: "window_start", keep: day),
     ] }

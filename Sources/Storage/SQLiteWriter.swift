@@ -42,9 +42,10 @@ final class SQLiteWriter: @unchecked Sendable {
                 // Savepoints keep the pages they change in a sub-journal, a temporary file by default: every group
                 // of transactions opened, wrote and deleted one. In memory it is a few pages. synchronous=FULL syncs
                 // the log at every commit, so what a client was told is written survives a power cut, not only a
-                // killed process; a group of transactions shares that one sync (`GroupCommit`).
+                // killed process; a group of transactions shares that one sync (`GroupCommit`). secure_delete
+                // overwrites what a deletion frees, so a deleted account's words do not linger in free pages.
                 for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0",
-                               "PRAGMA temp_store = MEMORY"] {
+                               "PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON"] {
                     try writer.run(pragma)
                 }
             } catch {

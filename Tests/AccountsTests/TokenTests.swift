@@ -10,9 +10,17 @@ struct TokenTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     let patient = Principal(subjectId: "acc_1", role: .patient)
 
+    /// The patient's account row: a patient's token works only while its account exists.
+    func withAccount(_ engine: TestEngine, _ body: @escaping @Sendable (Database) async throws -> Void) async throws {
+        try await TestDatabase.with(engine) { db in
+            try await db.write("INSERT INTO accounts (id, phone, created_at) VALUES ('acc_1', '13800138000', 0)")
+            try await body(db)
+        }
+    }
+
     @Test("an access token names its holder and lasts 15 minutes", arguments: TestEngine.available)
     func accessTokenLifetime(engine: TestEngine) async throws {
-        try await TestDatabase.with(engine) { db in
+        try await withAccount(engine) { db in
             let clock = ManualClock(start)
             let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
             let pair = try await tokens.issue(for: patient)
@@ -23,9 +31,28 @@ struct TokenTests {
         }
     }
 
+    @Test("a deleted account's token is refused: at once where it was deleted, within 30 s elsewhere", arguments: TestEngine.available)
+    func deletedAccount(engine: TestEngine) async throws {
+        try await withAccount(engine) { db in
+            let clock = ManualClock(start)
+            let here = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let elsewhere = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            let token = try await here.issue(for: patient).accessToken
+            #expect(try await here.authenticate(accessToken: token) == patient)
+            #expect(try await elsewhere.authenticate(accessToken: token) == patient)
+            _ = try await db.transaction { try await AccountErasure.erase(accountId: "acc_1", on: $0) }
+            here.accountDeleted("acc_1")
+            await #expect(throws: AccountsError.invalidToken) { try await here.authenticate(accessToken: token) }
+            clock.advance(by: TokenService.accountRecheck + 1)
+            await #expect(throws: AccountsError.invalidToken) { try await elsewhere.authenticate(accessToken: token) }
+            let fresh = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: clock)
+            await #expect(throws: AccountsError.invalidToken) { try await fresh.authenticate(accessToken: token) }
+        }
+    }
+
     @Test("a token signed with another secret, or altered, is refused", arguments: TestEngine.available)
     func forgedTokens(engine: TestEngine) async throws {
-        try await TestDatabase.with(engine) { db in
+        try await withAccount(engine) { db in
             let clock = ManualClock(start)
             let ours = await TokenService(database: db, secret: String(repeating: "a", count: 32), clock: clock)
             let theirs = await TokenService(database: db, secret: String(repeating: "b", count: 32), clock: clock)
@@ -48,7 +75,7 @@ struct TokenTests {
 
     @Test("refreshing rotates: the new pair works, the old refresh token never again", arguments: TestEngine.available)
     func rotation(engine: TestEngine) async throws {
-        try await TestDatabase.with(engine) { db in
+        try await withAccount(engine) { db in
             let tokens = await TokenService(database: db, secret: String(repeating: "s", count: 32), clock: ManualClock(start))
             let first = try await tokens.issue(for: patient)
             let second = try await tokens.refresh(first.refreshToken)

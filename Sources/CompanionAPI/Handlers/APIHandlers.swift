@@ -29,6 +29,7 @@ public struct Services: Sendable {
     let requestLimits: RequestLimits
     public let conversations: Conversations
     public let records: Records
+    let accountDeletion: AccountDeletion
     /// The settable clock of a dev server (nil in production, where the time control does not exist).
     public var devClock: OffsetClock? { clock as? OffsetClock }
 
@@ -55,6 +56,8 @@ public struct Services: Sendable {
         self.records = Records(database: database, clock: clock,
                                directory: HospitalEncounterDirectory(registration: registration, patients: patients, conversations: conversations),
                                engines: drafting)
+        self.accountDeletion = AccountDeletion(database: database, clock: clock, registration: registration, tokens: tokens,
+                                               speechLibrary: speechLibrary, secret: secret)
         self.migrator = Migrator()
     }
 }

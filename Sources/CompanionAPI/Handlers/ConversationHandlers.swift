@@ -50,15 +50,19 @@ extension APIHandlers {
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let record = try await services.conversations.get(accountId: accountId, id: input.path.conversationId)
+        return .ok(.init(body: .json(Self.conversation(record))))
+    }
+
+    static func conversation(_ record: ConversationRecord) -> Components.Schemas.Conversation {
         let facts = record.state.facts
         let triage = record.turns.last(where: { $0.reply?.triage != nil })?.reply?.triage
-        return .ok(.init(body: .json(.init(
+        return .init(
             id: record.id, patientId: record.patientId, stage: record.state.stage.rawValue, language: record.state.language.rawValue,
             triage: triage.map(Self.triage),
             facts: .init(symptoms: facts.symptoms, negated: facts.negated, durationDays: facts.durationDays, temperature: facts.temperature,
                          ageYears: facts.ageYears),
             turns: record.turns.map { .init(seq: $0.seq, role: $0.role, text: $0.text, reply: $0.reply.map { Self.reply($0, speech: nil) }, createdAt: $0.createdAt) },
-            createdAt: record.createdAt, updatedAt: record.updatedAt))))
+            createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
     func deleteConversation(_ input: Operations.DeleteConversation.Input) async throws -> Operations.DeleteConversation.Output {

@@ -98,10 +98,12 @@ extension APIHandlers {
         let accountId = try RequestScope.requirePatientAccount()
         try await services.registration.passOnExpiredOffers()
         let notices = try await services.registration.notifications(accountId: accountId, limit: try Self.limit(input.query.limit))
-        return .ok(.init(body: .json(.init(items: notices.map {
-            .init(id: $0.id, kind: $0.kind, title: $0.title, body: $0.body, patientId: $0.patientId, appointmentId: $0.appointmentId,
-                  holdId: $0.holdId, createdAt: $0.createdAt)
-        }))))
+        return .ok(.init(body: .json(.init(items: notices.map(Self.notice)))))
+    }
+
+    static func notice(_ notice: Notice) -> Components.Schemas.Notification {
+        .init(id: notice.id, kind: notice.kind, title: notice.title, body: notice.body, patientId: notice.patientId,
+              appointmentId: notice.appointmentId, holdId: notice.holdId, createdAt: notice.createdAt)
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {

@@ -94,7 +94,7 @@ extension Registration {
         return expired.count
     }
 
-    /// The account's notifications, newest first; reminders for tomorrow's visits are added when first asked.
+    /// The account's notifications, newest first, at most `limit`; reminders for tomorrow's visits are added when first asked.
     public func notifications(accountId: String, limit: Int = 50) async throws -> [Notice] {
         let now = clock.now()
         guard let tomorrow = calendar.adding(days: 1, to: calendar.date(of: now)) else { return [] }
@@ -111,7 +111,7 @@ extension Registration {
             }
         }
         return try await database.sql.raw("""
-            SELECT * FROM notifications WHERE account_id = \(bind: accountId) ORDER BY created_at DESC, id LIMIT \(bind: max(1, min(limit, 100)))
+            SELECT * FROM notifications WHERE account_id = \(bind: accountId) ORDER BY created_at DESC, id LIMIT \(bind: max(1, limit))
             """).all().map(SchedulingRows.notice)
     }
 }

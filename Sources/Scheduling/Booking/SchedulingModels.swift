@@ -144,4 +144,6 @@ public enum SchedulingError: Error, Sendable, Equatable {
     case checkInClosed(String)
     case queueEmpty
     case invalidSession(String)
+    /// The patient is checked in or being seen: the account cannot go until the visit is over.
+    case visitUnderWay
 }

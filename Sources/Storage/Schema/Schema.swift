@@ -13,5 +13,6 @@ public enum Schema {
         staffStatusAndRetention,
         speechRequests,
         rateCounters,
+        accountErasure,
     ]
 }

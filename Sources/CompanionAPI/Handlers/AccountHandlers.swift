@@ -1,0 +1,49 @@
+import Accounts
+import Foundation
+import Dialogue
+import Records
+import Scheduling
+import Storage
+
+extension APIHandlers {
+    func deleteAccount(_ input: Operations.DeleteAccount.Input) async throws -> Operations.DeleteAccount.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        let result = try await services.accountDeletion.delete(accountId: accountId)
+        let zh = RequestScope.language == .zh
+        let retained: [Components.Schemas.AccountDeleted.RetainedPayloadPayload] = result.keptSignedRecords == 0 ? [] : [.init(
+            kind: .signedRecord, count: result.keptSignedRecords, basis: .medicalRecordRetention,
+            detail: zh ? "已签名的门诊病历按电子病历保存规定由医院保管，已与您的账号解除关联。"
+                : "Signed medical records stay with the hospital as the law on medical records requires, no longer linked to your account.")]
+        return .ok(.init(body: .json(.init(
+            deleted: .init(profiles: result.profiles, conversations: result.conversations, registrationRows: result.registrationRows,
+                           encounters: result.encounters, spokenReplies: result.spokenReplies),
+            cancelledAppointments: result.cancelled.map {
+                .init(id: $0.id, departmentId: $0.departmentId, doctorId: $0.doctorId, startsAt: $0.startsAt)
+            },
+            retained: retained))))
+    }
+
+    func exportAccount(_ input: Operations.ExportAccount.Input) async throws -> Operations.ExportAccount.Output {
+        let accountId = try RequestScope.requirePatientAccount()
+        guard let account = try await AccountRow.read(accountId: accountId, on: services.database.sql) else { throw NotFound("account") }
+        let profiles = try await services.patients.list(accountId: accountId, limit: PatientProfiles.maxPerAccount).items
+        var appointments: [Components.Schemas.Appointment] = []
+        for appointment in try await services.registration.allAppointments(accountId: accountId) {
+            let history = try await services.registration.history(appointmentId: appointment.id, for: .patient(accountId: accountId))
+            appointments.append(try await present(appointment, history: history))
+        }
+        let notices = try await services.registration.notifications(accountId: accountId, limit: Int.max)
+        var conversations: [Components.Schemas.Conversation] = []
+        for summary in try await services.conversations.list(accountId: accountId, limit: Int.max) {
+            conversations.append(Self.conversation(try await services.conversations.get(accountId: accountId, id: summary.id)))
+        }
+        var records: [Components.Schemas.Record] = []
+        for summary in try await services.records.signedRecords(accountId: accountId) {
+            records.append(try await readRecord(summary.id, by: .patient(accountId: accountId)))
+        }
+        return .ok(.init(body: .json(.init(
+            exportedAt: services.clock.now(), account: .init(id: account.id, phone: account.phone, createdAt: account.createdAt),
+            profiles: profiles.map(Self.patient), appointments: appointments, notifications: notices.map(Self.notice),
+            conversations: conversations, records: records))))
+    }
+}
