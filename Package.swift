@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "CompanionAPI",
             dependencies: [
-                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Records", "ModelRuntime",
+                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Records", "ModelRuntime", "Clinical",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -95,7 +95,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("openapi.yaml")],
+            resources: [.copy("openapi.yaml"), .copy("Wording/consent-purposes.jsonl")],
             swiftSettings: strict,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

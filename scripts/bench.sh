@@ -83,6 +83,7 @@ audio_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-audio.txt")
 dev_code=$(curl -fs -H 'Content-Type: application/json' -d '{"phone":"13800138000"}' "http://127.0.0.1:$port/v1/auth/otp" | jq -r .devCode)
 patient_token=$(curl -fs -H 'Content-Type: application/json' -d "{\"phone\":\"13800138000\",\"code\":\"$dev_code\"}" \
   "http://127.0.0.1:$port/v1/auth/token" | jq -r .accessToken)
+scripts/grant-consents.sh "http://127.0.0.1:$port" "$patient_token"
 for _ in $(seq 1 64); do
   curl -fs -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $patient_token" -d '{}' \
     "http://127.0.0.1:$port/v1/conversations" | jq -r .id

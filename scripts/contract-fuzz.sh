@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the served contract with schemathesis (pinned, in a venv under ~/.cache/companion): a dev server on a
-# throw-away data folder, a signed-in patient's token, a bounded deterministic run of every operation but the dev
-# clock. Fails on any 5xx, any answer outside the contract, and any request the contract forbids that is accepted.
+# throw-away data folder, a signed-in patient's token with every consent, a bounded deterministic run of every
+# operation but the dev clock and account deletion (which would end the run's account). Fails on any 5xx, any answer
+# outside the contract, and any request the contract forbids that is accepted.
 # Needs a built .build/debug/companion, python3 with venv, and PyPI the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,9 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 code=$(curl -sf -H 'Content-Type: application/json' -d '{"phone":"13800138000"}' "$base/v1/auth/otp" | json devCode)
 token=$(curl -sf -H 'Content-Type: application/json' -d "{\"phone\":\"13800138000\",\"code\":\"$code\"}" "$base/v1/auth/token" \
   | json accessToken)
+scripts/grant-consents.sh "$base" "$token"
 # Run from the throw-away folder: schemathesis keeps its cache (.schemathesis/) in the working directory.
 cd "$data"
 "$venv/bin/schemathesis" run "$base/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
-  --exclude-path-regex '^/v1/dev/' --max-examples "$examples" --seed 16 --request-timeout 30 --suppress-health-check all
+  --exclude-path-regex '^/v1/dev/|^/v1/account$' --max-examples "$examples" --seed 16 --request-timeout 30 --suppress-health-check all

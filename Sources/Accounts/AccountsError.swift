@@ -25,4 +25,7 @@ public enum AccountsError: Error, Sendable, Equatable {
     case profileInUse
     /// The one-time code could not be delivered.
     case deliveryFailed
+    /// Processing for `purpose` needs a consent not in force: the account's own (`patientId` nil) or the guardian's
+    /// for that profile under 14.
+    case consentRequired(purpose: ConsentPurpose, patientId: String?)
 }

@@ -160,3 +160,12 @@ public struct PatientProfiles: Sendable {
         )
     }
 }
+
+extension PatientProfiles {
+    /// Whether the profile is younger than `years` on the hospital's date of `now` (a birthday counts from its day).
+    public func isChild(_ profile: PatientProfile, under years: Int, at now: Date) -> Bool {
+        guard let birthYear = Int(profile.birthDate.prefix(4)) else { return false }
+        let comingOfAge = String(format: "%04d", birthYear + years) + profile.birthDate.dropFirst(4)
+        return CalendarDate(now, in: timeZone).text < comingOfAge
+    }
+}

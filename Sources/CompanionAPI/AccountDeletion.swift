@@ -22,7 +22,7 @@ struct AccountDeletionResult: Sendable {
 
 /// Deleting an account (PIPL art. 47): everything the companion holds about the person goes in one transaction —
 /// profiles, conversations, appointments (those still to come cancelled first), holds, waitlist entries,
-/// notifications, encounters with their transcripts and drafts, what was spoken to them, idempotency answers,
+/// notifications, encounters with their transcripts and drafts, what was spoken to them, consents, idempotency answers,
 /// rate counters, tokens and login codes, and the account, so the phone signs up afresh. Signed records stay with
 /// the hospital, their encounter naming a keyed pseudonym instead of the account.
 struct AccountDeletion: Sendable {
@@ -67,6 +67,7 @@ struct AccountDeletion: Sendable {
                 DELETE FROM idempotency_keys WHERE substr(owner, 1, length(\(bind: prefix))) = \(bind: prefix)
                 """).run()
             try await db.raw("DELETE FROM rate_counters WHERE subject = \(bind: accountId)").run()
+            try await ConsentLedger.erase(accountId: accountId, on: db)
             guard let profiles = try await AccountErasure.erase(accountId: accountId, on: db) else { throw NotFound("account") }
             result.profiles = profiles
             return (result, departure, orphaned)

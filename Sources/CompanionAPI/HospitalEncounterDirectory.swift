@@ -6,10 +6,11 @@ import Scheduling
 import Storage
 
 /// Answers Records' questions about an appointment from Scheduling (the appointment, doctor, department), Accounts
-/// (the patient profile) and Dialogue (what the patient told the companion before the visit).
+/// (the patient profile and the consent ledger) and Dialogue (what the patient told the companion before the visit).
 struct HospitalEncounterDirectory: EncounterDirectory {
     let registration: Registration
     let patients: PatientProfiles
+    let consents: ConsentLedger
     let conversations: Conversations
 
     func parties(appointmentId: String) async throws -> EncounterParties? {
@@ -35,5 +36,18 @@ struct HospitalEncounterDirectory: EncounterDirectory {
         if let complaint { lines.append(complaint) }
         if !parties.patientAllergies.isEmpty { lines.append("对" + parties.patientAllergies.joined(separator: "、") + "过敏。") }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    func requireConsent(to processing: EncounterProcessing, accountId: String, patientId: String) async throws {
+        let purpose: ConsentPurpose = switch processing {
+        case .recording: .consultationRecording
+        case .drafting: .recordDrafting
+        }
+        // A deleted account's profile is gone: nothing more is recorded or drafted for it.
+        do {
+            try await consents.require(purpose, accountId: accountId, patientId: patientId)
+        } catch is NotFound {
+            throw AccountsError.consentRequired(purpose: purpose, patientId: patientId)
+        }
     }
 }

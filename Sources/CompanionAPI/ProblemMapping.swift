@@ -75,6 +75,10 @@ enum ProblemMapping {
         case .deliveryFailed:
             return Problem(status: 503, code: "delivery_failed", title: "Code not delivered",
                            detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+        case .consentRequired(let purpose, let patientId):
+            let whose = patientId.map { " (the guardian's, for patient \($0))" } ?? ""
+            return Problem(status: 403, code: "consent_required", title: "Consent required",
+                           detail: "This needs the consent \(purpose.rawValue)\(whose): PUT /v1/consents/\(purpose.rawValue).")
         }
     }
 

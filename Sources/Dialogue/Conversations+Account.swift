@@ -33,6 +33,14 @@ extension Conversations {
         }
     }
 
+    /// The profile a conversation of the account is about (nil for none); not found for someone else's.
+    public func patientId(accountId: String, conversationId: String) async throws -> String? {
+        guard let row = try await database.sql.raw("""
+            SELECT patient_id FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
+            """).first() else { throw NotFound("conversation") }
+        return try row.decode(column: "patient_id", as: String?.self)
+    }
+
     /// Forgets every conversation of the account, turns and state deleted, in one transaction; how many there were.
     public func deleteAll(accountId: String) async throws -> Int {
         try await database.transaction { db in try await Self.deleteAll(accountId: accountId, on: db) }

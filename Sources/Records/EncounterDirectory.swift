@@ -35,11 +35,22 @@ public struct EncounterParties: Sendable, Equatable {
     }
 }
 
-/// What Records asks of the rest of the hospital: the parties of an appointment and what the patient told the
-/// companion before the visit. CompanionAPI answers it from Scheduling, Accounts and Dialogue.
+/// What is done with a consultation that needs the patient's consent.
+public enum EncounterProcessing: Sendable {
+    /// Adding to the transcript.
+    case recording
+    /// Writing a draft from it.
+    case drafting
+}
+
+/// What Records asks of the rest of the hospital: the parties of an appointment, what the patient told the
+/// companion before the visit, and whether the patient consented. CompanionAPI answers it from Scheduling, Accounts
+/// and Dialogue.
 public protocol EncounterDirectory: Sendable {
     /// The appointment's parties, or nil when there is no such appointment (or it was cancelled).
     func parties(appointmentId: String) async throws -> EncounterParties?
     /// The patient's own description of the complaint from a conversation before the visit, if any.
     func previsitComplaint(for parties: EncounterParties) async throws -> String?
+    /// Refuses `processing` of the patient's consultation unless they (or their guardian) consented to it.
+    func requireConsent(to processing: EncounterProcessing, accountId: String, patientId: String) async throws
 }

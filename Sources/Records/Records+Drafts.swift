@@ -9,6 +9,7 @@ extension Records {
     public func draft(encounterId: String, template: DraftTemplate?, engine engineName: String?, by actor: RecordActor) async throws -> ClinicalRecord {
         let engine = try engines.engine(named: engineName)
         let encounter = try await staffEncounter(encounterId, actor)
+        try await directory.requireConsent(to: .drafting, accountId: encounter.accountId, patientId: encounter.patientId)
         let transcript = try await transcript(of: encounterId)
         guard transcript.contains(where: { $0.speaker != .previsit }) else { throw RecordsError.emptyTranscript }
         let chosen = template ?? (transcript.contains { $0.text.unicodeScalars.contains { $0.properties.isIdeographic } } ? .zhOutpatient : .enSOAP)

@@ -78,7 +78,8 @@ public struct Records: Sendable {
     /// Appends turns to the transcript (all or none) and returns how many the encounter now holds.
     public func appendTranscript(encounterId: String, turns: [TranscriptTurn], by actor: RecordActor) async throws -> Int {
         try Self.validate(turns)
-        _ = try await staffEncounter(encounterId, actor)
+        let encounter = try await staffEncounter(encounterId, actor)
+        try await directory.requireConsent(to: .recording, accountId: encounter.accountId, patientId: encounter.patientId)
         let now = Clock.millis(clock.now())
         let count = turns.count
         let total: Int? = try await database.transaction { db in

@@ -2,7 +2,8 @@ import Foundation
 
 /// `companion chat`: a patient's conversation in the terminal. A line is a message; a bare number picks that quick
 /// reply; `/book N` picks the N-th offered time; `/patient` lists the profiles and `/patient N` starts over about the
-/// N-th; `/quit` ends.
+/// N-th; `/quit` ends. Before the first conversation it shows the consent text, as the app does, and goes on only
+/// after a yes.
 public struct ChatSession {
     let session: PatientSession
     let language: String
@@ -16,12 +17,14 @@ public struct ChatSession {
 
     /// Runs until the input ends or `/quit`.
     public func run(lines: some AsyncSequence<String, any Error>) async throws {
+        var lines = lines.makeAsyncIterator()
         var patients = try await session.patients()
+        guard try await askConsent(for: patients.map(\.id), lines: &lines) else { return }
         var started = try await session.startConversation(patientId: patients.count == 1 ? patients[0].id : nil, language: language)
         var conversationId = started.id
         var quickReplies = started.reply.quickReplies
         write(ReplyRenderer.render(started.reply))
-        for try await raw in lines {
+        while let raw = try await lines.next() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line == "/quit" { return }
@@ -52,5 +55,19 @@ public struct ChatSession {
                 write("  ! \(error.description)")
             }
         }
+    }
+
+    /// Shows each consent text not yet agreed to and asks once; true when the patient said yes (or had already).
+    private func askConsent(for patientIds: [String], lines: inout some AsyncIteratorProtocol<String, any Error>) async throws -> Bool {
+        guard try await !session.hasConsented(to: .healthConversation) else { return true }
+        for text in try await session.consents().texts { write("【\(text.title)】\(text.text)") }
+        write(language == "en" ? "Agree? (y/n)" : "是否同意？(y/n)")
+        let answer = try await lines.next()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard ["y", "yes", "是", "同意"].contains(answer) else {
+            write(language == "en" ? "Without your consent the companion cannot talk about your health." : "未获得您的同意，助理无法进行健康咨询。")
+            return false
+        }
+        try await session.consent(patientIds: patientIds)
+        return true
     }
 }

@@ -43,6 +43,8 @@ struct JourneyState: Sendable {
             existing.append(try await patient.addPatient(name: profile.name, gender: profile.gender, birthDate: profile.birthDate))
         }
         for profile in existing { state.profiles[profile.name] = profile.id }
+        // The scripted patient agrees to everything the app asks, for themself and, as guardian, for their children.
+        try await patient.consent(patientIds: existing.map(\.id))
         state.firstProfile = journey.persona.patients?.first.flatMap { state.profiles[$0.name] } ?? existing.first?.id
         return state
     }

@@ -43,6 +43,7 @@ struct AccountDeletionTests {
             #expect((exported["appointments"] as? [[String: Any]])?.contains { $0["reason"] as? String == Self.sentence } == true)
             #expect((exported["conversations"] as? [Any])?.count == 2)
             #expect(export.text.contains(Self.sentence))
+            #expect((exported["consents"] as? [Any])?.isEmpty == false)
             #expect((exported["records"] as? [[String: Any]])?.map { $0["id"] as? String } == [recordId])
             #expect(try await api.send(.get, "/v1/account/export", token: scene.otherPatient.accessToken).text.contains(Self.sentence) == false)
 

@@ -5,14 +5,14 @@ import Testing
 /// `companion chat` talks to a live server through the client generated from openapi.yaml.
 @Suite("Simulator: the terminal chat")
 struct ChatTests {
-    @Test("a scripted chat: quick reply by number, /book N, a yes, /patient, a FAQ; the transcript shows it all")
+    @Test("a scripted chat: consent, quick reply by number, /book N, a yes, /patient, a FAQ; the transcript shows it all")
     func scriptedChat() async throws {
         // The demo schedule, not sessions opened by an admin over HTTP: a staff login's bcrypt on a loaded CI
         // machine can outlast the live test client's timeout.
         try await JourneyTests.withServer { server in
             let session = try await PatientSession.signIn(server: server, phone: "13800138009")
             _ = try await session.addPatient(name: "王小宝", gender: "male", birthDate: "2020-05-01")
-            let lines = ["孩子咳嗽5天了，没有发烧", "1", "/book 2", "确认", "/patient", "停车场在哪里", "/quit", "never sent"]
+            let lines = ["y", "孩子咳嗽5天了，没有发烧", "1", "/book 2", "确认", "/patient", "停车场在哪里", "/quit", "never sent"]
             let input = AsyncThrowingStream<String, any Error> { continuation in
                 for line in lines { continuation.yield(line) }
                 continuation.finish()
@@ -27,6 +27,25 @@ struct ChatTests {
             #expect(text.contains("1. 王小宝 (2020-05-01)"))
             #expect(text.contains("[faq]"))
             #expect(!text.contains("never sent"))
+            #expect(text.contains("【健康咨询】"), "the consent text is shown first")
+        }
+    }
+}
+
+extension ChatTests {
+    @Test("a chat without a yes to the consent text talks about nothing")
+    func declinedConsent() async throws {
+        try await JourneyTests.withServer { server in
+            let session = try await PatientSession.signIn(server: server, phone: "13800138010")
+            let input = AsyncThrowingStream<String, any Error> { continuation in
+                for line in ["n", "头疼两天了"] { continuation.yield(line) }
+                continuation.finish()
+            }
+            let output = Transcript()
+            try await ChatSession(session: session, language: "zh") { output.append($0) }.run(lines: input)
+            #expect(output.text.contains("未获得您的同意"))
+            #expect(!output.text.contains("我: 头疼两天了"))
+            #expect(try await !session.hasConsented(to: .healthConversation))
         }
     }
 }

@@ -20,6 +20,7 @@ public struct Services: Sendable {
     public let tokens: TokenService
     public let staff: StaffDirectory
     public let patients: PatientProfiles
+    public let consents: ConsentLedger
     public let directory: Directory
     public let registration: Registration
     public let migrator: Migrator
@@ -46,6 +47,9 @@ public struct Services: Sendable {
         self.tokens = await TokenService(database: database, secret: secret, clock: clock)
         self.staff = StaffDirectory(database: database, clock: clock)
         self.patients = PatientProfiles(database: database, clock: clock)
+        self.consents = ConsentLedger(database: database, clock: clock, profiles: patients)
+        // Loaded now so that a broken consent file stops start-up with its line, not the first request.
+        _ = ConsentTexts.shipped
         self.registration = Registration(database: database, clock: clock, rules: rules)
         self.directory = registration.directory
         // Loaded now so that a broken notes file stops start-up with its line, not the first booking.
@@ -54,7 +58,8 @@ public struct Services: Sendable {
         let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.records = Records(database: database, clock: clock,
-                               directory: HospitalEncounterDirectory(registration: registration, patients: patients, conversations: conversations),
+                               directory: HospitalEncounterDirectory(registration: registration, patients: patients, consents: consents,
+                                                                     conversations: conversations),
                                engines: drafting)
         self.accountDeletion = AccountDeletion(database: database, clock: clock, registration: registration, tokens: tokens,
                                                speechLibrary: speechLibrary, secret: secret)

@@ -44,6 +44,7 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(
             exportedAt: services.clock.now(), account: .init(id: account.id, phone: account.phone, createdAt: account.createdAt),
             profiles: profiles.map(Self.patient), appointments: appointments, notifications: notices.map(Self.notice),
-            conversations: conversations, records: records))))
+            conversations: conversations, records: records,
+            consents: try await services.consents.history(accountId: accountId).map(Self.consent)))))
     }
 }

@@ -24,6 +24,7 @@ extension APIHandlers {
                 language = parsed
             }
         }
+        try await services.consents.require(.healthConversation, accountId: accountId, patientId: patientId)
         let started = try await services.conversations.start(accountId: accountId, patientId: patientId, patientAgeYears: ageYears, language: language)
         return .created(.init(body: .json(.init(id: started.id, reply: Self.reply(started.reply, speech: nil)))))
     }
@@ -37,6 +38,9 @@ extension APIHandlers {
              voice: try SpeechChoice.parse(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
         }
         try await services.admit(accountId, under: services.requestLimits.turns)
+        // Asked at every turn: a withdrawal stops the very next message.
+        let patientId = try await services.conversations.patientId(accountId: accountId, conversationId: input.path.conversationId)
+        try await services.consents.require(.healthConversation, accountId: accountId, patientId: patientId)
         let reply = try await services.conversations.send(accountId: accountId, conversationId: input.path.conversationId, text: body.text)
         var speech: SpeechResult?
         if let speechChoice {

@@ -14,5 +14,6 @@ public enum Schema {
         speechRequests,
         rateCounters,
         accountErasure,
+        consentEvents,
     ]
 }

@@ -35,13 +35,29 @@ struct API: Sendable {
         return try await client.executeRequest(uri: path, method: method, headers: fields, body: ByteBuffer(bytes: bytes))
     }
 
-    /// Logs in a phone through the real OTP routes and returns its tokens.
-    func login(_ phone: String = "13800138000") async throws -> Session {
+    /// Logs in a phone through the real OTP routes and returns its tokens; unless `consenting` is false, the account
+    /// then grants every consent for itself, as the app asks at first use.
+    func login(_ phone: String = "13800138000", consenting: Bool = true) async throws -> Session {
         let sent = try await send(.post, "/v1/auth/otp", json: #"{"phone":"\#(phone)"}"#)
         guard sent.status == .accepted, let code = sender.lastCode else { throw HarnessError("otp: \(sent.status)") }
         let response = try await send(.post, "/v1/auth/token", json: #"{"phone":"\#(phone)","code":"\#(code)"}"#)
         guard response.status == .ok else { throw HarnessError("token: \(response.status) \(response.text)") }
-        return try response.decode(Session.self)
+        let session = try response.decode(Session.self)
+        if consenting { try await consent(session.accessToken) }
+        return session
+    }
+
+    /// Grants (or withdraws) consents on the current texts, for the account holder or for one of its profiles.
+    func consent(_ token: String, _ purposes: [String] = ["health_conversation", "consultation_recording", "record_drafting"],
+                 patientId: String? = nil, granted: Bool = true) async throws {
+        let texts = try await send(.get, "/v1/consents", token: token).json()["texts"] as? [[String: Any]] ?? []
+        for purpose in purposes {
+            let version = texts.first { $0["purpose"] as? String == purpose }?["version"] as? String ?? "?"
+            let patient = patientId.map { #","patientId":"\#($0)""# } ?? ""
+            let decided = try await send(.put, "/v1/consents/\(purpose)", json: #"{"granted":\#(granted),"textVersion":"\#(version)"\#(patient)}"#,
+                                         token: token)
+            guard decided.status == .ok else { throw HarnessError("consent \(purpose): \(decided.status) \(decided.text)") }
+        }
     }
 
     /// Creates a staff account directly and logs it in through the API.
@@ -54,11 +70,14 @@ struct API: Sendable {
         return try response.decode(Session.self)
     }
 
-    /// Creates a patient profile and returns its id.
-    func createPatient(_ token: String, name: String = "王小宝", birthDate: String = "2020-05-01") async throws -> String {
+    /// Creates a patient profile and returns its id; unless `consenting` is false, the account grants every consent for
+    /// it too (as guardian, for a child).
+    func createPatient(_ token: String, name: String = "王小宝", birthDate: String = "2020-05-01", consenting: Bool = true) async throws -> String {
         let response = try await send(.post, "/v1/patients", json: #"{"name":"\#(name)","gender":"male","birthDate":"\#(birthDate)"}"#, token: token)
         guard response.status == .created else { throw HarnessError("create patient: \(response.status) \(response.text)") }
-        return try response.json()["id"] as! String
+        let id = try response.json()["id"] as! String
+        if consenting { try await consent(token, patientId: id) }
+        return id
     }
 }
 

@@ -30,6 +30,7 @@ struct RecordScene {
             {"name":"王小宝","gender":"male","birthDate":"2021-03-01","allergies":["青霉素"]}
             """, token: patient.accessToken)
         let patientId = try profile.json()["id"] as! String
+        try await api.consent(patient.accessToken, patientId: patientId)
         let conversation = try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(patientId)"}"#, token: patient.accessToken)
         let conversationId = try conversation.json()["id"] as! String
         _ = try await api.send(.post, "/v1/conversations/\(conversationId)/messages", json: #"{"text":"孩子发烧三天了，还咳嗽"}"#, token: patient.accessToken)
