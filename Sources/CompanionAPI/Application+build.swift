@@ -95,6 +95,7 @@ public func buildApplication(
                     RetentionService(sweep: RetentionSweep(database: services.database,
                                                            rules: RetentionRule.standard(speechKept: services.speech.cache.maxAge)),
                                      clock: services.clock, logger: logger),
+                    KeyRefreshService(database: services.database, logger: logger),
                     services.speech)
     return app
 }

@@ -86,7 +86,7 @@ struct SpeechLibrary: Sendable {
             try await db.raw("""
                 INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
                 VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
-                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: request.text),
+                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: try database.seal(request.text, .speech)),
                         \(bind: now))
                 ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
                 """).run()
@@ -98,7 +98,7 @@ struct SpeechLibrary: Sendable {
             SELECT language, voice, format, rate_percent, pitch_percent, text FROM speech_requests WHERE key = \(bind: key)
             """).first() else { return nil }
         return try SpeechRequest(
-            text: try row.decode(column: "text", as: String.self),
+            text: try Sealed.open(try row.decode(column: "text", as: String.self), .speech),
             language: SpeechLanguage(rawValue: try row.decode(column: "language", as: String.self)),
             voice: SpeechVoice(rawValue: try row.decode(column: "voice", as: String.self)) ?? .female,
             format: SpeechFormat(rawValue: try row.decode(column: "format", as: String.self)) ?? .mp3,

@@ -22,9 +22,8 @@ extension Conversations {
             SELECT id, patient_id, state, created_at, updated_at FROM conversations WHERE account_id = \(bind: accountId)
             ORDER BY updated_at DESC, id LIMIT \(bind: limit)
             """).all()
-        let decoder = JSONDecoder()
         return try rows.map { row in
-            let state = try decoder.decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
+            let state = try Self.state(row)
             return ConversationSummary(
                 id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String?.self),
                 stage: state.stage.rawValue, language: state.language.rawValue, complaint: state.facts.complaint,

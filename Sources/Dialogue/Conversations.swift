@@ -57,13 +57,14 @@ public struct Conversations: Sendable {
         state.facts.isElderly = patientAgeYears.map { $0 >= 65 } ?? false
         let reply = policy.greeting(state)
         let now = Clock.millis(clock.now())
-        let stateJSON = try Self.json(state)
+        let stateJSON = try database.seal(try Self.json(state), .conversation)
+        let greeting = try SealedTurn(database, text: reply.text, reply: reply)
         try await database.transaction { db in
             try await db.raw("""
                 INSERT INTO conversations (id, account_id, patient_id, state, version, turn_count, created_at, updated_at)
                 VALUES (\(bind: id), \(bind: accountId), \(bind: patientId), \(bind: stateJSON), 0, 1, \(bind: now), \(bind: now))
                 """).run()
-            try await Self.insertTurn(db, conversationId: id, seq: 1, role: "companion", text: reply.text, reply: reply, at: now)
+            try await Self.insertTurn(db, conversationId: id, seq: 1, role: "companion", turn: greeting, at: now)
         }
         return (id, reply)
     }
@@ -79,13 +80,14 @@ public struct Conversations: Sendable {
             guard let row = try await database.sql.raw("""
                 SELECT state, version, turn_count FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
                 """).first() else { throw NotFound("conversation") }
-            var state = try JSONDecoder().decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))
+            var state = try Self.state(row)
             let version = try row.decode(column: "version", as: Int.self)
             let turns = try row.decode(column: "turn_count", as: Int.self)
             let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, today: Today(clock.now(), in: timeZone))
             let now = Clock.millis(clock.now())
-            let stateJSON = try Self.json(state)
-            let replyJSON = try Self.json(reply)
+            let stateJSON = try database.seal(try Self.json(state), .conversation)
+            let message = try database.seal(cleaned, .conversation)
+            let answer = try SealedTurn(database, text: reply.text, reply: reply)
             let saved: Bool = try await database.transaction { db in
                 let updated = try await db.raw("""
                     UPDATE conversations SET state = \(bind: stateJSON), version = version + 1, turn_count = turn_count + 2,
@@ -96,8 +98,8 @@ public struct Conversations: Sendable {
                 // Both turns in one statement: one trip to the single SQLite writer fewer per turn.
                 try await db.raw("""
                     INSERT INTO conversation_turns (conversation_id, seq, role, text, reply, created_at)
-                    VALUES (\(bind: conversationId), \(bind: turns + 1), 'patient', \(bind: cleaned), NULL, \(bind: now)),
-                           (\(bind: conversationId), \(bind: turns + 2), 'companion', \(bind: reply.text), \(bind: replyJSON), \(bind: now))
+                    VALUES (\(bind: conversationId), \(bind: turns + 1), 'patient', \(bind: message), NULL, \(bind: now)),
+                           (\(bind: conversationId), \(bind: turns + 2), 'companion', \(bind: answer.text), \(bind: answer.reply), \(bind: now))
                     """).run()
                 return true
             }
@@ -118,13 +120,14 @@ public struct Conversations: Sendable {
         let turns = try turnRows.map { turn in
             ConversationRecord.Turn(
                 seq: try turn.decode(column: "seq", as: Int.self), role: try turn.decode(column: "role", as: String.self),
-                text: try turn.decode(column: "text", as: String.self),
-                reply: try turn.decode(column: "reply", as: String?.self).map { try decoder.decode(Reply.self, from: Data($0.utf8)) },
+                text: try Sealed.open(try turn.decode(column: "text", as: String.self), .conversation),
+                reply: try Sealed.open(try turn.decode(column: "reply", as: String?.self), .conversation)
+                    .map { try decoder.decode(Reply.self, from: Data($0.utf8)) },
                 createdAt: Clock.date(millis: try turn.decode(column: "created_at", as: Int64.self)))
         }
         return ConversationRecord(
             id: id, patientId: try row.decode(column: "patient_id", as: String?.self),
-            state: try decoder.decode(ConversationState.self, from: Data(try row.decode(column: "state", as: String.self).utf8)),
+            state: try Self.state(row),
             turns: turns, createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Clock.date(millis: try row.decode(column: "updated_at", as: Int64.self)))
     }
@@ -135,7 +138,7 @@ public struct Conversations: Sendable {
         let rows = try await database.sql.raw("""
             SELECT state FROM conversations WHERE account_id = \(bind: accountId) ORDER BY updated_at DESC LIMIT 20
             """).all()
-        let states = try rows.map { try JSONDecoder().decode(ConversationState.self, from: Data(try $0.decode(column: "state", as: String.self).utf8)) }
+        let states = try rows.map(Self.state)
         let about = states.first { $0.visit?.appointmentId == appointmentId && $0.facts.complaint != nil }
             ?? states.first { ($0.patientId == patientId || $0.visit?.patientId == patientId) && $0.facts.complaint != nil }
         return about?.facts.complaint
@@ -167,15 +170,31 @@ public struct Conversations: Sendable {
         return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    private static func insertTurn(_ db: any SQLDatabase, conversationId: String, seq: Int, role: String, text: String,
-                                   reply: Reply?, at millis: Int64) async throws {
+    /// The state of a `conversations` row, opened and decoded.
+    static func state(_ row: any SQLRow) throws -> ConversationState {
+        try JSONDecoder().decode(ConversationState.self, from: Data(try Sealed.open(try row.decode(column: "state", as: String.self), .conversation).utf8))
+    }
+
+    private static func insertTurn(_ db: any SQLDatabase, conversationId: String, seq: Int, role: String, turn: SealedTurn,
+                                   at millis: Int64) async throws {
         try await db.raw("""
             INSERT INTO conversation_turns (conversation_id, seq, role, text, reply, created_at)
-            VALUES (\(bind: conversationId), \(bind: seq), \(bind: role), \(bind: text), \(bind: try reply.map(json)), \(bind: millis))
+            VALUES (\(bind: conversationId), \(bind: seq), \(bind: role), \(bind: turn.text), \(bind: turn.reply), \(bind: millis))
             """).run()
+    }
+}
+
+/// A companion turn as stored: its text and its reply, each sealed.
+struct SealedTurn {
+    let text: String
+    let reply: String
+
+    init(_ database: Database, text: String, reply: Reply) throws {
+        self.text = try database.seal(text, .conversation)
+        self.reply = try database.seal(try Conversations.json(reply), .conversation)
     }
 }

@@ -25,7 +25,7 @@ enum RecordRows {
     static func turn(_ row: any SQLRow) throws -> TranscriptTurn {
         let speaker = try row.decode(column: "speaker", as: String.self)
         return TranscriptTurn(
-            speaker: Speaker(rawValue: speaker) ?? .other, text: try row.decode(column: "text", as: String.self),
+            speaker: Speaker(rawValue: speaker) ?? .other, text: try Sealed.open(try row.decode(column: "text", as: String.self), .transcript),
             startMs: try row.decode(column: "start_ms", as: Int?.self), endMs: try row.decode(column: "end_ms", as: Int?.self))
     }
 
@@ -39,7 +39,7 @@ enum RecordRows {
             revision: try row.decode(column: "revision", as: Int.self),
             version: try row.decode(column: "version", as: Int.self),
             engine: try decoder.decode(EngineInfo.self, from: Data(try row.decode(column: "engine", as: String.self).utf8)),
-            sections: try decoder.decode([DraftSection].self, from: Data(try row.decode(column: "sections", as: String.self).utf8)),
+            sections: try sections(try row.decode(column: "sections", as: String.self)),
             transcriptTurns: try row.decode(column: "transcript_turns", as: Int.self),
             createdBy: try row.decode(column: "created_by", as: String.self),
             createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)),
@@ -48,8 +48,13 @@ enum RecordRows {
             signedAt: try row.decode(column: "signed_at", as: Int64?.self).map(Clock.date(millis:)),
             contentSHA256: try row.decode(column: "content_sha256", as: String?.self),
             amends: try row.decode(column: "amends", as: String?.self),
-            amendmentReason: try row.decode(column: "amendment_reason", as: String?.self),
+            amendmentReason: try Sealed.open(try row.decode(column: "amendment_reason", as: String?.self), .record),
             supersededBy: try row.decode(column: "superseded_by", as: String?.self))
+    }
+
+    /// Sections as stored (sealed JSON) back to values.
+    static func sections(_ stored: String) throws -> [DraftSection] {
+        try JSONDecoder().decode([DraftSection].self, from: Data(try Sealed.open(stored, .record).utf8))
     }
 
     static func json(_ value: some Encodable) throws -> String {

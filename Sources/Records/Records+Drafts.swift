@@ -17,16 +17,16 @@ extension Records {
         let draft = try await engine.draft(DraftRequest(transcript: transcript, template: chosen, knownNames: [encounter.patientName, encounter.doctorName]))
         let id = Identifier.make("rec")
         let now = Clock.millis(clock.now())
-        let sectionsJSON = try RecordRows.json(draft.sections)
-        let changes = draft.sections.map { RecordRevision.Change(key: $0.key, before: nil, after: $0.text) }
+        let sealed = try StoredRevision(database, sections: draft.sections,
+                                        changes: draft.sections.map { RecordRevision.Change(key: $0.key, before: nil, after: $0.text) })
         try await database.transaction { db in
             try await db.raw("""
                 INSERT INTO records (id, encounter_id, template, status, revision, version, engine, sections, transcript_turns, created_by,
                   created_at, updated_at)
                 VALUES (\(bind: id), \(bind: encounterId), \(bind: chosen.rawValue), 'draft', 1, 1, \(bind: try RecordRows.json(draft.engine)),
-                  \(bind: sectionsJSON), \(bind: transcript.count), \(bind: actor.auditName), \(bind: now), \(bind: now))
+                  \(bind: sealed.sections), \(bind: transcript.count), \(bind: actor.auditName), \(bind: now), \(bind: now))
                 """).run()
-            try await Self.insertRevision(db, recordId: id, revision: 1, sectionsJSON: sectionsJSON, changes: changes, author: actor, at: now)
+            try await Self.insertRevision(db, recordId: id, revision: 1, stored: sealed, author: actor, at: now)
             try await RecordAudit.write(db, recordId: id, encounterId: encounterId, actor: actor, action: "draft", at: now)
         }
         return try await stored(id)
@@ -48,15 +48,15 @@ extension Records {
         let sections = try Self.applying(edits, to: record.sections, template: record.template)
         let changes = Self.changes(from: record.sections, to: sections)
         guard !changes.isEmpty else { return record }
+        let sealed = try StoredRevision(database, sections: sections, changes: changes)
         let now = Clock.millis(clock.now())
-        let sectionsJSON = try RecordRows.json(sections)
         let next = record.revision + 1
         let saved: Bool = try await database.transaction { db in
             guard try await db.raw("""
-                UPDATE records SET sections = \(bind: sectionsJSON), revision = \(bind: next), updated_at = \(bind: now)
+                UPDATE records SET sections = \(bind: sealed.sections), revision = \(bind: next), updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND status = 'draft' AND revision = \(bind: record.revision) RETURNING id
                 """).first() != nil else { return false }
-            try await Self.insertRevision(db, recordId: id, revision: next, sectionsJSON: sectionsJSON, changes: changes, author: actor, at: now)
+            try await Self.insertRevision(db, recordId: id, revision: next, stored: sealed, author: actor, at: now)
             try await RecordAudit.write(db, recordId: id, encounterId: encounter.id, actor: actor, action: "edit", at: now)
             return true
         }
@@ -80,7 +80,8 @@ extension Records {
             RecordRevision(
                 revision: try row.decode(column: "revision", as: Int.self), author: try row.decode(column: "author", as: String.self),
                 createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)),
-                changes: try JSONDecoder().decode([RecordRevision.Change].self, from: Data(try row.decode(column: "diff", as: String.self).utf8)))
+                changes: try JSONDecoder().decode([RecordRevision.Change].self,
+                                                  from: Data(try Sealed.open(try row.decode(column: "diff", as: String.self), .record).utf8)))
         }
     }
 
@@ -156,11 +157,22 @@ extension Records {
         }
     }
 
-    static func insertRevision(_ db: any SQLDatabase, recordId: String, revision: Int, sectionsJSON: String, changes: [RecordRevision.Change],
+    static func insertRevision(_ db: any SQLDatabase, recordId: String, revision: Int, stored: StoredRevision,
                                author: RecordActor, at millis: Int64) async throws {
         try await db.raw("""
             INSERT INTO record_revisions (record_id, revision, sections, diff, author, created_at)
-            VALUES (\(bind: recordId), \(bind: revision), \(bind: sectionsJSON), \(bind: try RecordRows.json(changes)), \(bind: author.auditName), \(bind: millis))
+            VALUES (\(bind: recordId), \(bind: revision), \(bind: stored.sections), \(bind: stored.diff), \(bind: author.auditName), \(bind: millis))
             """).run()
+    }
+}
+
+/// A revision's sections and what changed, as stored: JSON, sealed.
+struct StoredRevision {
+    let sections: String
+    let diff: String
+
+    init(_ database: Database, sections: [DraftSection], changes: [RecordRevision.Change]) throws {
+        self.sections = try database.seal(try RecordRows.json(sections), .record)
+        diff = try database.seal(try RecordRows.json(changes), .record)
     }
 }

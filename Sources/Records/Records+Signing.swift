@@ -84,8 +84,8 @@ extension Records {
         let version = record.version + 1
         let hash = SignedContent(record: record, sections: sections, encounter: encounter, signedBy: actor.auditName, signedAt: now,
                                  recordId: newId, version: version, amends: id).sha256
-        let sectionsJSON = try RecordRows.json(sections)
-        let changes = Self.changes(from: record.sections, to: sections)
+        let sealed = try StoredRevision(database, sections: sections, changes: Self.changes(from: record.sections, to: sections))
+        let sealedReason = try database.seal(trimmedReason, .record)
         let amended: Bool = try await database.transaction { db in
             guard try await db.raw("""
                 UPDATE records SET superseded_by = \(bind: newId) WHERE id = \(bind: id) AND superseded_by IS NULL RETURNING id
@@ -94,10 +94,10 @@ extension Records {
                 INSERT INTO records (id, encounter_id, template, status, revision, version, engine, sections, transcript_turns, created_by,
                   created_at, updated_at, signed_by, signed_at, content_sha256, amends, amendment_reason)
                 VALUES (\(bind: newId), \(bind: encounter.id), \(bind: record.template.rawValue), 'signed', 1, \(bind: version),
-                  \(bind: try RecordRows.json(record.engine)), \(bind: sectionsJSON), \(bind: record.transcriptTurns), \(bind: actor.auditName),
-                  \(bind: now), \(bind: now), \(bind: actor.auditName), \(bind: now), \(bind: hash), \(bind: id), \(bind: trimmedReason))
+                  \(bind: try RecordRows.json(record.engine)), \(bind: sealed.sections), \(bind: record.transcriptTurns), \(bind: actor.auditName),
+                  \(bind: now), \(bind: now), \(bind: actor.auditName), \(bind: now), \(bind: hash), \(bind: id), \(bind: sealedReason))
                 """).run()
-            try await Self.insertRevision(db, recordId: newId, revision: 1, sectionsJSON: sectionsJSON, changes: changes, author: actor, at: now)
+            try await Self.insertRevision(db, recordId: newId, revision: 1, stored: sealed, author: actor, at: now)
             try await RecordAudit.write(db, recordId: id, encounterId: encounter.id, actor: actor, action: "amended", at: now)
             try await RecordAudit.write(db, recordId: newId, encounterId: encounter.id, actor: actor, action: "amend", at: now)
             return true

@@ -41,6 +41,7 @@ public struct Records: Sendable {
         let id = Identifier.make("enc")
         let now = Clock.millis(clock.now())
         let turnCount = complaint == nil ? 0 : 1
+        let sealedComplaint = try database.seal(complaint, .transcript)
         let inserted: Bool = try await database.transaction { db in
             let row = try await db.raw("""
                 INSERT INTO encounters (id, appointment_id, account_id, patient_id, patient_name, patient_gender, patient_birth_date,
@@ -51,10 +52,10 @@ public struct Records: Sendable {
                 ON CONFLICT (appointment_id) DO NOTHING RETURNING id
                 """).first()
             guard row != nil else { return false }
-            if let complaint {
+            if let sealedComplaint {
                 try await db.raw("""
                     INSERT INTO encounter_turns (encounter_id, seq, speaker, text, start_ms, end_ms, created_at)
-                    VALUES (\(bind: id), 0, 'previsit', \(bind: complaint), NULL, NULL, \(bind: now))
+                    VALUES (\(bind: id), 0, 'previsit', \(bind: sealedComplaint), NULL, NULL, \(bind: now))
                     """).run()
             }
             try await RecordAudit.write(db, recordId: nil, encounterId: id, actor: actor, action: "open_encounter", at: now)
@@ -82,6 +83,7 @@ public struct Records: Sendable {
         try await directory.requireConsent(to: .recording, accountId: encounter.accountId, patientId: encounter.patientId)
         let now = Clock.millis(clock.now())
         let count = turns.count
+        let texts = try turns.map { try database.seal($0.text, .transcript) }
         let total: Int? = try await database.transaction { db in
             guard let row = try await db.raw("""
                 UPDATE encounters SET turn_count = turn_count + \(bind: count)
@@ -91,7 +93,7 @@ public struct Records: Sendable {
             var rows: [SQLQueryString] = []
             for (offset, turn) in turns.enumerated() {
                 let seq = total - count + offset
-                rows.append("(\(bind: encounterId), \(bind: seq), \(bind: turn.speaker.rawValue), \(bind: turn.text), \(bind: turn.startMs), \(bind: turn.endMs), \(bind: now))")
+                rows.append("(\(bind: encounterId), \(bind: seq), \(bind: turn.speaker.rawValue), \(bind: texts[offset]), \(bind: turn.startMs), \(bind: turn.endMs), \(bind: now))")
             }
             for chunk in stride(from: 0, to: rows.count, by: 100) {
                 let values = rows[chunk..<min(chunk + 100, rows.count)].joined(separator: ", ")

@@ -5,7 +5,8 @@ import Foundation
 /// (its `SpeechResult`); the JSON is written last, so an entry without one is unfinished and ignored.
 ///
 /// Replies can name a patient and their visit, so no entry is kept longer than `maxAge` after it was made, however
-/// often it is used: it is deleted at the next start-up, store or look-up after that.
+/// often it is used: it is deleted at the next start-up, store or look-up after that. With `sealing`, both files are
+/// sealed and a sealed entry's audio is opened into memory to be sent (a reply's audio is small).
 public actor SpeechCache {
     /// The audio, opened for reading, and what it is.
     public struct Audio: Sendable {
@@ -24,6 +25,8 @@ public actor SpeechCache {
     public nonisolated let capacityBytes: Int
     /// How long an entry may be kept after it was made.
     public nonisolated let maxAge: TimeInterval
+    /// How the files are sealed and named; nil keeps them plain (tests of the cache alone).
+    public nonisolated let sealing: SpeechSealing?
     private let now: @Sendable () -> Date
     private var entries: [String: Entry] = [:]
     private var totalBytes = 0
@@ -32,28 +35,35 @@ public actor SpeechCache {
 
     /// Opens (creating if needed) the cache in `directory`; entries already there are kept, oldest first in line, but
     /// those made more than `maxAge` ago are deleted.
-    public init(directory: URL, capacityBytes: Int, maxAge: TimeInterval = 7 * 86_400, now: @escaping @Sendable () -> Date = Date.init)
+    public init(directory: URL, capacityBytes: Int, maxAge: TimeInterval = 7 * 86_400,
+                sealing: SpeechSealing? = nil, now: @escaping @Sendable () -> Date = Date.init)
         throws(SpeechError)
     {
         self.directory = directory
         self.capacityBytes = capacityBytes
         self.maxAge = maxAge
+        self.sealing = sealing
         self.now = now
         let opened = now()
         lastExpiry = opened
         let files = FileManager.default
         do {
-            try files.createDirectory(at: directory, withIntermediateDirectories: true)
+            try files.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let names = try files.contentsOfDirectory(atPath: directory.path)
             var found: [(Date, String, Entry)] = []
             for name in names where name.hasSuffix(".json") {
                 let key = String(name.dropLast(5))
                 let audioURL = directory.appendingPathComponent(key + ".audio")
-                guard let data = files.contents(atPath: directory.appendingPathComponent(name).path),
+                guard let stored = files.contents(atPath: directory.appendingPathComponent(name).path),
+                    let data = try? sealing?.open(stored) ?? stored,
                     let result = try? JSONDecoder().decode(SpeechResult.self, from: data),
                     let attributes = try? files.attributesOfItem(atPath: audioURL.path),
                     let size = attributes[.size] as? Int
-                else { continue }
+                else {
+                    // What no key here opens is of no use to anyone: a sealed entry from a lost key.
+                    if sealing != nil { Self.deleteFiles(of: key, in: directory) }
+                    continue
+                }
                 let made = (attributes[.modificationDate] as? Date) ?? .distantPast
                 guard opened.timeIntervalSince(made) <= maxAge else {
                     Self.deleteFiles(of: key, in: directory)
@@ -83,9 +93,7 @@ public actor SpeechCache {
     /// The audio for a key opened for reading, counting as a use; nil when unknown or evicted.
     public func audio(for key: String) -> Audio? {
         removeExpiredNowAndThen()
-        guard let entry = entries[key], let format = SpeechFormat(rawValue: entry.result.format),
-              let file = AudioFile(url: audioURL(key))
-        else { return nil }
+        guard let entry = entries[key], let format = SpeechFormat(rawValue: entry.result.format), let file = openAudio(key) else { return nil }
         tick += 1
         entries[key]!.lastUsed = tick
         return Audio(file: file, format: format)
@@ -95,8 +103,8 @@ public actor SpeechCache {
     public func store(_ audio: [UInt8], result: SpeechResult) throws(SpeechError) {
         let key = result.key
         do {
-            try Data(audio).write(to: audioURL(key), options: .atomic)
-            try JSONEncoder().encode(result).write(to: directory.appendingPathComponent(key + ".json"), options: .atomic)
+            try sealed(Data(audio)).write(to: audioURL(key), options: .atomic)
+            try sealed(try JSONEncoder().encode(result)).write(to: directory.appendingPathComponent(key + ".json"), options: .atomic)
         } catch {
             throw .engineFailed("speech cache write: \(error)")
         }
@@ -152,6 +160,14 @@ public actor SpeechCache {
     private static func deleteFiles(of key: String, in directory: URL) {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".json"))
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(key + ".audio"))
+    }
+
+    private func sealed(_ data: Data) throws -> Data { try sealing?.seal(data) ?? data }
+
+    private func openAudio(_ key: String) -> AudioFile? {
+        guard let sealing else { return AudioFile(url: audioURL(key)) }
+        guard let stored = FileManager.default.contents(atPath: audioURL(key).path), let audio = try? sealing.open(stored) else { return nil }
+        return AudioFile(bytes: audio)
     }
 
     private func audioURL(_ key: String) -> URL { directory.appendingPathComponent(key + ".audio") }

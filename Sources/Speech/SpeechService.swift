@@ -25,7 +25,7 @@ public final class SpeechService: Service, Sendable {
 
     /// Speaks a request, saying whether its audio was made now (false: it came from the cache).
     public func speakSayingIfMade(_ request: SpeechRequest) async throws(SpeechError) -> (result: SpeechResult, made: Bool) {
-        let key = cacheKey(for: request)
+        let key = try cacheKey(for: request)
         if let cached = await cache.result(for: key) { return (cached, false) }
         let (result, audio) = try await make(request, key: key)
         try await cache.store(audio, result: result)
@@ -34,7 +34,7 @@ public final class SpeechService: Service, Sendable {
 
     /// Makes the speech for a request without looking in or writing to the cache.
     public func make(_ request: SpeechRequest) async throws(SpeechError) -> (SpeechResult, [UInt8]) {
-        try await make(request, key: cacheKey(for: request))
+        try await make(request, key: try cacheKey(for: request))
     }
 
     private func make(_ request: SpeechRequest, key: String) async throws(SpeechError) -> (SpeechResult, [UInt8]) {
@@ -68,11 +68,19 @@ public final class SpeechService: Service, Sendable {
         try? await gracefulShutdown()
     }
 
-    func cacheKey(for request: SpeechRequest) -> String {
+    /// The content address of a request: keyed when the cache is sealed, so a file name confirms no guess at the text.
+    func cacheKey(for request: SpeechRequest) throws(SpeechError) -> String {
         let identity = [
             Self.pipelineVersion, engine.version, request.language.rawValue, request.voice.rawValue,
             String(request.rate), String(request.pitch), request.format.rawValue, request.text,
         ].joined(separator: "\u{1F}")
+        if let sealing = cache.sealing {
+            do {
+                return String(try sealing.digest(Data(identity.utf8)).prefix(32))
+            } catch {
+                throw .engineFailed("speech cache key: \(error)")
+            }
+        }
         return SHA256.hash(data: Data(identity.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -25,6 +25,8 @@ public final class Database: Sendable {
     private let groupCommit: GroupCommit?
     private let shutdownPool: @Sendable () async throws -> Void
     private let closed = NIOLockedValueBox(false)
+    /// The master key and each purpose's data keys, once `unlock` has run (`Database+Sealing`).
+    let keyring = NIOLockedValueBox<(master: MasterKey?, keys: [SealedPurpose: [DataKeyEntry]])>((nil, [:]))
 
     /// Opens a pool for the URL. SQLite files are created (with their folder) when missing.
     /// - Parameter postgresConnections: the most connections to PostgreSQL (spread over the event loops, at least one
@@ -37,8 +39,7 @@ public final class Database: Sendable {
     ) async throws -> Database {
         switch url {
         case .sqlite(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try createOwnerOnly(sqliteFile: path)
             let perLoop = 4
             // SQLite calls block their thread (and wait there while another connection writes), so every
             // connection gets a thread of its own: a shared, smaller pool can starve the writer holding the lock.
@@ -147,6 +148,17 @@ public final class Database: Sendable {
         var count = 0
         for _ in group.makeIterator() { count += 1 }
         return max(count, 1)
+    }
+
+    /// Makes a missing SQLite file, and its missing folders, readable by the server's user only: SQLite gives its
+    /// journal files the database file's permissions. Existing ones are left as the operator set them.
+    private static func createOwnerOnly(sqliteFile path: String) throws {
+        let files = FileManager.default
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !files.fileExists(atPath: folder.path) {
+            try files.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        if !files.fileExists(atPath: path) { _ = files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) }
     }
 
     /// True when the database answers a trivial query.

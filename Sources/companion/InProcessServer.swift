@@ -22,10 +22,12 @@ enum InProcessServer {
         let database = try await Database.open(try DatabaseURL("sqlite://" + folder.appendingPathComponent("companion.sqlite").path), logger: logger)
         do {
             try await Migrator().migrate(database, logger: logger)
+            try await database.unlock(with: MasterKey.random())
             try await DemoHospital.seed(into: database)
             try await DemoSchedule.seedFromToday(into: database)
             try await prepare(database)
-            let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20))
+            let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20,
+                                                              sealing: database.speechSealing))
             let services = try await Services(database: database, clock: OffsetClock(), otpSender: DevOTPSender(logger: logger),
                                               secret: UUID().uuidString + UUID().uuidString, speech: speech)
             var configuration = AppConfiguration()

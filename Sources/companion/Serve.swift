@@ -132,7 +132,8 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
-        let db = try await database.openMigrated(logger: logger, requireTLS: config.mode == .production)
+        let masterKey = try database.masterKey(makeInDataFolder: config.mode == .dev)
+        let db = try await database.openMigrated(logger: logger, requireTLS: config.mode == .production, unlockingWith: masterKey)
         if config.mode == .dev {
             if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
             let created = try await DemoSchedule.seedFromToday(into: db)
@@ -142,7 +143,8 @@ struct Serve: AsyncParsableCommand {
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
-        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: speechCacheBytes, maxAge: speechCacheMaxAge))
+        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: speechCacheBytes, maxAge: speechCacheMaxAge,
+                                                          sealing: db.speechSealing))
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,

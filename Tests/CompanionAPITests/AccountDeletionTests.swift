@@ -62,7 +62,7 @@ struct AccountDeletionTests {
             }
             let kept = try await Self.columns(containing: "王小宝", in: api.database)
             #expect(kept.allSatisfy { $0.hasPrefix("encounters.") || $0.hasPrefix("records.") || $0.hasPrefix("record_revisions.") }, "\(kept)")
-            let files = try FileManager.default.contentsOfDirectory(atPath: try testSpeechService().cache.directory.path)
+            let files = try FileManager.default.contentsOfDirectory(atPath: try #require(api.speech).cache.directory.path)
             #expect(!files.contains { $0.hasPrefix(contentKey) })
             let booked2 = try await api.database.sql.raw("SELECT COALESCE(SUM(booked), 0) AS n FROM slots").first()
             #expect(try booked2?.decode(column: "n", as: Int.self) == 0)

@@ -258,7 +258,7 @@ struct ConversationBookingMoreTests {
 
             // A second server: nothing of the first one's memory, the same database.
             let services = try await Services(database: api.database, clock: ConversationBookingTests.clock(), otpSender: CapturingSender(),
-                                              secret: String(repeating: "k", count: 40), speech: try testSpeechService())
+                                              secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: api.database))
             let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
             try await Application(router: router, logger: quietLogger).test(.router) { client in
                 let restarted = API(client: client, database: api.database, sender: CapturingSender())

@@ -27,7 +27,7 @@ struct LiveHTTPSTests {
             config.tlsCertificatePath = certificates.certificatePath
             config.tlsKeyPath = certificates.keyPath
             let services = try await Services(database: db, clock: TestClock.wall(), otpSender: DevOTPSender(logger: quietLogger),
-                                          secret: String(repeating: "k", count: 40), speech: try testSpeechService())
+                                          secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: db))
             let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
             let app = try buildApplication(configuration: config, services: services, registry: PrometheusCollectorRegistry(),
                                            logger: quietLogger) { channel in

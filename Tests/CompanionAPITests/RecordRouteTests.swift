@@ -131,8 +131,12 @@ struct RecordRouteTests {
             }
             #expect(try await api.send(.get, "/v1/records/\(draftId)/audit", token: doctor).status == .forbidden)
 
-            // A signed record changed behind Companion's back no longer matches its hash, and reading it says so.
-            try await api.database.write("UPDATE records SET sections = REPLACE(sections, '急性支气管炎', '肺炎') WHERE id = \(bind: draftId)")
+            // A signed record changed behind Companion's back (by someone holding the keys) no longer matches its hash,
+            // and reading it says so.
+            let sealed = try await api.database.sql.raw("SELECT sections FROM records WHERE id = \(bind: draftId)").first()!
+                .decode(column: "sections", as: String.self)
+            let altered = try api.database.seal(try Sealed.open(sealed, .record).replacingOccurrences(of: "急性支气管炎", with: "肺炎"), .record)
+            try await api.database.write("UPDATE records SET sections = \(bind: altered) WHERE id = \(bind: draftId)")
             let tampered = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
             #expect(tampered["contentVerified"] as? Bool == false)
             #expect(try await api.send(.get, "/v1/records/\(amendment["id"] as? String ?? "")", token: doctor).json()["contentVerified"] as? Bool == true)

@@ -93,7 +93,8 @@ struct SpeechRouteTests {
             defer { try? FileManager.default.removeItem(at: folder) }
             let services = try await Services(database: api.database, clock: TestClock.wall(), otpSender: CapturingSender(),
                                               secret: String(repeating: "k", count: 40),
-                                              speech: SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 16 << 20)))
+                                              speech: SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 16 << 20,
+                                                                                           sealing: api.database.speechSealing)))
             let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
             try await Application(router: router, logger: quietLogger).test(.router) { client in
                 let second = API(client: client, database: api.database, sender: CapturingSender())

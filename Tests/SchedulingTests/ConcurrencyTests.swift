@@ -83,6 +83,7 @@ struct ConcurrencyTests {
             let people = try await crowd(f, 200)
             f.afterRelease()
             let second = try await Database.open(f.db.url, logger: quietLogger)
+            try await second.unlock(with: TestDatabase.masterKey)
             let (booked, full, _) = await Self.rush([f.registration, Registration(database: second, clock: f.clock)],
                                                     slot: slots[0].id, people: people)
             try await second.close()

@@ -21,7 +21,7 @@ struct CacheTests {
         let service = SpeechService(cache: try SpeechCache(directory: FileManager.default.temporaryDirectory
             .appendingPathComponent("steps-\(UUID().uuidString)"), capacityBytes: 1 << 20))
         func key(rate: Double = 1, pitch: Double = 1) throws -> String {
-            service.cacheKey(for: try SpeechRequest(text: text, rate: rate, pitch: pitch))
+            try service.cacheKey(for: try SpeechRequest(text: text, rate: rate, pitch: pitch))
         }
         #expect(try key(rate: 0.5) == key(rate: 0.50001))
         #expect(try key(pitch: 1.2) == key(pitch: 1.19999))
@@ -47,7 +47,7 @@ struct CacheTests {
                 try SpeechRequest(text: text, pitch: 1.2), try SpeechRequest(text: text + "谢谢"),
                 try SpeechRequest(text: "Please check in on the third floor.", language: .en),
             ]
-            let keys = Set(requests.map { service.cacheKey(for: $0) })
+            let keys = Set(try requests.map { try service.cacheKey(for: $0) })
             #expect(keys.count == requests.count)
             #expect(keys.allSatisfy(SpeechService.isWellFormedKey))
         }

@@ -65,7 +65,10 @@ public enum TestDatabase {
 
     private static func run(_ database: Database, migrate: Bool, _ body: @Sendable (Database) async throws -> Void) async throws {
         do {
-            if migrate { try await Migrator().migrate(database, logger: quietLogger) }
+            if migrate {
+                try await Migrator().migrate(database, logger: quietLogger)
+                try await database.unlock(with: masterKey)
+            }
             try await body(database)
             try await database.close()
         } catch {
@@ -73,6 +76,9 @@ public enum TestDatabase {
             throw error
         }
     }
+
+    /// The master key every test database is unlocked with.
+    public static let masterKey = try! MasterKey(base64: "dGVzdC1tYXN0ZXIta2V5LW9mLXRoaXJ0eS10d28tYnk=")
 
     /// The server URL with its database name swapped.
     public static func replacingDatabase(in url: String, with name: String) -> String {

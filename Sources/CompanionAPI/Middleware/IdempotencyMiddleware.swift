@@ -31,7 +31,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: BodyLimitMiddleware<Context>.defaultLimit)
         let owner = principal.subjectId + " " + request.uri.path
-        let hash = SHA256.hash(data: Data(body.readableBytesView)).hexDigits
+        // Keyed, so a stored hash does not confirm a guess at what a patient sent.
+        let hash = try database.keyedHash(Data(body.readableBytesView))
 
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
@@ -50,7 +51,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
                     status: .init(code: status),
                     headers: [.contentType: try row.decode(column: "content_type", as: String?.self) ?? "application/json",
                               HTTPField.Name("Idempotent-Replayed")!: "true"],
-                    body: .init(byteBuffer: ByteBuffer(string: try row.decode(column: "body", as: String?.self) ?? ""))
+                    body: .init(byteBuffer: ByteBuffer(string: try Sealed.open(try row.decode(column: "body", as: String?.self), .idempotency) ?? ""))
                 )
             }
             guard ContinuousClock.now < deadline else {
@@ -100,7 +101,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         stored.body = .init(byteBuffer: collected)
         try await database.write("""
             UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
-              content_type = \(bind: response.headers[.contentType]), body = \(bind: String(buffer: collected))
+              content_type = \(bind: response.headers[.contentType]), body = \(bind: try database.seal(String(buffer: collected), .idempotency))
             WHERE owner = \(bind: owner) AND key = \(bind: key)
             """)
         return stored

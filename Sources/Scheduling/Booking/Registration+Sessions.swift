@@ -104,7 +104,8 @@ extension Registration {
                 """).all().map(SchedulingRows.appointment)
             for appointment in affected {
                 try await setStatus(appointment, to: .cancelled, by: caller.historyName, note: "停诊：\(reasonText)", at: now, on: db)
-                try await db.raw("UPDATE appointments SET cancel_reason = \(bind: "session_closed: " + reasonText) WHERE id = \(bind: appointment.id)").run()
+                let cancelReason = try database.seal("session_closed: " + reasonText, .appointment)
+                try await db.raw("UPDATE appointments SET cancel_reason = \(bind: cancelReason) WHERE id = \(bind: appointment.id)").run()
                 try await notify(account: appointment.accountId, patient: appointment.patientId, kind: "session_closed",
                                  title: "医生停诊通知", body: "您\(appointment.date)的预约因医生停诊已取消（\(reasonText)），挂号费将原路退回。请改约其他医生或时间。",
                                  appointment: appointment.id, at: now, on: db)

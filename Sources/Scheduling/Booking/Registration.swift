@@ -88,7 +88,7 @@ public struct Registration: Sendable {
             INSERT INTO appointment_history (id, appointment_id, seq, at, actor, from_status, to_status, note)
             VALUES (\(bind: Identifier.make("hist")), \(bind: appointmentId),
                     (SELECT COALESCE(MAX(seq), 0) + 1 FROM appointment_history WHERE appointment_id = \(bind: appointmentId)),
-                    \(bind: Clock.millis(now)), \(bind: actor), \(bind: from), \(bind: to), \(bind: note))
+                    \(bind: Clock.millis(now)), \(bind: actor), \(bind: from), \(bind: to), \(bind: try database.seal(note, .appointment)))
             """).run()
     }
 
@@ -106,7 +106,8 @@ public struct Registration: Sendable {
                 hold: String? = nil, dedupeKey: String? = nil, at now: Date, on db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO notifications (id, account_id, patient_id, kind, title, body, appointment_id, hold_id, dedupe_key, created_at)
-            VALUES (\(bind: Identifier.make("ntf")), \(bind: account), \(bind: patient), \(bind: kind), \(bind: title), \(bind: body),
+            VALUES (\(bind: Identifier.make("ntf")), \(bind: account), \(bind: patient), \(bind: kind), \(bind: try database.seal(title, .notification)),
+                    \(bind: try database.seal(body, .notification)),
                     \(bind: appointment), \(bind: hold), \(bind: dedupeKey), \(bind: Clock.millis(now)))
             ON CONFLICT (dedupe_key) DO NOTHING
             """).run()

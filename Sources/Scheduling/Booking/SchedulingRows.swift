@@ -70,10 +70,10 @@ enum SchedulingRows {
             date: try row.decode(column: "date", as: String.self),
             startsAt: try date(row, "starts_at"), endsAt: try date(row, "ends_at"),
             status: Appointment.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .booked,
-            reason: try row.decode(column: "reason", as: String?.self),
+            reason: try Sealed.open(try row.decode(column: "reason", as: String?.self), .appointment),
             queueNumber: try row.decode(column: "queue_number", as: Int?.self),
             late: try row.decode(column: "late", as: Int.self) != 0,
-            cancelReason: try row.decode(column: "cancel_reason", as: String?.self),
+            cancelReason: try Sealed.open(try row.decode(column: "cancel_reason", as: String?.self), .appointment),
             createdAt: try date(row, "created_at")
         )
     }
@@ -82,8 +82,8 @@ enum SchedulingRows {
         Notice(
             id: try row.decode(column: "id", as: String.self),
             kind: try row.decode(column: "kind", as: String.self),
-            title: try row.decode(column: "title", as: String.self),
-            body: try row.decode(column: "body", as: String.self),
+            title: try Sealed.open(try row.decode(column: "title", as: String.self), .notification),
+            body: try Sealed.open(try row.decode(column: "body", as: String.self), .notification),
             patientId: try row.decode(column: "patient_id", as: String?.self),
             appointmentId: try row.decode(column: "appointment_id", as: String?.self),
             holdId: try row.decode(column: "hold_id", as: String?.self),

@@ -15,5 +15,6 @@ public enum Schema {
         rateCounters,
         accountErasure,
         consentEvents,
+        dataKeys,
     ]
 }

@@ -17,6 +17,8 @@ struct API: Sendable {
     let client: any TestClientProtocol
     let database: Database
     let sender: CapturingSender
+    /// The server's speech, its cache sealed with the database's keys.
+    var speech: SpeechService? = nil
 
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
     func send(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
@@ -159,25 +161,21 @@ func withAPI(
     try await TestDatabase.with(engine) { db in
         try await DemoHospital.seed(into: db)
         let sender = CapturingSender(revealsCode: live)
+        let speech = try testSpeechService(sealedBy: db)
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
-                                      speech: try testSpeechService(), codeLimits: codeLimits,
-                                          requestLimits: requestLimits)
+                                          speech: speech, codeLimits: codeLimits, requestLimits: requestLimits)
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)
         try await app.test(live ? .live : .router) { client in
-            try await body(API(client: client, database: db, sender: sender))
+            try await body(API(client: client, database: db, sender: sender, speech: speech))
         }
     }
 }
 
-/// One speech service for this test process, its cache in a temporary folder of its own.
-func testSpeechService() throws -> SpeechService {
-    try SharedSpeech.service.get()
-}
-
-private enum SharedSpeech {
-    static let service = Result { () throws -> SpeechService in
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-api-tests-\(getpid())-speech")
-        return SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 256 << 20))
-    }
+/// A speech service for a test's server, its cache in a new folder under this process's own, sealed with the
+/// database's keys as the server's is.
+func testSpeechService(sealedBy database: Database) throws -> SpeechService {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-api-tests-\(getpid())-speech")
+        .appendingPathComponent(UUID().uuidString)
+    return SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 256 << 20, sealing: database.speechSealing))
 }
