@@ -58,6 +58,7 @@ struct AccountDeletion: Sendable {
             result.registrationRows = departure.deletedRows
             result.conversations = try await Conversations.deleteAll(accountId: accountId, on: db)
             let records = try await Records.erase(accountId: accountId, pseudonym: pseudonym, on: db)
+            try await HealthAccessLog.pseudonymise(accountId: accountId, pseudonym: pseudonym, on: db)
             result.encounters = records.deletedEncounters
             result.keptSignedRecords = records.keptSigned
             let orphaned = try await SpeechLibrary.forget(subject: accountId, on: db)

@@ -93,7 +93,8 @@ public func buildApplication(
     app.addServices(DatabaseService(database: services.database, logger: logger),
                     WaitlistService(registration: services.registration, logger: logger),
                     RetentionService(sweep: RetentionSweep(database: services.database,
-                                                           rules: RetentionRule.standard(speechKept: services.speech.cache.maxAge)),
+                                                           rules: RetentionRule.standard(speechKept: services.speech.cache.maxAge,
+                                                                                         auditKept: services.auditKept)),
                                      clock: services.clock, logger: logger),
                     KeyRefreshService(database: services.database, logger: logger),
                     services.speech)

@@ -1,8 +1,8 @@
 import Foundation
 import SQLKit
 
-/// How long each table that grows with use keeps its rows. Appointments, records and their audit are the
-/// hospital's and are kept; conversations go with the patient ("forget me"). Everything here only supports a limit
+/// How long each table that grows with use keeps its rows. Appointments and records are the hospital's and are
+/// kept; their audit as long as configured; conversations go with the patient ("forget me"). Everything here only supports a limit
 /// or a short-lived step, so it goes once the limit or step can no longer need it.
 public struct RetentionRule: Sendable, Equatable {
     public let table: String
@@ -12,9 +12,13 @@ public struct RetentionRule: Sendable, Equatable {
 
     public static let day: TimeInterval = 24 * 3600
 
+    /// How long who-read-what is kept unless configured: 15 years, as long as an outpatient record (门诊病历).
+    public static let auditKeptByDefault: TimeInterval = 15 * 365 * day
+
     /// The periods, each longer than the window of the limit or step the rows serve; what a synthesis said is kept as
-    /// long as its audio (`speechKept`, the speech cache's maximum age).
-    public static func standard(speechKept: TimeInterval = 7 * day) -> [RetentionRule] { [
+    /// long as its audio (`speechKept`, the speech cache's maximum age); the audit of access to health data as long as
+    /// the hospital configures (`auditKept`).
+    public static func standard(speechKept: TimeInterval = 7 * day, auditKept: TimeInterval = auditKeptByDefault) -> [RetentionRule] { [
         // Per-phone and per-client code limits count the last hour; a code lives 5 minutes.
         RetentionRule(table: "otp_codes", column: "created_at", keep: day),
         // Past its expiry a refresh token is refused anyway; a day more keeps reuse answers the same meanwhile.
@@ -35,6 +39,9 @@ public struct RetentionRule: Sendable, Equatable {
         RetentionRule(table: "speech_owners", column: "created_at", keep: speechKept),
         // Per-minute request counters.
         RetentionRule(table: "rate_counters", column: "window_start", keep: day),
+        // Who read or wrote whose health data.
+        RetentionRule(table: "access_log", column: "at", keep: auditKept),
+        RetentionRule(table: "record_audit", column: "at", keep: auditKept),
     ] }
 }
 

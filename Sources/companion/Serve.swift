@@ -46,6 +46,7 @@ struct Serve: AsyncParsableCommand {
     var speechPerMinute: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
+    @Option(name: .customLong("audit-days"), help: "Who read or wrote whose health data is kept this many days (180–36500). Env: COMPANION_AUDIT_DAYS. Default: 5475 (15 years)") var auditDays: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
 
     @Flag(name: .customLong("allow-dev-on-network"),
@@ -104,6 +105,10 @@ struct Serve: AsyncParsableCommand {
         (try Self.setting(speechCacheMegabytes, "COMPANION_SPEECH_CACHE_MB", 1...1_000_000, env) ?? 512) << 20
     }
 
+    func auditKept(environment env: [String: String]) throws -> TimeInterval {
+        try Self.setting(auditDays, "COMPANION_AUDIT_DAYS", 180...36_500, env).map { TimeInterval($0) * 86_400 } ?? RetentionRule.auditKeptByDefault
+    }
+
     func speechCacheMaxAge(environment env: [String: String]) throws -> TimeInterval {
         TimeInterval((try Self.setting(speechCacheDays, "COMPANION_SPEECH_CACHE_DAYS", 1...365, env) ?? 7) * 86_400)
     }
@@ -122,7 +127,7 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var config = try configuration(environment: environment)
         let rules = try rules(environment: environment), codeLimits = try codeLimits(environment: environment)
-        let requestLimits = try requestLimits(environment: environment)
+        let requestLimits = try requestLimits(environment: environment), auditKept = try auditKept(environment: environment)
         // Checked before the database is opened, like every other setting.
         let speechCacheBytes = try speechCacheBytes(environment: environment), speechCacheMaxAge = try speechCacheMaxAge(environment: environment)
         try config.validate()
@@ -149,7 +154,7 @@ struct Serve: AsyncParsableCommand {
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
                                       speech: speech, rules: rules, codeLimits: codeLimits,
-                                      requestLimits: requestLimits, drafting: try model.drafting(logger: logger))
+                                      requestLimits: requestLimits, drafting: try model.drafting(logger: logger), auditKept: auditKept)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice("companion serving", metadata: [
             "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",

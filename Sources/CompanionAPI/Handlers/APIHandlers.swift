@@ -1,3 +1,4 @@
+import Foundation
 import Accounts
 import Dialogue
 import Records
@@ -31,12 +32,17 @@ public struct Services: Sendable {
     public let conversations: Conversations
     public let records: Records
     let accountDeletion: AccountDeletion
+    let accessLog: HealthAccessLog
+    /// How long the audit of access to health data is kept.
+    public let auditKept: TimeInterval
     /// The settable clock of a dev server (nil in production, where the time control does not exist).
     public var devClock: OffsetClock? { clock as? OffsetClock }
 
     public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
                 rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
-                requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines()) async throws {
+                requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines(),
+                auditKept: TimeInterval = RetentionRule.auditKeptByDefault) async throws {
+        self.auditKept = auditKept
         self.speech = speech
         self.speechLibrary = SpeechLibrary(service: speech, database: database, clock: clock, secret: secret)
         self.limiter = RateLimiter(database: database, clock: clock)
@@ -61,6 +67,7 @@ public struct Services: Sendable {
                                directory: HospitalEncounterDirectory(registration: registration, patients: patients, consents: consents,
                                                                      conversations: conversations),
                                engines: drafting)
+        self.accessLog = HealthAccessLog(database: database, clock: clock)
         self.accountDeletion = AccountDeletion(database: database, clock: clock, registration: registration, tokens: tokens,
                                                speechLibrary: speechLibrary, secret: secret)
         self.migrator = Migrator()

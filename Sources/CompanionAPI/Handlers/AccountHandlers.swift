@@ -26,6 +26,7 @@ extension APIHandlers {
     func exportAccount(_ input: Operations.ExportAccount.Input) async throws -> Operations.ExportAccount.Output {
         let accountId = try RequestScope.requirePatientAccount()
         guard let account = try await AccountRow.read(accountId: accountId, on: services.database.sql) else { throw NotFound("account") }
+        try await services.accessLog.read("export", by: "patient:" + accountId, accountId: accountId, patientId: nil, kind: "account", id: accountId)
         let profiles = try await services.patients.list(accountId: accountId, limit: PatientProfiles.maxPerAccount).items
         var appointments: [Components.Schemas.Appointment] = []
         for appointment in try await services.registration.allAppointments(accountId: accountId) {

@@ -54,6 +54,8 @@ extension APIHandlers {
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let record = try await services.conversations.get(accountId: accountId, id: input.path.conversationId)
+        try await services.accessLog.read("read", by: "patient:" + accountId, accountId: accountId, patientId: record.patientId,
+                                          kind: "conversation", id: record.id)
         return .ok(.init(body: .json(Self.conversation(record))))
     }
 
@@ -77,6 +79,8 @@ extension APIHandlers {
 
     func listConversations(_ input: Operations.ListConversations.Input) async throws -> Operations.ListConversations.Output {
         let accountId = try RequestScope.requirePatientAccount()
+        try await services.accessLog.read("list_conversations", by: "patient:" + accountId, accountId: accountId, patientId: nil,
+                                          kind: "account", id: accountId)
         let items = try await services.conversations.list(accountId: accountId).map { summary in
             Components.Schemas.ConversationList.ItemsPayloadPayload(
                 id: summary.id, patientId: summary.patientId, stage: summary.stage, language: summary.language, complaint: summary.complaint,

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import OpenAPIRuntime
 
 /// Reads `Accept-Language` into `RequestScope` and turns every error thrown below it into an
 /// `application/problem+json` response in that language. Unknown errors become a bare 500; what went wrong is
@@ -24,12 +25,22 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             if let mapped = ProblemMapping.problem(for: error) {
                 problem = mapped
             } else {
-                context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
+                context.logger.error("unhandled error", metadata: Self.loggable(error))
                 problem = .internalError
             }
             if problem.status == 429 { limitRefusals.refused(by: problem.code) }
             return Self.response(for: problem)
         }
+    }
+
+    /// What may be logged about an error: its type, the operation and the cause, never the request. A `ServerError`'s
+    /// own description repeats the request's headers (the bearer token) and decoded input (what the patient wrote).
+    static func loggable(_ error: any Error) -> Logger.Metadata {
+        guard let serverError = error as? ServerError else {
+            return ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"]
+        }
+        let cause = serverError.underlyingError
+        return ["error": "\(String(reflecting: type(of: cause)))", "description": "\(cause)", "operation": "\(serverError.operationID)"]
     }
 
     static func response(for problem: Problem) -> Response {

@@ -16,5 +16,6 @@ public enum Schema {
         accountErasure,
         consentEvents,
         dataKeys,
+        accessLog,
     ]
 }
