@@ -36,7 +36,8 @@ public struct ConsentLedger: Sendable {
             try await db.raw("""
                 INSERT INTO consent_events (id, account_id, seq, patient_id, purpose, granted, text_version, grantor, at)
                 SELECT \(bind: Identifier.make("cns")), \(bind: accountId), COALESCE(MAX(seq), 0) + 1, \(bind: patientId ?? ""),
-                       \(bind: purpose.rawValue), \(bind: granted ? 1 : 0), \(bind: textVersion), \(bind: grantor.rawValue), \(bind: Clock.millis(now))
+                       \(bind: purpose.rawValue), \(bind: granted ? 1 : 0), \(bind: textVersion), \(bind: grantor.rawValue),
+                       \(bind: Clock.millis(now))
                 FROM consent_events WHERE account_id = \(bind: accountId)
                 """).run()
         }

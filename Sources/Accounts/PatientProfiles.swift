@@ -44,7 +44,7 @@ public struct PatientProfiles: Sendable {
                 WHERE id = \(bind: accountId) AND patient_count < \(bind: limit) RETURNING id
                 """).first()
             guard reserved != nil else { return false }
-            try await Self.insert(profile, on: db)
+            try await Self.insert(profile, allergies: try sealed(profile.allergies), on: db)
             return true
         }
         guard created else { throw AccountsError.tooManyProfiles(limit: limit) }
@@ -80,7 +80,7 @@ public struct PatientProfiles: Sendable {
         try await database.write("""
             UPDATE patients SET name = \(bind: profile.name), gender = \(bind: profile.gender.rawValue),
               birth_date = \(bind: profile.birthDate), id_number = \(bind: profile.idNumber), phone = \(bind: profile.phone),
-              allergies = \(bind: Self.encode(profile.allergies)), updated_at = \(bind: Clock.millis(profile.updatedAt))
+              allergies = \(bind: try sealed(profile.allergies)), updated_at = \(bind: Clock.millis(profile.updatedAt))
             WHERE id = \(bind: id) AND account_id = \(bind: accountId)
             """)
         return profile
@@ -131,21 +131,22 @@ public struct PatientProfiles: Sendable {
         return profile
     }
 
-    static func insert(_ p: PatientProfile, on db: any SQLDatabase) async throws {
+    static func insert(_ p: PatientProfile, allergies: String, on db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO patients (id, account_id, name, gender, birth_date, id_number, phone, allergies, created_at, updated_at)
             VALUES (\(bind: p.id), \(bind: p.accountId), \(bind: p.name), \(bind: p.gender.rawValue), \(bind: p.birthDate),
-                    \(bind: p.idNumber), \(bind: p.phone), \(bind: encode(p.allergies)),
+                    \(bind: p.idNumber), \(bind: p.phone), \(bind: allergies),
                     \(bind: Clock.millis(p.createdAt)), \(bind: Clock.millis(p.updatedAt)))
             """).run()
     }
 
-    static func encode(_ allergies: [String]) -> String {
-        String(decoding: try! JSONEncoder().encode(allergies), as: UTF8.self)
+    /// Allergies are health data: sealed at rest like the rest (`SealedColumns`).
+    func sealed(_ allergies: [String]) throws -> String {
+        try database.seal(String(decoding: try JSONEncoder().encode(allergies), as: UTF8.self), .profile)
     }
 
     static func profile(from row: any SQLRow) throws -> PatientProfile {
-        let allergies = try row.decode(column: "allergies", as: String.self)
+        let allergies = try Sealed.open(try row.decode(column: "allergies", as: String.self), .profile)
         return PatientProfile(
             id: try row.decode(column: "id", as: String.self),
             accountId: try row.decode(column: "account_id", as: String.self),

@@ -57,7 +57,8 @@ struct HealthAccessLog: Sendable {
                 id: try row.decode(column: "id", as: String.self), at: Clock.date(millis: try row.decode(column: "at", as: Int64.self)),
                 actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
                 accountId: try row.decode(column: "account_id", as: String?.self), patientId: try row.decode(column: "patient_id", as: String?.self),
-                subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String.self))
+                subjectKind: try row.decode(column: "subject_kind", as: String.self),
+                subjectId: try row.decode(column: "subject_id", as: String.self))
         }
         let next = rows.count > limit ? items.last.map { PageCursor(millis: Clock.millis($0.at), id: $0.id).token } : nil
         return (items, next)

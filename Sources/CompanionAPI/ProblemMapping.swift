@@ -194,7 +194,8 @@ enum ProblemMapping {
             return conflict("conflict", "Session conflict", why)
         case .visitUnderWay:
             return conflict("visit_under_way", "A visit is under way",
-                            zh ? "您正在就诊中（已签到或已叫号），请就诊结束后再注销账号。" : "A visit is under way; delete the account once it is over.")
+                            zh ? "您正在就诊中（已签到或已叫号），请就诊结束后再注销账号。"
+                               : "A visit is under way; delete the account once it is over.")
         }
     }
 

@@ -86,7 +86,8 @@ struct SpeechLibrary: Sendable {
             try await db.raw("""
                 INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
                 VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
-                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())), \(bind: try database.seal(request.text, .speech)),
+                        \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())),
+                        \(bind: try database.seal(request.text, .speech)),
                         \(bind: now))
                 ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
                 """).run()

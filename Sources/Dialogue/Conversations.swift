@@ -176,7 +176,8 @@ public struct Conversations: Sendable {
 
     /// The state of a `conversations` row, opened and decoded.
     static func state(_ row: any SQLRow) throws -> ConversationState {
-        try JSONDecoder().decode(ConversationState.self, from: Data(try Sealed.open(try row.decode(column: "state", as: String.self), .conversation).utf8))
+        let state = try Sealed.open(try row.decode(column: "state", as: String.self), .conversation)
+        return try JSONDecoder().decode(ConversationState.self, from: Data(state.utf8))
     }
 
     private static func insertTurn(_ db: any SQLDatabase, conversationId: String, seq: Int, role: String, turn: SealedTurn,

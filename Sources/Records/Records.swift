@@ -93,7 +93,10 @@ public struct Records: Sendable {
             var rows: [SQLQueryString] = []
             for (offset, turn) in turns.enumerated() {
                 let seq = total - count + offset
-                rows.append("(\(bind: encounterId), \(bind: seq), \(bind: turn.speaker.rawValue), \(bind: texts[offset]), \(bind: turn.startMs), \(bind: turn.endMs), \(bind: now))")
+                rows.append("""
+                    (\(bind: encounterId), \(bind: seq), \(bind: turn.speaker.rawValue), \(bind: texts[offset]),
+                     \(bind: turn.startMs), \(bind: turn.endMs), \(bind: now))
+                    """)
             }
             for chunk in stride(from: 0, to: rows.count, by: 100) {
                 let values = rows[chunk..<min(chunk + 100, rows.count)].joined(separator: ", ")

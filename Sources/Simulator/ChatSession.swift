@@ -64,7 +64,8 @@ public struct ChatSession {
         write(language == "en" ? "Agree? (y/n)" : "是否同意？(y/n)")
         let answer = try await lines.next()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard ["y", "yes", "是", "同意"].contains(answer) else {
-            write(language == "en" ? "Without your consent the companion cannot talk about your health." : "未获得您的同意，助理无法进行健康咨询。")
+            write(language == "en" ? "Without your consent the companion cannot talk about your health."
+                                   : "未获得您的同意，助理无法进行健康咨询。")
             return false
         }
         try await session.consent(patientIds: patientIds)

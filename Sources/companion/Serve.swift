@@ -46,7 +46,9 @@ struct Serve: AsyncParsableCommand {
     var speechPerMinute: Int?
     @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
     @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
-    @Option(name: .customLong("audit-days"), help: "Who read or wrote whose health data is kept this many days (180–36500). Env: COMPANION_AUDIT_DAYS. Default: 5475 (15 years)") var auditDays: Int?
+    @Option(name: .customLong("audit-days"), help: """
+        Who read or wrote whose health data is kept this many days (180–36500). Env: COMPANION_AUDIT_DAYS. Default: 5475 (15 years)
+        """) var auditDays: Int?
     @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
 
     @Flag(name: .customLong("allow-dev-on-network"),

@@ -90,7 +90,8 @@ struct ConsentTests {
                 .first?["id"] as! String
             try await api.consent(patient, ["consultation_recording"], patientId: childId, granted: false)
             let recording = try await api.send(.post, "/v1/encounters/\(encounterId)/transcript",
-                                               json: #"{"turns":[{"speaker":"doctor","text":"再听一下肺。"}]}"#, token: scene.doctor.accessToken)
+                                               json: #"{"turns":[{"speaker":"doctor","text":"再听一下肺。"}]}"#,
+                                               token: scene.doctor.accessToken)
             #expect(recording.problemCode == "consent_required")
             #expect(recording.text.contains("consultation_recording"))
             // Another doctor learns nothing, consent or not.

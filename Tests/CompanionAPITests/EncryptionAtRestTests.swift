@@ -22,6 +22,8 @@ struct EncryptionAtRestTests {
             let scene = try await RecordScene.make(api)
             let token = scene.patient.accessToken
             let adult = try await api.createPatient(token, name: "王大明", birthDate: "1960-02-03")
+            let allergic = try await api.send(.patch, "/v1/patients/\(adult)", json: #"{"allergies":["头孢克洛皮疹"]}"#, token: token)
+            #expect(allergic.status == .ok && allergic.text.contains("头孢克洛皮疹"), "\(allergic.text)")
             let started = try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(adult)"}"#, token: token)
             let conversationId = try started.json()["id"] as! String
             let said = try await api.send(.post, "/v1/conversations/\(conversationId)/messages",
@@ -65,9 +67,10 @@ struct EncryptionAtRestTests {
             #expect(amendment.text.contains(Self.sentence))
             #expect(try amendment.json()["contentVerified"] as? Bool == true)
             #expect(try await api.send(.get, "/v1/notifications", token: token).text.contains("已取消预约"))
+            #expect(try await api.send(.get, "/v1/patients/\(adult)", token: token).text.contains("头孢克洛皮疹"))
 
             // …and nothing is stored in the clear: the sentence, the scene's complaint, the doctor's diagnosis, a notice.
-            let needles = [Self.sentence, "后槽牙", "发烧三天了", "支气管炎", "已取消预约"]
+            let needles = [Self.sentence, "后槽牙", "发烧三天了", "支气管炎", "已取消预约", "头孢克洛"]
             switch api.database.url {
             case .sqlite(let path):
                 var files = ["", "-wal", "-shm"].map { path + $0 }

@@ -135,7 +135,8 @@ struct RecordRouteTests {
             // and reading it says so.
             let sealed = try await api.database.sql.raw("SELECT sections FROM records WHERE id = \(bind: draftId)").first()!
                 .decode(column: "sections", as: String.self)
-            let altered = try api.database.seal(try Sealed.open(sealed, .record).replacingOccurrences(of: "急性支气管炎", with: "肺炎"), .record)
+            let changedText = try Sealed.open(sealed, .record).replacingOccurrences(of: "急性支气管炎", with: "肺炎")
+            let altered = try api.database.seal(changedText, .record)
             try await api.database.write("UPDATE records SET sections = \(bind: altered) WHERE id = \(bind: draftId)")
             let tampered = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
             #expect(tampered["contentVerified"] as? Bool == false)

@@ -207,7 +207,8 @@ extension Registration {
                 guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             }
             try await setStatus(current, to: .cancelled, by: caller.historyName, note: reason, at: now, on: db)
-            try await db.raw("UPDATE appointments SET cancel_reason = \(bind: try database.seal(reason, .appointment)) WHERE id = \(bind: current.id)").run()
+            let sealedReason = try database.seal(reason, .appointment)
+            try await db.raw("UPDATE appointments SET cancel_reason = \(bind: sealedReason) WHERE id = \(bind: current.id)").run()
             try await db.raw("UPDATE slots SET booked = booked - 1 WHERE id = \(bind: current.slotId)").run()
             try await notify(account: current.accountId, patient: current.patientId, kind: "appointment_cancelled", title: "已取消预约",
                              body: "您\(current.date) \(calendar.clockTime(current.startsAt))的预约已取消。", appointment: current.id,
@@ -287,7 +288,8 @@ extension Registration {
             """).all().map {
                 AppointmentChange(at: try SchedulingRows.date($0, "at"), actor: try $0.decode(column: "actor", as: String.self),
                                   from: try $0.decode(column: "from_status", as: String?.self),
-                                  to: try $0.decode(column: "to_status", as: String.self), note: try Sealed.open(try $0.decode(column: "note", as: String?.self), .appointment))
+                                  to: try $0.decode(column: "to_status", as: String.self),
+                                  note: try Sealed.open(try $0.decode(column: "note", as: String?.self), .appointment))
             }
     }
 }

@@ -106,7 +106,8 @@ public struct Registration: Sendable {
                 hold: String? = nil, dedupeKey: String? = nil, at now: Date, on db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO notifications (id, account_id, patient_id, kind, title, body, appointment_id, hold_id, dedupe_key, created_at)
-            VALUES (\(bind: Identifier.make("ntf")), \(bind: account), \(bind: patient), \(bind: kind), \(bind: try database.seal(title, .notification)),
+            VALUES (\(bind: Identifier.make("ntf")), \(bind: account), \(bind: patient), \(bind: kind),
+                    \(bind: try database.seal(title, .notification)),
                     \(bind: try database.seal(body, .notification)),
                     \(bind: appointment), \(bind: hold), \(bind: dedupeKey), \(bind: Clock.millis(now)))
             ON CONFLICT (dedupe_key) DO NOTHING

@@ -22,7 +22,8 @@ extension Database {
         while true {
             let rows = try await sql.select().columns(keys + [value]).from(column.table)
                 .where(value, .isNot, SQLLiteral.null)
-                .where(SQLFunction("substr", args: value, SQLLiteral.numeric("1"), SQLLiteral.numeric("\(current.utf8.count)")), .notEqual, SQLBind(current))
+                .where(SQLFunction("substr", args: value, SQLLiteral.numeric("1"), SQLLiteral.numeric("\(current.utf8.count)")),
+                       .notEqual, SQLBind(current))
                 .limit(batchSize).all()
             if rows.isEmpty { return total }
             try await transaction { db in

@@ -30,7 +30,8 @@ enum KeyRing {
                 } else if !Sealed.knows(id) {
                     continue
                 }
-                entries[purpose, default: []].append(DataKeyEntry(id: id, purpose: purpose, activeFrom: try row.decode(column: "active_from", as: Int64.self)))
+                let activeFrom = try row.decode(column: "active_from", as: Int64.self)
+                entries[purpose, default: []].append(DataKeyEntry(id: id, purpose: purpose, activeFrom: activeFrom))
             }
             let missing = SealedPurpose.allCases.filter { entries[$0] == nil }
             if missing.isEmpty { return entries.mapValues { $0.sorted { ($0.activeFrom, $0.id) < ($1.activeFrom, $1.id) } } }

@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 
 /// What a sealed value is, so a data key serves one purpose only and a value sealed for one cannot be opened as another.
 public enum SealedPurpose: String, Sendable, CaseIterable {
-    case conversation, transcript, record, appointment, notification, idempotency, speech
+    case conversation, transcript, record, appointment, notification, idempotency, speech, profile
     /// Not for sealing: the key of keyed hashes (`Database.keyedHash`), which equality lookups need to stay stable,
     /// so it is never rotated (a new master key re-wraps it).
     case lookup

@@ -26,5 +26,6 @@ public enum SealedColumns {
         SealedColumn(table: "notifications", keys: ["id"], column: "body", purpose: .notification),
         SealedColumn(table: "idempotency_keys", keys: ["owner", "key"], column: "body", purpose: .idempotency),
         SealedColumn(table: "speech_requests", keys: ["key"], column: "text", purpose: .speech),
+        SealedColumn(table: "patients", keys: ["id"], column: "allergies", purpose: .profile),
     ]
 }

@@ -74,7 +74,8 @@ struct API: Sendable {
 
     /// Creates a patient profile and returns its id; unless `consenting` is false, the account grants every consent for
     /// it too (as guardian, for a child).
-    func createPatient(_ token: String, name: String = "王小宝", birthDate: String = "2020-05-01", consenting: Bool = true) async throws -> String {
+    func createPatient(_ token: String, name: String = "王小宝", birthDate: String = "2020-05-01",
+                       consenting: Bool = true) async throws -> String {
         let response = try await send(.post, "/v1/patients", json: #"{"name":"\#(name)","gender":"male","birthDate":"\#(birthDate)"}"#, token: token)
         guard response.status == .created else { throw HarnessError("create patient: \(response.status) \(response.text)") }
         let id = try response.json()["id"] as! String
