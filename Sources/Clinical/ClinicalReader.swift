@@ -1,11 +1,14 @@
 /// Reads a patient's or doctor's words into concepts with their status, in one pass over the text: the phrases of
 /// the knowledge are found together (`PhraseMatcher`), then cues apply to the concepts in their scope, and a body
 /// site and a quality close together in one clause compose the concept the knowledge names for the pair (小便 + 痛,
-/// 眼睛 + 红, face + drooping). Linear in the length of the text.
+/// 眼睛 + 红, face + drooping). Cues that only say something of the whole message (who is ill, a sudden onset) are found
+/// on a layer of their own, so that "my baby" does not hide "baby has stopped moving". Linear in the length of the text.
 public struct ClinicalReader: Sendable {
     enum Token: Sendable {
         case concept(String, Role)
         case cue(Cue.Kind, Cue.Scope, quality: String?)
+        /// A word after which a measure's number is looked for (its id).
+        case anchor(String)
     }
 
     /// How a concept takes part in composition: a `site` is read into the pair's concept, a `partner` (a finding
@@ -16,6 +19,8 @@ public struct ClinicalReader: Sendable {
 
     public let knowledge: ClinicalKnowledge
     let matcher: PhraseMatcher<Token>
+    /// The cues that mark the whole message and take no part in composition (`isMessageFlag`).
+    let flags: PhraseMatcher<Token>
     let measures: MeasureReading
     /// How far apart, in units (a Chinese character or a Latin word), a site and a quality may be written.
     static let compositionWindow = 8
@@ -31,14 +36,27 @@ public struct ClinicalReader: Sendable {
             let role: Role = concept.kind == .quality ? .quality : concept.kind == .site ? .site : partners.contains(concept.id) ? .partner : .plain
             for phrase in concept.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .concept(concept.id, role))) }
         }
+        var flagEntries: [(phrase: [Character], value: Token)] = []
         for cue in knowledge.cues {
             let scope = cue.scope ?? Self.defaultScope(cue.kind)
             for phrase in cue.say.values.joined() {
-                entries.append((knowledge.normalizer.normalize(phrase), .cue(cue.kind, scope, quality: cue.quality)))
+                let entry = (knowledge.normalizer.normalize(phrase), Token.cue(cue.kind, scope, quality: cue.quality))
+                if Self.isMessageFlag(cue, scope: scope) { flagEntries.append(entry) } else { entries.append(entry) }
             }
         }
+        for measure in knowledge.measures {
+            for phrase in (measure.anchors ?? [:]).values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .anchor(measure.id))) }
+        }
         matcher = PhraseMatcher(entries)
+        flags = PhraseMatcher(flagEntries)
         measures = MeasureReading(knowledge: knowledge)
+    }
+
+    /// Who is ill (child, elderly, infant, adult) and onset (sudden, on waking) reach the whole message wherever they
+    /// are written and bring no quality: where they stand only matters for a negation before them.
+    static func isMessageFlag(_ cue: Cue, scope: Cue.Scope) -> Bool {
+        let flagKinds: Set<Cue.Kind> = [.child, .elderly, .infant, .adult, .sudden, .waking]
+        return scope == .message && cue.quality == nil && flagKinds.contains(cue.kind)
     }
 
     static func defaultScope(_ kind: Cue.Kind) -> Cue.Scope {
@@ -67,12 +85,15 @@ public struct ClinicalReader: Sendable {
     func read(normalized text: [Character], work: inout Int) -> Reading {
         var state = ReadingState(text: text, knowledge: knowledge)
         defer { work += state.work }
-        for match in matcher.matches(in: text, work: &work) {
+        let found = matcher.matches(in: text, work: &work)
+        let flagged = flags.matches(in: text, work: &work)
+        for match in Self.inTextOrder(found, flagged) {
             switch match.value {
             case .concept(let id, let role): state.mention(id, role: role, range: match.range)
             case .cue(let kind, let scope, let quality):
                 state.cue(kind, scope: scope, range: match.range)
                 if let quality { state.mention(quality, role: .quality, range: match.range) }
+            case .anchor(let measure): state.anchor(measure, range: match.range)
             }
         }
         state.endSentence()
@@ -82,6 +103,23 @@ public struct ClinicalReader: Sendable {
 }
 
 extension ClinicalReader {
+    /// Two lists of matches, each in text order, merged into one (a flag at the same place as a phrase comes first).
+    static func inTextOrder(_ phrases: [PhraseMatcher<Token>.Match], _ flags: [PhraseMatcher<Token>.Match]) -> [PhraseMatcher<Token>.Match] {
+        var merged: [PhraseMatcher<Token>.Match] = []
+        merged.reserveCapacity(phrases.count + flags.count)
+        var p = 0, f = 0
+        while p < phrases.count || f < flags.count {
+            if f < flags.count, p == phrases.count || flags[f].range.lowerBound <= phrases[p].range.lowerBound {
+                merged.append(flags[f])
+                f += 1
+            } else {
+                merged.append(phrases[p])
+                p += 1
+            }
+        }
+        return merged
+    }
+
     /// A reader of the shipped knowledge, built once.
     public static let shipped = ClinicalReader(knowledge: .shipped)
 }

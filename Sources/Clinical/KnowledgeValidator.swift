@@ -93,6 +93,9 @@ struct KnowledgeValidator {
             guard measure.plausible.count == 2, measure.plausible[0] <= measure.plausible[1] else {
                 throw error(measures, line, "\"plausible\" is [lowest, highest]")
             }
+            guard !measure.after.isEmpty || !(measure.anchors ?? [:]).isEmpty else {
+                throw error(measures, line, "a measure needs \"after\" concepts or \"anchors\"")
+            }
             guard !measure.ranges.isEmpty, measure.ranges.allSatisfy({ $0.atLeast != nil || $0.atMost != nil }), measure.within > 0 else {
                 throw error(measures, line, "a measure needs \"within\" and ranges with \"atLeast\" or \"atMost\"")
             }

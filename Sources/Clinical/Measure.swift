@@ -13,6 +13,10 @@ public struct Measure: Sendable, Codable, Equatable {
     public let id: String
     /// The concepts (心跳, 发烧) after whose mention the number is looked for.
     public let after: [String]
+    /// Words after which the number is looked for too, when no concept leads to it (吃了 … 片, took … tablets).
+    public let anchors: [String: [String]]?
+    /// When given, the number counts only with one of these words within two units after it (片, 粒, tablet).
+    public let unitsAfter: [String: [String]]?
     /// Units (a Chinese character or a Latin word) after that mention within which the number must start.
     public let within: Int
     /// The values it can be; a number outside (心跳一下, a pulse of 2000) is not this measure.

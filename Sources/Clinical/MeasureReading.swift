@@ -4,24 +4,31 @@
 /// looks a bounded distance ahead, so a pass stays linear in the text.
 struct MeasureReading: Sendable {
     private let byConcept: [String: [Measure]]
+    private let byId: [String: Measure]
     private let notBefore: [String: [[Character]]]
+    private let unitsAfter: [String: [[Character]]]
 
     init(knowledge: ClinicalKnowledge) {
         var byConcept: [String: [Measure]] = [:]
         var notBefore: [String: [[Character]]] = [:]
+        var unitsAfter: [String: [[Character]]] = [:]
         for measure in knowledge.measures {
             for concept in measure.after { byConcept[concept, default: []].append(measure) }
             notBefore[measure.id] = measure.notBefore.values.joined().map { knowledge.normalizer.normalize($0) }
+            unitsAfter[measure.id] = measure.unitsAfter.map { $0.values.joined().map { knowledge.normalizer.normalize($0) } }
         }
         self.byConcept = byConcept
+        byId = Dictionary(knowledge.measures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.notBefore = notBefore
+        self.unitsAfter = unitsAfter
     }
 
     func add(to reading: inout Reading, text: [Character], units: [Int], work: inout Int) {
         // 心跳 and 心慌 both lead to heart_rate: a number read for one mention is not read again for the next.
         var read: Set<ReadNumber> = []
-        for mention in reading.mentions {
-            for measure in byConcept[mention.concept] ?? [] {
+        let anchored = reading.anchors.compactMap { anchor in byId[anchor.concept].map { (anchor, [$0]) } }
+        for (mention, measures) in reading.mentions.map({ ($0, byConcept[$0.concept] ?? []) }) + anchored {
+            for measure in measures {
                 guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
                       read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
                       let range = measure.ranges.first(where: { $0.contains(value) })
@@ -46,12 +53,27 @@ struct MeasureReading: Sendable {
             let isSomethingElse = words.contains { word in
                 next + word.count <= text.count && text[next..<next + word.count].elementsEqual(word)
             }
-            if !isSomethingElse, measure.plausible.count == 2, value >= measure.plausible[0], value <= measure.plausible[1] {
+            if !isSomethingElse, measure.plausible.count == 2, value >= measure.plausible[0], value <= measure.plausible[1],
+               hasUnit(of: measure, in: text, after: end, units: units) {
                 return (value, end)
             }
             index = max(end, index + 1)
         }
         return nil
+    }
+}
+
+extension MeasureReading {
+    /// Whether one of the measure's `unitsAfter` words (片, tablet) starts within two units after `end`; true when it
+    /// names none.
+    private func hasUnit(of measure: Measure, in text: [Character], after end: Int, units: [Int]) -> Bool {
+        guard let words = unitsAfter[measure.id] else { return true }
+        var index = end
+        while index < text.count, units[index] - units[end] <= 2, index - end <= 24 {
+            if words.contains(where: { index + $0.count <= text.count && text[index..<index + $0.count].elementsEqual($0) }) { return true }
+            index += 1
+        }
+        return false
     }
 }
 

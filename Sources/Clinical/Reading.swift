@@ -35,6 +35,8 @@ public struct Reading: Sendable {
     public var adult = false
     public var elderly = false
     public var infant = false
+    /// Where a measure's anchor word was read, named by the measure's id, for `MeasureReading`.
+    var anchors: [Mention] = []
 
     /// The concepts said to be there now, in the order first said, each once; a site or quality read into another
     /// concept is not counted again.

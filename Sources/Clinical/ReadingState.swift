@@ -24,6 +24,9 @@ struct ReadingState {
     var qualityFrom = 0
     /// Qualities of this clause not yet read with a site.
     var lone: [Int] = []
+    /// The last site of the clause before, in this sentence, that was read with no quality: a clause that names a
+    /// quality and no site speaks of it (头，疼得厉害; 咳嗽，带血).
+    var openSite: Int?
 
     init(text: [Character], knowledge: ClinicalKnowledge) {
         self.text = text
@@ -68,11 +71,11 @@ struct ReadingState {
         return first
     }
 
-    private mutating func add(site: Int, quality: Int) {
+    private mutating func add(site: Int, quality: Int, near: Bool = true) {
         work += 1
         let s = reading.mentions[site], q = reading.mentions[quality]
         let (first, second) = s.range.lowerBound < q.range.lowerBound ? (s.range, q.range) : (q.range, s.range)
-        guard units[second.lowerBound] - units[first.upperBound] <= ClinicalReader.compositionWindow,
+        guard !near || units[second.lowerBound] - units[first.upperBound] <= ClinicalReader.compositionWindow,
             let concept = knowledge.compositions[s.concept + "|" + q.concept]
         else { return }
         let statuses = [s.status, q.status]
@@ -80,6 +83,12 @@ struct ReadingState {
         if knowledge.concepts[s.concept]?.kind == .site { reading.mentions[site].composed = true }
         reading.mentions[quality].composed = true
         reading.mentions.append(Mention(concept: concept, range: first.lowerBound..<second.upperBound, status: status))
+    }
+
+    /// A measure's anchor word (吃了, took), kept with the status a concept there would have.
+    mutating func anchor(_ measure: String, range: Range<Int>) {
+        let status: Mention.Status = negates(range.lowerBound) ? .negated : supposed ? .supposed : .present
+        reading.anchors.append(Mention(concept: measure, range: range, status: status))
     }
 
     mutating func cue(_ kind: Cue.Kind, scope: Cue.Scope, range: Range<Int>) {
@@ -117,6 +126,10 @@ struct ReadingState {
     }
 
     mutating func endClause() {
+        if sites.isEmpty, let openSite {
+            for index in lone where !reading.mentions[index].composed { add(site: openSite, quality: index, near: false) }
+        }
+        openSite = sites.last { !reading.mentions[$0.mention].composed }?.mention
         for index in lone {
             let quality = reading.mentions[index]
             // A quality is never a concept of its own: it was read with a site, stands for its `alone` concept, or is dropped.
@@ -152,5 +165,6 @@ struct ReadingState {
         }
         sentenceStart = reading.mentions.count
         mildSentence = false
+        openSite = nil
     }
 }

@@ -2,7 +2,8 @@
 /// for what was had before and for diseases of long standing; a request for an operation — or, when nothing is
 /// wrong now, one had before (a check-up after it) — moves each specialty's evidence to the one that operates.
 public struct SpecialtyScores: Sendable {
-    /// Specialties with their evidence, best first; a tie goes to the one named by the earliest concept.
+    /// Specialties with their evidence, best first; a tie goes to the one named by the earliest concept, then to the
+    /// first by id, so that the same words always get the same answer.
     public let ranked: [(specialty: String, score: Double)]
 
     /// Scores the concepts `present` now (those also in `standing`, had for years, as background) and `past` (had
@@ -21,7 +22,7 @@ public struct SpecialtyScores: Sendable {
         func operates(_ ids: [String]) -> Bool { ids.contains { knowledge.concepts[$0]?.redirects == "surgical" } }
         let nothingNow = present.allSatisfy { knowledge.concepts[$0]?.specialties == nil }
         if operates(present) || (nothingNow && operates(past)) {
-            for (specialty, score) in totals {
+            for (specialty, score) in totals.sorted(by: { $0.key < $1.key }) {
                 guard let surgical = knowledge.specialties[specialty]?.surgical else { continue }
                 totals[specialty] = nil
                 totals[surgical, default: 0] += score
@@ -29,6 +30,10 @@ public struct SpecialtyScores: Sendable {
             }
         }
         ranked = totals.map { (specialty: $0.key, score: $0.value) }
-            .sorted { ($0.score, -(firstSeen[$0.specialty] ?? 0)) > ($1.score, -(firstSeen[$1.specialty] ?? 0)) }
+            .sorted { a, b in
+                let (firstA, firstB) = (firstSeen[a.specialty] ?? 0, firstSeen[b.specialty] ?? 0)
+                if a.score != b.score { return a.score > b.score }
+                return firstA != firstB ? firstA < firstB : a.specialty < b.specialty
+            }
     }
 }

@@ -85,10 +85,44 @@ struct ClinicalReaderTests {
         #expect(reader.read("痰里有一点点血丝").mild.contains("hemoptysis"))
     }
 
+    /// Who is ill and the onset are read on a layer of their own: "my baby" neither hides "baby has stopped moving"
+    /// nor is hidden by it.
+    @Test func messageFlagsDoNotHidePhrases() {
+        let reading = reader.read("my baby has stopped moving")
+        #expect(reading.present.contains("fetal_movement_absent") && reading.child)
+        #expect(reader.read("孩子突然不说话了").sudden)
+        #expect(!reader.read("不是突然的，慢慢开始的").sudden)
+    }
+
+    /// A clause that names a quality and no site speaks of the site the clause before left alone; not across a
+    /// sentence, and a clause with a site of its own keeps to it.
+    @Test func aQualityAloneReadsTheSiteOfTheClauseBefore() {
+        #expect(reader.read("刚才头像被人狠狠打了一棍那样，这辈子没这么疼过").present.contains("headache"))
+        #expect(reader.read("咳嗽，带血").present.contains("hemoptysis"))
+        #expect(reader.read("胸口，不疼").negated.contains("chest_pain"))
+        #expect(!reader.read("头。疼").present.contains("headache"))
+        #expect(!reader.read("胸口，肚子疼").present.contains("chest_pain"))
+    }
+
+    /// "Never this bad" is the worst, not a negation.
+    @Test func neverThisBadIsSevere() {
+        let reading = reader.read("肚子这辈子没这么疼过")
+        #expect(reading.severe && reading.present.contains("abdominal_pain"))
+        #expect(!reader.read("今天没那么疼了").severe)
+    }
+
+    /// A number of tablets taken at once: ten or more is poisoning; fewer, a dose, a time or no tablets is not.
+    @Test(arguments: [("I took 30 paracetamol tablets an hour ago", true), ("一口气吃了三十片安眠药", true), ("吞了二十多粒", true),
+                      ("吃了2片布洛芬，头还疼", false), ("吃了10天的药", false), ("took 40 minutes to get here", false),
+                      ("I have not taken 20 tablets", false), ("如果吃了20片会怎样", false)])
+    func tabletsTakenAreCounted(text: String, poisoning: Bool) {
+        #expect(reader.read(text).present.contains("poisoning") == poisoning, "\(text)")
+    }
+
     /// Doubling a message's length must not much more than double the work: the steps the matcher and the scopes
     /// take are counted, so the check does not depend on the machine or its load.
     @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛", "心跳180，",
-                      "心率"])
+                      "心率", "头，疼，", "吃了30片，", "my baby "])
     func workGrowsLinearly(unit: String) {
         func work(_ characters: Int) -> Int {
             var steps = 0
@@ -136,6 +170,18 @@ struct KnowledgeLoadingTests {
             Issue.record("loaded a broken \(file)")
         } catch let error as KnowledgeError {
             #expect(error.file == file && error.line == lineNumber && error.message.contains(message), "\(error)")
+        }
+    }
+}
+
+/// Equal evidence from one concept (晕倒: neurology and cardiology alike) is ranked the same way every time.
+struct SpecialtyScoresTests {
+    @Test(arguments: [("syncope", ["cardiology", "neurology"]), ("edema_legs", ["cardiology", "nephrology"]),
+                      ("tearing_pain", ["cardiology", "cardiothoracic_surgery"])])
+    func tiesAreBrokenByTheSpecialtysId(concept: String, order: [String]) {
+        for _ in 0..<20 {
+            let ranked = SpecialtyScores(present: [concept], knowledge: .shipped).ranked.map(\.specialty)
+            #expect(Array(ranked.prefix(2)) == order)
         }
     }
 }
