@@ -2,7 +2,8 @@
 /// the knowledge are found together (`PhraseMatcher`), then cues apply to the concepts in their scope, and a body
 /// site and a quality close together in one clause compose the concept the knowledge names for the pair (小便 + 痛,
 /// 眼睛 + 红, face + drooping). Cues that only say something of the whole message (who is ill, a sudden onset) are found
-/// on a layer of their own, so that "my baby" does not hide "baby has stopped moving". Linear in the length of the text.
+/// on a layer of their own, so that "my baby" does not hide "baby has stopped moving"; severity words are read there
+/// too. Linear in the length of the text.
 public struct ClinicalReader: Sendable {
     enum Token: Sendable {
         case concept(String, Role)
@@ -42,6 +43,8 @@ public struct ClinicalReader: Sendable {
             for phrase in cue.say.values.joined() {
                 let entry = (knowledge.normalizer.normalize(phrase), Token.cue(cue.kind, scope, quality: cue.quality))
                 if Self.isMessageFlag(cue, scope: scope) { flagEntries.append(entry) } else { entries.append(entry) }
+                // Severity is also read inside a finding's own phrase (胸口剧痛, 头痛欲裂), where the phrase hides the cue.
+                if cue.kind == .severe { flagEntries.append((entry.0, .cue(.severe, .message, quality: nil))) }
             }
         }
         for measure in knowledge.measures {
