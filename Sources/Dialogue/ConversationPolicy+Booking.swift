@@ -7,8 +7,11 @@ extension ConversationPolicy {
     /// A reply when the message is about appointments or the visit day, else nil (the message is something else).
     func bookingTurn(_ u: Utterance, text: String, state: inout ConversationState, accountId: String) async throws -> Reply? {
         let language = state.language
-        if u.daysFromToday != nil { state.askedDay = u.daysFromToday }
-        if u.period != nil { state.askedPeriod = u.period }
+        // A day or time of day said with symptoms (晚上起夜, worse in the morning) describes the complaint, not a wish for
+        // when to come, unless the message also asks to book.
+        let aboutWhen = u.facts.symptoms.isEmpty || u.intent == .book || u.intent == .reschedule
+        if aboutWhen, u.daysFromToday != nil { state.askedDay = u.daysFromToday }
+        if aboutWhen, u.period != nil { state.askedPeriod = u.period }
 
         switch u.intent {
         case .arrived: return try await arrive(&state, accountId: accountId)

@@ -11,7 +11,8 @@ struct ConversationWords: Sendable {
         case anywhere
         /// The message starts with the word.
         case start
-        /// The message is the word, starts with it and a comma, or is at most four characters longer.
+        /// The message is the word, starts with it and a comma, or is at most four characters longer, once the
+        /// courtesies at its ends are set aside (`fillers`: yes please, 好的谢谢).
         case short
         /// The message is the word.
         case whole
@@ -50,6 +51,8 @@ struct ConversationWords: Sendable {
     /// English weekday names (monday → 1).
     let englishWeekdays: [Worded<Int>]
     let choices: [Worded<Int>]
+    /// Courtesies and particles at either end of a short answer that do not change it (please, thanks, 谢谢, 吧).
+    let fillers: [String]
 
     /// The words shipped with the module.
     static let shipped: ConversationWords = {

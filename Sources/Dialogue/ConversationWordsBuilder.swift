@@ -27,6 +27,7 @@ struct ConversationWordsBuilder {
     private var chineseWeekdays: [Character: Int] = [:]
     private var englishWeekdays: [ConversationWords.Worded<Int>] = []
     private var choices: [ConversationWords.Worded<Int>] = []
+    private var fillers: [String] = []
 
     init(file: String, normalizer: TextNormalizer) {
         self.file = file
@@ -35,7 +36,7 @@ struct ConversationWordsBuilder {
 
     var words: ConversationWords {
         ConversationWords(intents: intents, places: places, periods: periods, days: days, weeks: weeks, chineseWeekdays: chineseWeekdays,
-                          englishWeekdays: englishWeekdays, choices: choices)
+                          englishWeekdays: englishWeekdays, choices: choices, fillers: fillers)
     }
 
     mutating func add(_ line: Line, line number: Int) throws {
@@ -62,6 +63,7 @@ struct ConversationWordsBuilder {
             }
             englishWeekdays.append(.init(value: day, words: line.say["en"]?.map(normalized) ?? []))
         case "choice": choices.append(.init(value: try needed(line.index, "index"), words: said))
+        case "filler": fillers += said
         default: throw fail("unknown kind \"\(line.kind)\"")
         }
     }

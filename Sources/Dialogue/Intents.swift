@@ -6,25 +6,41 @@ import ModelRuntime
 enum Intents {
     static func classify(_ text: SearchableText, utterance: Utterance, words: ConversationWords) -> Utterance.Intent {
         let complaint = !utterance.facts.symptoms.isEmpty || !utterance.facts.negated.isEmpty
+        let core = core(of: text.bare, fillers: words.fillers)
         for rule in words.intents {
             switch rule.condition {
             case .place?: if utterance.placeKind == nil { continue }
             case .noComplaint?: if complaint { continue }
             case nil: break
             }
-            if rule.words.contains(where: { fits($0, rule.match, text: text) }) { return rule.intent }
+            if rule.words.contains(where: { fits($0, rule.match, text: text, core: core) }) { return rule.intent }
         }
         return .statement
     }
 
-    private static func fits(_ word: String, _ match: ConversationWords.Match, text: SearchableText) -> Bool {
+    /// The message without the courtesies at its ends ("yes please" → "yes", "好的，谢谢" → "好的"), a few at most, so
+    /// the cost stays bounded by the message's length.
+    static func core(of bare: String, fillers: [String]) -> String {
+        var core = Substring(bare)
+        let separators = CharacterSet.whitespaces.union(.punctuationCharacters)
+        for _ in 0..<4 {
+            let before = core.count
+            if let filler = fillers.first(where: { core.hasSuffix($0) && core.count > $0.count }) { core = core.dropLast(filler.count) }
+            if let filler = fillers.first(where: { core.hasPrefix($0) && core.count > $0.count }) { core = core.dropFirst(filler.count) }
+            core = Substring(String(core).trimmingCharacters(in: separators))
+            if core.count == before { break }
+        }
+        return String(core)
+    }
+
+    private static func fits(_ word: String, _ match: ConversationWords.Match, text: SearchableText, core: String) -> Bool {
         let bare = text.bare
         return switch match {
         case .anywhere: text.includes(word)
         case .start: bare.hasPrefix(word)
         case .whole: bare == word
         case .short:
-            bare == word || bare.hasPrefix(word + ",") || bare.hasPrefix(word + "，") || (bare.hasPrefix(word) && bare.count <= word.count + 4)
+            core == word || core.hasPrefix(word + ",") || core.hasPrefix(word + "，") || (core.hasPrefix(word) && core.count <= word.count + 4)
         }
     }
 }

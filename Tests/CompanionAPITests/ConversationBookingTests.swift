@@ -87,6 +87,18 @@ struct ConversationBookingTests {
         }
     }
 
+    @Test("a time of day said with the symptoms (咳得晚上睡不着) is not a wish for when to come; said with booking it is")
+    func complaintTimeIsNotABookingWish() async throws {
+        try await withAPI(clock: Self.clock()) { api in
+            let (_, talk) = try await Self.patientTalking(api)
+            _ = try await talk.say("孩子咳嗽5天了，晚上咳得睡不着")
+            let offered = try await talk.say("帮我预约")
+            #expect(Self.slots(offered)?.isEmpty == false && !Self.text(offered).contains("没有号"), "\(Self.text(offered))")
+            let evening = try await talk.say("约晚上的")
+            #expect(Self.text(evening).contains("没有号"), "\(Self.text(evening))")
+        }
+    }
+
     @Test("triage, slots as cards, which patient, explicit confirmation, booked; then rescheduled and cancelled by talking", arguments: TestEngine.available)
     func bookRescheduleCancel(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Self.clock()) { api in

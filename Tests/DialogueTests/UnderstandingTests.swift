@@ -53,7 +53,7 @@ struct UnderstandingTests {
     static let negationsCases: [(String, [String], [String])] = [
         ("没有发烧，咳嗽", ["cough"], ["fever"]),
         ("否认胸痛、气短", [], ["chest_pain", "mild_breathless"]),
-        ("有点不舒服还发烧", ["fever"], []),
+        ("有点不舒服还发烧", ["discomfort", "fever"], []),
         ("不发烧但是咳嗽", ["cough"], ["fever"]),
         ("喘不上气", ["breathless"], []),
         ("全身无力", ["fatigue"], []),
@@ -98,7 +98,8 @@ struct UnderstandingTests {
         ("好的", .affirm), ("ok", .affirm), ("不用了", .deny), ("换一个", .change), ("转人工", .handoff), ("talk to a person", .handoff),
         ("取消这个预约", .cancel), ("改到明天下午", .reschedule), ("还有别的医生吗", .otherDoctor), ("我到医院了", .arrived),
         ("还要等多久", .queueStatus), ("药房在哪里", .directions), ("where is the pharmacy", .directions), ("报告什么时候出", .reportTime),
-        ("帮我挂个号", .book),
+        ("帮我挂个号", .book), ("yes please", .affirm), ("好的，谢谢", .affirm), ("ok thanks", .affirm), ("that's fine", .affirm),
+        ("确认预约", .affirm), ("行，那就挂这个科吧", .book), ("好疼啊", .statement),
     ]
 
     @Test(arguments: intentsCases)
@@ -108,6 +109,21 @@ struct UnderstandingTests {
 }
 
 extension UnderstandingTests {
+    /// "The earliest" picks the first time offered (they are offered in order).
+    @Test(arguments: ["最早的那个", "the earliest", "soonest please"])
+    func earliestIsTheFirstChoice(text: String) {
+        #expect(understanding.understand(text, today: .wednesday).choiceIndex == 0, "\(text)")
+    }
+
+    /// Courtesies at the ends of a short answer are set aside, a few at most; the middle of a message is untouched.
+    @Test func courtesiesAtTheEndsAreSetAside() {
+        let fillers = ConversationWords.shipped.fillers
+        #expect(Intents.core(of: "yes please", fillers: fillers) == "yes")
+        #expect(Intents.core(of: "那好吧", fillers: fillers) == "好")
+        #expect(Intents.core(of: "please", fillers: fillers) == "please")
+        #expect(Intents.core(of: "我头疼吧", fillers: fillers) == "我头疼")
+    }
+
     @Test(arguments: ["帮我约12月16日的", "我2026年开始头疼", "11月以来一直咳嗽"])
     func datesAreNotDurations(text: String) {
         #expect(understanding.understand(text, today: .wednesday).facts.durationDays == nil)
