@@ -10,6 +10,8 @@ public struct ClinicalKnowledge: Sendable {
     public let concepts: [String: Concept]
     public let cues: [Cue]
     public let redFlags: [RedFlagRule]
+    /// How soon when no red flag holds, first match wins (`levels.jsonl`).
+    public let levels: [LevelRule]
     public let questions: [String: Question]
     public let specialties: [String: Specialty]
     /// Measurements written with their numbers (heart rate, temperature).
@@ -31,18 +33,19 @@ public struct ClinicalKnowledge: Sendable {
     public static var shippedFolder: URL { Bundle.module.resourceURL!.appendingPathComponent("Knowledge") }
 
     /// The files in `folder`: concepts.jsonl, cues.jsonl, red-flags.jsonl, questions.jsonl, specialties.jsonl,
-    /// characters.jsonl, measures.jsonl.
+    /// characters.jsonl, measures.jsonl, levels.jsonl.
     public static func load(from folder: URL) throws -> ClinicalKnowledge {
         func file(_ name: String) throws -> KnowledgeFile { try KnowledgeFile.read(name, in: folder) }
         return try KnowledgeValidator(
             concepts: try file("concepts.jsonl"), cues: try file("cues.jsonl"), redFlags: try file("red-flags.jsonl"),
             questions: try file("questions.jsonl"), specialties: try file("specialties.jsonl"), characters: try file("characters.jsonl"),
-            measures: try file("measures.jsonl")
+            measures: try file("measures.jsonl"), levels: try file("levels.jsonl")
         ).knowledge()
     }
 
-    init(concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], questions: [String: Question], specialties: [String: Specialty],
-         measures: [Measure], compositions: [String: String], normalizer: TextNormalizer) {
+    init(concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], levels: [LevelRule], questions: [String: Question],
+         specialties: [String: Specialty], measures: [Measure], compositions: [String: String], normalizer: TextNormalizer) {
+        self.levels = levels
         self.measures = measures
         self.concepts = concepts
         self.cues = cues

@@ -83,9 +83,31 @@ public struct RedFlagRule: Sendable, Codable, Equatable {
         public let fever: Bool?
         public let elderly: Bool?
         public let child: Bool?
-        /// At least one of these conditions (by name: `sudden`, `waking`, `severe`, `fever`, `elderly`, `child`, `pregnant`).
+        /// At least one of these conditions (by name: `sudden`, `waking`, `severe`, `fever`, `elderly`, `child`, `pregnant`,
+        /// `under_three`).
         public let anyOf: [String]?
+        /// At least this many findings present, slight ones included (pregnancy and something else).
+        public let findingsAtLeast: Int?
     }
+}
+
+/// How soon, when no red flag holds (`levels.jsonl`): the first rule that holds gives its level and reason.
+public struct LevelRule: Sendable, Codable, Equatable {
+    /// The key the reply turns into words (`high_fever`, `mild_cold`).
+    public let reason: String
+    /// `urgent` (seen within a day) or `self_care`.
+    public let level: String
+    /// Every one of these findings present (slight ones count).
+    public let all: [String]?
+    /// At least one of these, when given.
+    public let any: [String]?
+    /// Every finding present is one of these, and there is one.
+    public let only: [String]?
+    public let when: RedFlagRule.Conditions?
+    /// None of these conditions holds (by name, as in `Conditions.anyOf`).
+    public let unless: [String]?
+    /// Not said to have lasted longer than this many days.
+    public let maxDays: Double?
 }
 
 /// A question the companion asks to decide a rule or to separate candidates, in both languages.

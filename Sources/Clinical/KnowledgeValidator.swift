@@ -3,7 +3,9 @@ import Foundation
 /// Reads the knowledge files and checks them together: unknown references, empty phrase lists, a phrase that means
 /// two things, a pair composed twice. Every error names its file and line.
 struct KnowledgeValidator {
-    let concepts, cues, redFlags, questions, specialties, characters, measures: KnowledgeFile
+    let concepts, cues, redFlags, questions, specialties, characters, measures, levels: KnowledgeFile
+    /// The condition names rules may use.
+    static let conditionNames: Set = ["sudden", "waking", "severe", "fever", "elderly", "child", "pregnant", "under_three"]
 
     func knowledge() throws -> ClinicalKnowledge {
         let specialtyEntries = try specialties.entries(Specialty.self)
@@ -80,10 +82,19 @@ struct KnowledgeValidator {
         for (line, rule) in ruleEntries {
             guard !rule.all.isEmpty else { throw error(redFlags, line, "a rule needs at least one finding in \"all\"") }
             for finding in rule.all + (rule.any ?? []) where conceptById[finding] == nil { throw error(redFlags, line, "unknown concept \(finding)") }
-            guard ["emergency", "urgent"].contains(rule.level) else { throw error(redFlags, line, "level is emergency or urgent") }
+            guard rule.level == "emergency" else { throw error(redFlags, line, "a red flag's level is emergency (others go in levels.jsonl)") }
             if let ask = rule.ask, questionById[ask] == nil { throw error(redFlags, line, "unknown question \(ask)") }
-            let named: Set = ["sudden", "waking", "severe", "fever", "elderly", "child", "pregnant"]
-            for name in rule.when?.anyOf ?? [] where !named.contains(name) { throw error(redFlags, line, "unknown condition \(name)") }
+            for name in rule.when?.anyOf ?? [] where !Self.conditionNames.contains(name) { throw error(redFlags, line, "unknown condition \(name)") }
+        }
+        let levelEntries = try levels.entries(LevelRule.self)
+        for (line, rule) in levelEntries {
+            guard ["urgent", "self_care"].contains(rule.level) else { throw error(levels, line, "level is urgent or self_care") }
+            let findings = (rule.all ?? []) + (rule.any ?? []) + (rule.only ?? [])
+            guard !findings.isEmpty else { throw error(levels, line, "a rule needs findings in \"all\", \"any\" or \"only\"") }
+            for finding in findings where conceptById[finding] == nil { throw error(levels, line, "unknown concept \(finding)") }
+            for name in (rule.when?.anyOf ?? []) + (rule.unless ?? []) where !Self.conditionNames.contains(name) {
+                throw error(levels, line, "unknown condition \(name)")
+            }
         }
         let measureEntries = try measures.entries(Measure.self)
         for (line, measure) in measureEntries {
@@ -100,7 +111,8 @@ struct KnowledgeValidator {
                 throw error(measures, line, "a measure needs \"within\" and ranges with \"atLeast\" or \"atMost\"")
             }
         }
-        return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry), questions: questionById,
+        return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry),
+                                 levels: levelEntries.map(\.entry), questions: questionById,
                                  specialties: specialtyById, measures: measureEntries.map(\.entry), compositions: compositions,
                                  normalizer: normalizer)
     }

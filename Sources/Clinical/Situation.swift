@@ -11,6 +11,8 @@ public struct Situation: Sendable {
     public var onWaking = false
     public var severe = false
     public var fever = false
+    /// How long the complaint has lasted, when said.
+    public var durationDays: Double?
 
     /// The findings present, and those of them said to be slight or over.
     public init(present: Set<String>, mild: Set<String> = []) {
@@ -29,6 +31,7 @@ public struct Situation: Sendable {
         case "elderly": elderly || (ageYears.map { $0 >= 65 } ?? false)
         case "child": child || (ageYears.map { $0 < 14 } ?? false)
         case "pregnant": pregnant
+        case "under_three": ageYears.map { $0 < 3 } ?? false
         default: false
         }
     }
@@ -56,6 +59,11 @@ extension RedFlagRule {
 
     private func conditionsHold(_ s: Situation) -> Bool {
         guard let c = when else { return true }
+        return Self.conditions(c, holdIn: s)
+    }
+
+    /// Every condition given holds in `s`.
+    static func conditions(_ c: Conditions, holdIn s: Situation) -> Bool {
         if let below = c.ageBelowYears, !(s.ageYears.map { $0 < below } ?? false) { return false }
         if let atLeast = c.ageAtLeastYears, !(s.ageYears.map { $0 >= atLeast } ?? false) { return false }
         for (flag, name) in [(c.pregnant, "pregnant"), (c.sudden, "sudden"), (c.severe, "severe"), (c.fever, "fever"), (c.elderly, "elderly"),
@@ -63,6 +71,19 @@ extension RedFlagRule {
             return false
         }
         if let anyOf = c.anyOf, !anyOf.contains(where: s.condition) { return false }
+        if let least = c.findingsAtLeast, s.present.count < least { return false }
+        return true
+    }
+}
+
+extension LevelRule {
+    /// Every part of the rule holds; findings said to be slight count.
+    public func holds(in s: Situation) -> Bool {
+        guard (all ?? []).allSatisfy(s.present.contains), any.map({ $0.contains(where: s.present.contains) }) ?? true else { return false }
+        if let only, s.present.isEmpty || !s.present.isSubset(of: only) { return false }
+        if let when, !RedFlagRule.conditions(when, holdIn: s) { return false }
+        if let unless, unless.contains(where: s.condition) { return false }
+        if let maxDays, let days = s.durationDays, days > maxDays { return false }
         return true
     }
 }

@@ -82,6 +82,7 @@ extension Facts {
         situation.onWaking = onWaking ?? false
         situation.severe = isSevere
         situation.fever = hasFever
+        situation.durationDays = durationDays
         return situation
     }
 }

@@ -30,7 +30,7 @@ enum Triage {
         let ranked = specialties(for: facts, knowledge: knowledge)
         let served = ranked.filter { departments[$0] != nil }
         guard let best = served.first ?? ranked.first else { return nil }
-        let (level, reason) = level(facts)
+        let (level, reason) = level(facts, knowledge: knowledge)
         var alternatives: [String] = []
         for specialty in served.dropFirst() {
             if let id = departments[specialty], !alternatives.contains(id), id != departments[best] { alternatives.append(id) }
@@ -39,19 +39,11 @@ enum Triage {
                             alternatives: Array(alternatives.prefix(2)))
     }
 
-    static func level(_ f: Facts) -> (TriageResult.Level, String) {
-        if f.hasHighFever { return (.urgent, "high_fever") }
-        if f.has("chest_pain") { return (.urgent, "chest_pain") }
-        if f.hasFever, f.ageYears.map({ $0 < 1 }) ?? false { return (.urgent, "infant_fever") }
-        if f.isSevere, f.has("headache") || f.has("abdominal_pain") || f.has("bone_joint") || f.has("urinary") { return (.urgent, "severe_pain") }
-        if f.isPregnant, f.symptoms.count > 1 { return (.urgent, "pregnancy") }
-        if f.has("palpitations"), f.isSevere || f.isElderly { return (.urgent, "palpitations") }
-        let mild: Set<String> = ["cold", "runny_nose", "sore_throat", "cough"]
-        let vulnerable = f.isElderly || (f.ageYears.map { $0 < 3 } ?? false)
-        if !f.symptoms.isEmpty, Set(f.symptoms).isSubset(of: mild), !f.hasFever, !f.isSevere, !vulnerable, (f.durationDays ?? 0) <= 3 {
-            return (.selfCare, "mild_cold")
-        }
-        return (.routine, "routine")
+    /// How soon, from the knowledge's level rules (`levels.jsonl`): the first that holds, else routine.
+    static func level(_ f: Facts, knowledge: ClinicalKnowledge = .shipped) -> (TriageResult.Level, String) {
+        let situation = f.situation
+        guard let rule = knowledge.levels.first(where: { $0.holds(in: situation) }) else { return (.routine, "routine") }
+        return (rule.level == "self_care" ? .selfCare : .urgent, rule.reason)
     }
 
     /// Specialties by the evidence, best first, with children and pregnant women routed to the specialty that sees

@@ -152,6 +152,9 @@ struct KnowledgeLoadingTests {
          "\"lasting\" names a concept"),
         ("measures.jsonl", #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
          "unknown concept"),
+        ("levels.jsonl", #"{"reason":"x","level":"soon","all":["fever"]}"#, "level is urgent or self_care"),
+        ("levels.jsonl", #"{"reason":"x","level":"urgent","all":["fever"],"unless":["tired"]}"#, "unknown condition"),
+        ("red-flags.jsonl", #"{"id":"r","level":"urgent","zh":"r","en":"r","source":"s","all":["fever"]}"#, "level is emergency"),
     ])
     func brokenEntryNamesFileAndLine(file: String, line: String, message: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("knowledge-\(UUID().uuidString)")
@@ -159,7 +162,7 @@ struct KnowledgeLoadingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = ClinicalKnowledge.shippedFolder
         for name in ["concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl",
-                     "measures.jsonl"] {
+                     "measures.jsonl", "levels.jsonl"] {
             var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             if name == file { text += line + "\n" }
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
