@@ -26,16 +26,21 @@ struct MeasureReading: Sendable {
     func add(to reading: inout Reading, text: [Character], units: [Int], work: inout Int) {
         // 心跳 and 心慌 both lead to heart_rate: a number read for one mention is not read again for the next.
         var read: Set<ReadNumber> = []
-        let anchored = reading.anchors.compactMap { anchor in byId[anchor.concept].map { (anchor, [$0]) } }
-        for (mention, measures) in reading.mentions.map({ ($0, byConcept[$0.concept] ?? []) }) + anchored {
-            for measure in measures {
-                guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
-                      read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
-                      let range = measure.ranges.first(where: { $0.contains(value) })
-                else { continue }
-                reading.mentions.append(Mention(concept: range.concept, range: mention.range.lowerBound..<end, status: mention.status))
-            }
+        var found: [Mention] = []
+        func look(after mention: Mention, for measure: Measure) {
+            guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
+                  read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
+                  let range = measure.ranges.first(where: { $0.contains(value) })
+            else { return }
+            found.append(Mention(concept: range.concept, range: mention.range.lowerBound..<end, status: mention.status))
         }
+        for mention in reading.mentions {
+            for measure in byConcept[mention.concept] ?? [] { look(after: mention, for: measure) }
+        }
+        for anchor in reading.anchors {
+            if let measure = byId[anchor.concept] { look(after: anchor, for: measure) }
+        }
+        reading.mentions += found
     }
 
     private func firstValue(of measure: Measure, in text: [Character], after start: Int, units: [Int],

@@ -49,15 +49,16 @@ public struct Reading: Sendable {
     /// The concepts had before, supposed or feared, not had now.
     public var past: [String] { unique(mentions.filter { $0.status == .past }) }
     /// Concepts present only in a slight or passing form (every present mention of them is mild).
-    public var mild: [String] { presentOnly(\.mild) }
+    public var mild: [String] { presentOnly { $0.mild } }
 
     /// Concepts present only as long-standing diseases (every present mention of them is standing).
-    public var standing: [String] { presentOnly(\.standing) }
+    public var standing: [String] { presentOnly { $0.standing } }
 
     /// Concepts every present mention of which has `flag`.
-    private func presentOnly(_ flag: KeyPath<Mention, Bool>) -> [String] {
-        let without = Set(mentions.filter { $0.status == .present && !$0[keyPath: flag] }.map(\.concept))
-        return unique(mentions.filter { $0.status == .present && $0[keyPath: flag] && !without.contains($0.concept) })
+    private func presentOnly(_ flag: (Mention) -> Bool) -> [String] {
+        var without = Set<String>()
+        for mention in mentions where mention.status == .present && !flag(mention) { without.insert(mention.concept) }
+        return unique(mentions.filter { $0.status == .present && flag($0) && !without.contains($0.concept) })
     }
 
     private func unique(_ list: [Mention]) -> [String] {

@@ -21,14 +21,16 @@ enum Intents {
     /// The message without the courtesies at its ends ("yes please" → "yes", "好的，谢谢" → "好的"), a few at most, so
     /// the cost stays bounded by the message's length.
     static func core(of bare: String, fillers: [String]) -> String {
+        func isSeparator(_ character: Character) -> Bool { character.isWhitespace || character.isPunctuation }
+        func leavesWords(_ rest: Substring) -> Bool { rest.contains { !isSeparator($0) } }
         var core = Substring(bare)
-        let separators = CharacterSet.whitespaces.union(.punctuationCharacters)
         for _ in 0..<4 {
-            let before = core.count
-            if let filler = fillers.first(where: { core.hasSuffix($0) && core.count > $0.count }) { core = core.dropLast(filler.count) }
-            if let filler = fillers.first(where: { core.hasPrefix($0) && core.count > $0.count }) { core = core.dropFirst(filler.count) }
-            core = Substring(String(core).trimmingCharacters(in: separators))
-            if core.count == before { break }
+            let before = core
+            if let filler = fillers.first(where: { core.hasSuffix($0) && leavesWords(core.dropLast($0.count)) }) { core = core.dropLast(filler.count) }
+            if let filler = fillers.first(where: { core.hasPrefix($0) && leavesWords(core.dropFirst($0.count)) }) { core = core.dropFirst(filler.count) }
+            while let last = core.last, isSeparator(last) { core = core.dropLast() }
+            while let first = core.first, isSeparator(first) { core = core.dropFirst() }
+            if core.startIndex == before.startIndex, core.endIndex == before.endIndex { break }
         }
         return String(core)
     }
