@@ -6,7 +6,8 @@
 /// too. Linear in the length of the text.
 public struct ClinicalReader: Sendable {
     enum Token: Sendable {
-        case concept(String, Role)
+        /// A concept's phrase; `ledByNegation` when it starts with a negation word it means as a finding (没劲, 不舒服).
+        case concept(String, Role, ledByNegation: Bool)
         case cue(Cue.Kind, Cue.Scope, quality: String?)
         /// A word after which a measure's number is looked for (its id).
         case anchor(String)
@@ -33,9 +34,13 @@ public struct ClinicalReader: Sendable {
         self.knowledge = knowledge
         var entries: [(phrase: [Character], value: Token)] = []
         let partners = Set(knowledge.compositions.keys.compactMap { $0.split(separator: "|").first.map(String.init) })
+        let negations = knowledge.cues.filter { $0.kind == .negation }.flatMap { $0.say.values.joined() }.map(knowledge.normalizer.normalize)
         for concept in knowledge.concepts.values.sorted(by: { $0.id < $1.id }) {
             let role: Role = concept.kind == .quality ? .quality : concept.kind == .site ? .site : partners.contains(concept.id) ? .partner : .plain
-            for phrase in concept.say.values.joined() { entries.append((knowledge.normalizer.normalize(phrase), .concept(concept.id, role))) }
+            for phrase in concept.say.values.joined().map(knowledge.normalizer.normalize) {
+                let led = negations.contains { phrase.count > $0.count && phrase.starts(with: $0) }
+                entries.append((phrase, .concept(concept.id, role, ledByNegation: led)))
+            }
         }
         var flagEntries: [(phrase: [Character], value: Token)] = []
         for cue in knowledge.cues {
@@ -88,11 +93,11 @@ public struct ClinicalReader: Sendable {
     func read(normalized text: [Character], work: inout Int) -> Reading {
         var state = ReadingState(text: text, knowledge: knowledge)
         defer { work += state.work }
-        let found = matcher.matches(in: text, work: &work)
+        let found = matcher.matches(in: text, work: &work, yields: Self.negationYields)
         let flagged = flags.matches(in: text, work: &work)
         for match in Self.inTextOrder(found, flagged) {
             switch match.value {
-            case .concept(let id, let role): state.mention(id, role: role, range: match.range)
+            case .concept(let id, let role, _): state.mention(id, role: role, range: match.range)
             case .cue(let kind, let scope, let quality):
                 state.cue(kind, scope: scope, range: match.range)
                 if let quality { state.mention(quality, role: .quality, range: match.range) }
@@ -106,6 +111,13 @@ public struct ClinicalReader: Sendable {
 }
 
 extension ClinicalReader {
+    /// A negation written into a longer cue (也没, 都没有) gives way to a finding that starts with that negation and
+    /// goes on past the cue: 右手也没劲了 is weakness, not a negated 劲; 没有血丝 keeps its negation (血丝 is not led by one).
+    static func negationYields(_ earlier: Token, to later: Token) -> Bool {
+        guard case .cue(.negation, _, _) = earlier, case .concept(_, _, true) = later else { return false }
+        return true
+    }
+
     /// Two lists of matches, each in text order, merged into one (a flag at the same place as a phrase comes first).
     static func inTextOrder(_ phrases: [PhraseMatcher<Token>.Match], _ flags: [PhraseMatcher<Token>.Match]) -> [PhraseMatcher<Token>.Match] {
         var merged: [PhraseMatcher<Token>.Match] = []

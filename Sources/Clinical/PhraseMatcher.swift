@@ -59,8 +59,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         return matches(in: text, work: &work)
     }
 
-    /// The same, counting the steps taken in `work` (the tests check that it grows linearly with the text).
-    func matches(in text: [Character], work: inout Int) -> [Match] {
+    /// The same, counting the steps taken in `work` (the tests check that it grows linearly with the text). When
+    /// `yields` says so, a match gives way to one that starts inside it and ends after it (each look is bounded by the
+    /// match's length, so the pass stays linear).
+    func matches(in text: [Character], work: inout Int, yields: ((Value, Value) -> Bool)? = nil) -> [Match] {
         var longestAt = [Int?](repeating: nil, count: text.count)
         var state = 0
         for (index, character) in text.enumerated() {
@@ -87,6 +89,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             work += 1
             if let phrase = longestAt[index] {
                 let length = phrases[phrase].characters.count
+                if let yields, let later = (index + 1..<index + length).first(where: { start in
+                    work += 1
+                    guard let other = longestAt[start] else { return false }
+                    return start + phrases[other].characters.count > index + length && yields(phrases[phrase].value, phrases[other].value)
+                }) {
+                    index = later
+                    continue
+                }
                 found.append(Match(range: index..<(index + length), value: phrases[phrase].value))
                 index += length
             } else {

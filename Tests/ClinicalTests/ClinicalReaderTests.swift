@@ -104,6 +104,16 @@ struct ClinicalReaderTests {
         #expect(!reader.read("胸口，肚子疼").present.contains("chest_pain"))
     }
 
+    /// A negation inside a longer cue (也没, 都没有) gives way to a finding that starts with it (没劲, 没有胎动); a finding
+    /// that does not start with a negation stays negated.
+    @Test func negationCuesGiveWayToFindingsLedByANegation() {
+        #expect(reader.read("右手也没劲了").present.contains("limb_weakness"))
+        #expect(reader.read("怀孕三十周，今天也没有胎动").present.contains("fetal_movement_absent"))
+        #expect(!reader.read("痰里也没有血丝").present.contains("hemoptysis"))
+        #expect(reader.read("都没有发烧").negated.contains("fever"))
+        #expect(reader.read("也没胸痛").negated.contains("chest_pain"))
+    }
+
     /// "Never this bad" is the worst, not a negation.
     @Test func neverThisBadIsSevere() {
         let reading = reader.read("肚子这辈子没这么疼过")
@@ -122,7 +132,7 @@ struct ClinicalReaderTests {
     /// Doubling a message's length must not much more than double the work: the steps the matcher and the scopes
     /// take are counted, so the check does not depend on the machine or its load.
     @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛", "心跳180，",
-                      "心率", "头，疼，", "吃了30片，", "my baby "])
+                      "心率", "头，疼，", "吃了30片，", "my baby ", "也没劲", "也没"])
     func workGrowsLinearly(unit: String) {
         func work(_ characters: Int) -> Int {
             var steps = 0
