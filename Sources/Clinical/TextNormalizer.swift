@@ -2,8 +2,9 @@
 /// straightened, traditional characters to simplified (the knowledge's `characters.jsonl`), spaces between two
 /// Chinese characters dropped (头 疼 is 头疼), and English plurals folded (eyelids is eyelid, patches is patch: a word
 /// of four letters or more ending in s, not ss, us or is, loses the s, and the e before it after ch, sh, x or ss — the
-/// knowledge's phrases are folded the same way, so "swollen eyelid" also reads "my eyelids are swollen"). Linear in
-/// the text.
+/// knowledge's phrases are folded the same way, so "swollen eyelid" also reads "my eyelids are swollen"); an apostrophe
+/// inside or after an English word is dropped on both sides too, so "cant" reads as "can't" and "dads" as "dad's".
+/// Linear in the text.
 public struct TextNormalizer: Sendable {
     let simplified: [Character: Character]
 
@@ -24,6 +25,7 @@ public struct TextNormalizer: Sendable {
         var wordStart = 0
         for (index, character) in folded.enumerated() {
             if character == " ", let before = result.last, Self.isHan(before), index + 1 < folded.count, Self.isHan(folded[index + 1]) { continue }
+            if character == "'", let before = result.last, Self.isLetter(before) { continue }
             if !Self.isLetter(character) {
                 Self.foldPlural(&result, wordStart: wordStart)
                 wordStart = result.count + 1

@@ -15,7 +15,7 @@ struct ClinicalReaderTests {
         #expect(reader.read(text).present.contains(concept), "\(text)")
     }
 
-    @Test(arguments: [("没有胸痛", "chest_pain"), ("胸口不疼", "chest_pain"), ("I'm not short of breath", "breathless"), ("否认胸痛、气短", "mild_breathless")])
+    @Test(arguments: [("没有胸痛", "chest_pain"), ("胸口不疼", "chest_pain"), ("I'm not short of breath", "mild_breathless"), ("否认胸痛、气短", "mild_breathless")])
     func negationReachesItsScope(text: String, concept: String) {
         let reading = reader.read(text)
         #expect(reading.negated.contains(concept) && !reading.present.contains(concept), "\(text)")
@@ -32,6 +32,14 @@ struct ClinicalReaderTests {
         let normalizer = ClinicalKnowledge.shipped.normalizer
         #expect(String(normalizer.normalize("Eyelids, patches, boxes; this is less, lupus, has, his, analysis")) ==
                 "eyelid, patch, box; this is less, lupus, has, his, analysis")
+    }
+
+    /// Apostrophes are dropped inside and after English words on both sides: a typed "cant" reads as "can't".
+    @Test func apostrophesAreTypingSlips() {
+        let normalizer = ClinicalKnowledge.shipped.normalizer
+        #expect(String(normalizer.normalize("I can't, she's, dad's")) == String(normalizer.normalize("I cant, shes, dads")))
+        #expect(reader.read("my grandma cant lift her left arm").present.contains("limb_weakness"))
+        #expect(reader.read("I'm not short of breath").negated.contains("mild_breathless"))
     }
 
     /// A word read whole hides the cue inside it: 特别 is not the negation 别, 不停 not 不.
