@@ -2,8 +2,8 @@
 /// the knowledge are found together (`PhraseMatcher`), then cues apply to the concepts in their scope, and a body
 /// site and a quality close together in one clause compose the concept the knowledge names for the pair (小便 + 痛,
 /// 眼睛 + 红, face + drooping). Cues that only say something of the whole message (who is ill, a sudden onset) are found
-/// on a layer of their own, so that "my baby" does not hide "baby has stopped moving"; severity words are read there
-/// too. Linear in the length of the text.
+/// on a layer of their own, so that "my baby" does not hide "baby has stopped moving"; words for severe pain are read
+/// there too. Linear in the length of the text.
 public struct ClinicalReader: Sendable {
     enum Token: Sendable {
         /// A concept's phrase; `ledByNegation` when it starts with a negation word it means as a finding (没劲, 不舒服).
@@ -48,8 +48,9 @@ public struct ClinicalReader: Sendable {
             for phrase in cue.say.values.joined() {
                 let entry = (knowledge.normalizer.normalize(phrase), Token.cue(cue.kind, scope, quality: cue.quality))
                 if Self.isMessageFlag(cue, scope: scope) { flagEntries.append(entry) } else { entries.append(entry) }
-                // Severity is also read inside a finding's own phrase (胸口剧痛, 头痛欲裂), where the phrase hides the cue.
-                if cue.kind == .severe { flagEntries.append((entry.0, .cue(.severe, .message, quality: nil))) }
+                // Pain's severity is also read inside a finding's own phrase (胸口剧痛, 头痛欲裂), where the phrase hides
+                // the cue; severity words without a quality are not (喝水特别多 says how much, not how bad).
+                if cue.kind == .severe, cue.quality != nil { flagEntries.append((entry.0, .cue(.severe, .message, quality: nil))) }
             }
         }
         for measure in knowledge.measures {
