@@ -195,7 +195,10 @@ let package = Package(
         ),
         .target(
             name: "CompanionTestSupport",
-            dependencies: ["Storage", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Storage", .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/Support",
             swiftSettings: strict
         ),
@@ -203,8 +206,9 @@ let package = Package(
         .testTarget(
             name: "ModelRuntimeTests",
             dependencies: [
-                "ModelRuntime",
+                "ModelRuntime", "CompanionTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

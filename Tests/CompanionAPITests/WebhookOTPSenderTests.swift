@@ -19,8 +19,7 @@ struct WebhookOTPSenderTests {
         var all: [(body: Data, signature: String?)] { lock.withLock { requests } }
     }
 
-    /// Runs a gateway on a free loopback port for `body`. Served without Hummingbird's test client, whose own 5-s
-    /// connect timed out when the whole suite started at once on two cores; the sender under test waits 30 s.
+    /// Runs a gateway on a free loopback port for `body` (`LoopbackServer`: the sender under test waits 30 s).
     func withGateway(_ inbox: Inbox, status: HTTPResponse.Status, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let router = Router()
         router.post("/sms") { request, _ -> Response in
@@ -28,20 +27,7 @@ struct WebhookOTPSenderTests {
             inbox.add(Data(body.readableBytesView), request.headers[HTTPField.Name("X-Companion-Signature")!])
             return Response(status: status)
         }
-        let (ports, port) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { port.yield($0.localAddress?.port ?? 0) }, logger: quietLogger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                // A server that fails to start ends the stream, so the wait below ends too.
-                defer { port.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            var started = ports.makeAsyncIterator()
-            let running = try #require(await started.next())
-            try await body(running)
-            group.cancelAll()
-        }
+        try await LoopbackServer.run(router, logger: quietLogger, body)
     }
 
     @Test("the code reaches the gateway as signed JSON")

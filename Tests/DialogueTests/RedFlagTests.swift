@@ -35,6 +35,9 @@ struct RedFlagTests {
         "胸口疼，含了硝酸甘油", "宝宝的囟门鼓起来了", "眼睛被铁屑崩到了，看不清",
         // Fourteenth batch (English): heavy bleeding however said, confusion with shivering, a sudden severe headache.
         "there is a lot of blood", "my mum is confused and shivering", "a sudden severe headache", "her throat is closing up",
+        // Seventeenth to twenty-second batches (2026-12-04): general mechanisms, not one sentence each.
+        "my baby has stopped moving", "I took 30 paracetamol tablets", "右手也没劲了，嘴也歪了", "我爸胸口痛了二十分钟了，他有冠心病",
+        "宝宝一个半月，体温三十八度二", "my grandma cant lift her left arm and her mouth is crooked", "好几天没放屁了，一直吐，肚子胀",
     ]
 
     static let benign: [String] = [

@@ -30,7 +30,7 @@ struct UnderstandingTests {
     }
 
     static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3),
-        ("孩子才两个月，发烧", 0.16), ("宝宝刚满20天", 0.05)]
+        ("孩子才两个月，发烧", 0.16), ("宝宝刚满20天", 0.05), ("宝宝一个半月", 0.08), ("she's 70", 70), ("shes 70", 70), ("I'm 34", 34)]
 
     @Test(arguments: agesCases)
     func ages(text: String, years: Double) {

@@ -1,6 +1,7 @@
+import CompanionTestSupport
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// A stand-in for an OpenAI-compatible server that answers `POST /v1/chat/completions` from a script: a valid
@@ -47,9 +48,9 @@ actor ScriptedModelServer {
                 return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: #"{"error":"scripted"}"#)))
             }
         }
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
-            try await body("http://127.0.0.1:\(client.port!)/v1", script)
+        // Not Hummingbird's test client: its fixed 5-s connect timed out under the suite's start-up load.
+        try await LoopbackServer.run(router, logger: Logger(label: "scripted-model-server")) { port in
+            try await body("http://127.0.0.1:\(port)/v1", script)
         }
     }
 

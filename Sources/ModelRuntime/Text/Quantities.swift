@@ -151,12 +151,13 @@ public enum Quantities {
     /// A baby's age right after the word for the child: 孩子才两个月, 宝宝刚满20天, 儿子三个月 (a bare number of days or
     /// weeks needs 才/刚/满: 孩子三天了 is more often how long something has lasted).
     private static let chineseChildAge = Pattern(
-        #"(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个月|周|天)"#,
+        #"(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个半月|个月|周|天)"#,
         needs: ["孩子", "宝宝", "婴儿", "儿子", "女儿", "宝贝", "小孩", "闺女", "孙子", "孙女"])
     /// 三十八度五, 三十九度: temperatures in Chinese numerals.
     private static let chineseTemperature = Pattern(#"([三四]十[一二三四五六七八九]?)度([一二三四五六七八九])?"#, needs: ["度"])
     private static let englishAgeOld = Pattern(#"((?<![0-9.])[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(years?|months?|weeks?|days?)[\s-]+old"#,
         needs: ["old"])
-    private static let englishStatedAge = Pattern(#"(?:aged?|i am|i'm|he is|she is|he's|she's)\s+([0-9]{1,3})\b"#,
-        needs: ["age", "i am", "i'm", "he is", "she is", "he's", "she's"])
+    // The clinical reader's text has no apostrophes and folds plurals ("she's" reads "she"), so all three spellings count.
+    private static let englishStatedAge = Pattern(#"\b(?:aged?|i am|i'?m|he is|she is|he'?s|she'?s?)\s+([0-9]{1,3})\b"#,
+        needs: ["age", "i am", "i'm", "im ", "he is", "she is", "he's", "she", "hes "])
 }
