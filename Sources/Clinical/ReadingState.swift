@@ -41,8 +41,11 @@ struct ReadingState {
 
     private func negates(_ start: Int) -> Bool { negatedClause || units[start] <= negatedUntil }
 
+    /// What the cues in force say of a word starting at `start`: negated, supposed or present.
+    private func status(at start: Int) -> Mention.Status { negates(start) ? .negated : supposed ? .supposed : .present }
+
     mutating func mention(_ id: String, role: ClinicalReader.Role, range: Range<Int>) {
-        let status: Mention.Status = negates(range.lowerBound) ? .negated : supposed ? .supposed : .present
+        let status = status(at: range.lowerBound)
         reading.mentions.append(Mention(concept: id, range: range, status: status))
         let index = reading.mentions.count - 1
         switch role {
@@ -87,7 +90,7 @@ struct ReadingState {
 
     /// A measure's anchor word (吃了, took), kept with the status a concept there would have.
     mutating func anchor(_ measure: String, range: Range<Int>) {
-        let status: Mention.Status = negates(range.lowerBound) ? .negated : supposed ? .supposed : .present
+        let status = status(at: range.lowerBound)
         reading.anchors.append(Mention(concept: measure, range: range, status: status))
     }
 

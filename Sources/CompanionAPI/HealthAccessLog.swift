@@ -50,8 +50,8 @@ struct HealthAccessLog: Sendable {
               SELECT r.id, r.at, r.actor, r.action, e.account_id, e.patient_id,
                      CASE WHEN r.record_id IS NULL THEN 'encounter' ELSE 'record' END, COALESCE(r.record_id, r.encounter_id)
               FROM record_audit r LEFT JOIN encounters e ON e.id = r.encounter_id
-            ) AS log WHERE\u{20}
-            """ + filters.joined(separator: " AND ") + " ORDER BY at DESC, id DESC LIMIT \(bind: limit + 1)").all()
+            ) AS log
+            """ + " WHERE " + filters.joined(separator: " AND ") + " ORDER BY at DESC, id DESC LIMIT \(bind: limit + 1)").all()
         let items = try rows.prefix(limit).map { row in
             AccessEntry(
                 id: try row.decode(column: "id", as: String.self), at: Clock.date(millis: try row.decode(column: "at", as: Int64.self)),

@@ -10,8 +10,7 @@ public struct RedFlag: Sendable, Codable, Equatable {
 /// The red-flag rules of the clinical knowledge (`red-flags.jsonl`), read over everything known. They read only
 /// findings said to be present now and not mild, so 没有胸痛, 去年中风过 and 有一点血丝 never fire.
 enum RedFlags {
-    static func evaluate(_ facts: Facts, knowledge: ClinicalKnowledge = .shipped) -> [RedFlag] {
-        let situation = facts.situation
+    static func evaluate(_ situation: Situation, knowledge: ClinicalKnowledge = .shipped) -> [RedFlag] {
         var seen = Set<String>()
         return knowledge.redFlags.filter { $0.holds(in: situation) && seen.insert($0.id).inserted }.map { RedFlag(id: $0.id, zh: $0.zh, en: $0.en) }
     }

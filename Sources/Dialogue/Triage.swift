@@ -22,7 +22,8 @@ public struct TriageResult: Sendable, Codable, Equatable {
 enum Triage {
     /// `departments` maps the knowledge's specialties to the hospital's department ids.
     static func assess(_ facts: Facts, departments: [String: String], knowledge: ClinicalKnowledge = .shipped) -> TriageResult? {
-        let flags = RedFlags.evaluate(facts, knowledge: knowledge)
+        let situation = facts.situation
+        let flags = RedFlags.evaluate(situation, knowledge: knowledge)
         if !flags.isEmpty, let emergency = knowledge.specialties.values.first(where: { $0.forEmergency == true }) {
             return TriageResult(level: .emergency, departmentId: departments[emergency.id] ?? emergency.id, redFlags: flags, reason: "red_flag",
                                 specialty: emergency.id)
@@ -30,7 +31,7 @@ enum Triage {
         let ranked = specialties(for: facts, knowledge: knowledge)
         let served = ranked.filter { departments[$0] != nil }
         guard let best = served.first ?? ranked.first else { return nil }
-        let (level, reason) = level(facts, knowledge: knowledge)
+        let (level, reason) = level(situation, knowledge: knowledge)
         var alternatives: [String] = []
         for specialty in served.dropFirst() {
             if let id = departments[specialty], !alternatives.contains(id), id != departments[best] { alternatives.append(id) }
@@ -40,8 +41,7 @@ enum Triage {
     }
 
     /// How soon, from the knowledge's level rules (`levels.jsonl`): the first that holds, else routine.
-    static func level(_ f: Facts, knowledge: ClinicalKnowledge = .shipped) -> (TriageResult.Level, String) {
-        let situation = f.situation
+    static func level(_ situation: Situation, knowledge: ClinicalKnowledge = .shipped) -> (TriageResult.Level, String) {
         guard let rule = knowledge.levels.first(where: { $0.holds(in: situation) }) else { return (.routine, "routine") }
         return (rule.level == "self_care" ? .selfCare : .urgent, rule.reason)
     }
