@@ -136,6 +136,9 @@ public struct Specialty: Sendable, Codable, Equatable {
     public let forEmergency: Bool?
     /// The specialty that operates on this one's conditions (a patient asking for surgery goes there).
     public let surgical: String?
+    /// The specialty whose department sees these patients in a hospital with no department for this one
+    /// (rheumatology → internal medicine); followed as a chain.
+    public let fallback: String?
 }
 
 /// A traditional character and its simplified form.

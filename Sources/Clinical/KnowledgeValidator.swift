@@ -19,6 +19,12 @@ struct KnowledgeValidator {
             if let surgical = entry.surgical, specialtyById[surgical] == nil {
                 throw error(specialties, line, "unknown surgical specialty \(surgical)")
             }
+            var chain: [String] = [entry.id]
+            while let next = specialtyById[chain.last!]?.fallback {
+                guard specialtyById[next] != nil else { throw error(specialties, line, "unknown fallback specialty \(next)") }
+                guard !chain.contains(next) else { throw error(specialties, line, "fallback chain loops: \(chain.joined(separator: " → ")) → \(next)") }
+                chain.append(next)
+            }
         }
         let normalizer = TextNormalizer(simplified: try characterForms())
         var phrases: [String: (file: String, line: Int)] = [:]

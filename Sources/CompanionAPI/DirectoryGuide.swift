@@ -1,3 +1,4 @@
+import Clinical
 import Dialogue
 import Scheduling
 
@@ -21,11 +22,7 @@ struct DirectoryGuide: HospitalGuide {
     }
 
     func departmentsBySpecialty() async throws -> [String: String] {
-        var map: [String: String] = [:]
-        for department in try await directory.departments() {
-            for specialty in department.specialties where map[specialty] == nil { map[specialty] = department.id }
-        }
-        return map
+        ClinicalKnowledge.shipped.departments(covering: try await directory.departments().map { ($0.id, $0.specialties) })
     }
 
     static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {

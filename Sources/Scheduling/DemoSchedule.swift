@@ -21,6 +21,10 @@ public enum DemoSchedule {
         let emergency = Set(ClinicalKnowledge.shipped.specialties.values.filter { $0.forEmergency == true }.map(\.id))
         let walkIn = Set(try await directory.departments().filter { !emergency.isDisjoint(with: $0.specialties) }.map(\.id))
         let doctors = try await directory.doctors().filter { !walkIn.contains($0.departmentId) }
+        var rankInDepartment: [String: Int] = [:]
+        for (departmentId, staff) in Dictionary(grouping: doctors, by: \.departmentId) {
+            for (rank, doctor) in staff.enumerated() { rankInDepartment[doctor.id] = rank }
+        }
         let existing = Set(try await registration.database.sql.raw("""
             SELECT doctor_id, date, period FROM doctor_sessions WHERE date >= \(bind: today)
             """).all().map { "\(try $0.decode(column: "doctor_id", as: String.self))|\(try $0.decode(column: "date", as: String.self))|\(try $0.decode(column: "period", as: String.self))" })
@@ -29,7 +33,7 @@ public enum DemoSchedule {
             guard let date = registration.calendar.adding(days: offset, to: today),
                   let weekday = registration.calendar.weekday(date) else { continue }
             for doctor in doctors {
-                let rank = Int(doctor.id.split(separator: "_").last ?? "1") ?? 1
+                let rank = (rankInDepartment[doctor.id] ?? 0) + 1
                 guard weekday <= 5 || (weekday == 6 && rank == 1) else { continue }
                 let morning = rank % 2 == 1
                 let plan = SessionPlan(

@@ -13,12 +13,18 @@ public struct Directory: Sendable {
     private func contents() async throws -> DirectorySnapshot.Contents {
         try await snapshot.current {
             let departments = try await database.sql.raw("""
-                SELECT d.id, d.hospital_id, d.name, d.name_en, d.description, d.description_en, d.specialties,
+                SELECT d.id, d.hospital_id, d.name, d.name_en, d.description, d.description_en, d.specialties, d.retired_at,
                        \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
                 ORDER BY d.hospital_id, d.sort_order
-                """).all().map(Self.department(from:))
-            let doctors = try await database.sql.raw("SELECT * FROM doctors ORDER BY department_id, sort_order").all().map(Self.doctor(from:))
-            return .init(departments: departments, doctors: doctors, loadedAt: Date())
+                """).all()
+            let doctors = try await database.sql.raw("""
+                SELECT id, department_id, name, name_en, title, title_en, specialty, specialty_en, retired_at FROM doctors
+                ORDER BY department_id, sort_order
+                """).all()
+            return .init(departments: try departments.map(Self.department(from:)), doctors: try doctors.map(Self.doctor(from:)),
+                         retired: Set(try (departments + doctors).filter { try $0.decode(column: "retired_at", as: Int64?.self) != nil }
+                             .map { try $0.decode(column: "id", as: String.self) }),
+                         loadedAt: Date())
         }
     }
 
@@ -33,11 +39,11 @@ public struct Directory: Sendable {
         return try Self.hospital(from: row)
     }
 
-    /// Departments in the hospital's display order; all hospitals' when `hospitalId` is nil.
+    /// Departments in the hospital's display order; all hospitals' when `hospitalId` is nil. Retired ones (gone
+    /// from the hospital's import) are left out, though `department(id:)` still finds them for what points at them.
     public func departments(hospitalId: String? = nil) async throws -> [Department] {
-        let all = try await contents().departments
-        guard let hospitalId else { return all }
-        return all.filter { $0.hospitalId == hospitalId }
+        let contents = try await contents()
+        return contents.departments.filter { !contents.retired.contains($0.id) && (hospitalId == nil || $0.hospitalId == hospitalId) }
     }
 
     public func department(id: String) async throws -> Department {
@@ -45,11 +51,10 @@ public struct Directory: Sendable {
         return department
     }
 
-    /// Doctors of a department, most senior first; every doctor when `departmentId` is nil.
+    /// Doctors of a department, most senior first; every doctor when `departmentId` is nil. Retired ones are left out.
     public func doctors(departmentId: String? = nil) async throws -> [Doctor] {
-        let all = try await contents().doctors
-        guard let departmentId else { return all }
-        return all.filter { $0.departmentId == departmentId }
+        let contents = try await contents()
+        return contents.doctors.filter { !contents.retired.contains($0.id) && (departmentId == nil || $0.departmentId == departmentId) }
     }
 
     public func doctor(id: String) async throws -> Doctor {

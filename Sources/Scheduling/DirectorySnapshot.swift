@@ -1,11 +1,13 @@
 import Foundation
 
 /// The directory read once and kept for a short while: departments and doctors change only when a hospital is
-/// (re)seeded, but are read on nearly every request. Each instance refreshes its own copy after `lifetime`.
+/// (re)imported, but are read on nearly every request. Each instance refreshes its own copy after `lifetime`.
 final class DirectorySnapshot: @unchecked Sendable {
     struct Contents: Sendable {
         let departments: [Department]
         let doctors: [Doctor]
+        /// Departments and doctors a hospital's import no longer lists.
+        let retired: Set<String>
         let loadedAt: Date
     }
 

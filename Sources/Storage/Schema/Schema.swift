@@ -17,5 +17,6 @@ public enum Schema {
         consentEvents,
         dataKeys,
         accessLog,
+        retiredDirectory,
     ]
 }
