@@ -39,6 +39,8 @@ public struct HospitalImportRefused: Error, Sendable, Equatable, CustomStringCon
     /// `department dept_x` or `doctor doc_y` with how many appointments are to come.
     public let booked: [String: Int]
 
+    public init(booked: [String: Int]) { self.booked = booked }
+
     public var description: String {
         "refused: these are gone from the bundle but have appointments to come (import with --retire to close them with notices):\n"
             + booked.keys.sorted().map { "  \($0): \(booked[$0]!) appointment(s)" }.joined(separator: "\n")
