@@ -93,6 +93,18 @@ script="$(pwd)/scripts/bench-turns.lua"
 turns_rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-turns.txt")
 turns_p99=$(awk '$1 == "99%" {print $2}' "$data/wrk-turns.txt")
 turns_errors=$(awk '/Non-2xx/ {print $5}' "$data/wrk-turns.txt")
+# Hospital import: a generated bundle of 200 departments and 2,000 doctors into a fresh SQLite file, then again
+# unchanged (which must write nothing).
+scripts/make-large-hospital.py "$data/large-hospital.json"
+rm -f "$data/import.sqlite"*
+import_ms() {
+  local start=$(date +%s%N)
+  "$bin" hospital import "$data/large-hospital.json" --database-url "sqlite://$data/import.sqlite" --log-level error > "$data/import.txt"
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+import_first_ms=$(import_ms)
+import_again_ms=$(import_ms)
+import_again=$(head -1 "$data/import.txt")
 "$dialogue" > "$data/dialogue.txt"
 "$drafting" > "$data/drafting.txt"
 for set in zh en; do
@@ -110,6 +122,8 @@ printf 'resident memory after load:                        %s MB\n' "$((busy_kb 
 sed -n '/== Release-minute rush/,$p' "$data/rush.txt"
 printf 'GET cached speech audio (%s ms reply, MP3), wrk -c8: %s req/s   p99 %s\n' "$audio_ms" "$audio_rps" "$audio_p99"
 printf 'POST conversation turns (SQLite, wrk -c16):        %s turns/s   p99 %s   non-2xx %s\n' "$turns_rps" "$turns_p99" "${turns_errors:-0}"
+printf 'hospital import, 200 departments + 2,000 doctors (SQLite): %s ms; again unchanged: %s ms (%s)\n' \
+  "$import_first_ms" "$import_again_ms" "$import_again"
 cat "$data/speech.txt"
 cat "$data/dialogue.txt"
 cat "$data/drafting.txt"

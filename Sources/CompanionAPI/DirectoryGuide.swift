@@ -11,18 +11,19 @@ struct DirectoryGuide: HospitalGuide {
         return (language.pick(department.name, department.nameEn), Self.place(department.location, language: language))
     }
 
-    func place(kind: String, language: Dialogue.Language) async throws -> Dialogue.Place? {
-        let hospitals = try await directory.hospitals()
+    func place(kind: String, hospitalId: String?, language: Dialogue.Language) async throws -> Dialogue.Place? {
+        var hospitals = try await directory.hospitals().map(\.id)
+        if let hospitalId { hospitals = [hospitalId] }
         for hospital in hospitals {
-            if let location = try await directory.locations(hospitalId: hospital.id).first(where: { $0.kind == kind }) {
+            if let location = try await directory.locations(hospitalId: hospital).first(where: { $0.kind == kind }) {
                 return Self.place(location, language: language)
             }
         }
         return nil
     }
 
-    func departmentsBySpecialty() async throws -> [String: String] {
-        ClinicalKnowledge.shipped.departments(covering: try await directory.departments().map { ($0.id, $0.specialties) })
+    func departmentsBySpecialty(hospitalId: String?) async throws -> [String: String] {
+        ClinicalKnowledge.shipped.departments(covering: try await directory.departments(hospitalId: hospitalId).map { ($0.id, $0.specialties) })
     }
 
     static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {

@@ -356,7 +356,7 @@ extension ConversationPolicy {
                                              "That is everything for today. Take the medicines as prescribed and check your results on your phone; come back if things get worse. Get well soon!"),
                          stage: .followup, language: language)
         }
-        let place = try await guide.place(kind: kind, language: language)
+        let place = try await guide.place(kind: kind, hospitalId: state.hospitalId, language: language)
         let what: String = switch kind {
         case "payment": language.pick("下一步请先去缴费（也可以在手机上缴费）。", "Next, please pay (you can also pay on your phone).")
         case "laboratory": language.pick("接下来去抽血化验。", "Next, the blood test.")

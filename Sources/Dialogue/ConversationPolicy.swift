@@ -33,20 +33,20 @@ public struct ConversationPolicy: Sendable {
         let language = state.language
 
         // Assessed once per turn, on everything known so far: red flags first, and the recommendation below.
-        let assessment = Triage.assess(state.facts, departments: try await guide.departmentsBySpecialty())
+        let assessment = Triage.assess(state.facts, departments: try await guide.departmentsBySpecialty(hospitalId: state.hospitalId))
         if let triage = assessment, triage.level == .emergency {
             state.misunderstood = 0
             return try await emergency(triage, state: &state)
         }
         if state.stage == .emergency, let triage = state.triage {
-            if utterance.intent == .directions, let reply = try await directions(utterance, language: language, stage: .emergency) { return reply }
+            if utterance.intent == .directions, let reply = try await directions(utterance, in: state, stage: .emergency) { return reply }
             return try await emergency(triage, state: &state)
         }
         switch utterance.intent {
         case .handoff:
             return handoff(&state)
         case .directions:
-            if let reply = try await directions(utterance, language: language, stage: state.stage) {
+            if let reply = try await directions(utterance, in: state, stage: state.stage) {
                 state.misunderstood = 0
                 return reply
             }
@@ -183,7 +183,7 @@ public struct ConversationPolicy: Sendable {
         state.offers = []
         state.chosen = nil
         state.triage = triage
-        let place = try await guide.place(kind: "emergency", language: language)
+        let place = try await guide.place(kind: "emergency", hospitalId: state.hospitalId, language: language)
         let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? language.pick("急诊科", "Emergency")
         var cards = [Card(type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
                           text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)]
@@ -200,8 +200,10 @@ public struct ConversationPolicy: Sendable {
         return Reply(text: Phrases.handoff(state.language), stage: .handoff, language: state.language, actions: [Action(type: "handoff_requested")])
     }
 
-    private func directions(_ utterance: Utterance, language: Language, stage: ConversationState.Stage) async throws -> Reply? {
-        guard let kind = utterance.placeKind, let place = try await guide.place(kind: kind, language: language) else { return nil }
+    private func directions(_ utterance: Utterance, in state: ConversationState, stage: ConversationState.Stage) async throws -> Reply? {
+        let language = state.language
+        guard let kind = utterance.placeKind,
+              let place = try await guide.place(kind: kind, hospitalId: state.hospitalId, language: language) else { return nil }
         return Reply(text: Phrases.place(place, language), stage: stage, language: language,
                      cards: [Card(type: "directions", title: place.name, text: Phrases.place(place, language), place: place)])
     }

@@ -7,6 +7,8 @@ public struct ConversationState: Sendable, Codable, Equatable {
     public var stage: Stage = .smalltalk
     public var language: Language
     public var patientId: String?
+    /// The hospital the conversation is with (nil in conversations begun before there could be several: any).
+    public var hospitalId: String?
     public var facts = Facts()
     /// Follow-up questions already asked (at most three per complaint).
     public var asked: [String] = []
@@ -107,8 +109,9 @@ public protocol HospitalGuide: Sendable {
     /// A department's name (in the language) and where its clinic is.
     func department(id: String, language: Language) async throws -> (name: String, place: Place)?
     /// The place of a kind (`pharmacy`, `payment`, `laboratory`, `radiology`, `ultrasound`, `registration`,
-    /// `emergency`).
-    func place(kind: String, language: Language) async throws -> Place?
-    /// The hospital's department for each specialty it covers (the clinical knowledge's ids, e.g. `cardiology`).
-    func departmentsBySpecialty() async throws -> [String: String]
+    /// `emergency`) in the hospital (the first hospital that has one when `hospitalId` is nil).
+    func place(kind: String, hospitalId: String?, language: Language) async throws -> Place?
+    /// The hospital's department for each specialty (the clinical knowledge's ids, e.g. `cardiology`), the knowledge's
+    /// fallbacks included; every hospital's departments when `hospitalId` is nil.
+    func departmentsBySpecialty(hospitalId: String?) async throws -> [String: String]
 }

@@ -48,10 +48,12 @@ public struct Conversations: Sendable {
 
     /// Starts a conversation (the patient profile, when given, must already be checked to be the account's; its age
     /// in years, from the birth date, routes triage — a child goes to 儿科 without being asked) and returns its id and
-    /// the greeting.
-    public func start(accountId: String, patientId: String?, patientAgeYears: Double? = nil, language: Language) async throws -> (id: String, reply: Reply) {
+    /// the greeting. `hospitalId` is the hospital the conversation is with (already checked to exist).
+    public func start(accountId: String, patientId: String?, patientAgeYears: Double? = nil, hospitalId: String? = nil,
+                      language: Language) async throws -> (id: String, reply: Reply) {
         let id = Identifier.make("conv")
         var state = ConversationState(language: language, patientId: patientId)
+        state.hospitalId = hospitalId
         state.facts.ageYears = patientAgeYears
         state.facts.isChild = patientAgeYears.map { $0 < 14 } ?? false
         state.facts.isElderly = patientAgeYears.map { $0 >= 65 } ?? false

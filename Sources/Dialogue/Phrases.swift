@@ -28,7 +28,7 @@ enum Phrases {
 
     static func emergency(_ flags: [RedFlag], place: Place?, _ l: Language) -> String {
         let signs = flags.map { l == .zh ? $0.zh : $0.en }.joined(separator: l.pick("、", ", "))
-        let where_ = place.map { l.pick("急诊科在\($0.building)\($0.floor)楼\($0.zone)区\($0.room)。", "The emergency department is in the \($0.building), floor \($0.floor), zone \($0.zone).") } ?? ""
+        let where_ = place.map { l.pick("急诊科在\(whereabouts($0, l))。", "The emergency department is in \(whereabouts($0, l)).") } ?? ""
         return l.pick("您说的情况（\(signs)）可能很危险。请立即拨打 120，或马上到急诊科就诊，不要自己开车。\(where_)\(notADoctor.zh)",
                       "What you describe (\(signs)) can be dangerous. Call 120 now or go to the emergency department straight away; do not drive yourself. \(where_) \(notADoctor.en)")
     }
@@ -48,6 +48,16 @@ enum Phrases {
     }
 
     static func place(_ place: Place, _ l: Language) -> String {
-        l.pick("\(place.name)在\(place.building)\(place.floor)楼\(place.zone)区\(place.room)。", "\(place.name) is in the \(place.building), floor \(place.floor), zone \(place.zone), room \(place.room).")
+        l.pick("\(place.name)在\(whereabouts(place, l))。", "\(place.name) is in \(whereabouts(place, l)).")
+    }
+
+    /// Where a place is, leaving out the parts a hospital does not give (not every hospital has zones).
+    static func whereabouts(_ place: Place, _ l: Language) -> String {
+        func part(_ value: String, _ zh: (String) -> String, _ en: (String) -> String) -> String? {
+            value.isEmpty ? nil : l.pick(zh(value), en(value))
+        }
+        let parts = [part(place.building, { $0 }, { "the \($0)" }), part(place.floor, { "\($0)楼" }, { "floor \($0)" }),
+                     part(place.zone, { "\($0)区" }, { "zone \($0)" }), part(place.room, { $0 }, { "room \($0)" })].compactMap { $0 }
+        return l.pick(parts.joined(), parts.joined(separator: ", "))
     }
 }

@@ -22,6 +22,13 @@ public struct Location: Sendable, Equatable, Codable {
     public let room: String
 }
 
+extension Location {
+    /// Where the place is in Chinese (门诊楼2楼A区201), leaving out the parts a hospital does not give.
+    public var whereabouts: String {
+        [building, floor.isEmpty ? "" : floor + "楼", zone.isEmpty ? "" : zone + "区", room].joined()
+    }
+}
+
 /// A clinical department (科室) with the place where its clinic is.
 public struct Department: Sendable, Equatable {
     public let id: String

@@ -7,11 +7,14 @@ import Foundation
 public struct ChatSession {
     let session: PatientSession
     let language: String
+    /// The hospital to talk to; needed when the server serves several.
+    let hospitalId: String?
     let write: (String) -> Void
 
-    public init(session: PatientSession, language: String, write: @escaping (String) -> Void) {
+    public init(session: PatientSession, language: String, hospitalId: String? = nil, write: @escaping (String) -> Void) {
         self.session = session
         self.language = language
+        self.hospitalId = hospitalId
         self.write = write
     }
 
@@ -20,7 +23,8 @@ public struct ChatSession {
         var lines = lines.makeAsyncIterator()
         var patients = try await session.patients()
         guard try await askConsent(for: patients.map(\.id), lines: &lines) else { return }
-        var started = try await session.startConversation(patientId: patients.count == 1 ? patients[0].id : nil, language: language)
+        var started = try await session.startConversation(patientId: patients.count == 1 ? patients[0].id : nil, language: language,
+                                                                hospitalId: hospitalId)
         var conversationId = started.id
         var quickReplies = started.reply.quickReplies
         write(ReplyRenderer.render(started.reply))
@@ -35,7 +39,7 @@ public struct ChatSession {
                 continue
             }
             if line.hasPrefix("/patient "), let index = Int(line.dropFirst(9)), patients.indices.contains(index - 1) {
-                started = try await session.startConversation(patientId: patients[index - 1].id, language: language)
+                started = try await session.startConversation(patientId: patients[index - 1].id, language: language, hospitalId: hospitalId)
                 conversationId = started.id
                 quickReplies = started.reply.quickReplies
                 write("— now talking about \(patients[index - 1].name) —\n" + ReplyRenderer.render(started.reply))

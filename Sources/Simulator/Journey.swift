@@ -130,6 +130,9 @@ public struct Journey: Decodable, Sendable {
 
     public let name: String
     public let language: String?
+    /// The hospital the journey is at (`hosp_demo` …): its conversations are with it and departments are found in it.
+    /// May be left out on a server with one hospital.
+    public let hospital: String?
     public let persona: Persona
     public let steps: [Step]
 
@@ -157,7 +160,7 @@ public struct Journey: Decodable, Sendable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case name, language, persona, steps }
+    private enum CodingKeys: String, CodingKey { case name, language, hospital, persona, steps }
 
     private struct StepIndex: CodingKey {
         let intValue: Int?

@@ -10,7 +10,8 @@ extension JourneyRunner {
     func perform(_ step: Journey.Step, state: inout JourneyState) async throws -> StepOutcome {
         if let text = step.say {
             if state.conversationId == nil {
-                state.conversationId = try await state.patient.startConversation(patientId: nil, language: state.journey.language ?? "zh").id
+                state.conversationId = try await state.patient.startConversation(patientId: nil, language: state.journey.language ?? "zh",
+                                                                                 hospitalId: state.journey.hospital).id
             }
             return .reply(try await state.patient.say(text, in: state.conversationId!, speech: step.speech))
         }
@@ -64,7 +65,7 @@ extension JourneyRunner {
         } else if let reference = step.closeSession {
             outcome = try await state.adminSession().closeSession(sessionId: try state.resolve(reference), reason: "医生停诊")
         } else if let request = step.waitlist {
-            let departmentId = try await state.patient.departmentId(named: request.department)
+            let departmentId = try await state.patient.departmentId(named: request.department, hospitalId: state.journey.hospital)
             outcome = try await state.patient.joinWaitlist(departmentId: departmentId, doctorId: request.doctor, date: state.date(day: request.day),
                                                            period: request.period, patientId: try state.patientId(request.patient))
             savedAs = "waitlist"
@@ -86,7 +87,7 @@ extension JourneyRunner {
         let patientId = try state.patientId(booking.patient)
         if let hold = booking.hold { return try await state.patient.book(holdId: try state.resolve(hold), patientId: patientId) }
         guard let department = booking.department else { throw JourneyStepError("book needs a department (or a hold)") }
-        let departmentId = try await state.patient.departmentId(named: department)
+        let departmentId = try await state.patient.departmentId(named: department, hospitalId: state.journey.hospital)
         let first = booking.day ?? 0
         for day in first..<(first + 7) {
             let slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),

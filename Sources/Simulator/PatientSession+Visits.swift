@@ -3,9 +3,9 @@ import OpenAPIRuntime
 
 /// The appointment steps of a journey, through the same API the phone app uses.
 extension PatientSession {
-    /// The department's id, found by its name (or id).
-    public func departmentId(named name: String) async throws -> String {
-        let listed = try await client.listDepartments()
+    /// The department's id, found by its name (or id), in the hospital when one is given.
+    public func departmentId(named name: String, hospitalId: String? = nil) async throws -> String {
+        let listed = try await client.listDepartments(query: .init(hospitalId: hospitalId))
         guard case .ok(let ok) = listed else { throw SimulatorError("listing departments failed: \(listed)") }
         guard let department = try ok.body.json.items.first(where: { $0.name == name || $0.id == name }) else {
             throw SimulatorError("no department named \(name)")

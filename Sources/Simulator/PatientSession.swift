@@ -46,8 +46,10 @@ public struct PatientSession: Sendable {
         return try ok.body.json
     }
 
-    public func startConversation(patientId: String?, language: String) async throws -> Components.Schemas.ConversationStarted {
-        let started = try await client.startConversation(body: .json(.init(patientId: patientId, language: language)))
+    /// Starts a conversation, with the hospital named when there is one to name.
+    public func startConversation(patientId: String?, language: String, hospitalId: String? = nil) async throws
+        -> Components.Schemas.ConversationStarted {
+        let started = try await client.startConversation(body: .json(.init(patientId: patientId, hospitalId: hospitalId, language: language)))
         guard case .created(let ok) = started else { throw SimulatorError("starting the conversation failed: \(started)") }
         return try ok.body.json
     }

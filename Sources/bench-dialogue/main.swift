@@ -8,8 +8,8 @@ import Foundation
 struct FixedGuide: HospitalGuide {
     let place = Place(name: "儿科", building: "门诊楼", floor: "2", zone: "A", room: "201")
     func department(id: String, language: Language) async throws -> (name: String, place: Place)? { ("儿科", place) }
-    func place(kind: String, language: Language) async throws -> Place? { place }
-    func departmentsBySpecialty() async throws -> [String: String] {
+    func place(kind: String, hospitalId: String?, language: Language) async throws -> Place? { place }
+    func departmentsBySpecialty(hospitalId: String?) async throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: ClinicalKnowledge.shipped.specialties.keys.map { ($0, "dept_" + $0) })
     }
 }

@@ -24,6 +24,9 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "zh or en.")
     var lang = "zh"
 
+    @Option(help: "The hospital to talk to (GET /v1/hospitals); needed when the server serves several.")
+    var hospital: String?
+
     @OptionGroup var trust: ServerTrust
 
     func run() async throws {
@@ -44,6 +47,6 @@ struct Chat: AsyncParsableCommand {
                 continuation.finish()
             }
         }
-        try await ChatSession(session: session, language: lang) { print(TerminalColour.paint($0)) }.run(lines: input)
+        try await ChatSession(session: session, language: lang, hospitalId: hospital) { print(TerminalColour.paint($0)) }.run(lines: input)
     }
 }

@@ -146,6 +146,9 @@ struct Serve: AsyncParsableCommand {
             let created = try await DemoSchedule.seedFromToday(into: db)
             if created > 0 { logger.info("demo sessions created", metadata: ["sessions": "\(created)"]) }
         }
+        if try await Directory(database: db).hospitals().isEmpty {
+            logger.warning("no hospital imported yet: conversations are refused until one is (companion hospital import BUNDLE.json)")
+        }
         let sender: any OTPSender = config.mode == .dev
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)

@@ -2,6 +2,7 @@ import Accounts
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import Scheduling
 import Storage
 import Simulator
 
@@ -18,6 +19,9 @@ struct Simulate: AsyncParsableCommand {
 
     @Option(help: "Write each step's result and latency as JSON to this file.")
     var report: String?
+
+    @Option(name: .customLong("hospital-bundle"), help: "The in-process server also imports this hospital (a FHIR bundle); repeatable.")
+    var hospitalBundles: [String] = []
 
     @Option(help: "Crowd mode: this many virtual patients walk the (one) journey, each with its own phone.")
     var patients: Int?
@@ -41,7 +45,10 @@ struct Simulate: AsyncParsableCommand {
             return
         }
         let results = try await trust.withClient { client in
-            try await TargetServer.with(server, prepare: { try await Self.addDoctors(of: loaded, to: $0) }) { url in
+            try await TargetServer.with(server, prepare: { [hospitalBundles] database in
+                try await Self.importHospitals(hospitalBundles, into: database)
+                try await Self.addDoctors(of: loaded, to: database)
+            }) { url in
                 try await Self.walk(loaded, on: url, httpClient: client)
             }
         }
@@ -64,6 +71,15 @@ struct Simulate: AsyncParsableCommand {
         try writeReport(summary)
         // Under load, expectations may fail for good reasons (the first slot fills up); errors may not.
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// The in-process server serves these hospitals too, with their next 14 days of sessions.
+    static func importHospitals(_ files: [String], into database: Database) async throws {
+        for file in files {
+            let definition = try HospitalBundleReader.read(try Data(contentsOf: URL(fileURLWithPath: file)))
+            _ = try await HospitalImport(database: database).run(definition)
+        }
+        if !files.isEmpty { try await DemoSchedule.seedFromToday(into: database) }
     }
 
     /// The in-process server gets the journeys' doctor and admin accounts (a `--server` must have them already).

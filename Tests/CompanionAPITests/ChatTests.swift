@@ -18,7 +18,7 @@ struct ChatTests {
                 continuation.finish()
             }
             let output = Transcript()
-            try await ChatSession(session: session, language: "zh") { output.append($0) }.run(lines: input)
+            try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo") { output.append($0) }.run(lines: input)
             let text = output.text
             #expect(text.contains("我: 帮我预约"), "a bare number picks that quick reply")
             #expect(text.contains("[slots] 儿科") && text.contains("  │ 2. "))
@@ -42,7 +42,7 @@ extension ChatTests {
                 continuation.finish()
             }
             let output = Transcript()
-            try await ChatSession(session: session, language: "zh") { output.append($0) }.run(lines: input)
+            try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo") { output.append($0) }.run(lines: input)
             #expect(output.text.contains("未获得您的同意"))
             #expect(!output.text.contains("我: 头疼两天了"))
             #expect(try await !session.hasConsented(to: .healthConversation))

@@ -12,15 +12,19 @@ import Testing
 struct JourneyTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("fixtures/journeys")
+    static let hospitals = folder.deletingLastPathComponent().appendingPathComponent("hospitals")
 
     static var shipped: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    /// A live server with the demo hospital's next 14 days of sessions.
+    /// A live server with the demo hospital and 青山县人民医院, and their next 14 days of sessions.
     static func withServer(doctors journeys: [Journey] = [], _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
         let clock = TestClock.wall()
         try await withAPI(clock: clock, live: true) { api in
+            // Two hospitals on one server, as the journeys at 青山县人民医院 need; the demo's answer as before.
+            let qingshan = hospitals.appendingPathComponent("qingshan-county.fhir.json")
+            _ = try await HospitalImport(database: api.database, clock: clock).run(try HospitalBundleReader.read(try Data(contentsOf: qingshan)))
             try await DemoSchedule.seedFromToday(into: api.database, clock: clock)
             let staff = StaffDirectory(database: api.database, clock: TestClock.wall())
             for doctor in journeys.compactMap(\.persona.doctor) {
@@ -47,6 +51,7 @@ struct JourneyTests {
     func failedExpectation() async throws {
         let journey = try Journey.parse("""
             name: wrong on purpose
+            hospital: hosp_demo
             persona: {phone: "13800000199"}
             steps:
               - say: 停车场在哪里

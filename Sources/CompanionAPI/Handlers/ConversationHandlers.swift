@@ -11,7 +11,9 @@ extension APIHandlers {
         var patientId: String?
         var ageYears: Double?
         var language = Dialogue.Language.zh
+        var hospitalId: String?
         if case .json(let body) = input.body {
+            hospitalId = body.hospitalId
             if let id = body.patientId {
                 let profile = try await services.patients.get(accountId: accountId, id: id)
                 patientId = id
@@ -24,8 +26,10 @@ extension APIHandlers {
                 language = parsed
             }
         }
+        let hospital = try HospitalChoice.resolve(hospitalId, among: try await services.directory.hospitals())
         try await services.consents.require(.healthConversation, accountId: accountId, patientId: patientId)
-        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, patientAgeYears: ageYears, language: language)
+        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, patientAgeYears: ageYears,
+                                                             hospitalId: hospital, language: language)
         return .created(.init(body: .json(.init(id: started.id, reply: Self.reply(started.reply, speech: nil)))))
     }
 

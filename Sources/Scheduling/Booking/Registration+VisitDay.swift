@@ -79,7 +79,7 @@ extension Registration {
             try await db.raw("UPDATE doctor_sessions SET now_calling = \(bind: next.queueNumber) WHERE id = \(bind: sessionId)").run()
             let room = try await directory.department(id: session.departmentId).location
             try await notify(account: next.accountId, patient: next.patientId, kind: "queue_call", title: "请就诊",
-                             body: "请\(next.queueNumber ?? 0)号到\(room.building)\(room.floor)楼\(room.zone)区\(room.room)诊室就诊。",
+                             body: "请\(next.queueNumber ?? 0)号到\(room.whereabouts)诊室就诊。",
                              appointment: next.id, at: now, on: db)
             return try SchedulingRows.appointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: next.id)").first()!)
         }

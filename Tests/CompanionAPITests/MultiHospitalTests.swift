@@ -1,0 +1,68 @@
+@testable import CompanionAPI
+import CompanionTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Scheduling
+import Storage
+import Testing
+
+@Suite("Several hospitals on one server")
+struct MultiHospitalTests {
+    static let qingshan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/hospitals/qingshan-county.fhir.json")
+
+    static func importQingshan(_ api: API) async throws {
+        _ = try await HospitalImport(database: api.database).run(try HospitalBundleReader.read(try Data(contentsOf: qingshan)))
+    }
+
+    static func firstTriage(_ api: API, _ token: String, hospital: String, _ text: String) async throws -> [String: Any] {
+        let started = try await api.send(.post, "/v1/conversations", json: #"{"hospitalId":"\#(hospital)"}"#, token: token)
+        #expect(started.status == .created, "\(started.text)")
+        let id = try #require(try started.json()["id"] as? String)
+        let reply = try await ConversationRouteTests.say(api, token, id, text)
+        return try #require(reply["triage"] as? [String: Any], "\(hospital): \(text) → \(reply)")
+    }
+
+    @Test("each conversation is with one hospital: its departments, its fallbacks, its emergency department", arguments: TestEngine.available)
+    func twoHospitals(engine: TestEngine) async throws {
+        try await withAPI(engine) { api in
+            try await Self.importQingshan(api)
+            let session = try await api.login()
+            let listed = try await api.send(.get, "/v1/hospitals", token: session.accessToken)
+            #expect(((try listed.json()["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == ["hosp_demo", "qingshan"])
+
+            let eyes = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "眼睛又红又痒，三天了")
+            #expect(eyes["departmentId"] as? String == "qs-wgk" && eyes["departmentName"] as? String == "五官科")
+            let demoEyes = try await Self.firstTriage(api, session.accessToken, hospital: "hosp_demo", "眼睛又红又痒，三天了")
+            #expect(demoEyes["departmentId"] as? String == "dept_ophthalmology")
+            let cough = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "咳嗽两个星期了，有白痰，不发烧")
+            #expect(cough["departmentName"] as? String == "大内科")
+            let joints = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "类风湿关节炎好几年了，想复诊开药")
+            #expect(joints["departmentId"] as? String == "qs-dnk", "no 风湿免疫科: internal medicine by the fallback chain")
+            let chest = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "胸口压着疼，一身冷汗")
+            #expect(chest["level"] as? String == "emergency" && chest["departmentId"] as? String == "qs-jzk")
+        }
+    }
+
+    @Test("with several hospitals a conversation must name one: 422 names the choices")
+    func hospitalRequired() async throws {
+        try await withAPI { api in
+            let session = try await api.login()
+            let single = try await api.send(.post, "/v1/conversations", json: "{}", token: session.accessToken)
+            #expect(single.status == .created, "the only hospital needs no naming")
+            try await Self.importQingshan(api)
+            for body in ["{}", #"{"hospitalId":"nowhere"}"#] {
+                let refused = try await api.send(.post, "/v1/conversations", json: body, token: session.accessToken)
+                #expect(refused.status == .unprocessableContent, "\(body)")
+                #expect(refused.text.contains("hosp_demo") && refused.text.contains("qingshan") && refused.text.contains("hospitalId"))
+            }
+        }
+    }
+
+    @Test("a server with no hospital says so instead of starting a conversation")
+    func noHospital() throws {
+        #expect(throws: HospitalChoice.noHospital) { try HospitalChoice.resolve(nil, among: []) }
+        #expect(HospitalChoice.noHospital.status == 503)
+    }
+}
