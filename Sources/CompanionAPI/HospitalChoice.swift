@@ -17,3 +17,10 @@ enum HospitalChoice {
     static let noHospital = Problem(status: 503, code: "no_hospital", title: "No hospital yet",
                                     detail: "No hospital has been imported on this server yet (companion hospital import).")
 }
+
+extension APIHandlers {
+    /// Booking routes are refused with `503 no_hospital` until a hospital is imported (production starts with none).
+    func requireHospital() async throws {
+        if try await services.directory.departments().isEmpty { throw HospitalChoice.noHospital }
+    }
+}

@@ -60,9 +60,23 @@ struct MultiHospitalTests {
         }
     }
 
-    @Test("a server with no hospital says so instead of starting a conversation")
-    func noHospital() throws {
-        #expect(throws: HospitalChoice.noHospital) { try HospitalChoice.resolve(nil, among: []) }
-        #expect(HospitalChoice.noHospital.status == 503)
+    @Test("a server with no hospital says so in /readyz and refuses conversations and booking with 503 until one is imported")
+    func noHospital() async throws {
+        try await withAPI(mode: .production, demoHospital: false) { api in
+            let ready = try await api.send(.get, "/readyz")
+            let readiness = try ready.json()
+            #expect(ready.status == .ok && readiness["hospitals"] as? Int == 0)
+            let session = try await api.login()
+            for (method, path, body) in [(HTTPRequest.Method.post, "/v1/conversations", "{}"), (.get, "/v1/slots?departmentId=qs-wgk", nil),
+                                         (.post, "/v1/appointments", #"{"slotId":"slot_x","patientId":"pat_x"}"#)] {
+                let refused = try await api.send(method, path, json: body, token: session.accessToken)
+                #expect(refused.status == .serviceUnavailable && refused.text.contains("no_hospital"), "\(path): \(refused.text)")
+            }
+            try await Self.importQingshan(api)
+            let started = try await api.send(.post, "/v1/conversations", json: "{}", token: session.accessToken)
+            #expect(started.status == .created)
+            let readyNow = try await api.send(.get, "/readyz").json()
+            #expect(readyNow["hospitals"] as? Int == 1)
+        }
     }
 }

@@ -6,6 +6,7 @@ import Storage
 extension APIHandlers {
     func listSlots(_ input: Operations.ListSlots.Input) async throws -> Operations.ListSlots.Output {
         let period = try Self.period(input.query.period)
+        try await requireHospital()
         let slots = try await services.registration.slots(SlotQuery(
             departmentId: input.query.departmentId, doctorId: input.query.doctorId, date: input.query.date, period: period))
         let now = services.clock.now()
@@ -15,6 +16,7 @@ extension APIHandlers {
     func createHold(_ input: Operations.CreateHold.Input) async throws -> Operations.CreateHold.Output {
         let accountId = try RequestScope.requirePatientAccount()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
+        try await requireHospital()
         let hold = try await services.registration.hold(slotId: body.slotId, patientId: body.patientId, accountId: accountId)
         return .created(.init(body: .json(.init(id: hold.id, slotId: hold.slotId, patientId: hold.patientId, expiresAt: hold.expiresAt))))
     }
@@ -28,6 +30,7 @@ extension APIHandlers {
         case (nil, let hold?): source = .hold(hold)
         default: throw ValidationFailed([FieldError("slotId", "give exactly one of slotId and holdId")])
         }
+        try await requireHospital()
         let appointment = try await services.registration.book(source, patientId: body.patientId, accountId: accountId, reason: body.reason)
         return .created(.init(body: .json(try await present(appointment))))
     }

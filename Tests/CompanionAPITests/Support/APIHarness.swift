@@ -157,10 +157,11 @@ func withAPI(
     requestLimits: RequestLimits = RequestLimits(),
     logs: LogCapture? = nil,
     live: Bool = false,
+    demoHospital: Bool = true,
     _ body: @escaping @Sendable (API) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { db in
-        try await DemoHospital.seed(into: db)
+        if demoHospital { try await DemoHospital.seed(into: db) }
         let sender = CapturingSender(revealsCode: live)
         let speech = try testSpeechService(sealedBy: db)
         let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
