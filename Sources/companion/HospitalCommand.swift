@@ -12,7 +12,8 @@ struct HospitalCommand: AsyncParsableCommand {
             commandName: "import",
             abstract: "Import or update a hospital from a FHIR R4 Bundle (Organization, HealthcareService, Practitioner, PractitionerRole, Location).",
             discussion: """
-                Re-importing updates in place by the resources' ids. A malformed bundle is refused whole, naming the entry and field. \
+                The settings beside the bundle (NAME.settings.json for NAME.fhir.json: the weekly clinic schedule) are saved too, \
+                and the sessions they give are generated. Re-importing updates in place by the resources' ids. A malformed bundle is refused whole, naming the entry and field. \
                 A department or doctor gone from the bundle is retired; if it has appointments to come the import is refused \
                 unless --retire, which closes its sessions and tells the patients. See docs/hospitals.md.
                 """)
@@ -23,16 +24,22 @@ struct HospitalCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let definition: HospitalDefinition
+            let files: HospitalFiles
             do {
-                definition = try HospitalBundleReader.read(try Data(contentsOf: URL(fileURLWithPath: file)))
+                files = try HospitalFiles(bundle: URL(fileURLWithPath: file))
             } catch let invalid as HospitalBundleInvalid {
                 throw ValidationError(invalid.description)
+            } catch let invalid as ValidationFailed {
+                throw ValidationError("the settings beside the bundle were refused: "
+                                      + invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
             }
             let logger = try database.bootstrapLogging()
             let db = try await database.openMigrated(logger: logger)
             do {
-                print(try await HospitalImport(database: db).run(definition, dryRun: dryRun, retire: retire))
+                let (report, settingsChanged) = try await files.importInto(db, dryRun: dryRun, retire: retire)
+                print(report)
+                if settingsChanged { print("settings updated") }
+                if !dryRun { print("\(try await ClinicSchedule.seedFromToday(into: db)) doctor sessions created") }
             } catch let refused as HospitalImportRefused {
                 try await db.close()
                 throw ValidationError(refused.description)

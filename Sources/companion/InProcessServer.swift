@@ -24,7 +24,7 @@ enum InProcessServer {
             try await Migrator().migrate(database, logger: logger)
             try await database.unlock(with: MasterKey.random())
             try await DemoHospital.seed(into: database)
-            try await DemoSchedule.seedFromToday(into: database)
+            try await ClinicSchedule.seedFromToday(into: database)
             try await prepare(database)
             let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20,
                                                               sealing: database.speechSealing))

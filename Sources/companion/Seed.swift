@@ -13,7 +13,7 @@ struct Seed: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: logger)
         let wrote = try await DemoHospital.seed(into: db)
         print(wrote ? "demo hospital seeded" : "demo hospital already present")
-        let sessions = try await DemoSchedule.seedFromToday(into: db)
+        let sessions = try await ClinicSchedule.seedFromToday(into: db)
         print("\(sessions) doctor sessions created for the next 14 days")
         try await db.close()
     }

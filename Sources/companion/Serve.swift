@@ -143,7 +143,7 @@ struct Serve: AsyncParsableCommand {
         let db = try await database.openMigrated(logger: logger, requireTLS: config.mode == .production, unlockingWith: masterKey)
         if config.mode == .dev {
             if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
-            let created = try await DemoSchedule.seedFromToday(into: db)
+            let created = try await ClinicSchedule.seedFromToday(into: db)
             if created > 0 { logger.info("demo sessions created", metadata: ["sessions": "\(created)"]) }
         }
         if try await Directory(database: db).hospitals().isEmpty {

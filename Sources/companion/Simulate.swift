@@ -73,13 +73,12 @@ struct Simulate: AsyncParsableCommand {
         if summary.errors > 0 { throw ExitCode(1) }
     }
 
-    /// The in-process server serves these hospitals too, with their next 14 days of sessions.
+    /// The in-process server serves these hospitals too (with the settings beside each), and their sessions.
     static func importHospitals(_ files: [String], into database: Database) async throws {
         for file in files {
-            let definition = try HospitalBundleReader.read(try Data(contentsOf: URL(fileURLWithPath: file)))
-            _ = try await HospitalImport(database: database).run(definition)
+            _ = try await HospitalFiles(bundle: URL(fileURLWithPath: file)).importInto(database)
         }
-        if !files.isEmpty { try await DemoSchedule.seedFromToday(into: database) }
+        if !files.isEmpty { try await ClinicSchedule.seedFromToday(into: database) }
     }
 
     /// The in-process server gets the journeys' doctor and admin accounts (a `--server` must have them already).

@@ -24,8 +24,8 @@ struct JourneyTests {
         try await withAPI(clock: clock, live: true) { api in
             // Two hospitals on one server, as the journeys at 青山县人民医院 need; the demo's answer as before.
             let qingshan = hospitals.appendingPathComponent("qingshan-county.fhir.json")
-            _ = try await HospitalImport(database: api.database, clock: clock).run(try HospitalBundleReader.read(try Data(contentsOf: qingshan)))
-            try await DemoSchedule.seedFromToday(into: api.database, clock: clock)
+            _ = try await HospitalFiles(bundle: qingshan).importInto(api.database, clock: clock)
+            try await ClinicSchedule.seedFromToday(into: api.database, clock: clock)
             let staff = StaffDirectory(database: api.database, clock: TestClock.wall())
             for doctor in journeys.compactMap(\.persona.doctor) {
                 _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)

@@ -18,5 +18,6 @@ public enum Schema {
         dataKeys,
         accessLog,
         retiredDirectory,
+        hospitalSettings,
     ]
 }
