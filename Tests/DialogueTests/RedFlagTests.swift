@@ -38,6 +38,9 @@ struct RedFlagTests {
         // Seventeenth to twenty-second batches (2026-12-04): general mechanisms, not one sentence each.
         "my baby has stopped moving", "I took 30 paracetamol tablets", "右手也没劲了，嘴也歪了", "我爸胸口痛了二十分钟了，他有冠心病",
         "宝宝一个半月，体温三十八度二", "my grandma cant lift her left arm and her mouth is crooked", "好几天没放屁了，一直吐，肚子胀",
+        // Chest pain felt elsewhere, and heavy bleeding said in a finding's own words (batch rf-dev24).
+        "crushing pressure in her upper back and jaw, she's grey and clammy", "下巴压着疼，一身冷汗",
+        "gave birth last week and now I'm soaking a pad every hour", "she fell off a ladder, hit her head, and has thrown up since",
     ]
 
     static let benign: [String] = [
@@ -51,6 +54,7 @@ struct RedFlagTests {
         "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
         "no blood in stool, just constipation",
         "怀孕的时候查出血糖高", "体检查出血压高", "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "睡不着，吃了安眠药也不管用", "心里憋得慌，老想哭", "血糖七点多，想调一下药", "脖子前面鼓起来一块，心慌手抖", "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
+        "my periods are heavy, soaking a pad every two hours", "my upper back aches after gardening",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
