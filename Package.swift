@@ -66,14 +66,16 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            path: "Benchmarks/bench-rush",
             swiftSettings: strict
         ),
-        .executableTarget(name: "bench-speech", dependencies: ["Speech"], swiftSettings: strict),
-        .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue", "Clinical"], swiftSettings: strict),
-        .executableTarget(name: "bench-drafting", dependencies: ["ModelRuntime"], swiftSettings: strict),
+        .executableTarget(name: "bench-speech", dependencies: ["Speech"], path: "Benchmarks/bench-speech", swiftSettings: strict),
+        .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue", "Clinical"], path: "Benchmarks/bench-dialogue", swiftSettings: strict),
+        .executableTarget(name: "bench-drafting", dependencies: ["ModelRuntime"], path: "Benchmarks/bench-drafting", swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/bench-bare-route",
             swiftSettings: strict
         ),
         .target(
