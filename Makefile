@@ -4,7 +4,7 @@ APT_PACKAGES := postgresql pkg-config libespeak-ng-dev espeak-ng libmp3lame-dev 
   python3-venv build-essential cmake curl
 DATA_DIR ?= ./data
 
-.PHONY: run test build deps bench bench-http clean-data eval
+.PHONY: run test build deps bench bench-http clean-data eval lint
 
 ## Install the Debian packages the build and tests need (skipped when present).
 deps:
@@ -45,6 +45,11 @@ bench: deps
 	swift build -c release --scratch-path .build-release --product bench-dialogue
 	swift build -c release --scratch-path .build-release --product bench-drafting
 	scripts/bench.sh
+
+## Style: swift-format with the project's .swift-format (line length 150); CI runs it before the tests.
+## `swift format -i -r Sources Tests Benchmarks` rewrites the files to match.
+lint:
+	swift format lint --strict -r Sources Tests Benchmarks
 
 ## Triage on the project's frozen test part (fixtures/triage; docs/conversation.md keeps the figures).
 eval: build

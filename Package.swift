@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "CompanionAPI",
             dependencies: [
-                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Records", "ModelRuntime", "Clinical",
+                "Storage", "Accounts", "Scheduling", "Speech", "Dialogue", "Records", "ModelRuntime", "Clinical", "Wording",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdHTTP2", package: "hummingbird"),
@@ -147,9 +147,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Wording",
+            resources: [.copy("Messages")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Dialogue",
             dependencies: [
-                "Storage", "ModelRuntime", "Clinical",
+                "Storage", "ModelRuntime", "Clinical", "Wording",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             resources: [.copy("Knowledge/hospital-knowledge.json"), .copy("Knowledge/conversation-words.jsonl")],
@@ -177,8 +182,8 @@ let package = Package(
         ),
         .target(
             name: "Scheduling",
-            dependencies: ["Storage", "Clinical"],
-            resources: [.copy("DemoHospital"), .copy("Wording/preparation.jsonl")],
+            dependencies: ["Storage", "Clinical", "Wording"],
+            resources: [.copy("DemoHospital"), .copy("Wording/preparation.jsonl"), .copy("HospitalImport/place-kinds.json")],
             swiftSettings: strict
         ),
         .target(
@@ -218,6 +223,7 @@ let package = Package(
         ),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Clinical", "Storage", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),

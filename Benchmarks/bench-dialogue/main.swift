@@ -23,11 +23,17 @@ let messages = [
 struct EmptyDesk: BookingDesk {
     func now() -> Date { Date() }
     func patients(accountId: String) async throws -> [PatientChoice] { [] }
-    func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
-               language: Language) async throws -> [SlotOption] { [] }
-    func book(slotId: String, patientId: String, accountId: String, reason: String?, language: Language) async throws -> Visit { throw BookingRefusal.unavailable }
+    func slots(
+        departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
+        language: Language
+    ) async throws -> [SlotOption] { [] }
+    func book(slotId: String, patientId: String, accountId: String, reason: String?, language: Language) async throws -> Visit {
+        throw BookingRefusal.unavailable
+    }
     func cancel(appointmentId: String, accountId: String) async throws {}
-    func reschedule(appointmentId: String, toSlot slotId: String, accountId: String, language: Language) async throws -> Visit { throw BookingRefusal.unavailable }
+    func reschedule(appointmentId: String, toSlot slotId: String, accountId: String, language: Language) async throws -> Visit {
+        throw BookingRefusal.unavailable
+    }
     func visitToday(accountId: String, patientId: String?, language: Language) async throws -> Visit? { nil }
     func checkIn(appointmentId: String, accountId: String) async throws -> QueueInfo { throw BookingRefusal.notFound }
     func queue(appointmentId: String, accountId: String) async throws -> QueueInfo { throw BookingRefusal.notFound }

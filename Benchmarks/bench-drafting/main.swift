@@ -34,6 +34,8 @@ for (turns, runs) in [(30, 2_000), (300, 200)] {
     }
     times.sort()
     let characters = transcript.reduce(0) { $0 + $1.text.count }
-    print(String(format: "draft of %3d turns (%5d characters, %2d statements): p50 %.2f ms, p99 %.2f ms over %d runs",
-                 turns, characters, statements, times[times.count / 2], times[times.count * 99 / 100], runs))
+    print(
+        String(
+            format: "draft of %3d turns (%5d characters, %2d statements): p50 %.2f ms, p99 %.2f ms over %d runs",
+            turns, characters, statements, times[times.count / 2], times[times.count * 99 / 100], runs))
 }

@@ -72,10 +72,12 @@ calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
 let day = calendar.date(byAdding: .day, value: Int.random(in: 20...400), to: Date())!
 let parts = calendar.dateComponents([.year, .month, .day], from: day)
 let date = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-let (status, session) = try await call(.POST, "/v1/admin/sessions", json: [
-    "doctorId": "doc_emergency_1", "date": date, "period": "evening", "start": "18:00", "end": "22:00",
-    "slotMinutes": 24, "capacityPerSlot": 30, "fee": 20, "releaseAt": ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60)),
-], token: admin)
+let (status, session) = try await call(
+    .POST, "/v1/admin/sessions",
+    json: [
+        "doctorId": "doc_emergency_1", "date": date, "period": "evening", "start": "18:00", "end": "22:00",
+        "slotMinutes": 24, "capacityPerSlot": 30, "fee": 20, "releaseAt": ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60)),
+    ], token: admin)
 guard status == 201, let slotObjects = session["slots"] as? [[String: Any]] else { throw Failure(description: "session: \(status) \(session)") }
 let slotIds = slotObjects.compactMap { $0["id"] as? String }
 print("session \(session["id"] ?? "") on \(date): \(slotIds.count) slots, \(slotIds.count * 30) places")
@@ -92,7 +94,8 @@ for batch in stride(from: 0, to: patients, by: 32) {
                 guard let code = otp["devCode"] as? String else { throw Failure(description: "no devCode: is the server in dev mode?") }
                 let (_, tokens) = try await call(.POST, "/v1/auth/token", json: ["phone": phone, "code": code])
                 let token = tokens["accessToken"] as! String
-                let (_, profile) = try await call(.POST, "/v1/patients", json: ["name": "压测", "gender": "male", "birthDate": "1990-01-01"], token: token)
+                let (_, profile) = try await call(
+                    .POST, "/v1/patients", json: ["name": "压测", "gender": "male", "birthDate": "1990-01-01"], token: token)
                 return (token, profile["id"] as! String)
             }
         }
@@ -150,16 +153,18 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     let next = Counter()
     var workers: [Task<Void, any Error>] = []
     for _ in 0..<concurrency {
-        workers.append(Task {
-            while let index = next.take(below: queue.count) {
-                let person = queue[index].element
-                let slot = slotIds[index % slotIds.count]
-                let t0 = ContinuousClock.now
-                let status = try await status(.POST, "/v1/appointments", body: #"{"slotId":"\#(slot)","patientId":"\#(person.patient)"}"#, token: person.token)
-                let elapsed = ContinuousClock.now - t0
-                await bookings.add(milliseconds(elapsed), status)
-            }
-        })
+        workers.append(
+            Task {
+                while let index = next.take(below: queue.count) {
+                    let person = queue[index].element
+                    let slot = slotIds[index % slotIds.count]
+                    let t0 = ContinuousClock.now
+                    let status = try await status(
+                        .POST, "/v1/appointments", body: #"{"slotId":"\#(slot)","patientId":"\#(person.patient)"}"#, token: person.token)
+                    let elapsed = ContinuousClock.now - t0
+                    await bookings.add(milliseconds(elapsed), status)
+                }
+            })
     }
     for worker in workers { try await worker.value }
     stop.set()
@@ -172,7 +177,11 @@ final class Counter: @unchecked Sendable {
     // A lock guards `value`; workers take indices one at a time.
     private let lock = NSLock()
     private var value = 0
-    func take(below limit: Int) -> Int? { lock.withLock { guard value < limit else { return nil }; defer { value += 1 }; return value } }
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }; defer { value += 1 }; return value
+        }
+    }
 }
 
 let bookingLatencies = await bookings.latencies
@@ -190,13 +199,14 @@ for slot in after["items"] as? [[String: Any]] ?? [] {
     if left < 0 { overbooked += 1 }
 }
 let booked = statuses[201, default: 0]
-print("""
+print(
+    """
 
-== Release-minute rush (\(patients) patients, \(slotIds.count * 30) places, \(concurrency) connections) ==
-booking requests answered: \(bookingLatencies.count) in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(bookingLatencies.count) / seconds)) req/s
-statuses: \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
-booked \(booked), places left \(remaining), overbooked: \(booked + remaining == slotIds.count * 30 && overbooked == 0 ? "no" : "YES")
-booking latency ms: \(percentiles(bookingLatencies, [50, 95, 99])) (booked: \(percentiles(bookedLatencies)); refused: \(percentiles(refusedLatencies)))
-GET /v1/slots during the rush: \(readLatencies.count) reads, latency ms: \(percentiles(readLatencies))
-""")
+    == Release-minute rush (\(patients) patients, \(slotIds.count * 30) places, \(concurrency) connections) ==
+    booking requests answered: \(bookingLatencies.count) in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", Double(bookingLatencies.count) / seconds)) req/s
+    statuses: \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
+    booked \(booked), places left \(remaining), overbooked: \(booked + remaining == slotIds.count * 30 && overbooked == 0 ? "no" : "YES")
+    booking latency ms: \(percentiles(bookingLatencies, [50, 95, 99])) (booked: \(percentiles(bookedLatencies)); refused: \(percentiles(refusedLatencies)))
+    GET /v1/slots during the rush: \(readLatencies.count) reads, latency ms: \(percentiles(readLatencies))
+    """)
 try await client.shutdown().get()

@@ -60,24 +60,27 @@ for format in [SpeechFormat.mp3, .opus] {
     let total = timings[format]!
     // The target's budget: 50 s of speech in 0.5 s, scaled to the speech measured here.
     let budget = Double(speechMs) / 1000 / 100
-    print(String(format: "  %@ total %6.1f ms  = %4.0f× real time; encoding adds %3.0f%% to synthesis, %2.0f%% of the 100×-real-time budget",
-                 format.rawValue.uppercased().padding(toLength: 4, withPad: " ", startingAt: 0),
-                 total * 1000, Double(speechMs) / 1000 / total, (total - wav) / wav * 100, (total - wav) / budget * 100))
+    print(
+        String(
+            format: "  %@ total %6.1f ms  = %4.0f× real time; encoding adds %3.0f%% to synthesis, %2.0f%% of the 100×-real-time budget",
+            format.rawValue.uppercased().padding(toLength: 4, withPad: " ", startingAt: 0),
+            total * 1000, Double(speechMs) / 1000 / total, (total - wav) / wav * 100, (total - wav) / budget * 100))
 }
 
 // 2. One request in-process against one run of the espeak-ng command (what a naive server does).
 let perRequest = requests.prefix(20)
 let inProcess = try await seconds { for request in perRequest { _ = try await service.make(request) } } / Double(perRequest.count)
 let output = folder.appendingPathComponent("cli.wav").path
-let command = try await seconds {
-    for request in perRequest {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/espeak-ng")
-        process.arguments = ["-v", "cmn-latn-pinyin+f3", "-s", "160", "-w", output, request.text]
-        try process.run()
-        process.waitUntilExit()
-    }
-} / Double(perRequest.count)
+let command =
+    try await seconds {
+        for request in perRequest {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/espeak-ng")
+            process.arguments = ["-v", "cmn-latn-pinyin+f3", "-s", "160", "-w", output, request.text]
+            try process.run()
+            process.waitUntilExit()
+        }
+    } / Double(perRequest.count)
 print("== Per request, same \(perRequest.count) replies ==")
 print(String(format: "  in-process (WAV, with marks): %6.2f ms", inProcess * 1000))
 print(String(format: "  espeak-ng command per request: %6.2f ms  (%.0f× slower, and no marks)", command * 1000, command / inProcess))

@@ -11,8 +11,9 @@ public struct AccountRow: Sendable, Equatable {
     /// The account, or nil when it does not exist (never did, or was deleted).
     public static func read(accountId: String, on db: any SQLDatabase) async throws -> AccountRow? {
         guard let row = try await db.raw("SELECT phone, created_at FROM accounts WHERE id = \(bind: accountId)").first() else { return nil }
-        return AccountRow(id: accountId, phone: try row.decode(column: "phone", as: String.self),
-                          createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)))
+        return AccountRow(
+            id: accountId, phone: try row.decode(column: "phone", as: String.self),
+            createdAt: Clock.date(millis: try row.decode(column: "created_at", as: Int64.self)))
     }
 
     /// Whether the account still exists (a deleted account's access tokens stop working).

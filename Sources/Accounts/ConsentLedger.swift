@@ -20,8 +20,10 @@ public struct ConsentLedger: Sendable {
     }
 
     /// Appends a decision of the account for itself (`patientId` nil) or for one of its profiles.
-    public func decide(_ purpose: ConsentPurpose, granted: Bool, textVersion: String, accountId: String,
-                       patientId: String?) async throws -> ConsentDecision {
+    public func decide(
+        _ purpose: ConsentPurpose, granted: Bool, textVersion: String, accountId: String,
+        patientId: String?
+    ) async throws -> ConsentDecision {
         let now = clock.now()
         let grantor: ConsentGrantor
         if let patientId {
@@ -33,23 +35,27 @@ public struct ConsentLedger: Sendable {
         let engine = database.engine
         try await database.transaction { db in
             try await db.lock(key: "consent:" + accountId, engine: engine)
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO consent_events (id, account_id, seq, patient_id, purpose, granted, text_version, grantor, at)
                 SELECT \(bind: Identifier.make("cns")), \(bind: accountId), COALESCE(MAX(seq), 0) + 1, \(bind: patientId ?? ""),
                        \(bind: purpose.rawValue), \(bind: granted ? 1 : 0), \(bind: textVersion), \(bind: grantor.rawValue),
                        \(bind: Clock.millis(now))
                 FROM consent_events WHERE account_id = \(bind: accountId)
-                """).run()
+                """
+            ).run()
         }
         return ConsentDecision(purpose: purpose, patientId: patientId, granted: granted, textVersion: textVersion, grantor: grantor, at: now)
     }
 
     /// Every decision of the account, oldest first.
     public func history(accountId: String) async throws -> [ConsentDecision] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT patient_id, purpose, granted, text_version, grantor, at FROM consent_events WHERE account_id = \(bind: accountId)
             ORDER BY seq
-            """).all().compactMap(Self.decision)
+            """
+        ).all().compactMap(Self.decision)
     }
 
     /// The decisions in force: the latest per profile and purpose.
@@ -64,10 +70,12 @@ public struct ConsentLedger: Sendable {
     /// Refuses processing for `purpose` unless the account's own consent is in force and, for a profile under 14, its
     /// guardian's too.
     public func require(_ purpose: ConsentPurpose, accountId: String, patientId: String?) async throws {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT patient_id, granted FROM consent_events WHERE account_id = \(bind: accountId) AND purpose = \(bind: purpose.rawValue)
               AND patient_id IN ('', \(bind: patientId ?? "")) ORDER BY seq
-            """).all()
+            """
+        ).all()
         var granted: [String: Bool] = [:]
         for row in rows { granted[try row.decode(column: "patient_id", as: String.self)] = try row.decode(column: "granted", as: Int.self) == 1 }
         guard granted[""] == true else { throw AccountsError.consentRequired(purpose: purpose, patientId: nil) }
@@ -85,11 +93,13 @@ public struct ConsentLedger: Sendable {
 
     private static func decision(_ row: any SQLRow) throws -> ConsentDecision? {
         guard let purpose = ConsentPurpose(rawValue: try row.decode(column: "purpose", as: String.self)),
-              let grantor = ConsentGrantor(rawValue: try row.decode(column: "grantor", as: String.self)) else { return nil }
+            let grantor = ConsentGrantor(rawValue: try row.decode(column: "grantor", as: String.self))
+        else { return nil }
         let patientId = try row.decode(column: "patient_id", as: String.self)
-        return ConsentDecision(purpose: purpose, patientId: patientId.isEmpty ? nil : patientId,
-                               granted: try row.decode(column: "granted", as: Int.self) == 1,
-                               textVersion: try row.decode(column: "text_version", as: String.self), grantor: grantor,
-                               at: Clock.date(millis: try row.decode(column: "at", as: Int64.self)))
+        return ConsentDecision(
+            purpose: purpose, patientId: patientId.isEmpty ? nil : patientId,
+            granted: try row.decode(column: "granted", as: Int.self) == 1,
+            textVersion: try row.decode(column: "text_version", as: String.self), grantor: grantor,
+            at: Clock.date(millis: try row.decode(column: "at", as: Int64.self)))
     }
 }

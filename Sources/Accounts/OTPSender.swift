@@ -46,14 +46,16 @@ public struct WebhookOTPSender: OTPSender {
     }
 
     public func send(code: String, to phone: PhoneNumber) async throws {
-        let body = try JSONEncoder().encode(Payload(
-            phone: phone.value, code: code,
-            message: "【就医助理】您的登录验证码是\(code),5分钟内有效。Your Companion login code is \(code)."
-        ))
+        let body = try JSONEncoder().encode(
+            Payload(
+                phone: phone.value, code: code,
+                message: "【就医助理】您的登录验证码是\(code),5分钟内有效。Your Companion login code is \(code)."
+            ))
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "X-Companion-Signature", value: "sha256=" + Secrets.hash(String(decoding: body, as: UTF8.self), pepper: signingSecret))
+        request.headers.add(
+            name: "X-Companion-Signature", value: "sha256=" + Secrets.hash(String(decoding: body, as: UTF8.self), pepper: signingSecret))
         request.body = .bytes(ByteBuffer(bytes: body))
         let response: HTTPClientResponse
         do {

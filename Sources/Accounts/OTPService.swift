@@ -53,19 +53,23 @@ public struct OTPService: Sendable {
             for limit in scopes {
                 try await db.lock(key: limit.lock, engine: engine)
                 // The limit-th latest code of the hour, if there is one: the limit is reached, and frees when it is an hour old.
-                let reached = try await db.raw("""
+                let reached = try await db.raw(
+                    """
                     SELECT created_at FROM otp_codes WHERE \(limit.filter) AND created_at > \(bind: windowStart)
                     ORDER BY created_at DESC LIMIT 1 OFFSET \(unsafeRaw: String(limit.limit - 1))
-                    """).first().map { try $0.decode(column: "created_at", as: Int64.self) }
+                    """
+                ).first().map { try $0.decode(column: "created_at", as: Int64.self) }
                 if let reached {
                     return (limit.scope, Clock.secondsUntil(Clock.date(millis: reached).addingTimeInterval(3600), from: now))
                 }
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO otp_codes (id, phone, client, code_hash, created_at, expires_at, attempts)
                 VALUES (\(bind: id), \(bind: phone.value), \(bind: client), \(bind: Secrets.hash(phone.value + ":" + code, pepper: pepper)),
                         \(bind: Clock.millis(now)), \(bind: Clock.millis(now.addingTimeInterval(Self.codeLifetime))), 0)
-                """).run()
+                """
+            ).run()
             return nil
         }
         if let (scope, retryAfter) = refusal { throw AccountsError.tooManyCodes(scope: scope, retryAfterSeconds: retryAfter) }
@@ -78,7 +82,8 @@ public struct OTPService: Sendable {
         }
         // A delivered code voids the ones before it: otherwise an older code would come back to life once this one is
         // used (until then only the newest is ever checked).
-        try await database.write("""
+        try await database.write(
+            """
             UPDATE otp_codes SET consumed_at = \(bind: Clock.millis(now))
             WHERE phone = \(bind: phone.value) AND consumed_at IS NULL AND id <> \(bind: id)
             """)
@@ -95,11 +100,15 @@ public struct OTPService: Sendable {
         // Failed tries are counted in the database, so the transaction commits them and the error is thrown after.
         let check: Check = try await database.transaction { db in
             try await db.lock(key: "otp:" + phone.value, engine: engine)
-            guard let row = try await db.raw("""
-                SELECT id, code_hash, expires_at, attempts FROM otp_codes
-                WHERE phone = \(bind: phone.value) AND consumed_at IS NULL
-                ORDER BY created_at DESC LIMIT 1
-                """).first() else { return .invalid }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, code_hash, expires_at, attempts FROM otp_codes
+                    WHERE phone = \(bind: phone.value) AND consumed_at IS NULL
+                    ORDER BY created_at DESC LIMIT 1
+                    """
+                ).first()
+            else { return .invalid }
             let id = try row.decode(column: "id", as: String.self)
             let attempts = try row.decode(column: "attempts", as: Int.self)
             guard try row.decode(column: "expires_at", as: Int64.self) > now else { return .invalid }
@@ -109,11 +118,13 @@ public struct OTPService: Sendable {
                 return attempts + 1 >= Self.maxAttempts ? .burnt : .wrong
             }
             try await db.raw("UPDATE otp_codes SET consumed_at = \(bind: now) WHERE id = \(bind: id)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO accounts (id, phone, patient_count, created_at)
                 VALUES (\(bind: Identifier.make("acc")), \(bind: phone.value), 0, \(bind: now))
                 ON CONFLICT (phone) DO NOTHING
-                """).run()
+                """
+            ).run()
             let account = try await db.raw("SELECT id FROM accounts WHERE phone = \(bind: phone.value)").first()
             return .accepted(accountId: try account!.decode(column: "id", as: String.self))
         }

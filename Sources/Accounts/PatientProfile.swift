@@ -27,8 +27,10 @@ public struct PatientProfileFields: Sendable {
     public var phone: String??
     public var allergies: [String]?
 
-    public init(name: String? = nil, gender: String? = nil, birthDate: String? = nil,
-                idNumber: String?? = nil, phone: String?? = nil, allergies: [String]? = nil) {
+    public init(
+        name: String? = nil, gender: String? = nil, birthDate: String? = nil,
+        idNumber: String?? = nil, phone: String?? = nil, allergies: [String]? = nil
+    ) {
         self.name = name
         self.gender = gender
         self.birthDate = birthDate

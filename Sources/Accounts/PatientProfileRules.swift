@@ -11,8 +11,9 @@ enum PatientProfileRules {
         var v = Validator()
         let name = profile.name
         v.check(!name.isEmpty && name.count <= maxNameLength, "name", "1–\(maxNameLength) characters")
-        v.check(!name.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) || CharacterSet.decimalDigits.contains($0) },
-                "name", "must not contain digits or control characters")
+        v.check(
+            !name.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) || CharacterSet.decimalDigits.contains($0) },
+            "name", "must not contain digits or control characters")
         if let date = CalendarDate(profile.birthDate) {
             v.check(date.text <= today, "birthDate", "must not be in the future")
             v.check(date.text >= earliestBirthDate, "birthDate", "must be \(earliestBirthDate) or later")

@@ -32,17 +32,20 @@ public struct PatientProfiles: Sendable {
         v.check(fields.birthDate != nil, "birthDate", "is required")
         try v.throwIfFailed()
         let now = clock.now()
-        let profile = try validated(PatientProfile(
-            id: Identifier.make("pat"), accountId: accountId, name: "", gender: .female, birthDate: "",
-            idNumber: nil, phone: nil, allergies: [], createdAt: now, updatedAt: now
-        ), applying: fields)
+        let profile = try validated(
+            PatientProfile(
+                id: Identifier.make("pat"), accountId: accountId, name: "", gender: .female, birthDate: "",
+                idNumber: nil, phone: nil, allergies: [], createdAt: now, updatedAt: now
+            ), applying: fields)
         let limit = Self.maxPerAccount
         let created: Bool = try await database.transaction { db in
             // One conditional update both counts and reserves, so concurrent creates cannot pass the limit.
-            let reserved = try await db.raw("""
+            let reserved = try await db.raw(
+                """
                 UPDATE accounts SET patient_count = patient_count + 1
                 WHERE id = \(bind: accountId) AND patient_count < \(bind: limit) RETURNING id
-                """).first()
+                """
+            ).first()
             guard reserved != nil else { return false }
             try await Self.insert(profile, allergies: try sealed(profile.allergies), on: db)
             return true
@@ -53,9 +56,13 @@ public struct PatientProfiles: Sendable {
 
     /// One profile of the account.
     public func get(accountId: String, id: String) async throws -> PatientProfile {
-        guard let row = try await database.sql.raw("""
-            SELECT * FROM patients WHERE id = \(bind: id) AND account_id = \(bind: accountId)
-            """).first() else { throw NotFound("patient") }
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT * FROM patients WHERE id = \(bind: id) AND account_id = \(bind: accountId)
+                """
+            ).first()
+        else { throw NotFound("patient") }
         return try Self.profile(from: row)
     }
 
@@ -63,11 +70,13 @@ public struct PatientProfiles: Sendable {
     public func list(accountId: String, limit: Int = 50, cursor: String? = nil) async throws -> Page {
         let size = max(1, min(limit, 100))
         let after = try cursor.map(PageCursor.init(token:))
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT * FROM patients WHERE account_id = \(bind: accountId)
               AND (created_at > \(bind: after?.millis ?? -1) OR (created_at = \(bind: after?.millis ?? -1) AND id > \(bind: after?.id ?? "")))
             ORDER BY created_at, id LIMIT \(bind: size + 1)
-            """).all()
+            """
+        ).all()
         let items = try rows.prefix(size).map(Self.profile(from:))
         let next = rows.count > size ? items.last.map { PageCursor(millis: Clock.millis($0.createdAt), id: $0.id).token } : nil
         return Page(items: items, nextCursor: next)
@@ -77,7 +86,8 @@ public struct PatientProfiles: Sendable {
     public func update(accountId: String, id: String, _ fields: PatientProfileFields) async throws -> PatientProfile {
         var profile = try validated(try await get(accountId: accountId, id: id), applying: fields)
         profile.updatedAt = clock.now()
-        try await database.write("""
+        try await database.write(
+            """
             UPDATE patients SET name = \(bind: profile.name), gender = \(bind: profile.gender.rawValue),
               birth_date = \(bind: profile.birthDate), id_number = \(bind: profile.idNumber), phone = \(bind: profile.phone),
               allergies = \(bind: try sealed(profile.allergies)), updated_at = \(bind: Clock.millis(profile.updatedAt))
@@ -91,16 +101,18 @@ public struct PatientProfiles: Sendable {
     public func delete(accountId: String, id: String) async throws {
         do {
             try await deleteRow(accountId: accountId, id: id)
-        } catch where ConstraintViolation.isForeignKey(error, constraint: "appointments_patient_id_fkey") {
+        } catch  where ConstraintViolation.isForeignKey(error, constraint: "appointments_patient_id_fkey") {
             throw AccountsError.profileInUse
         }
     }
 
     private func deleteRow(accountId: String, id: String) async throws {
         let deleted: Bool = try await database.transaction { db in
-            let gone = try await db.raw("""
+            let gone = try await db.raw(
+                """
                 DELETE FROM patients WHERE id = \(bind: id) AND account_id = \(bind: accountId) RETURNING id
-                """).first()
+                """
+            ).first()
             guard gone != nil else { return false }
             try await db.raw("UPDATE accounts SET patient_count = patient_count - 1 WHERE id = \(bind: accountId)").run()
             return true
@@ -113,7 +125,9 @@ public struct PatientProfiles: Sendable {
         var v = Validator()
         if let name = fields.name { profile.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let gender = fields.gender {
-            if let parsed = PatientProfile.Gender(rawValue: gender) { profile.gender = parsed } else {
+            if let parsed = PatientProfile.Gender(rawValue: gender) {
+                profile.gender = parsed
+            } else {
                 v.check(false, "gender", "must be male or female")
             }
         }
@@ -132,12 +146,14 @@ public struct PatientProfiles: Sendable {
     }
 
     static func insert(_ p: PatientProfile, allergies: String, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO patients (id, account_id, name, gender, birth_date, id_number, phone, allergies, created_at, updated_at)
             VALUES (\(bind: p.id), \(bind: p.accountId), \(bind: p.name), \(bind: p.gender.rawValue), \(bind: p.birthDate),
                     \(bind: p.idNumber), \(bind: p.phone), \(bind: allergies),
                     \(bind: Clock.millis(p.createdAt)), \(bind: Clock.millis(p.updatedAt)))
-            """).run()
+            """
+        ).run()
     }
 
     /// Allergies are health data: sealed at rest like the rest (`SealedColumns`).

@@ -11,7 +11,8 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         if compact.hasPrefix("+86") || (!compact.hasPrefix("+") && digits.count == 11) {
             let national = compact.hasPrefix("+86") ? String(digits.dropFirst(2)) : digits
             guard national.count == 11, national.first == "1", let second = national.dropFirst().first,
-                  "3456789".contains(second) else { return nil }
+                "3456789".contains(second)
+            else { return nil }
             value = national
         } else if compact.hasPrefix("+"), digits.count >= 7, digits.first != "0" {
             value = "+" + digits

@@ -34,22 +34,25 @@ public struct StaffDirectory: Sendable {
     /// Creates a staff account. The password needs at least 10 characters.
     public func add(username: String, password: String, role: Role, displayName: String, doctorId: String? = nil) async throws -> Member {
         var validator = Validator()
-        validator.check(Self.isWellFormed(username),
-                        "username", "3–32 characters: lowercase letters, digits, dot, dash, underscore")
+        validator.check(
+            Self.isWellFormed(username),
+            "username", "3–32 characters: lowercase letters, digits, dot, dash, underscore")
         validator.check(password.count >= 10 && password.count <= 72, "password", "10–72 characters")
         validator.check(role != .patient, "role", "must be doctor or admin")
-        validator.check(!displayName.trimmingCharacters(in: .whitespaces).isEmpty && displayName.count <= 50,
-                        "displayName", "1–50 characters")
+        validator.check(
+            !displayName.trimmingCharacters(in: .whitespaces).isEmpty && displayName.count <= 50,
+            "displayName", "1–50 characters")
         try validator.throwIfFailed()
         let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: Self.bcryptCost) }
         let member = Member(id: Identifier.make("stf"), username: username, role: role, displayName: displayName, doctorId: doctorId)
         do {
-            try await database.write("""
+            try await database.write(
+                """
                 INSERT INTO staff (id, username, password_hash, role, display_name, doctor_id, created_at)
                 VALUES (\(bind: member.id), \(bind: username), \(bind: hash), \(bind: role.rawValue), \(bind: displayName),
                         \(bind: doctorId), \(bind: Clock.millis(clock.now())))
                 """)
-        } catch where ConstraintViolation.isUnique(error, index: "staff_username_key", columns: ["staff.username"]) {
+        } catch  where ConstraintViolation.isUnique(error, index: "staff_username_key", columns: ["staff.username"]) {
             throw AccountsError.usernameTaken
         }
         return member
@@ -67,14 +70,17 @@ public struct StaffDirectory: Sendable {
         let client = String(client.prefix(64))
         let attempt = Identifier.make("slf")
         try await reserveAttempt(attempt, username: username, client: client, now: now)
-        let row = try await database.sql.raw("""
+        let row = try await database.sql.raw(
+            """
             SELECT id, username, password_hash, role, display_name, doctor_id, disabled_at FROM staff WHERE username = \(bind: username)
-            """).first()
+            """
+        ).first()
         let hash = try row?.decode(column: "password_hash", as: String.self) ?? Self.decoyHash
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
         // A disabled account answers as a wrong password does, after the same work.
         guard matches, let row, try row.decodeNil(column: "disabled_at") else { throw AccountsError.invalidCredentials }
-        try await database.write("""
+        try await database.write(
+            """
             DELETE FROM staff_login_failures WHERE username = \(bind: username) AND (client = \(bind: client) OR id = \(bind: attempt))
             """)
         return try Self.member(from: row)
@@ -93,18 +99,22 @@ public struct StaffDirectory: Sendable {
         let engine = database.engine
         try await database.transaction { db in
             try await db.lock(key: "staff-login:\(username)", engine: engine)
-            let failures = try await db.raw("""
+            let failures = try await db.raw(
+                """
                 SELECT client, at FROM staff_login_failures WHERE username = \(bind: username) AND at > \(bind: since) ORDER BY at
-                """).all().map { (client: try $0.decode(column: "client", as: String.self), at: try $0.decode(column: "at", as: Int64.self)) }
+                """
+            ).all().map { (client: try $0.decode(column: "client", as: String.self), at: try $0.decode(column: "at", as: Int64.self)) }
             let mine = failures.filter { $0.client == client }
             for (list, limit) in [(mine, Self.maxFailures), (failures, Self.maxFailuresPerUsername)] where list.count >= limit {
                 let freeAt = Clock.date(millis: list[list.count - limit].at).addingTimeInterval(Self.failureWindow)
                 throw AccountsError.tooManyLoginAttempts(retryAfterSeconds: Clock.secondsUntil(freeAt, from: now))
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO staff_login_failures (id, username, client, at)
                 VALUES (\(bind: id), \(bind: username), \(bind: client), \(bind: Clock.millis(now)))
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -113,15 +123,21 @@ public struct StaffDirectory: Sendable {
     public func setDisabled(_ disabled: Bool, username: String) async throws -> Member {
         let now = Clock.millis(clock.now())
         return try await database.transaction { db in
-            guard let row = try await db.raw("""
-                SELECT id, username, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
-                """).first() else { throw NotFound("staff member") }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, username, role, display_name, doctor_id FROM staff WHERE username = \(bind: username)
+                    """
+                ).first()
+            else { throw NotFound("staff member") }
             let member = try Self.member(from: row)
             try await db.raw("UPDATE staff SET disabled_at = \(bind: disabled ? now : nil) WHERE id = \(bind: member.id)").run()
             if disabled {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE subject_id = \(bind: member.id) AND revoked_at IS NULL
-                    """).run()
+                    """
+                ).run()
             }
             return member
         }

@@ -76,7 +76,8 @@ public struct TokenService: Sendable {
     public func revokeFamily(of token: String) async throws {
         let hash = Secrets.hash(token, pepper: secret)
         let now = Clock.millis(clock.now())
-        try await database.write("""
+        try await database.write(
+            """
             UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE revoked_at IS NULL
               AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = \(bind: hash))
             """)
@@ -88,31 +89,40 @@ public struct TokenService: Sendable {
         let now = Clock.millis(clock.now())
         let engine = database.engine
         let rotation: Rotation = try await database.transaction { db in
-            guard let row = try await db.raw("""
-                SELECT id, family_id, subject_id, role, expires_at, used_at, revoked_at
-                FROM refresh_tokens WHERE token_hash = \(bind: hash)
-                """).first() else { return .invalid }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, family_id, subject_id, role, expires_at, used_at, revoked_at
+                    FROM refresh_tokens WHERE token_hash = \(bind: hash)
+                    """
+                ).first()
+            else { return .invalid }
             let family = try row.decode(column: "family_id", as: String.self)
             try await db.lock(key: "family:" + family, engine: engine)
             // Read again under the lock: a concurrent rotation of the same token may have just finished.
             let current = try await db.raw("SELECT used_at, revoked_at FROM refresh_tokens WHERE token_hash = \(bind: hash)").first()
             guard let current, try current.decodeNil(column: "revoked_at") else { return .invalid }
             guard try current.decodeNil(column: "used_at") else {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE family_id = \(bind: family) AND revoked_at IS NULL
-                    """).run()
+                    """
+                ).run()
                 return .reused
             }
             guard try row.decode(column: "expires_at", as: Int64.self) > now,
-                  let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return .invalid }
+                let role = Role(rawValue: try row.decode(column: "role", as: String.self))
+            else { return .invalid }
             let principal = Principal(subjectId: try row.decode(column: "subject_id", as: String.self), role: role)
             // Staff are read again at every refresh: a disabled or removed account's login ends here.
             if role != .patient {
                 let staff = try await db.raw("SELECT disabled_at FROM staff WHERE id = \(bind: principal.subjectId)").first()
                 guard let staff, try staff.decodeNil(column: "disabled_at") else {
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE family_id = \(bind: family) AND revoked_at IS NULL
-                        """).run()
+                        """
+                    ).run()
                     return .invalid
                 }
             }
@@ -144,7 +154,8 @@ public struct TokenService: Sendable {
             throw AccountsError.invalidToken
         }
         guard claims.iss.value == Self.issuer, claims.exp.value > now,
-              let role = Role(rawValue: claims.role) else { throw AccountsError.invalidToken }
+            let role = Role(rawValue: claims.role)
+        else { throw AccountsError.invalidToken }
         let principal = Principal(subjectId: claims.sub.value, role: role)
         if role == .patient {
             let exists = try await AccountRow.exists(accountId: principal.subjectId, on: database.sql)
@@ -174,11 +185,13 @@ public struct TokenService: Sendable {
 
     private func storeRefresh(_ token: String, family: String, principal: Principal, on db: any SQLDatabase) async throws {
         let now = clock.now()
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO refresh_tokens (id, family_id, subject_id, role, token_hash, created_at, expires_at)
             VALUES (\(bind: Identifier.make("rt")), \(bind: family), \(bind: principal.subjectId), \(bind: principal.role.rawValue),
                     \(bind: Secrets.hash(token, pepper: secret)), \(bind: Clock.millis(now)),
                     \(bind: Clock.millis(now.addingTimeInterval(Self.refreshLifetime))))
-            """).run()
+            """
+        ).run()
     }
 }

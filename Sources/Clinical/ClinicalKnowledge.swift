@@ -43,8 +43,10 @@ public struct ClinicalKnowledge: Sendable {
         ).knowledge()
     }
 
-    init(concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], levels: [LevelRule], questions: [String: Question],
-         specialties: [String: Specialty], measures: [Measure], compositions: [String: String], normalizer: TextNormalizer) {
+    init(
+        concepts: [String: Concept], cues: [Cue], redFlags: [RedFlagRule], levels: [LevelRule], questions: [String: Question],
+        specialties: [String: Specialty], measures: [Measure], compositions: [String: String], normalizer: TextNormalizer
+    ) {
         self.levels = levels
         self.measures = measures
         self.concepts = concepts

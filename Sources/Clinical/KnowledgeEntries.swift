@@ -121,6 +121,9 @@ public struct Question: Sendable, Codable, Equatable {
 public struct Specialty: Sendable, Codable, Equatable {
     public let id: String
     public let snomed: String?
+    /// Other SNOMED CT practice-setting codes a hospital may give a department of this specialty (accident and
+    /// emergency for emergency medicine; obstetrics and gynaecology for both).
+    public let snomedAlso: [String]?
     public let zh: String
     public let en: String
     /// Children with this specialty's complaints stay with it rather than going to the children's specialty.

@@ -22,7 +22,9 @@ struct KnowledgeValidator {
             var chain: [String] = [entry.id]
             while let next = specialtyById[chain.last!]?.fallback {
                 guard specialtyById[next] != nil else { throw error(specialties, line, "unknown fallback specialty \(next)") }
-                guard !chain.contains(next) else { throw error(specialties, line, "fallback chain loops: \(chain.joined(separator: " → ")) → \(next)") }
+                guard !chain.contains(next) else {
+                    throw error(specialties, line, "fallback chain loops: \(chain.joined(separator: " → ")) → \(next)")
+                }
                 chain.append(next)
             }
         }
@@ -117,10 +119,11 @@ struct KnowledgeValidator {
                 throw error(measures, line, "a measure needs \"within\" and ranges with \"atLeast\" or \"atMost\"")
             }
         }
-        return ClinicalKnowledge(concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry),
-                                 levels: levelEntries.map(\.entry), questions: questionById,
-                                 specialties: specialtyById, measures: measureEntries.map(\.entry), compositions: compositions,
-                                 normalizer: normalizer)
+        return ClinicalKnowledge(
+            concepts: conceptById, cues: cueEntries.map(\.entry), redFlags: ruleEntries.map(\.entry),
+            levels: levelEntries.map(\.entry), questions: questionById,
+            specialties: specialtyById, measures: measureEntries.map(\.entry), compositions: compositions,
+            normalizer: normalizer)
     }
 
     private func characterForms() throws -> [Character: Character] {

@@ -29,8 +29,8 @@ struct MeasureReading: Sendable {
         var found: [Mention] = []
         func look(after mention: Mention, for measure: Measure) {
             guard let (value, end) = firstValue(of: measure, in: text, after: mention.range.upperBound, units: units, work: &work),
-                  read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
-                  let range = measure.ranges.first(where: { $0.contains(value) })
+                read.insert(ReadNumber(measure: measure.id, end: end)).inserted,
+                let range = measure.ranges.first(where: { $0.contains(value) })
             else { return }
             found.append(Mention(concept: range.concept, range: mention.range.lowerBound..<end, status: mention.status))
         }
@@ -43,8 +43,10 @@ struct MeasureReading: Sendable {
         reading.mentions += found
     }
 
-    private func firstValue(of measure: Measure, in text: [Character], after start: Int, units: [Int],
-                            work: inout Int) -> (Double, Int)? {
+    private func firstValue(
+        of measure: Measure, in text: [Character], after start: Int, units: [Int],
+        work: inout Int
+    ) -> (Double, Int)? {
         let words = notBefore[measure.id] ?? []
         var index = start
         // Characters are bounded too, so punctuation and spaces (no units) cannot make the look-ahead long.
@@ -59,7 +61,8 @@ struct MeasureReading: Sendable {
                 next + word.count <= text.count && text[next..<next + word.count].elementsEqual(word)
             }
             if !isSomethingElse, measure.plausible.count == 2, value >= measure.plausible[0], value <= measure.plausible[1],
-               hasUnit(of: measure, in: text, after: end, units: units) {
+                hasUnit(of: measure, in: text, after: end, units: units)
+            {
                 return (value, end)
             }
             index = max(end, index + 1)

@@ -89,11 +89,13 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             work += 1
             if let phrase = longestAt[index] {
                 let length = phrases[phrase].characters.count
-                if let yields, let later = (index + 1..<index + length).first(where: { start in
-                    work += 1
-                    guard let other = longestAt[start] else { return false }
-                    return start + phrases[other].characters.count > index + length && yields(phrases[phrase].value, phrases[other].value)
-                }) {
+                if let yields,
+                    let later = (index + 1..<index + length).first(where: { start in
+                        work += 1
+                        guard let other = longestAt[start] else { return false }
+                        return start + phrases[other].characters.count > index + length && yields(phrases[phrase].value, phrases[other].value)
+                    })
+                {
                     index = later
                     continue
                 }

@@ -66,8 +66,10 @@ extension RedFlagRule {
     static func conditions(_ c: Conditions, holdIn s: Situation) -> Bool {
         if let below = c.ageBelowYears, !(s.ageYears.map { $0 < below } ?? false) { return false }
         if let atLeast = c.ageAtLeastYears, !(s.ageYears.map { $0 >= atLeast } ?? false) { return false }
-        for (flag, name) in [(c.pregnant, "pregnant"), (c.sudden, "sudden"), (c.severe, "severe"), (c.fever, "fever"), (c.elderly, "elderly"),
-                             (c.child, "child")] where flag == true && !s.condition(name) {
+        for (flag, name) in [
+            (c.pregnant, "pregnant"), (c.sudden, "sudden"), (c.severe, "severe"), (c.fever, "fever"), (c.elderly, "elderly"),
+            (c.child, "child"),
+        ] where flag == true && !s.condition(name) {
             return false
         }
         if let anyOf = c.anyOf, !anyOf.contains(where: s.condition) { return false }

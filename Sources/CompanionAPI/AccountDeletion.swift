@@ -33,8 +33,10 @@ struct AccountDeletion: Sendable {
     let speechLibrary: SpeechLibrary
     private let pseudonymKey: SymmetricKey
 
-    init(database: Database, clock: any NowProvider, registration: Registration, tokens: TokenService, speechLibrary: SpeechLibrary,
-         secret: String) {
+    init(
+        database: Database, clock: any NowProvider, registration: Registration, tokens: TokenService, speechLibrary: SpeechLibrary,
+        secret: String
+    ) {
         self.database = database
         self.clock = clock
         self.registration = registration
@@ -64,9 +66,11 @@ struct AccountDeletion: Sendable {
             let orphaned = try await SpeechLibrary.forget(subject: accountId, on: db)
             result.spokenReplies = orphaned.count
             let prefix = accountId + " "
-            try await db.raw("""
+            try await db.raw(
+                """
                 DELETE FROM idempotency_keys WHERE substr(owner, 1, length(\(bind: prefix))) = \(bind: prefix)
-                """).run()
+                """
+            ).run()
             try await db.raw("DELETE FROM rate_counters WHERE subject = \(bind: accountId)").run()
             try await ConsentLedger.erase(accountId: accountId, on: db)
             guard let profiles = try await AccountErasure.erase(accountId: accountId, on: db) else { throw NotFound("account") }

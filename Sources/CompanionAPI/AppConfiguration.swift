@@ -42,22 +42,27 @@ public struct AppConfiguration: Sendable {
             throw ConfigurationError("--tls-cert and --tls-key (COMPANION_TLS_CERT, COMPANION_TLS_KEY) must be given together.")
         }
         if mode == .dev, !allowDevOnNetwork, !Self.isLoopback(host) {
-            throw ConfigurationError("dev mode shows login codes in responses and lets anyone move the clock, so it listens on loopback "
-                + "only (127.0.0.1, ::1, localhost): use --mode production, or --allow-dev-on-network (COMPANION_ALLOW_DEV_ON_NETWORK=1) "
-                + "on a closed test network.")
+            throw ConfigurationError(
+                "dev mode shows login codes in responses and lets anyone move the clock, so it listens on loopback "
+                    + "only (127.0.0.1, ::1, localhost): use --mode production, or --allow-dev-on-network (COMPANION_ALLOW_DEV_ON_NETWORK=1) "
+                    + "on a closed test network.")
         }
         guard mode == .production else { return }
         guard let secret = jwtSecret, !secret.isEmpty else {
-            throw ConfigurationError("production mode needs a JWT secret: set COMPANION_JWT_SECRET (or --jwt-secret) to at least 32 random characters.")
+            throw ConfigurationError(
+                "production mode needs a JWT secret: set COMPANION_JWT_SECRET (or --jwt-secret) to at least 32 random characters.")
         }
         guard secret.count >= 32 else {
             throw ConfigurationError("the JWT secret is too short: use at least 32 random characters (e.g. `openssl rand -base64 48`).")
         }
         guard usesTLS || behindProxy else {
-            throw ConfigurationError("production mode serves only HTTPS: give --tls-cert and --tls-key, or --behind-proxy (COMPANION_BEHIND_PROXY=1) when a proxy terminates TLS.")
+            throw ConfigurationError(
+                "production mode serves only HTTPS: give --tls-cert and --tls-key, or --behind-proxy (COMPANION_BEHIND_PROXY=1) when a proxy terminates TLS."
+            )
         }
         guard otpWebhookURL != nil, otpWebhookSecret != nil else {
-            throw ConfigurationError("production mode sends login codes through a webhook: set COMPANION_OTP_WEBHOOK_URL and COMPANION_OTP_WEBHOOK_SECRET.")
+            throw ConfigurationError(
+                "production mode sends login codes through a webhook: set COMPANION_OTP_WEBHOOK_URL and COMPANION_OTP_WEBHOOK_SECRET.")
         }
     }
 }

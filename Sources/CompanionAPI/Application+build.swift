@@ -17,8 +17,10 @@ import Storage
 /// parameter limits and no nulls, public read cache, auth, idempotency, audio cache headers), the generated API,
 /// and the plain routes `/openapi.yaml` and `/metrics` (admin token needed unless `publicMetrics`). Behind a proxy
 /// (`behindProxy`), the client is the address the proxy appended last to `X-Forwarded-For`.
-public func buildRouter(services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool,
-                        behindProxy: Bool = false) throws -> Router<CompanionRequestContext> {
+public func buildRouter(
+    services: Services, registry: PrometheusCollectorRegistry, publicMetrics: Bool,
+    behindProxy: Bool = false
+) throws -> Router<CompanionRequestContext> {
     let router = Router(context: CompanionRequestContext.self)
     let contract = try OpenAPIDocument.text()
     router.add(middleware: AccessLogMiddleware(registry: registry))
@@ -38,8 +40,9 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
     routes.add(.get, "/openapi.yaml")
     routes.add(.get, "/metrics")
     router.get("/openapi.yaml") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: contract)))
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: contract)))
     }
     router.get("/metrics") { _, _ in
         guard RequestScope.principal?.role == .admin || publicMetrics else {
@@ -47,8 +50,9 @@ public func buildRouter(services: Services, registry: PrometheusCollectorRegistr
         }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
-        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
     }
     return router
 }
@@ -71,8 +75,9 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(services: services, registry: registry, publicMetrics: configuration.mode == .dev,
-                                 behindProxy: configuration.behindProxy)
+    let router = try buildRouter(
+        services: services, registry: registry, publicMetrics: configuration.mode == .dev,
+        behindProxy: configuration.behindProxy)
     let server: HTTPServerBuilder
     if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
         let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
@@ -90,13 +95,17 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger
     )
-    app.addServices(DatabaseService(database: services.database, logger: logger),
-                    WaitlistService(registration: services.registration, logger: logger),
-                    RetentionService(sweep: RetentionSweep(database: services.database,
-                                                           rules: RetentionRule.standard(speechKept: services.speech.cache.maxAge,
-                                                                                         auditKept: services.auditKept)),
-                                     clock: services.clock, logger: logger),
-                    KeyRefreshService(database: services.database, logger: logger),
-                    services.speech)
+    app.addServices(
+        DatabaseService(database: services.database, logger: logger),
+        WaitlistService(registration: services.registration, logger: logger),
+        RetentionService(
+            sweep: RetentionSweep(
+                database: services.database,
+                rules: RetentionRule.standard(
+                    speechKept: services.speech.cache.maxAge,
+                    auditKept: services.auditKept)),
+            clock: services.clock, logger: logger),
+        KeyRefreshService(database: services.database, logger: logger),
+        services.speech)
     return app
 }

@@ -1,10 +1,12 @@
 import Clinical
 import Dialogue
+import Wording
 import Scheduling
 
 /// The conversation's view of the hospital, answered by the directory's snapshot.
 struct DirectoryGuide: HospitalGuide {
     let directory: Directory
+    let settings: HospitalSettingsStore
 
     func department(id: String, language: Dialogue.Language) async throws -> (name: String, place: Dialogue.Place)? {
         guard let department = try? await directory.department(id: id) else { return nil }
@@ -26,8 +28,15 @@ struct DirectoryGuide: HospitalGuide {
         ClinicalKnowledge.shipped.departments(covering: try await directory.departments(hospitalId: hospitalId).map { ($0.id, $0.specialties) })
     }
 
+    /// The hospital's wording over the shipped catalog (checked when its settings were imported).
+    func wording(hospitalId: String?) async throws -> MessageCatalog {
+        guard let hospitalId, let changes = try await settings.load(hospitalId: hospitalId)?.wording, !changes.isEmpty else { return .shipped }
+        return try MessageCatalog.shipped.overriding(changes)
+    }
+
     static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {
-        Dialogue.Place(name: language.pick(location.name, location.nameEn), building: location.building, floor: location.floor,
-              zone: location.zone, room: location.room)
+        Dialogue.Place(
+            name: language.pick(location.name, location.nameEn), building: location.building, floor: location.floor,
+            zone: location.zone, room: location.room)
     }
 }

@@ -25,7 +25,8 @@ struct HealthAccessLog: Sendable {
 
     /// Writes one read, in a transaction of its own.
     func read(_ action: String, by actor: String, accountId: String?, patientId: String?, kind: String, id: String) async throws {
-        try await database.write("""
+        try await database.write(
+            """
             INSERT INTO access_log (id, at, actor, action, account_id, patient_id, subject_kind, subject_id)
             VALUES (\(bind: Identifier.make("acc_log")), \(bind: Clock.millis(clock.now())), \(bind: actor), \(bind: action),
                     \(bind: accountId), \(bind: patientId), \(bind: kind), \(bind: id))
@@ -33,8 +34,10 @@ struct HealthAccessLog: Sendable {
     }
 
     /// Newest first, filtered by whose data, by whom and when; a page of at most `limit` and the cursor of the next.
-    func entries(accountId: String?, patientId: String?, actor: String?, since: Date?, until: Date?, limit: Int,
-                 cursor: String?) async throws -> (items: [AccessEntry], nextCursor: String?) {
+    func entries(
+        accountId: String?, patientId: String?, actor: String?, since: Date?, until: Date?, limit: Int,
+        cursor: String?
+    ) async throws -> (items: [AccessEntry], nextCursor: String?) {
         let after = try cursor.map(PageCursor.init(token:))
         var filters: [SQLQueryString] = ["1 = 1"]
         if let accountId { filters.append("account_id = \(bind: accountId)") }
@@ -43,7 +46,8 @@ struct HealthAccessLog: Sendable {
         if let since { filters.append("at >= \(bind: Clock.millis(since))") }
         if let until { filters.append("at < \(bind: Clock.millis(until))") }
         if let after { filters.append("(at < \(bind: after.millis) OR (at = \(bind: after.millis) AND id < \(bind: after.id)))") }
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT * FROM (
               SELECT id, at, actor, action, account_id, patient_id, subject_kind, subject_id FROM access_log
               UNION ALL
@@ -51,7 +55,8 @@ struct HealthAccessLog: Sendable {
                      CASE WHEN r.record_id IS NULL THEN 'encounter' ELSE 'record' END, COALESCE(r.record_id, r.encounter_id)
               FROM record_audit r LEFT JOIN encounters e ON e.id = r.encounter_id
             ) AS log
-            """ + " WHERE " + filters.joined(separator: " AND ") + " ORDER BY at DESC, id DESC LIMIT \(bind: limit + 1)").all()
+            """ + " WHERE " + filters.joined(separator: " AND ") + " ORDER BY at DESC, id DESC LIMIT \(bind: limit + 1)"
+        ).all()
         let items = try rows.prefix(limit).map { row in
             AccessEntry(
                 id: try row.decode(column: "id", as: String.self), at: Clock.date(millis: try row.decode(column: "at", as: Int64.self)),
@@ -66,11 +71,13 @@ struct HealthAccessLog: Sendable {
 
     /// Inside an account's deletion: its lines name the pseudonym instead, and no profile.
     static func pseudonymise(accountId: String, pseudonym: String, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE access_log SET account_id = \(bind: pseudonym), patient_id = NULL,
               subject_id = CASE WHEN subject_kind = 'account' THEN \(bind: pseudonym) ELSE subject_id END,
               actor = CASE WHEN actor = \(bind: "patient:" + accountId) THEN \(bind: "patient:" + pseudonym) ELSE actor END
             WHERE account_id = \(bind: accountId)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -14,8 +14,9 @@ enum HospitalChoice {
         throw ValidationFailed([FieldError("hospitalId", "\(problem). Choose one of: \(choices).")])
     }
 
-    static let noHospital = Problem(status: 503, code: "no_hospital", title: "No hospital yet",
-                                    detail: "No hospital has been imported on this server yet (companion hospital import).")
+    static let noHospital = Problem(
+        status: 503, code: "no_hospital", title: "No hospital yet",
+        detail: "No hospital has been imported on this server yet (companion hospital import).")
 }
 
 extension APIHandlers {

@@ -31,7 +31,8 @@ struct HospitalEncounterDirectory: EncounterDirectory {
     }
 
     func previsitComplaint(for parties: EncounterParties) async throws -> String? {
-        let complaint = try await conversations.complaint(accountId: parties.accountId, patientId: parties.patientId, appointmentId: parties.appointmentId)
+        let complaint = try await conversations.complaint(
+            accountId: parties.accountId, patientId: parties.patientId, appointmentId: parties.appointmentId)
         var lines: [String] = []
         if let complaint { lines.append(complaint) }
         if !parties.patientAllergies.isEmpty { lines.append("对" + parties.patientAllergies.joined(separator: "、") + "过敏。") }
@@ -39,10 +40,11 @@ struct HospitalEncounterDirectory: EncounterDirectory {
     }
 
     func requireConsent(to processing: EncounterProcessing, accountId: String, patientId: String) async throws {
-        let purpose: ConsentPurpose = switch processing {
-        case .recording: .consultationRecording
-        case .drafting: .recordDrafting
-        }
+        let purpose: ConsentPurpose =
+            switch processing {
+            case .recording: .consultationRecording
+            case .drafting: .recordDrafting
+            }
         // A deleted account's profile is gone: nothing more is recorded or drafted for it.
         do {
             try await consents.require(purpose, accountId: accountId, patientId: patientId)

@@ -34,7 +34,8 @@ struct ParameterLimits: Sendable {
 
     init(contract: String) throws {
         guard let document = try Yams.load(yaml: contract) as? [String: Any],
-              let paths = document["paths"] as? [String: Any] else { throw ConfigurationError("openapi.yaml has no paths") }
+            let paths = document["paths"] as? [String: Any]
+        else { throw ConfigurationError("openapi.yaml has no paths") }
         let components = document["components"] as? [String: Any] ?? [:]
         let shared = components["parameters"] as? [String: Any] ?? [:]
         let schemas = components["schemas"] as? [String: Any] ?? [:]
@@ -76,7 +77,8 @@ struct ParameterLimits: Sendable {
     private static func shape(_ schema: [String: Any], schemas: [String: Any], depth: Int) -> Shape? {
         guard depth < 12 else { return nil }
         if let reference = schema["$ref"] as? String, let name = reference.split(separator: "/").last,
-           let target = schemas[String(name)] as? [String: Any] {
+            let target = schemas[String(name)] as? [String: Any]
+        {
             return shape(target, schemas: schemas, depth: depth + 1)
         }
         if let properties = schema["properties"] as? [String: Any] {
@@ -103,9 +105,11 @@ struct ParameterLimits: Sendable {
             fields = shared[String(name)] as? [String: Any] ?? [:]
         }
         guard let name = fields["name"] as? String, let place = (fields["in"] as? String).flatMap(Parameter.Place.init(rawValue:)),
-              let schema = fields["schema"] as? [String: Any] else { return nil }
-        let parameter = Parameter(name: name, place: place, maxLength: schema["maxLength"] as? Int,
-                                  minimum: schema["minimum"] as? Int, maximum: schema["maximum"] as? Int)
+            let schema = fields["schema"] as? [String: Any]
+        else { return nil }
+        let parameter = Parameter(
+            name: name, place: place, maxLength: schema["maxLength"] as? Int,
+            minimum: schema["minimum"] as? Int, maximum: schema["maximum"] as? Int)
         return parameter.maxLength == nil && parameter.minimum == nil && parameter.maximum == nil ? nil : parameter
     }
 }

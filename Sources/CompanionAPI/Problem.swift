@@ -15,8 +15,10 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
     /// The methods the path answers, sent as `Allow` with a 405.
     public let allow: [String]?
 
-    public init(status: Int, code: String, title: String, detail: String? = nil, errors: [FieldError]? = nil, retryAfter: Int? = nil,
-                allow: [String]? = nil) {
+    public init(
+        status: Int, code: String, title: String, detail: String? = nil, errors: [FieldError]? = nil, retryAfter: Int? = nil,
+        allow: [String]? = nil
+    ) {
         self.status = status
         self.code = code
         self.title = title
@@ -55,10 +57,12 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
     }
 
     static func validation(_ errors: [FieldError]) -> Problem {
-        Problem(status: 422, code: "validation_failed", title: "Validation failed",
-                detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: errors)
+        Problem(
+            status: 422, code: "validation_failed", title: "Validation failed",
+            detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: errors)
     }
 
-    static let internalError = Problem(status: 500, code: "internal", title: "Internal server error",
-                                        detail: "Something went wrong on our side; it has been logged.")
+    static let internalError = Problem(
+        status: 500, code: "internal", title: "Internal server error",
+        detail: "Something went wrong on our side; it has been logged.")
 }

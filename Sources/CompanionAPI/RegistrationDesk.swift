@@ -22,8 +22,10 @@ struct RegistrationDesk: BookingDesk {
         }
     }
 
-    func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
-               language: Dialogue.Language) async throws -> [SlotOption] {
+    func slots(
+        departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String], limit: Int,
+        language: Dialogue.Language
+    ) async throws -> [SlotOption] {
         let now = clock.now()
         let today = calendar.date(of: now)
         let query = SlotQuery(
@@ -37,11 +39,13 @@ struct RegistrationDesk: BookingDesk {
         for slot in slots.prefix(limit) {
             let doctor = try await registration.directory.doctor(id: slot.doctorId)
             let department = try await registration.directory.department(id: slot.departmentId)
-            options.append(SlotOption(
-                slotId: slot.id, doctorId: slot.doctorId, doctorName: language.pick(doctor.name + doctor.title, "\(doctor.nameEn) (\(doctor.titleEn))"),
-                departmentId: slot.departmentId, departmentName: language.pick(department.name, department.nameEn), date: slot.date,
-                time: calendar.clockTime(slot.startsAt), startsAt: slot.startsAt, feeYuan: Double(slot.feeCents) / 100, remaining: slot.remaining,
-                releaseAt: slot.releaseAt, released: slot.releaseAt <= now))
+            options.append(
+                SlotOption(
+                    slotId: slot.id, doctorId: slot.doctorId,
+                    doctorName: language.pick(doctor.name + doctor.title, "\(doctor.nameEn) (\(doctor.titleEn))"),
+                    departmentId: slot.departmentId, departmentName: language.pick(department.name, department.nameEn), date: slot.date,
+                    time: calendar.clockTime(slot.startsAt), startsAt: slot.startsAt, feeYuan: Double(slot.feeCents) / 100, remaining: slot.remaining,
+                    releaseAt: slot.releaseAt, released: slot.releaseAt <= now))
         }
         return options
     }
@@ -55,7 +59,8 @@ struct RegistrationDesk: BookingDesk {
 
     func cancel(appointmentId: String, accountId: String) async throws {
         try await refusals {
-            _ = try await registration.cancel(appointmentId: appointmentId, reason: "cancelled by the patient in conversation", by: .patient(accountId: accountId))
+            _ = try await registration.cancel(
+                appointmentId: appointmentId, reason: "cancelled by the patient in conversation", by: .patient(accountId: accountId))
         }
     }
 
@@ -96,7 +101,8 @@ struct RegistrationDesk: BookingDesk {
     }
 
     private static func queueInfo(_ status: QueueStatus) -> QueueInfo {
-        QueueInfo(queueNumber: status.queueNumber, ahead: status.ahead, nowCalling: status.nowCalling, estimatedWaitMinutes: status.estimatedWaitMinutes)
+        QueueInfo(
+            queueNumber: status.queueNumber, ahead: status.ahead, nowCalling: status.nowCalling, estimatedWaitMinutes: status.estimatedWaitMinutes)
     }
 
     /// Registration's refusals as the conversation's.
@@ -113,7 +119,7 @@ struct RegistrationDesk: BookingDesk {
             case .pastCutoff: throw BookingRefusal.pastCutoff
             case .checkInClosed: throw BookingRefusal.checkInNotOpen
             case .slotInPast, .sessionClosed, .holdExpired, .invalidState, .invalidSession, .queueEmpty, .tooManyHolds, .tooManyChanges,
-                 .waitlistLimit, .visitUnderWay:
+                .waitlistLimit, .visitUnderWay:
                 throw BookingRefusal.unavailable
             }
         } catch is NotFound {

@@ -16,7 +16,8 @@ extension Services {
     /// Counts one request of `subject` against `limit`, or refuses it with 429 `<scope>_limited` and `Retry-After`.
     func admit(_ subject: String, under limit: RateLimiter.Limit) async throws {
         guard let retryAfter = try await limiter.admit(subject, under: limit) else { return }
-        throw Problem(status: 429, code: "\(limit.scope)_limited", title: "Too many requests",
-                      detail: "At most \(limit.perWindow) per minute; try again in \(retryAfter) s.", retryAfter: retryAfter)
+        throw Problem(
+            status: 429, code: "\(limit.scope)_limited", title: "Too many requests",
+            detail: "At most \(limit.perWindow) per minute; try again in \(retryAfter) s.", retryAfter: retryAfter)
     }
 }

@@ -44,10 +44,12 @@ struct SpeechLibrary: Sendable {
             .map { try $0.decode(column: "key", as: String.self) }
         var orphaned: [String] = []
         for key in keys {
-            let gone = try await db.raw("""
+            let gone = try await db.raw(
+                """
                 DELETE FROM speech_requests WHERE key = \(bind: key)
                   AND NOT EXISTS (SELECT 1 FROM speech_owners WHERE speech_owners.key = \(bind: key)) RETURNING key
-                """).first()
+                """
+            ).first()
             if gone != nil { orphaned.append(key) }
         }
         return orphaned
@@ -78,26 +80,34 @@ struct SpeechLibrary: Sendable {
     private func remember(_ request: SpeechRequest, key: String, for subject: String) async throws {
         let now = Clock.millis(clock.now())
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO speech_owners (subject, key, created_at) VALUES (\(bind: subject), \(bind: key), \(bind: now))
                 ON CONFLICT (subject, key) DO UPDATE SET created_at = excluded.created_at
-                """).run()
+                """
+            ).run()
             // Written whenever the owner row is: the audio may come from this cache after another instance swept the row.
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO speech_requests (key, language, voice, format, rate_percent, pitch_percent, text, created_at)
                 VALUES (\(bind: key), \(bind: request.language.rawValue), \(bind: request.voice.rawValue), \(bind: request.format.rawValue),
                         \(bind: Int((request.rate * 100).rounded())), \(bind: Int((request.pitch * 100).rounded())),
                         \(bind: try database.seal(request.text, .speech)),
                         \(bind: now))
                 ON CONFLICT (key) DO UPDATE SET created_at = excluded.created_at
-                """).run()
+                """
+            ).run()
         }
     }
 
     private func rememberedRequest(_ key: String) async throws -> SpeechRequest? {
-        guard let row = try await database.sql.raw("""
-            SELECT language, voice, format, rate_percent, pitch_percent, text FROM speech_requests WHERE key = \(bind: key)
-            """).first() else { return nil }
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT language, voice, format, rate_percent, pitch_percent, text FROM speech_requests WHERE key = \(bind: key)
+                """
+            ).first()
+        else { return nil }
         return try SpeechRequest(
             text: try Sealed.open(try row.decode(column: "text", as: String.self), .speech),
             language: SpeechLanguage(rawValue: try row.decode(column: "language", as: String.self)),

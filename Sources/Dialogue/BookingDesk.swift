@@ -17,8 +17,10 @@ public struct SlotOption: Sendable, Codable, Equatable {
     public var releaseAt: Date
     public var released: Bool
 
-    public init(slotId: String, doctorId: String, doctorName: String, departmentId: String, departmentName: String, date: String,
-                time: String, startsAt: Date, feeYuan: Double, remaining: Int, releaseAt: Date, released: Bool) {
+    public init(
+        slotId: String, doctorId: String, doctorName: String, departmentId: String, departmentName: String, date: String,
+        time: String, startsAt: Date, feeYuan: Double, remaining: Int, releaseAt: Date, released: Bool
+    ) {
         self.slotId = slotId
         self.doctorId = doctorId
         self.doctorName = doctorName
@@ -49,8 +51,10 @@ public struct Visit: Sendable, Codable, Equatable {
     /// From this instant on the appointment can no longer be cancelled or moved online (the registration cut-off).
     public var changesCloseAt: Date?
 
-    public init(appointmentId: String, patientId: String, doctorName: String, departmentId: String, departmentName: String,
-                date: String, time: String, feeYuan: Double, place: Place?, preparation: [String], changesCloseAt: Date? = nil) {
+    public init(
+        appointmentId: String, patientId: String, doctorName: String, departmentId: String, departmentName: String,
+        date: String, time: String, feeYuan: Double, place: Place?, preparation: [String], changesCloseAt: Date? = nil
+    ) {
         self.appointmentId = appointmentId
         self.patientId = patientId
         self.doctorName = doctorName
@@ -116,8 +120,10 @@ public protocol BookingDesk: Sendable {
     /// Up to `limit` slots with places left, earliest first: a day (counted from today in the hospital's time
     /// zone) and period when given, only within 24 hours when `within24Hours`, not these doctors. Slots of that day
     /// not yet released are included (marked), so the companion can say when they open.
-    func slots(departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String],
-               limit: Int, language: Language) async throws -> [SlotOption]
+    func slots(
+        departmentId: String, day: Int?, period: String?, within24Hours: Bool, excludingDoctors: [String],
+        limit: Int, language: Language
+    ) async throws -> [SlotOption]
     func book(slotId: String, patientId: String, accountId: String, reason: String?, language: Language) async throws -> Visit
     func cancel(appointmentId: String, accountId: String) async throws
     func reschedule(appointmentId: String, toSlot slotId: String, accountId: String, language: Language) async throws -> Visit

@@ -43,7 +43,7 @@ extension ConversationPolicy {
             case (.cancel, .deny):
                 state.pending = nil
                 state.stage = .booked
-                return Reply(text: language.pick("好的，预约为您保留。", "All right, the appointment stays as it is."), stage: .booked, language: language)
+                return Reply(text: Phrases.say("booking.kept", language), stage: .booked, language: language)
             default:
                 break
             }
@@ -55,7 +55,11 @@ extension ConversationPolicy {
                 let patients = try await desk.patients(accountId: accountId)
                 // A child's complaint is booked for a child's profile only: never silently for the parent's.
                 let fitting = state.facts.isChild ? patients.filter { ($0.ageYears ?? 99) < 14 } : patients
-                if fitting.count == 1 { state.patientId = fitting[0].id } else { return askPatient(patients, state: &state, needsChild: state.facts.isChild && fitting.isEmpty) }
+                if fitting.count == 1 {
+                    state.patientId = fitting[0].id
+                } else {
+                    return askPatient(patients, state: &state, needsChild: state.facts.isChild && fitting.isEmpty)
+                }
             }
             return try await askToConfirm(&state)
         }
@@ -72,12 +76,14 @@ extension ConversationPolicy {
             return try await propose(&state)
         case .affirm where state.stage == .booked && state.pending == nil, .deny where state.stage == .booked && state.pending == nil:
             // "好的" after a confirmation is an acknowledgement, not a request to change anything.
-            return Reply(text: language.pick("好的。还有什么可以帮您？", "All right. Anything else I can do?"), stage: .booked, language: language,
-                         quickReplies: language.pick(["需要准备什么", "换个时间", "取消这个预约"], ["What should I bring?", "Another time", "Cancel it"]))
+            return Reply(
+                text: Phrases.say("anything_else", language), stage: .booked, language: language,
+                quickReplies: language.pick(["需要准备什么", "换个时间", "取消这个预约"], ["What should I bring?", "Another time", "Cancel it"]))
         case .book, .affirm, .change, .deny:
             guard let triage = state.triage, triage.level != .emergency else { return nil }
             if u.intent == .deny, state.offers.isEmpty {
-                return Reply(text: language.pick("好的。需要的时候随时告诉我。", "All right. Tell me whenever you need me."), stage: state.stage, language: language)
+                return Reply(
+                    text: Phrases.say("whenever", language), stage: state.stage, language: language)
             }
             if u.intent == .deny || u.intent == .change { state.chosen = nil }
             if u.intent == .book {
@@ -101,47 +107,58 @@ extension ConversationPolicy {
 
     private func propose(_ state: inout ConversationState) async throws -> Reply {
         let language = state.language
-        guard let triage = state.triage ?? state.visit.map({ TriageResult(level: .routine, departmentId: $0.departmentId, redFlags: [], reason: "routine") }) else {
+        guard
+            let triage = state.triage
+                ?? state.visit.map({ TriageResult(level: .routine, departmentId: $0.departmentId, redFlags: [], reason: "routine") })
+        else {
             return Reply(text: Phrases.followUp("complaint", language), stage: .triage, language: language)
         }
         let departmentId = state.visit?.departmentId ?? triage.departmentId
         let urgent = triage.level == .urgent
         let avoid = state.avoidDates
-        var slots = try await desk.slots(departmentId: departmentId, day: state.askedDay, period: state.askedPeriod, within24Hours: urgent,
-                                         excludingDoctors: state.excludedDoctors, limit: 30, language: language)
-            .filter { !avoid.contains($0.date) }.prefix(5).map { $0 }
+        var slots = try await desk.slots(
+            departmentId: departmentId, day: state.askedDay, period: state.askedPeriod, within24Hours: urgent,
+            excludingDoctors: state.excludedDoctors, limit: 30, language: language
+        )
+        .filter { !avoid.contains($0.date) }.prefix(5).map { $0 }
         var note = ""
         let unreleased = slots.filter { !$0.released }
         slots = slots.filter(\.released)
         if slots.isEmpty, state.askedDay != nil || state.askedPeriod != nil {
             if let first = unreleased.first {
-                note = language.pick("那天的号还没放出，\(Self.describe(first.releaseAt, language))开放预约。先看看已经开放的时间：",
-                                     "That day's places are not released yet; they open \(Self.describe(first.releaseAt, language)). Times open now: ")
+                note = Phrases.say("booking.not_released_then", language, ["release": Self.describe(first.releaseAt, language)])
             } else {
-                note = language.pick("那个时间已经没有号了。看看其他时间：", "There is nothing left then. Other times: ")
+                note = Phrases.say("booking.none_then", language)
             }
-            slots = try await desk.slots(departmentId: departmentId, day: nil, period: nil, within24Hours: urgent,
-                                         excludingDoctors: state.excludedDoctors, limit: 30, language: language)
-                .filter { $0.released && !avoid.contains($0.date) }.prefix(5).map { $0 }
+            slots = try await desk.slots(
+                departmentId: departmentId, day: nil, period: nil, within24Hours: urgent,
+                excludingDoctors: state.excludedDoctors, limit: 30, language: language
+            )
+            .filter { $0.released && !avoid.contains($0.date) }.prefix(5).map { $0 }
         }
         state.offers = slots
         state.chosen = nil
         guard !slots.isEmpty else {
             state.stage = .booking
-            return Reply(text: language.pick("抱歉，\(urgent ? "24 小时内" : "近期")没有可预约的号了。可以加入候补，有人退号时会通知您；情况加重请直接去急诊。",
-                                             "Sorry, there are no places \(urgent ? "within 24 hours" : "in the coming days"). You can join the waitlist and be told when a place frees up; if it gets worse, go to the emergency department."),
-                         stage: .booking, language: language, quickReplies: language.pick(["转人工"], ["Talk to a person"]))
+            return Reply(
+                text: Phrases.say(urgent ? "booking.none_within_a_day" : "booking.none_soon", language),
+                stage: .booking, language: language, quickReplies: language.pick(["转人工"], ["Talk to a person"]))
         }
         state.stage = .booking
         let lines = slots.enumerated().map { index, slot in
-            language.pick("\(index + 1). \(Self.day(slot.date, language)) \(slot.time) \(slot.doctorName) \(Self.fee(slot.feeYuan, language))，剩\(slot.remaining)个",
-                          "\(index + 1). \(Self.day(slot.date, language)) \(slot.time) \(slot.doctorName), \(Self.fee(slot.feeYuan, language)), \(slot.remaining) left")
+            Phrases.say(
+                "booking.slot_line", language,
+                [
+                    "number": "\(index + 1)", "day": Self.day(slot.date, language), "time": slot.time, "doctor": slot.doctorName,
+                    "fee": Self.fee(slot.feeYuan, language), "left": "\(slot.remaining)",
+                ])
         }
-        let head = language.pick("\(slots[0].departmentName)可以预约的时间：", "\(slots[0].departmentName) has these times:")
-        let tail = language.pick("请问选哪一个？", "Which one would you like?")
-        return Reply(text: note + head + "\n" + lines.joined(separator: "\n") + "\n" + tail, stage: .booking, language: language,
-                     quickReplies: slots.indices.prefix(3).map { language.pick("第\($0 + 1)个", "Number \($0 + 1)") } + [language.pick("换个时间", "Another time")],
-                     cards: [Card(type: "slots", title: slots[0].departmentName, slots: slots)])
+        let head = Phrases.say("booking.times", language, ["department": slots[0].departmentName])
+        let tail = Phrases.say("booking.which", language)
+        return Reply(
+            text: note + head + "\n" + lines.joined(separator: "\n") + "\n" + tail, stage: .booking, language: language,
+            quickReplies: slots.indices.prefix(3).map { language.pick("第\($0 + 1)个", "Number \($0 + 1)") } + [language.pick("换个时间", "Another time")],
+            cards: [Card(type: "slots", title: slots[0].departmentName, slots: slots)])
     }
 
     private func askPatient(_ patients: [PatientChoice], state: inout ConversationState, needsChild: Bool = false) -> Reply {
@@ -149,31 +166,34 @@ extension ConversationPolicy {
         state.pending = .choosePatient
         state.stage = .booking
         if needsChild {
-            return Reply(text: language.pick("这次是为孩子预约，请先在“就诊人”里添加孩子（姓名、性别、出生日期），然后告诉我孩子的名字。",
-                                             "This appointment is for a child: please add the child under Patients (name, sex, date of birth), then tell me the child's name."),
-                         stage: .booking, language: language, quickReplies: patients.map(\.name))
+            return Reply(
+                text: Phrases.say("booking.add_child", language),
+                stage: .booking, language: language, quickReplies: patients.map(\.name))
         }
         if patients.isEmpty {
-            return Reply(text: language.pick("预约需要先添加就诊人（姓名、性别、出生日期）。请在“就诊人”里添加后再告诉我。",
-                                             "Booking needs a patient profile first (name, sex, date of birth). Add one under Patients, then tell me."),
-                         stage: .booking, language: language)
+            return Reply(
+                text: Phrases.say("booking.add_patient", language),
+                stage: .booking, language: language)
         }
-        return Reply(text: language.pick("请问为哪位就诊人预约？", "Who is the appointment for?"), stage: .booking, language: language,
-                     quickReplies: patients.map(\.name))
+        return Reply(
+            text: Phrases.say("booking.who_for", language), stage: .booking, language: language,
+            quickReplies: patients.map(\.name))
     }
 
     private func askToConfirm(_ state: inout ConversationState) async throws -> Reply {
         let language = state.language
         guard let slot = state.chosen else { return try await propose(&state) }
         state.stage = .confirming
-        let what = state.pending == .reschedule
-            ? language.pick("改到", "move it to")
-            : language.pick("预约", "book")
-        let text = language.pick("请确认：\(what)\(Self.day(slot.date, language)) \(slot.time)，\(slot.departmentName) \(slot.doctorName)，挂号费\(Self.fee(slot.feeYuan, language))。确认吗？",
-                                 "Please confirm: \(what) \(Self.day(slot.date, language)) at \(slot.time), \(slot.departmentName), \(slot.doctorName), fee \(Self.fee(slot.feeYuan, language)). Shall I?")
-        return Reply(text: text, stage: .confirming, language: language,
-                     quickReplies: language.pick(["确认", "换一个", "不用了"], ["Yes, book it", "Another one", "No"]),
-                     cards: [Card(type: "slots", title: slot.departmentName, slots: [slot])])
+        let text = Phrases.say(
+            state.pending == .reschedule ? "booking.confirm_move" : "booking.confirm", language,
+            [
+                "day": Self.day(slot.date, language), "time": slot.time, "department": slot.departmentName, "doctor": slot.doctorName,
+                "fee": Self.fee(slot.feeYuan, language),
+            ])
+        return Reply(
+            text: text, stage: .confirming, language: language,
+            quickReplies: language.pick(["确认", "换一个", "不用了"], ["Yes, book it", "Another one", "No"]),
+            cards: [Card(type: "slots", title: slot.departmentName, slots: [slot])])
     }
 
     private func carryOut(_ pending: ConversationState.Pending, state: inout ConversationState, accountId: String) async throws -> Reply {
@@ -182,12 +202,14 @@ extension ConversationPolicy {
             switch pending {
             case .book:
                 guard let slot = state.chosen, let patientId = state.patientId else { return try await propose(&state) }
-                let visit = try await desk.book(slotId: slot.slotId, patientId: patientId, accountId: accountId,
-                                                reason: state.facts.complaint, language: language)
+                let visit = try await desk.book(
+                    slotId: slot.slotId, patientId: patientId, accountId: accountId,
+                    reason: state.facts.complaint, language: language)
                 return booked(visit, rescheduled: false, state: &state)
             case .reschedule:
                 guard let slot = state.chosen, let visit = state.visit else { return try await propose(&state) }
-                let moved = try await desk.reschedule(appointmentId: visit.appointmentId, toSlot: slot.slotId, accountId: accountId, language: language)
+                let moved = try await desk.reschedule(
+                    appointmentId: visit.appointmentId, toSlot: slot.slotId, accountId: accountId, language: language)
                 return booked(moved, rescheduled: true, state: &state)
             case .cancel:
                 guard let visit = state.visit else { return try await propose(&state) }
@@ -195,9 +217,11 @@ extension ConversationPolicy {
                 state.visit = nil
                 state.pending = nil
                 state.stage = .followup
-                return Reply(text: language.pick("已为您取消\(Self.day(visit.date, language)) \(visit.time)的\(visit.departmentName)预约，挂号费会原路退回。",
-                                                 "Your \(visit.departmentName) appointment on \(Self.day(visit.date, language)) at \(visit.time) is cancelled; the fee is refunded."),
-                             stage: .followup, language: language, actions: [Action(type: "appointment_cancelled", appointmentId: visit.appointmentId)])
+                return Reply(
+                    text: Phrases.say(
+                        "booking.cancelled", language,
+                        ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
+                    stage: .followup, language: language, actions: [Action(type: "appointment_cancelled", appointmentId: visit.appointmentId)])
             case .choosePatient:
                 return try await askToConfirm(&state)
             }
@@ -214,15 +238,21 @@ extension ConversationPolicy {
         state.chosen = nil
         state.stage = .booked
         let place = visit.place.map { Phrases.place($0, language) } ?? ""
-        let queue = language.pick("就诊当天请提前 30 分钟到，跟我说“我到医院了”就能签到取号。", "On the day, arrive 30 minutes early and tell me \"I'm here\" to check in.")
-        let text = language.pick("\(rescheduled ? "已改约" : "预约成功")：\(Self.day(visit.date, language)) \(visit.time)，\(visit.departmentName) \(visit.doctorName)。\(place)\(queue)",
-                                 "\(rescheduled ? "Moved" : "Booked"): \(Self.day(visit.date, language)) at \(visit.time), \(visit.departmentName), \(visit.doctorName). \(place) \(queue)")
-        var cards = [Card(type: "appointment", title: visit.departmentName, text: visit.preparation.joined(separator: "\n"), place: visit.place,
-                          appointmentId: visit.appointmentId)]
-        if let place = visit.place { cards.append(Card(type: "directions", title: visit.departmentName, text: Phrases.place(place, language), place: place)) }
-        return Reply(text: text, stage: .booked, language: language,
-                     quickReplies: language.pick(["换个时间", "取消这个预约", "需要准备什么"], ["Another time", "Cancel it", "What should I bring?"]),
-                     cards: cards, actions: [Action(type: rescheduled ? "appointment_rescheduled" : "appointment_booked", appointmentId: visit.appointmentId)])
+        let text = Phrases.say(
+            rescheduled ? "booking.moved" : "booking.booked", language,
+            ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName, "doctor": visit.doctorName, "place": place])
+        var cards = [
+            Card(
+                type: "appointment", title: visit.departmentName, text: visit.preparation.joined(separator: "\n"), place: visit.place,
+                appointmentId: visit.appointmentId)
+        ]
+        if let place = visit.place {
+            cards.append(Card(type: "directions", title: visit.departmentName, text: Phrases.place(place, language), place: place))
+        }
+        return Reply(
+            text: text, stage: .booked, language: language,
+            quickReplies: language.pick(["换个时间", "取消这个预约", "需要准备什么"], ["Another time", "Cancel it", "What should I bring?"]),
+            cards: cards, actions: [Action(type: rescheduled ? "appointment_rescheduled" : "appointment_booked", appointmentId: visit.appointmentId)])
     }
 
     /// A rule's no, in plain words, with what can be done instead.
@@ -230,25 +260,30 @@ extension ConversationPolicy {
         let language = state.language
         let why: String
         switch refusal {
-        case .slotFull: why = language.pick("这个号刚刚被约满了。", "That place was just taken.")
-        case .notReleased(let at): why = language.pick("这个号还没放出，\(Self.describe(at, language))开放。", "That place is not released yet; it opens \(Self.describe(at, language)).")
-        case .duplicate: why = language.pick("同一位就诊人同一天同一个科室只能约一个号，时间也不能重叠。", "One patient can have one appointment per department per day, and none that overlap.")
+        case .slotFull: why = Phrases.say("booking.refused.full", language)
+        case .notReleased(let at):
+            why = Phrases.say("booking.refused.not_released", language, ["release": Self.describe(at, language)])
+        case .duplicate:
+            why = Phrases.say("booking.refused.duplicate", language)
         case .dailyLimit:
             state.pending = nil
-            return Reply(text: language.pick("这个账号今天的预约次数已经用完了，明天再约吧。", "This account has used today's bookings; please book tomorrow."), stage: .booking, language: language)
+            return Reply(
+                text: Phrases.say("booking.refused.daily_limit", language), stage: .booking,
+                language: language)
         case .banned(let until):
             state.pending = nil
-            return Reply(text: language.pick("因为 90 天内爽约 3 次，\(Self.describe(until, language))之前暂时不能在线预约。可以到医院挂号窗口办理。",
-                                             "After 3 missed appointments in 90 days, online booking is paused until \(Self.describe(until, language)). The registration desk at the hospital can still help."),
-                         stage: .booking, language: language, quickReplies: language.pick(["挂号处在哪里", "转人工"], ["Where is registration?", "Talk to a person"]))
+            return Reply(
+                text: Phrases.say("booking.refused.banned", language, ["until": Self.describe(until, language)]),
+                stage: .booking, language: language, quickReplies: language.pick(["挂号处在哪里", "转人工"], ["Where is registration?", "Talk to a person"]))
         case .pastCutoff:
             return pastCutoff(&state)
-        case .unavailable, .notFound, .checkInNotOpen: why = language.pick("这个时间已经不能预约了。", "That time can no longer be booked.")
+        case .unavailable, .notFound, .checkInNotOpen: why = Phrases.say("booking.refused.unavailable", language)
         }
         if refusal == .duplicate, let date = state.chosen?.date, !state.avoidDates.contains(date) { state.avoidDates.append(date) }
         let alternatives = try await propose(&state)
-        return Reply(text: why + alternatives.text, stage: alternatives.stage, language: language, quickReplies: alternatives.quickReplies,
-                     cards: alternatives.cards)
+        return Reply(
+            text: why + alternatives.text, stage: alternatives.stage, language: language, quickReplies: alternatives.quickReplies,
+            cards: alternatives.cards)
     }
 
     // MARK: - Cancel
@@ -261,16 +296,19 @@ extension ConversationPolicy {
                 state.pending = nil
                 state.offers = []
                 state.chosen = nil
-                return Reply(text: language.pick("好的，不预约了。", "All right, no booking."), stage: .triage, language: language)
+                return Reply(text: Phrases.say("booking.dropped", language), stage: .triage, language: language)
             }
-            return Reply(text: language.pick("在这次对话里还没有预约。要取消其他预约，请到“我的预约”里操作。", "There is no appointment in this conversation yet; other appointments can be cancelled under My appointments."),
-                         stage: state.stage, language: language)
+            return Reply(
+                text: Phrases.say("cancel.nothing_here", language),
+                stage: state.stage, language: language)
         }
         if let closed = closedToChanges(&state) { return closed }
         state.pending = .cancel
         state.stage = .confirming
-        return Reply(text: language.pick("确定要取消\(Self.day(visit.date, language)) \(visit.time)的\(visit.departmentName)预约吗？", "Cancel the \(visit.departmentName) appointment on \(Self.day(visit.date, language)) at \(visit.time)?"),
-                     stage: .confirming, language: language, quickReplies: language.pick(["确认取消", "不取消了"], ["Yes, cancel", "No, keep it"]))
+        return Reply(
+            text: Phrases.say(
+                "cancel.confirm", language, ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
+            stage: .confirming, language: language, quickReplies: language.pick(["确认取消", "不取消了"], ["Yes, cancel", "No, keep it"]))
     }
 
     /// The cut-off said before any time is offered or any yes asked for: nil while the visit can still change.
@@ -286,10 +324,12 @@ extension ConversationPolicy {
         state.chosen = nil
         state.stage = .booked
         let when = state.visit?.changesCloseAt.map { Self.describe($0, language) }
-        let closed = when.map { language.pick("在线取消和改约已在\($0)截止。", "Online cancelling and moving closed on \($0).") }
+        let closed =
+            when.map { language.pick("在线取消和改约已在\($0)截止。", "Online cancelling and moving closed on \($0).") }
             ?? language.pick("已经过了在线取消和改约的截止时间。", "The time for cancelling or moving it online has passed.")
-        return Reply(text: closed + language.pick("如果去不了，请联系医院。", " Please call the hospital if you cannot come."),
-                     stage: .booked, language: language)
+        return Reply(
+            text: closed + language.pick("如果去不了，请联系医院。", " Please call the hospital if you cannot come."),
+            stage: .booked, language: language)
     }
 
     // MARK: - The visit day
@@ -297,24 +337,29 @@ extension ConversationPolicy {
     private func arrive(_ state: inout ConversationState, accountId: String) async throws -> Reply {
         let language = state.language
         guard let visit = try await desk.visitToday(accountId: accountId, patientId: state.patientId, language: language) else {
-            return Reply(text: language.pick("今天没有查到您的预约。需要的话我可以帮您看看该挂哪个科。", "I find no appointment for today. I can help you find the right clinic if you like."),
-                         stage: state.stage, language: language)
+            return Reply(
+                text: Phrases.say("visit.none_today_help", language),
+                stage: state.stage, language: language)
         }
         state.visit = visit
         do {
             let queue = try await desk.checkIn(appointmentId: visit.appointmentId, accountId: accountId)
             state.stage = .visit
             let place = visit.place.map { Phrases.place($0, language) } ?? ""
-            return Reply(text: language.pick("签到成功，您的排队号是 \(queue.queueNumber) 号，前面还有 \(queue.ahead) 位，预计等待约 \(queue.estimatedWaitMinutes) 分钟。\(place)请在诊室外候诊，叫到号时我会提醒您。",
-                                             "You are checked in: number \(queue.queueNumber), \(queue.ahead) ahead of you, about \(queue.estimatedWaitMinutes) minutes. \(place) Please wait outside the room; I will tell you when you are called."),
-                         stage: .visit, language: language, quickReplies: language.pick(["还要等多久", "厕所在哪里"], ["How long now?", "Where is the pharmacy?"]),
-                         cards: visit.place.map { [Card(type: "directions", title: visit.departmentName, text: Phrases.place($0, language), place: $0)] } ?? [],
-                         actions: [Action(type: "checked_in", appointmentId: visit.appointmentId)])
+            return Reply(
+                text: Phrases.say(
+                    "visit.checked_in", language,
+                    ["number": "\(queue.queueNumber)", "ahead": "\(queue.ahead)", "minutes": "\(queue.estimatedWaitMinutes)", "place": place]),
+                stage: .visit, language: language, quickReplies: language.pick(["还要等多久", "厕所在哪里"], ["How long now?", "Where is the pharmacy?"]),
+                cards: visit.place.map { [Card(type: "directions", title: visit.departmentName, text: Phrases.place($0, language), place: $0)] }
+                    ?? [],
+                actions: [Action(type: "checked_in", appointmentId: visit.appointmentId)])
         } catch let refusal as BookingRefusal {
-            return Reply(text: refusal == .checkInNotOpen
-                ? language.pick("现在还不能签到：签到在门诊开始前 1 小时开放。", "Check-in is not open yet: it opens 1 hour before the session.")
-                : language.pick("这个预约现在不能签到，请到分诊台询问。", "This appointment cannot be checked in now; please ask at the triage desk."),
-                         stage: state.stage, language: language)
+            return Reply(
+                text: refusal == .checkInNotOpen
+                    ? Phrases.say("visit.check_in_not_open", language)
+                    : Phrases.say("visit.check_in_refused", language),
+                stage: state.stage, language: language)
         }
     }
 
@@ -322,19 +367,22 @@ extension ConversationPolicy {
         let language = state.language
         if state.visit == nil { state.visit = try await desk.visitToday(accountId: accountId, patientId: state.patientId, language: language) }
         guard let visit = state.visit else {
-            return Reply(text: language.pick("今天没有查到您的预约。", "I find no appointment for today."), stage: state.stage, language: language)
+            return Reply(text: Phrases.say("visit.none_today", language), stage: state.stage, language: language)
         }
         do {
             let queue = try await desk.queue(appointmentId: visit.appointmentId, accountId: accountId)
-            let calling = queue.nowCalling.map { language.pick("现在叫到 \($0) 号，", "Now calling number \($0). ") } ?? ""
-            let text = queue.ahead == 0
-                ? language.pick("\(calling)马上就轮到您了（\(queue.queueNumber) 号），请在诊室门口等候。", "\(calling)You are next (number \(queue.queueNumber)); please wait at the door.")
-                : language.pick("\(calling)您是 \(queue.queueNumber) 号，前面还有 \(queue.ahead) 位，预计还要等约 \(queue.estimatedWaitMinutes) 分钟。",
-                                "\(calling)You are number \(queue.queueNumber), \(queue.ahead) ahead, about \(queue.estimatedWaitMinutes) minutes.")
+            let calling = queue.nowCalling.map { Phrases.say("visit.now_calling", language, ["number": "\($0)"]) } ?? ""
+            let text =
+                queue.ahead == 0
+                ? Phrases.say("visit.next", language, ["calling": calling, "number": "\(queue.queueNumber)"])
+                : Phrases.say(
+                    "visit.waiting", language,
+                    ["calling": calling, "number": "\(queue.queueNumber)", "ahead": "\(queue.ahead)", "minutes": "\(queue.estimatedWaitMinutes)"])
             return Reply(text: text, stage: .visit, language: language)
         } catch is BookingRefusal {
-            return Reply(text: language.pick("您还没有签到。到医院后跟我说“我到医院了”就能签到。", "You are not checked in yet. Tell me \"I'm here\" when you arrive."),
-                         stage: state.stage, language: language)
+            return Reply(
+                text: Phrases.say("visit.not_checked_in", language),
+                stage: state.stage, language: language)
         }
     }
 
@@ -352,21 +400,16 @@ extension ConversationPolicy {
         state.stage = .visit
         guard let kind = state.nextSteps.first else {
             state.stage = .followup
-            return Reply(text: language.pick("今天的就诊流程都完成了。按医嘱用药，报告出来后可以在手机上查看；如果症状加重，请及时复诊。祝您早日康复！",
-                                             "That is everything for today. Take the medicines as prescribed and check your results on your phone; come back if things get worse. Get well soon!"),
-                         stage: .followup, language: language)
+            return Reply(
+                text: Phrases.say("visit.all_done", language),
+                stage: .followup, language: language)
         }
         let place = try await guide.place(kind: kind, hospitalId: state.hospitalId, language: language)
-        let what: String = switch kind {
-        case "payment": language.pick("下一步请先去缴费（也可以在手机上缴费）。", "Next, please pay (you can also pay on your phone).")
-        case "laboratory": language.pick("接下来去抽血化验。", "Next, the blood test.")
-        case "radiology": language.pick("接下来去做影像检查。", "Next, the imaging scan.")
-        case "ultrasound": language.pick("接下来去做 B 超。", "Next, the ultrasound.")
-        default: language.pick("最后去药房取药。", "Last, pick up your medicines at the pharmacy.")
-        }
-        let text = what + (place.map { Phrases.place($0, language) } ?? "") + language.pick("办好了跟我说“好了”。", " Tell me \"done\" when you have finished.")
-        return Reply(text: text, stage: .visit, language: language, quickReplies: language.pick(["好了", "报告什么时候出"], ["Done", "When are the results ready?"]),
-                     cards: place.map { [Card(type: "directions", title: $0.name, text: Phrases.place($0, language), place: $0)] } ?? [])
+        let step = ["payment", "laboratory", "radiology", "ultrasound"].contains(kind) ? kind : "pharmacy"
+        let text = Phrases.say("visit.step.\(step)", language, ["place": place.map { Phrases.place($0, language) } ?? ""])
+        return Reply(
+            text: text, stage: .visit, language: language, quickReplies: language.pick(["好了", "报告什么时候出"], ["Done", "When are the results ready?"]),
+            cards: place.map { [Card(type: "directions", title: $0.name, text: Phrases.place($0, language), place: $0)] } ?? [])
     }
 
     static let orderedTests: [(String, [String])] = [
@@ -410,8 +453,9 @@ extension ConversationPolicy {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         let c = calendar.dateComponents([.month, .day, .hour, .minute], from: instant)
-        return language.pick(String(format: "%d月%d日 %02d:%02d", c.month!, c.day!, c.hour!, c.minute!),
-                             String(format: "%@ %d at %02d:%02d", EnglishMonths.short[c.month! - 1], c.day!, c.hour!, c.minute!))
+        return language.pick(
+            String(format: "%d月%d日 %02d:%02d", c.month!, c.day!, c.hour!, c.minute!),
+            String(format: "%@ %d at %02d:%02d", EnglishMonths.short[c.month! - 1], c.day!, c.hour!, c.minute!))
     }
 }
 

@@ -1,5 +1,6 @@
 import Clinical
 import Foundation
+import Wording
 
 /// One turn of the conversation: understand the message, update the state, decide, reply. Red flags win over
 /// everything, in any stage. Deterministic and free of storage, so it is tested turn by turn.
@@ -11,22 +12,34 @@ public struct ConversationPolicy: Sendable {
     let guide: any HospitalGuide
     let desk: any BookingDesk
 
-    public init(understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide,
-                desk: any BookingDesk) {
+    public init(
+        understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide,
+        desk: any BookingDesk
+    ) {
         self.understanding = understanding
         self.knowledge = knowledge
         self.guide = guide
         self.desk = desk
     }
 
-    /// The first reply of a conversation.
-    public func greeting(_ state: ConversationState) -> Reply {
-        Reply(text: Phrases.greeting(state.language), stage: state.stage, language: state.language,
-              quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
+    /// The first reply of a conversation, in the hospital's wording.
+    public func greeting(_ state: ConversationState) async throws -> Reply {
+        try await Phrases.$catalog.withValue(guide.wording(hospitalId: state.hospitalId)) { greetingReply(state) }
+    }
+
+    private func greetingReply(_ state: ConversationState) -> Reply {
+        Reply(
+            text: Phrases.greeting(state.language), stage: state.stage, language: state.language,
+            quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
     }
 
     /// The reply to a message from the account, updating `state`; `today` is the date in the hospital's time zone.
     public func respond(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
+        let catalog = try await guide.wording(hospitalId: state.hospitalId)
+        return try await Phrases.$catalog.withValue(catalog) { try await reply(to: text, state: &state, accountId: accountId, today: today) }
+    }
+
+    private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
         let utterance = understanding.understand(text, today: today)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance.facts, text: text)
@@ -52,11 +65,12 @@ public struct ConversationPolicy: Sendable {
             }
         case .greeting where utterance.facts.symptoms.isEmpty:
             state.misunderstood = 0
-            return greeting(state)
+            return greetingReply(state)
         case .thanks:
             state.misunderstood = 0
-            return Reply(text: language.pick("不客气，祝您早日康复！还有什么可以帮您？", "You are welcome. Get well soon! Anything else I can do?"),
-                         stage: state.stage, language: language)
+            return Reply(
+                text: language.pick("不客气，祝您早日康复！还有什么可以帮您？", "You are welcome. Get well soon! Anything else I can do?"),
+                stage: state.stage, language: language)
         case .reportTime:
             if let answer = knowledge.answer(language.pick("报告什么时候出", "when will my results be ready"), language: language) {
                 return faq(answer, state: &state)
@@ -79,7 +93,8 @@ public struct ConversationPolicy: Sendable {
         // A body part alone (做B超要憋尿吗) is a complaint only when the message is not a question; a test is not one.
         let complaintKinds: Set<Concept.Kind> = [.finding, .disease, .condition, .request]
         let findings = utterance.facts.symptoms.filter { ClinicalKnowledge.shipped.concepts[$0].map { complaintKinds.contains($0.kind) } ?? false }
-        let talksAboutComplaint = !findings.isEmpty || !utterance.facts.negated.isEmpty
+        let talksAboutComplaint =
+            !findings.isEmpty || !utterance.facts.negated.isEmpty
             || (!utterance.facts.symptoms.isEmpty && utterance.intent != .question)
         // A question the hospital's knowledge answers is answered, even while triage waits for an answer.
         if !talksAboutComplaint, utterance.intent == .question, let answer = knowledge.answer(text, language: language) {
@@ -92,9 +107,10 @@ public struct ConversationPolicy: Sendable {
         if let answer = knowledge.answer(text, language: language) { return faq(answer, state: &state) }
         state.misunderstood += 1
         if state.misunderstood >= 2 { return handoff(&state) }
-        return Reply(text: utterance.intent == .question ? Phrases.notKnown(language) : Phrases.notUnderstood(language),
-                     stage: state.stage, language: language,
-                     quickReplies: language.pick(["我不舒服", "停车场在哪里", "转人工"], ["I feel unwell", "Where can I park?", "Talk to a person"]))
+        return Reply(
+            text: utterance.intent == .question ? Phrases.notKnown(language) : Phrases.notUnderstood(language),
+            stage: state.stage, language: language,
+            quickReplies: language.pick(["我不舒服", "停车场在哪里", "转人工"], ["I feel unwell", "Where can I park?", "Talk to a person"]))
     }
 
     // MARK: - Triage
@@ -119,20 +135,25 @@ public struct ConversationPolicy: Sendable {
         var text: String
         if language == .zh {
             text = "根据您说的情况（\(symptoms.joined(separator: "、"))\(duration.isEmpty ? "" : "，" + duration)），"
-            text += triage.level == .selfCare ? Phrases.levelAdvice(triage, .zh) + "如需就诊，可以挂\(name)。" : "建议您挂\(name)。" + Phrases.levelAdvice(triage, .zh)
+            text +=
+                triage.level == .selfCare ? Phrases.levelAdvice(triage, .zh) + "如需就诊，可以挂\(name)。" : "建议您挂\(name)。" + Phrases.levelAdvice(triage, .zh)
             text += Phrases.notADoctor.zh
         } else {
             text = "From what you describe (\(symptoms.joined(separator: ", "))\(duration.isEmpty ? "" : ", " + duration)), "
-            text += triage.level == .selfCare ? Phrases.levelAdvice(triage, .en) + " If you want to be seen, the clinic is \(name)." : "I suggest \(name). " + Phrases.levelAdvice(triage, .en)
+            text +=
+                triage.level == .selfCare
+                ? Phrases.levelAdvice(triage, .en) + " If you want to be seen, the clinic is \(name)."
+                : "I suggest \(name). " + Phrases.levelAdvice(triage, .en)
             text += " " + Phrases.notADoctor.en
         }
         var cards: [Card] = []
         if let place = department?.place {
             cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place))
         }
-        return Reply(text: text, stage: .triage, language: language,
-                     quickReplies: language.pick(["帮我预约", "看病要带什么", "转人工"], ["Book it for me", "What should I bring?", "Talk to a person"]),
-                     cards: cards, triage: summary(triage, name: name, language: language))
+        return Reply(
+            text: text, stage: .triage, language: language,
+            quickReplies: language.pick(["帮我预约", "看病要带什么", "转人工"], ["Book it for me", "What should I bring?", "Talk to a person"]),
+            cards: cards, triage: summary(triage, name: name, language: language))
     }
 
     /// "别的科": the next of the departments the evidence kept, recommended the same way; nil when none is left.
@@ -185,13 +206,17 @@ public struct ConversationPolicy: Sendable {
         state.triage = triage
         let place = try await guide.place(kind: "emergency", hospitalId: state.hospitalId, language: language)
         let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? language.pick("急诊科", "Emergency")
-        var cards = [Card(type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
-                          text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)]
+        var cards = [
+            Card(
+                type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
+                text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)
+        ]
         if let place { cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place)) }
-        return Reply(text: Phrases.emergency(triage.redFlags, place: place, language), stage: .emergency, language: language,
-                     quickReplies: language.pick(["拨打120", "急诊科怎么走"], ["Call 120", "Where is the emergency department?"]),
-                     cards: cards, actions: first ? [Action(type: "emergency_advised")] : [],
-                     triage: summary(triage, name: name, language: language))
+        return Reply(
+            text: Phrases.emergency(triage.redFlags, place: place, language), stage: .emergency, language: language,
+            quickReplies: language.pick(["拨打120", "急诊科怎么走"], ["Call 120", "Where is the emergency department?"]),
+            cards: cards, actions: first ? [Action(type: "emergency_advised")] : [],
+            triage: summary(triage, name: name, language: language))
     }
 
     private func handoff(_ state: inout ConversationState) -> Reply {
@@ -203,20 +228,24 @@ public struct ConversationPolicy: Sendable {
     private func directions(_ utterance: Utterance, in state: ConversationState, stage: ConversationState.Stage) async throws -> Reply? {
         let language = state.language
         guard let kind = utterance.placeKind,
-              let place = try await guide.place(kind: kind, hospitalId: state.hospitalId, language: language) else { return nil }
-        return Reply(text: Phrases.place(place, language), stage: stage, language: language,
-                     cards: [Card(type: "directions", title: place.name, text: Phrases.place(place, language), place: place)])
+            let place = try await guide.place(kind: kind, hospitalId: state.hospitalId, language: language)
+        else { return nil }
+        return Reply(
+            text: Phrases.place(place, language), stage: stage, language: language,
+            cards: [Card(type: "directions", title: place.name, text: Phrases.place(place, language), place: place)])
     }
 
     private func faq(_ answer: KnowledgeBase.Answer, state: inout ConversationState) -> Reply {
         state.misunderstood = 0
         let language = state.language
-        return Reply(text: answer.text, stage: state.stage, language: language,
-                     cards: [Card(type: "faq", title: language.pick("医院须知", "Hospital information"), text: answer.text, faqId: answer.id)])
+        return Reply(
+            text: answer.text, stage: state.stage, language: language,
+            cards: [Card(type: "faq", title: language.pick("医院须知", "Hospital information"), text: answer.text, faqId: answer.id)])
     }
 
     func summary(_ triage: TriageResult, name: String, language: Language) -> TriageSummary {
-        TriageSummary(level: triage.level, departmentId: triage.departmentId, departmentName: name,
-                      redFlags: triage.redFlags.map { language == .zh ? $0.zh : $0.en }, reason: triage.reason)
+        TriageSummary(
+            level: triage.level, departmentId: triage.departmentId, departmentName: name,
+            redFlags: triage.redFlags.map { language == .zh ? $0.zh : $0.en }, reason: triage.reason)
     }
 }

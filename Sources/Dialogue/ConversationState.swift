@@ -1,3 +1,4 @@
+import Wording
 /// Where a conversation is, stored after every turn so it survives a restart and moves between devices.
 public struct ConversationState: Sendable, Codable, Equatable {
     public enum Stage: String, Sendable, Codable {
@@ -114,4 +115,10 @@ public protocol HospitalGuide: Sendable {
     /// The hospital's department for each specialty (the clinical knowledge's ids, e.g. `cardiology`), the knowledge's
     /// fallbacks included; every hospital's departments when `hospitalId` is nil.
     func departmentsBySpecialty(hospitalId: String?) async throws -> [String: String]
+    /// The message catalog with the hospital's own wording (the shipped catalog when it has none).
+    func wording(hospitalId: String?) async throws -> MessageCatalog
+}
+
+extension HospitalGuide {
+    public func wording(hospitalId: String?) async throws -> MessageCatalog { .shipped }
 }

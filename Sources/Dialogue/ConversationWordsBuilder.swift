@@ -35,8 +35,9 @@ struct ConversationWordsBuilder {
     }
 
     var words: ConversationWords {
-        ConversationWords(intents: intents, places: places, periods: periods, days: days, weeks: weeks, chineseWeekdays: chineseWeekdays,
-                          englishWeekdays: englishWeekdays, choices: choices, fillers: fillers)
+        ConversationWords(
+            intents: intents, places: places, periods: periods, days: days, weeks: weeks, chineseWeekdays: chineseWeekdays,
+            englishWeekdays: englishWeekdays, choices: choices, fillers: fillers)
     }
 
     mutating func add(_ line: Line, line number: Int) throws {

@@ -18,10 +18,12 @@ public struct ConversationSummary: Sendable {
 extension Conversations {
     /// The account's conversations, most recently active first, at most `limit`.
     public func list(accountId: String, limit: Int = 100) async throws -> [ConversationSummary] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT id, patient_id, state, created_at, updated_at FROM conversations WHERE account_id = \(bind: accountId)
             ORDER BY updated_at DESC, id LIMIT \(bind: limit)
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
             let state = try Self.state(row)
             return ConversationSummary(
@@ -34,9 +36,13 @@ extension Conversations {
 
     /// The profile a conversation of the account is about (nil for none); not found for someone else's.
     public func patientId(accountId: String, conversationId: String) async throws -> String? {
-        guard let row = try await database.sql.raw("""
-            SELECT patient_id FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
-            """).first() else { throw NotFound("conversation") }
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT patient_id FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
+                """
+            ).first()
+        else { throw NotFound("conversation") }
         return try row.decode(column: "patient_id", as: String?.self)
     }
 
@@ -47,9 +53,11 @@ extension Conversations {
 
     /// Forgets every conversation of the account inside the caller's transaction; how many there were.
     public static func deleteAll(accountId: String, on db: any SQLDatabase) async throws -> Int {
-        try await db.raw("""
+        try await db.raw(
+            """
             DELETE FROM conversation_turns WHERE conversation_id IN (SELECT id FROM conversations WHERE account_id = \(bind: accountId))
-            """).run()
+            """
+        ).run()
         return try await db.raw("DELETE FROM conversations WHERE account_id = \(bind: accountId) RETURNING 1 AS gone").all().count
     }
 }

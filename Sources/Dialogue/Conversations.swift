@@ -38,8 +38,10 @@ public struct Conversations: Sendable {
     let policy: ConversationPolicy
     let timeZone: TimeZone
 
-    public init(database: Database, clock: any NowProvider, policy: ConversationPolicy,
-                timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) {
+    public init(
+        database: Database, clock: any NowProvider, policy: ConversationPolicy,
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    ) {
         self.database = database
         self.clock = clock
         self.policy = policy
@@ -49,23 +51,27 @@ public struct Conversations: Sendable {
     /// Starts a conversation (the patient profile, when given, must already be checked to be the account's; its age
     /// in years, from the birth date, routes triage — a child goes to 儿科 without being asked) and returns its id and
     /// the greeting. `hospitalId` is the hospital the conversation is with (already checked to exist).
-    public func start(accountId: String, patientId: String?, patientAgeYears: Double? = nil, hospitalId: String? = nil,
-                      language: Language) async throws -> (id: String, reply: Reply) {
+    public func start(
+        accountId: String, patientId: String?, patientAgeYears: Double? = nil, hospitalId: String? = nil,
+        language: Language
+    ) async throws -> (id: String, reply: Reply) {
         let id = Identifier.make("conv")
         var state = ConversationState(language: language, patientId: patientId)
         state.hospitalId = hospitalId
         state.facts.ageYears = patientAgeYears
         state.facts.isChild = patientAgeYears.map { $0 < 14 } ?? false
         state.facts.isElderly = patientAgeYears.map { $0 >= 65 } ?? false
-        let reply = policy.greeting(state)
+        let reply = try await policy.greeting(state)
         let now = Clock.millis(clock.now())
         let stateJSON = try database.seal(try Self.json(state), .conversation)
         let greeting = try SealedTurn(database, text: reply.text, reply: reply)
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO conversations (id, account_id, patient_id, state, version, turn_count, created_at, updated_at)
                 VALUES (\(bind: id), \(bind: accountId), \(bind: patientId), \(bind: stateJSON), 0, 1, \(bind: now), \(bind: now))
-                """).run()
+                """
+            ).run()
             try await Self.insertTurn(db, conversationId: id, seq: 1, role: "companion", turn: greeting, at: now)
         }
         return (id, reply)
@@ -79,9 +85,13 @@ public struct Conversations: Sendable {
             throw ValidationFailed([FieldError("text", "Say something in words: the message is empty, or only emoji and symbols.")])
         }
         for _ in 0..<3 {
-            guard let row = try await database.sql.raw("""
-                SELECT state, version, turn_count FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
-                """).first() else { throw NotFound("conversation") }
+            guard
+                let row = try await database.sql.raw(
+                    """
+                    SELECT state, version, turn_count FROM conversations WHERE id = \(bind: conversationId) AND account_id = \(bind: accountId)
+                    """
+                ).first()
+            else { throw NotFound("conversation") }
             var state = try Self.state(row)
             let version = try row.decode(column: "version", as: Int.self)
             let turns = try row.decode(column: "turn_count", as: Int.self)
@@ -91,18 +101,22 @@ public struct Conversations: Sendable {
             let message = try database.seal(cleaned, .conversation)
             let answer = try SealedTurn(database, text: reply.text, reply: reply)
             let saved: Bool = try await database.transaction { db in
-                let updated = try await db.raw("""
+                let updated = try await db.raw(
+                    """
                     UPDATE conversations SET state = \(bind: stateJSON), version = version + 1, turn_count = turn_count + 2,
                       updated_at = \(bind: now)
                     WHERE id = \(bind: conversationId) AND version = \(bind: version) RETURNING id
-                    """).first()
+                    """
+                ).first()
                 guard updated != nil else { return false }
                 // Both turns in one statement: one trip to the single SQLite writer fewer per turn.
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO conversation_turns (conversation_id, seq, role, text, reply, created_at)
                     VALUES (\(bind: conversationId), \(bind: turns + 1), 'patient', \(bind: message), NULL, \(bind: now)),
                            (\(bind: conversationId), \(bind: turns + 2), 'companion', \(bind: answer.text), \(bind: answer.reply), \(bind: now))
-                    """).run()
+                    """
+                ).run()
                 return true
             }
             if saved { return reply }
@@ -112,12 +126,18 @@ public struct Conversations: Sendable {
 
     /// The conversation with its state and every turn, oldest first.
     public func get(accountId: String, id: String) async throws -> ConversationRecord {
-        guard let row = try await database.sql.raw("""
-            SELECT * FROM conversations WHERE id = \(bind: id) AND account_id = \(bind: accountId)
-            """).first() else { throw NotFound("conversation") }
-        let turnRows = try await database.sql.raw("""
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT * FROM conversations WHERE id = \(bind: id) AND account_id = \(bind: accountId)
+                """
+            ).first()
+        else { throw NotFound("conversation") }
+        let turnRows = try await database.sql.raw(
+            """
             SELECT * FROM conversation_turns WHERE conversation_id = \(bind: id) ORDER BY seq
-            """).all()
+            """
+        ).all()
         let decoder = JSONDecoder()
         let turns = try turnRows.map { turn in
             ConversationRecord.Turn(
@@ -137,11 +157,14 @@ public struct Conversations: Sendable {
     /// The patient's own first description of the complaint, from the account's most recent conversation about this
     /// appointment, else about this patient profile (for the doctor's record, marked as patient-reported).
     public func complaint(accountId: String, patientId: String, appointmentId: String) async throws -> String? {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT state FROM conversations WHERE account_id = \(bind: accountId) ORDER BY updated_at DESC LIMIT 20
-            """).all()
+            """
+        ).all()
         let states = try rows.map(Self.state)
-        let about = states.first { $0.visit?.appointmentId == appointmentId && $0.facts.complaint != nil }
+        let about =
+            states.first { $0.visit?.appointmentId == appointmentId && $0.facts.complaint != nil }
             ?? states.first { ($0.patientId == patientId || $0.visit?.patientId == patientId) && $0.facts.complaint != nil }
         return about?.facts.complaint
     }
@@ -182,12 +205,16 @@ public struct Conversations: Sendable {
         return try JSONDecoder().decode(ConversationState.self, from: Data(state.utf8))
     }
 
-    private static func insertTurn(_ db: any SQLDatabase, conversationId: String, seq: Int, role: String, turn: SealedTurn,
-                                   at millis: Int64) async throws {
-        try await db.raw("""
+    private static func insertTurn(
+        _ db: any SQLDatabase, conversationId: String, seq: Int, role: String, turn: SealedTurn,
+        at millis: Int64
+    ) async throws {
+        try await db.raw(
+            """
             INSERT INTO conversation_turns (conversation_id, seq, role, text, reply, created_at)
             VALUES (\(bind: conversationId), \(bind: seq), \(bind: role), \(bind: turn.text), \(bind: turn.reply), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 }
 

@@ -26,8 +26,12 @@ enum Intents {
         var core = Substring(bare)
         for _ in 0..<4 {
             let before = core
-            if let filler = fillers.first(where: { core.hasSuffix($0) && leavesWords(core.dropLast($0.count)) }) { core = core.dropLast(filler.count) }
-            if let filler = fillers.first(where: { core.hasPrefix($0) && leavesWords(core.dropFirst($0.count)) }) { core = core.dropFirst(filler.count) }
+            if let filler = fillers.first(where: { core.hasSuffix($0) && leavesWords(core.dropLast($0.count)) }) {
+                core = core.dropLast(filler.count)
+            }
+            if let filler = fillers.first(where: { core.hasPrefix($0) && leavesWords(core.dropFirst($0.count)) }) {
+                core = core.dropFirst(filler.count)
+            }
             while let last = core.last, isSeparator(last) { core = core.dropLast() }
             while let first = core.first, isSeparator(first) { core = core.dropFirst() }
             if core.startIndex == before.startIndex, core.endIndex == before.endIndex { break }

@@ -25,8 +25,9 @@ enum Triage {
         let situation = facts.situation
         let flags = RedFlags.evaluate(situation, knowledge: knowledge)
         if !flags.isEmpty, let emergency = knowledge.specialties.values.first(where: { $0.forEmergency == true }) {
-            return TriageResult(level: .emergency, departmentId: departments[emergency.id] ?? emergency.id, redFlags: flags, reason: "red_flag",
-                                specialty: emergency.id)
+            return TriageResult(
+                level: .emergency, departmentId: departments[emergency.id] ?? emergency.id, redFlags: flags, reason: "red_flag",
+                specialty: emergency.id)
         }
         let ranked = specialties(for: facts, knowledge: knowledge)
         let served = ranked.filter { departments[$0] != nil }
@@ -36,8 +37,9 @@ enum Triage {
         for specialty in served.dropFirst() {
             if let id = departments[specialty], !alternatives.contains(id), id != departments[best] { alternatives.append(id) }
         }
-        return TriageResult(level: level, departmentId: departments[best] ?? best, redFlags: [], reason: reason, specialty: best,
-                            alternatives: Array(alternatives.prefix(2)))
+        return TriageResult(
+            level: level, departmentId: departments[best] ?? best, redFlags: [], reason: reason, specialty: best,
+            alternatives: Array(alternatives.prefix(2)))
     }
 
     /// How soon, from the knowledge's level rules (`levels.jsonl`): the first that holds, else routine.
@@ -57,7 +59,8 @@ enum Triage {
             if f.isPregnant, bestSpecialty.keepsPregnant != true, let obstetrics = specialties.first(where: { $0.forPregnancy == true }) {
                 obstetrics
             } else if child, let children = specialties.first(where: { $0.forChildren == true }),
-                      bestSpecialty.keepsChildren != true || (f.hasFever && children.takesChildrenWithFever == true) {
+                bestSpecialty.keepsChildren != true || (f.hasFever && children.takesChildrenWithFever == true)
+            {
                 children
             } else {
                 nil

@@ -52,7 +52,7 @@ public struct BuiltInUnderstanding: Understanding {
     /// one duration is taken for its first symptom, the complaint it opens with, and only when that is not slight.
     private func lasting(_ facts: Facts, days: Double?) -> [String] {
         guard let days, let first = facts.symptoms.first, !(facts.mild ?? []).contains(first),
-              let lasting = reader.knowledge.concepts[first]?.lasting, days >= lasting.days, !facts.symptoms.contains(lasting.concept)
+            let lasting = reader.knowledge.concepts[first]?.lasting, days >= lasting.days, !facts.symptoms.contains(lasting.concept)
         else { return [] }
         return [lasting.concept]
     }

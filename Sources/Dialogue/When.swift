@@ -14,7 +14,8 @@ enum When {
         if let found = Quantities.firstMatch(chineseDate, in: text), let month = Quantities.number(found[1]), let day = Quantities.number(found[2]) {
             return today.days(toMonth: Int(month), day: Int(day))
         }
-        if let found = Quantities.firstMatch(englishMonthDay, in: text) ?? Quantities.firstMatch(englishDayMonth, in: text).map({ [$0[0], $0[2], $0[1]] }),
+        if let found = Quantities.firstMatch(englishMonthDay, in: text)
+            ?? Quantities.firstMatch(englishDayMonth, in: text).map({ [$0[0], $0[2], $0[1]] }),
             let month = englishMonths.firstIndex(of: String(found[1].prefix(3))), let day = Int(found[2])
         {
             return today.days(toMonth: month + 1, day: day)
@@ -45,7 +46,7 @@ enum When {
         for week in words.weeks {
             for prefix in week.words {
                 guard text.includes(prefix), let range = text.text.range(of: prefix),
-                      let day = text.text[range.upperBound...].first.flatMap({ words.chineseWeekdays[$0] })
+                    let day = text.text[range.upperBound...].first.flatMap({ words.chineseWeekdays[$0] })
                 else { continue }
                 return offset(to: day, from: todayWeekday, nextWeek: week.value)
             }

@@ -18,9 +18,11 @@ public struct EncounterParties: Sendable, Equatable {
     /// What the patient's profile says they are allergic to (told to the doctor as patient-reported).
     public var patientAllergies: [String]
 
-    public init(appointmentId: String, accountId: String, patientId: String, patientName: String, patientGender: String?,
-                patientBirthDate: String?, doctorId: String, doctorName: String, departmentName: String, startsAt: Date,
-                patientAllergies: [String]) {
+    public init(
+        appointmentId: String, accountId: String, patientId: String, patientName: String, patientGender: String?,
+        patientBirthDate: String?, doctorId: String, doctorName: String, departmentName: String, startsAt: Date,
+        patientAllergies: [String]
+    ) {
         self.appointmentId = appointmentId
         self.accountId = accountId
         self.patientId = patientId

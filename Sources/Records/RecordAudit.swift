@@ -4,16 +4,22 @@ import Storage
 
 /// The audit log of records: one line per read or write, in the same transaction as a write.
 enum RecordAudit {
-    static func write(_ db: any SQLDatabase, recordId: String?, encounterId: String, actor: RecordActor, action: String, at millis: Int64) async throws {
-        try await db.raw("""
+    static func write(_ db: any SQLDatabase, recordId: String?, encounterId: String, actor: RecordActor, action: String, at millis: Int64)
+        async throws
+    {
+        try await db.raw(
+            """
             INSERT INTO record_audit (id, record_id, encounter_id, actor, action, at)
             VALUES (\(bind: Identifier.make("aud")), \(bind: recordId), \(bind: encounterId), \(bind: actor.auditName), \(bind: action), \(bind: millis))
-            """).run()
+            """
+        ).run()
     }
 
     /// Records a read, which writes nothing else, as a transaction of its own (through the writer on SQLite).
-    static func write(_ database: Database, recordId: String?, encounterId: String, actor: RecordActor, action: String,
-                      at millis: Int64) async throws {
+    static func write(
+        _ database: Database, recordId: String?, encounterId: String, actor: RecordActor, action: String,
+        at millis: Int64
+    ) async throws {
         try await database.transaction { db in
             try await write(db, recordId: recordId, encounterId: encounterId, actor: actor, action: action, at: millis)
         }

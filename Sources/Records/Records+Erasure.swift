@@ -16,32 +16,40 @@ extension Records {
     /// `pseudonym` instead of the account; its transcript and unsigned drafts go. The patient id inside a signature
     /// stays, so the signature still verifies; the profile it named is deleted with the account.
     public static func erase(accountId: String, pseudonym: String, on db: any SQLDatabase) async throws -> RecordsErasure {
-        let encounters = try await db.raw("""
+        let encounters = try await db.raw(
+            """
             SELECT e.id, (SELECT COUNT(*) FROM records r WHERE r.encounter_id = e.id AND r.status = 'signed') AS signed
             FROM encounters e WHERE e.account_id = \(bind: accountId)
-            """).all().map { (id: try $0.decode(column: "id", as: String.self), signed: try $0.decode(column: "signed", as: Int.self)) }
+            """
+        ).all().map { (id: try $0.decode(column: "id", as: String.self), signed: try $0.decode(column: "signed", as: Int.self)) }
         var erasure = RecordsErasure()
         for encounter in encounters {
             let unsigned: SQLQueryString = encounter.signed > 0 ? " AND status = 'draft'" : ""
-            try await db.raw("""
+            try await db.raw(
+                """
                 DELETE FROM record_revisions WHERE record_id IN (SELECT id FROM records WHERE encounter_id = \(bind: encounter.id)
-                """ + unsigned + ")").run()
+                """ + unsigned + ")"
+            ).run()
             try await db.raw("DELETE FROM records WHERE encounter_id = \(bind: encounter.id)" + unsigned).run()
             try await db.raw("DELETE FROM encounter_turns WHERE encounter_id = \(bind: encounter.id)").run()
             if encounter.signed > 0 {
                 erasure.keptSigned += encounter.signed
-                try await db.raw("""
+                try await db.raw(
+                    """
                     UPDATE encounters SET account_id = \(bind: pseudonym), turn_count = 0 WHERE id = \(bind: encounter.id)
-                    """).run()
+                    """
+                ).run()
             } else {
                 erasure.deletedEncounters += 1
                 try await db.raw("DELETE FROM encounters WHERE id = \(bind: encounter.id)").run()
             }
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE record_audit SET actor = \(bind: RecordActor.patient(accountId: pseudonym).auditName)
             WHERE actor = \(bind: RecordActor.patient(accountId: accountId).auditName)
-            """).run()
+            """
+        ).run()
         return erasure
     }
 }

@@ -43,20 +43,24 @@ public struct Records: Sendable {
         let turnCount = complaint == nil ? 0 : 1
         let sealedComplaint = try database.seal(complaint, .transcript)
         let inserted: Bool = try await database.transaction { db in
-            let row = try await db.raw("""
+            let row = try await db.raw(
+                """
                 INSERT INTO encounters (id, appointment_id, account_id, patient_id, patient_name, patient_gender, patient_birth_date,
                   doctor_id, doctor_name, department_name, starts_at, turn_count, opened_by, created_at)
                 VALUES (\(bind: id), \(bind: appointmentId), \(bind: parties.accountId), \(bind: parties.patientId), \(bind: parties.patientName),
                   \(bind: parties.patientGender), \(bind: parties.patientBirthDate), \(bind: parties.doctorId), \(bind: parties.doctorName),
                   \(bind: parties.departmentName), \(bind: Clock.millis(parties.startsAt)), \(bind: turnCount), \(bind: actor.auditName), \(bind: now))
                 ON CONFLICT (appointment_id) DO NOTHING RETURNING id
-                """).first()
+                """
+            ).first()
             guard row != nil else { return false }
             if let sealedComplaint {
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO encounter_turns (encounter_id, seq, speaker, text, start_ms, end_ms, created_at)
                     VALUES (\(bind: id), 0, 'previsit', \(bind: sealedComplaint), NULL, NULL, \(bind: now))
-                    """).run()
+                    """
+                ).run()
             }
             try await RecordAudit.write(db, recordId: nil, encounterId: id, actor: actor, action: "open_encounter", at: now)
             return true
@@ -85,22 +89,28 @@ public struct Records: Sendable {
         let count = turns.count
         let texts = try turns.map { try database.seal($0.text, .transcript) }
         let total: Int? = try await database.transaction { db in
-            guard let row = try await db.raw("""
-                UPDATE encounters SET turn_count = turn_count + \(bind: count)
-                WHERE id = \(bind: encounterId) AND turn_count + \(bind: count) <= \(bind: Self.maximumTurns) RETURNING turn_count
-                """).first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE encounters SET turn_count = turn_count + \(bind: count)
+                    WHERE id = \(bind: encounterId) AND turn_count + \(bind: count) <= \(bind: Self.maximumTurns) RETURNING turn_count
+                    """
+                ).first()
+            else { return nil }
             let total = try row.decode(column: "turn_count", as: Int.self)
             var rows: [SQLQueryString] = []
             for (offset, turn) in turns.enumerated() {
                 let seq = total - count + offset
-                rows.append("""
+                rows.append(
+                    """
                     (\(bind: encounterId), \(bind: seq), \(bind: turn.speaker.rawValue), \(bind: texts[offset]),
                      \(bind: turn.startMs), \(bind: turn.endMs), \(bind: now))
                     """)
             }
             for chunk in stride(from: 0, to: rows.count, by: 100) {
                 let values = rows[chunk..<min(chunk + 100, rows.count)].joined(separator: ", ")
-                try await db.raw("INSERT INTO encounter_turns (encounter_id, seq, speaker, text, start_ms, end_ms, created_at) VALUES \(values)").run()
+                try await db.raw("INSERT INTO encounter_turns (encounter_id, seq, speaker, text, start_ms, end_ms, created_at) VALUES \(values)")
+                    .run()
             }
             try await RecordAudit.write(db, recordId: nil, encounterId: encounterId, actor: actor, action: "append_transcript", at: now)
             return total
@@ -119,9 +129,11 @@ public struct Records: Sendable {
     }
 
     func transcript(of encounterId: String) async throws -> [TranscriptTurn] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT speaker, text, start_ms, end_ms FROM encounter_turns WHERE encounter_id = \(bind: encounterId) ORDER BY seq
-            """).all().map(RecordRows.turn)
+            """
+        ).all().map(RecordRows.turn)
     }
 
     static func validate(_ turns: [TranscriptTurn]) throws {

@@ -12,19 +12,25 @@ public struct Directory: Sendable {
     // Columns by name, not d.*: an SQLite reader opened before a migration expands * from its old schema.
     private func contents() async throws -> DirectorySnapshot.Contents {
         try await snapshot.current {
-            let departments = try await database.sql.raw("""
+            let departments = try await database.sql.raw(
+                """
                 SELECT d.id, d.hospital_id, d.name, d.name_en, d.description, d.description_en, d.specialties, d.retired_at,
                        \(unsafeRaw: Self.locationColumns) FROM departments d JOIN locations l ON l.id = d.location_id
                 ORDER BY d.hospital_id, d.sort_order
-                """).all()
-            let doctors = try await database.sql.raw("""
+                """
+            ).all()
+            let doctors = try await database.sql.raw(
+                """
                 SELECT id, department_id, name, name_en, title, title_en, specialty, specialty_en, retired_at FROM doctors
                 ORDER BY department_id, sort_order
-                """).all()
-            return .init(departments: try departments.map(Self.department(from:)), doctors: try doctors.map(Self.doctor(from:)),
-                         retired: Set(try (departments + doctors).filter { try $0.decode(column: "retired_at", as: Int64?.self) != nil }
-                             .map { try $0.decode(column: "id", as: String.self) }),
-                         loadedAt: Date())
+                """
+            ).all()
+            return .init(
+                departments: try departments.map(Self.department(from:)), doctors: try doctors.map(Self.doctor(from:)),
+                retired: Set(
+                    try (departments + doctors).filter { try $0.decode(column: "retired_at", as: Int64?.self) != nil }
+                        .map { try $0.decode(column: "id", as: String.self) }),
+                loadedAt: Date())
         }
     }
 
@@ -64,11 +70,13 @@ public struct Directory: Sendable {
 
     /// Service locations (registration, payment, laboratory, radiology, ultrasound, pharmacy, emergency…).
     public func locations(hospitalId: String) async throws -> [Location] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT id AS l_id, kind AS l_kind, name AS l_name, name_en AS l_name_en, building AS l_building,
                    floor AS l_floor, zone AS l_zone, room AS l_room
             FROM locations WHERE hospital_id = \(bind: hospitalId) ORDER BY kind, id
-            """).all().map(Self.location(from:))
+            """
+        ).all().map(Self.location(from:))
     }
 
     static let locationColumns = """

@@ -23,8 +23,9 @@ public struct ChatSession {
         var lines = lines.makeAsyncIterator()
         var patients = try await session.patients()
         guard try await askConsent(for: patients.map(\.id), lines: &lines) else { return }
-        var started = try await session.startConversation(patientId: patients.count == 1 ? patients[0].id : nil, language: language,
-                                                                hospitalId: hospitalId)
+        var started = try await session.startConversation(
+            patientId: patients.count == 1 ? patients[0].id : nil, language: language,
+            hospitalId: hospitalId)
         var conversationId = started.id
         var quickReplies = started.reply.quickReplies
         write(ReplyRenderer.render(started.reply))
@@ -68,8 +69,10 @@ public struct ChatSession {
         write(language == "en" ? "Agree? (y/n)" : "是否同意？(y/n)")
         let answer = try await lines.next()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard ["y", "yes", "是", "同意"].contains(answer) else {
-            write(language == "en" ? "Without your consent the companion cannot talk about your health."
-                                   : "未获得您的同意，助理无法进行健康咨询。")
+            write(
+                language == "en"
+                    ? "Without your consent the companion cannot talk about your health."
+                    : "未获得您的同意，助理无法进行健康咨询。")
             return false
         }
         try await session.consent(patientIds: patientIds)

@@ -70,8 +70,10 @@ public struct Crowd: Sendable {
             return StepStatistics(say: journey.steps[index].summary, p50Ms: percentile(0.5), p95Ms: percentile(0.95), p99Ms: percentile(0.99))
         }
         let turns = results.reduce(0) { $0 + $1.steps.count }
-        return Report(patients: patients, concurrency: concurrency, seconds: seconds, turnsPerSecond: Double(turns) / max(seconds, 0.001),
-                      steps: steps, errors: errors, firstError: firstError, failedExpectations: results.reduce(0) { $0 + $1.steps.reduce(0) { $0 + $1.failures.count } })
+        return Report(
+            patients: patients, concurrency: concurrency, seconds: seconds, turnsPerSecond: Double(turns) / max(seconds, 0.001),
+            steps: steps, errors: errors, firstError: firstError,
+            failedExpectations: results.reduce(0) { $0 + $1.steps.reduce(0) { $0 + $1.failures.count } })
     }
 
     /// A distinct mobile number per virtual patient (199 + eight digits).
@@ -79,8 +81,11 @@ public struct Crowd: Sendable {
 
     /// The report as a table for the terminal.
     public static func describe(_ report: Report) -> String {
-        var lines = [String(format: "%d patients, %d at a time: %.2f s, %.0f turns/s, %d errors, %d failed expectations",
-                            report.patients, report.concurrency, report.seconds, report.turnsPerSecond, report.errors, report.failedExpectations)]
+        var lines = [
+            String(
+                format: "%d patients, %d at a time: %.2f s, %.0f turns/s, %d errors, %d failed expectations",
+                report.patients, report.concurrency, report.seconds, report.turnsPerSecond, report.errors, report.failedExpectations)
+        ]
         lines.append("  p50 ms   p95 ms   p99 ms   step")
         for step in report.steps {
             lines.append(String(format: "  %6.1f   %6.1f   %6.1f   ", step.p50Ms, step.p95Ms, step.p99Ms) + step.say)

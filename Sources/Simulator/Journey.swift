@@ -123,8 +123,10 @@ public struct Journey: Decodable, Sendable {
 
         /// How many actions the step names (a valid step names one).
         var actionCount: Int {
-            [say != nil, book != nil, cancel != nil, checkIn != nil, queue != nil, clock != nil, openEncounter != nil, transcript != nil,
-             draft != nil, sign != nil, createSession != nil, closeSession != nil, waitlist != nil, notification != nil].filter { $0 }.count
+            [
+                say != nil, book != nil, cancel != nil, checkIn != nil, queue != nil, clock != nil, openEncounter != nil, transcript != nil,
+                draft != nil, sign != nil, createSession != nil, closeSession != nil, waitlist != nil, notification != nil,
+            ].filter { $0 }.count
         }
     }
 
@@ -147,7 +149,11 @@ public struct Journey: Decodable, Sendable {
         do {
             let journey = try YAMLDecoder().decode(Journey.self, from: text)
             if let bad = journey.steps.firstIndex(where: { $0.actionCount != 1 }) {
-                let context = DecodingError.Context(codingPath: [CodingKeys.steps, StepIndex(intValue: bad)], debugDescription: "a step needs exactly one action (say, book, cancel, checkIn, queue, clock, openEncounter, transcript, draft, sign, createSession, closeSession, waitlist, notification)")
+                let context = DecodingError.Context(
+                    codingPath: [CodingKeys.steps, StepIndex(intValue: bad)],
+                    debugDescription:
+                        "a step needs exactly one action (say, book, cancel, checkIn, queue, clock, openEncounter, transcript, draft, sign, createSession, closeSession, waitlist, notification)"
+                )
                 throw DecodingError.dataCorrupted(context)
             }
             return journey

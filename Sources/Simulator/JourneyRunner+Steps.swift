@@ -10,8 +10,10 @@ extension JourneyRunner {
     func perform(_ step: Journey.Step, state: inout JourneyState) async throws -> StepOutcome {
         if let text = step.say {
             if state.conversationId == nil {
-                state.conversationId = try await state.patient.startConversation(patientId: nil, language: state.journey.language ?? "zh",
-                                                                                 hospitalId: state.journey.hospital).id
+                state.conversationId = try await state.patient.startConversation(
+                    patientId: nil, language: state.journey.language ?? "zh",
+                    hospitalId: state.journey.hospital
+                ).id
             }
             return .reply(try await state.patient.say(text, in: state.conversationId!, speech: step.speech))
         }
@@ -27,11 +29,14 @@ extension JourneyRunner {
         } else if let reference = step.queue {
             outcome = try await state.patient.queue(appointmentId: try state.resolve(reference))
         } else if let jump = step.clock {
-            let base = try jump.dayOf.map { name in
-                guard let day = state.days[name] else { throw JourneyStepError("no booking saved as \(name) before this clock step") }
-                return day
-            } ?? jump.day ?? 0
-            guard let instant = state.instant(day: base - (jump.daysBefore ?? 0), time: jump.time) else { throw JourneyStepError("clock time must be HH:mm") }
+            let base =
+                try jump.dayOf.map { name in
+                    guard let day = state.days[name] else { throw JourneyStepError("no booking saved as \(name) before this clock step") }
+                    return day
+                } ?? jump.day ?? 0
+            guard let instant = state.instant(day: base - (jump.daysBefore ?? 0), time: jump.time) else {
+                throw JourneyStepError("clock time must be HH:mm")
+            }
             state.movedClock = true
             try await state.patient.setClock(instant)
             // Tokens are issued by the moved clock: sign in again, as the app would after a day.
@@ -59,15 +64,17 @@ extension JourneyRunner {
             outcome = try await state.doctorSession().sign(recordId: try state.resolve(reference))
         } else if let plan = step.createSession {
             outcome = try await state.adminSession().createSession(
-                doctorId: plan.doctor, date: state.date(day: plan.day), period: plan.period, start: plan.start, end: plan.end, capacity: plan.capacity)
+                doctorId: plan.doctor, date: state.date(day: plan.day), period: plan.period, start: plan.start, end: plan.end, capacity: plan.capacity
+            )
             savedAs = "session"
             state.days[step.save ?? "session"] = plan.day
         } else if let reference = step.closeSession {
             outcome = try await state.adminSession().closeSession(sessionId: try state.resolve(reference), reason: "医生停诊")
         } else if let request = step.waitlist {
             let departmentId = try await state.patient.departmentId(named: request.department, hospitalId: state.journey.hospital)
-            outcome = try await state.patient.joinWaitlist(departmentId: departmentId, doctorId: request.doctor, date: state.date(day: request.day),
-                                                           period: request.period, patientId: try state.patientId(request.patient))
+            outcome = try await state.patient.joinWaitlist(
+                departmentId: departmentId, doctorId: request.doctor, date: state.date(day: request.day),
+                period: request.period, patientId: try state.patientId(request.patient))
             savedAs = "waitlist"
         } else if let kind = step.notification {
             outcome = try await state.patient.notification(kind: kind)
@@ -90,8 +97,9 @@ extension JourneyRunner {
         let departmentId = try await state.patient.departmentId(named: department, hospitalId: state.journey.hospital)
         let first = booking.day ?? 0
         for day in first..<(first + 7) {
-            let slots = try await state.patient.slots(departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),
-                                                      period: booking.period)
+            let slots = try await state.patient.slots(
+                departmentId: departmentId, doctorId: booking.doctor, date: state.date(day: day),
+                period: booking.period)
             guard !slots.isEmpty else { continue }
             state.days[name] = day
             return try await state.patient.book(from: slots, slotNumber: booking.slot, patientId: patientId)
@@ -110,7 +118,9 @@ extension Journey.Step {
         }
         if let createSession { return "admin opens \(createSession.doctor)'s \(createSession.period) session, day +\(createSession.day)" }
         if let closeSession { return "admin closes \(closeSession)" }
-        if let waitlist { return "waitlist \(waitlist.department)\(waitlist.doctor.map { " (\($0))" } ?? ""), day +\(waitlist.day) \(waitlist.period)" }
+        if let waitlist {
+            return "waitlist \(waitlist.department)\(waitlist.doctor.map { " (\($0))" } ?? ""), day +\(waitlist.day) \(waitlist.period)"
+        }
         if let notification { return "notification \(notification)" }
         if let cancel { return "cancel \(cancel)" }
         if let checkIn { return "check in \(checkIn)" }

@@ -106,11 +106,15 @@ public struct JourneyRunner: Sendable {
     static func check(_ expected: Journey.Expectation?, against outcome: APIOutcome) -> [String] {
         var failures: [String] = []
         if let problem = expected?.problem {
-            if outcome.problem != problem { failures.append("problem: expected \(problem), got \(outcome.problem ?? "success (\(outcome.status ?? "ok"))")") }
+            if outcome.problem != problem {
+                failures.append("problem: expected \(problem), got \(outcome.problem ?? "success (\(outcome.status ?? "ok"))")")
+            }
             return failures
         }
         if let problem = outcome.problem { return ["refused: \(problem)\(outcome.detail.map { " — \($0)" } ?? "")"] }
-        if let status = expected?.status, status != outcome.status { failures.append("status: expected \(status), got \(outcome.status ?? "nothing")") }
+        if let status = expected?.status, status != outcome.status {
+            failures.append("status: expected \(status), got \(outcome.status ?? "nothing")")
+        }
         if let number = expected?.queueNumber, number != outcome.queueNumber {
             failures.append("queue number: expected \(number), got \(outcome.queueNumber.map(String.init) ?? "none")")
         }

@@ -36,8 +36,9 @@ struct JourneyState: Sendable {
     static func begin(_ journey: Journey, server: URL, phone: String, httpClient: HTTPClient) async throws -> JourneyState {
         let patient = try await PatientSession.signIn(server: server, phone: phone, httpClient: httpClient)
         let localStart = ContinuousClock.now
-        var state = JourneyState(journey: journey, server: server, httpClient: httpClient, phone: phone, patient: patient,
-                                 serverStart: try await patient.serverNow() ?? Date(), localStart: localStart)
+        var state = JourneyState(
+            journey: journey, server: server, httpClient: httpClient, phone: phone, patient: patient,
+            serverStart: try await patient.serverNow() ?? Date(), localStart: localStart)
         var existing = try await patient.patients()
         for profile in journey.persona.patients ?? [] where !existing.contains(where: { $0.name == profile.name }) {
             existing.append(try await patient.addPatient(name: profile.name, gender: profile.gender, birthDate: profile.birthDate))
@@ -54,7 +55,9 @@ struct JourneyState: Sendable {
         var result = text
         while let start = result.range(of: "${"), let end = result.range(of: "}", range: start.upperBound..<result.endIndex) {
             let name = String(result[start.upperBound..<end.lowerBound])
-            guard let value = values[name] else { throw JourneyStepError("no value named \(name) yet (saved so far: \(values.keys.sorted().joined(separator: ", ")))") }
+            guard let value = values[name] else {
+                throw JourneyStepError("no value named \(name) yet (saved so far: \(values.keys.sorted().joined(separator: ", ")))")
+            }
             result.replaceSubrange(start.lowerBound..<end.upperBound, with: value)
         }
         return result

@@ -17,14 +17,17 @@ extension PatientSession {
 
     /// Grants (or withdraws) `purposes` on the texts shown now, for the account holder and then, as guardian or
     /// representative, for each of `patientIds`.
-    public func consent(to purposes: [Components.Schemas.ConsentPurpose] = Components.Schemas.ConsentPurpose.allCases,
-                        patientIds: [String] = [], granted: Bool = true) async throws {
+    public func consent(
+        to purposes: [Components.Schemas.ConsentPurpose] = Components.Schemas.ConsentPurpose.allCases,
+        patientIds: [String] = [], granted: Bool = true
+    ) async throws {
         let texts = try await consents().texts
         for purpose in purposes {
             guard let version = texts.first(where: { $0.purpose == purpose })?.version else { throw SimulatorError("no text for \(purpose)") }
             for patientId in [nil] + patientIds.map(Optional.some) {
-                let decided = try await client.decideConsent(path: .init(purpose: purpose),
-                                                             body: .json(.init(granted: granted, textVersion: version, patientId: patientId)))
+                let decided = try await client.decideConsent(
+                    path: .init(purpose: purpose),
+                    body: .json(.init(granted: granted, textVersion: version, patientId: patientId)))
                 guard case .ok = decided else { throw SimulatorError("recording the consent failed: \(decided)") }
             }
         }

@@ -43,8 +43,9 @@ extension PatientSession {
 
     /// Joins the waitlist of a doctor (or a department) for a date and period.
     public func joinWaitlist(departmentId: String, doctorId: String?, date: String, period: String, patientId: String) async throws -> APIOutcome {
-        let body = Components.Schemas.WaitlistRequest(doctorId: doctorId, departmentId: doctorId == nil ? departmentId : nil, date: date,
-                                                      period: period, patientId: patientId)
+        let body = Components.Schemas.WaitlistRequest(
+            doctorId: doctorId, departmentId: doctorId == nil ? departmentId : nil, date: date,
+            period: period, patientId: patientId)
         switch try await client.joinWaitlist(body: .json(body)) {
         case .created(let ok): let entry = try ok.body.json; return APIOutcome(id: entry.id, status: entry.status.rawValue)
         case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)

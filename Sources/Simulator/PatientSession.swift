@@ -48,7 +48,8 @@ public struct PatientSession: Sendable {
 
     /// Starts a conversation, with the hospital named when there is one to name.
     public func startConversation(patientId: String?, language: String, hospitalId: String? = nil) async throws
-        -> Components.Schemas.ConversationStarted {
+        -> Components.Schemas.ConversationStarted
+    {
         let started = try await client.startConversation(body: .json(.init(patientId: patientId, hospitalId: hospitalId, language: language)))
         guard case .created(let ok) = started else { throw SimulatorError("starting the conversation failed: \(started)") }
         return try ok.body.json
@@ -56,8 +57,9 @@ public struct PatientSession: Sendable {
 
     /// Says something; with `speech` (mp3, opus, wav) the reply comes spoken too.
     public func say(_ text: String, in conversationId: String, speech: String? = nil) async throws -> Components.Schemas.Reply {
-        let answered = try await client.sendMessage(path: .init(conversationId: conversationId),
-                                                    body: .json(.init(text: text, speech: speech.map { .init(format: $0) })))
+        let answered = try await client.sendMessage(
+            path: .init(conversationId: conversationId),
+            body: .json(.init(text: text, speech: speech.map { .init(format: $0) })))
         switch answered {
         case .ok(let ok): return try ok.body.json.reply
         case .default(let status, let problem):
@@ -72,9 +74,10 @@ extension PatientSession {
     public func audioBytes(key: String) async throws -> Int {
         let fetched = try await client.getSpeechAudio(path: .init(key: key))
         guard case .ok(let ok) = fetched else { throw SimulatorError("fetching the audio failed: \(fetched)") }
-        let body: HTTPBody = switch ok.body {
-        case .audioMpeg(let body), .audioOgg(let body), .audioWav(let body): body
-        }
+        let body: HTTPBody =
+            switch ok.body {
+            case .audioMpeg(let body), .audioOgg(let body), .audioWav(let body): body
+            }
         return try await [UInt8](collecting: body, upTo: 16 << 20).count
     }
 }
@@ -83,8 +86,10 @@ extension PatientSession {
 struct BearerToken: ClientMiddleware {
     let token: String
 
-    func intercept(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-                   next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         var request = request
         request.headerFields[.authorization] = "Bearer \(token)"
         return try await next(request, body, baseURL)

@@ -5,14 +5,17 @@ public enum ReplyRenderer {
     public static func render(_ reply: Components.Schemas.Reply) -> String {
         var lines = ["助理 [\(reply.stage)]: \(reply.text)"]
         if let triage = reply.triage {
-            lines.append("  ┌ triage: \(triage.level) → \(triage.departmentName)" + (triage.redFlags.isEmpty ? "" : " · red flags: \(triage.redFlags.joined(separator: ", "))"))
+            lines.append(
+                "  ┌ triage: \(triage.level) → \(triage.departmentName)"
+                    + (triage.redFlags.isEmpty ? "" : " · red flags: \(triage.redFlags.joined(separator: ", "))"))
         }
         for card in reply.cards {
             lines.append("  ┌ [\(card._type)] \(card.title)")
             if card._type != "slots", let text = card.text { lines.append(contentsOf: text.split(separator: "\n").map { "  │ \($0)" }) }
             if let phone = card.phone { lines.append("  │ ☎ \(phone)") }
             for (index, slot) in (card.slots ?? []).enumerated() {
-                lines.append("  │ \(index + 1). \(slot.date) \(slot.time) \(slot.doctorName) ¥\(String(format: "%g", slot.fee)), \(slot.remaining) left")
+                lines.append(
+                    "  │ \(index + 1). \(slot.date) \(slot.time) \(slot.doctorName) ¥\(String(format: "%g", slot.fee)), \(slot.remaining) left")
             }
         }
         for action in reply.actions { lines.append("  ✓ \(action._type)" + (action.appointmentId.map { " \($0)" } ?? "")) }

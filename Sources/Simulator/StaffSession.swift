@@ -10,7 +10,8 @@ public struct StaffSession: Sendable {
 
     public static func signIn(server: URL, username: String, password: String, httpClient: HTTPClient = .shared) async throws -> StaffSession {
         let transport = AsyncHTTPClientTransport(configuration: .init(client: httpClient))
-        let signed = try await Client(serverURL: server, transport: transport).createStaffToken(body: .json(.init(username: username, password: password)))
+        let signed = try await Client(serverURL: server, transport: transport).createStaffToken(
+            body: .json(.init(username: username, password: password)))
         guard case .ok(let ok) = signed else { throw SimulatorError("the staff member \(username) could not sign in: \(signed)") }
         let token = try ok.body.json.accessToken
         return StaffSession(client: Client(serverURL: server, transport: transport, middlewares: [BearerToken(token: token)]))
@@ -49,8 +50,9 @@ public struct StaffSession: Sendable {
 
     /// Opens a doctor session (排班) on a date; an admin's step.
     public func createSession(doctorId: String, date: String, period: String, start: String, end: String, capacity: Int) async throws -> APIOutcome {
-        let body = Components.Schemas.SessionCreate(doctorId: doctorId, date: date, period: period, start: start, end: end, slotMinutes: 30,
-                                                    capacityPerSlot: capacity, fee: 20)
+        let body = Components.Schemas.SessionCreate(
+            doctorId: doctorId, date: date, period: period, start: start, end: end, slotMinutes: 30,
+            capacityPerSlot: capacity, fee: 20)
         switch try await client.createSession(body: .json(body)) {
         case .created(let ok): let session = try ok.body.json; return APIOutcome(id: session.id, status: session.status.rawValue)
         case .default(let status, let problem): return .refused(status, try? problem.body.applicationProblemJson)
@@ -66,6 +68,7 @@ public struct StaffSession: Sendable {
     }
 
     static func outcome(_ record: Components.Schemas.Record) -> APIOutcome {
-        APIOutcome(id: record.id, status: record.status.rawValue, sections: Dictionary(uniqueKeysWithValues: record.sections.map { ($0.key, $0.text) }))
+        APIOutcome(
+            id: record.id, status: record.status.rawValue, sections: Dictionary(uniqueKeysWithValues: record.sections.map { ($0.key, $0.text) }))
     }
 }

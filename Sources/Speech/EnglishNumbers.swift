@@ -40,8 +40,10 @@ enum EnglishNumbers {
     /// "29" → "twenty-ninth".
     static func ordinal(_ value: Int) -> String {
         let cardinal = words(value)
-        let irregular = ["one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-                         "nine": "ninth", "twelve": "twelfth"]
+        let irregular = [
+            "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+            "nine": "ninth", "twelve": "twelfth",
+        ]
         let parts = cardinal.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         var last = parts.last ?? cardinal
         if let word = irregular[last] {

@@ -35,8 +35,10 @@ public actor SpeechCache {
 
     /// Opens (creating if needed) the cache in `directory`; entries already there are kept, oldest first in line, but
     /// those made more than `maxAge` ago are deleted.
-    public init(directory: URL, capacityBytes: Int, maxAge: TimeInterval = 7 * 86_400,
-                sealing: SpeechSealing? = nil, now: @escaping @Sendable () -> Date = Date.init)
+    public init(
+        directory: URL, capacityBytes: Int, maxAge: TimeInterval = 7 * 86_400,
+        sealing: SpeechSealing? = nil, now: @escaping @Sendable () -> Date = Date.init
+    )
         throws(SpeechError)
     {
         self.directory = directory

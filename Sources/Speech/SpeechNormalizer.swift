@@ -121,8 +121,11 @@ struct NormalizingScanner {
         var length = dayStart + dayLength - position
         if separator == "年", let suffix = at(position + length), suffix == "日" || suffix == "号" { length += 1 }
         if zh {
-            return (length, ChineseNumbers.digits(text(position, 4)) + "年" + ChineseNumbers.integer(String(month)) + "月"
-                + ChineseNumbers.integer(String(day)) + "日")
+            return (
+                length,
+                ChineseNumbers.digits(text(position, 4)) + "年" + ChineseNumbers.integer(String(month)) + "月"
+                    + ChineseNumbers.integer(String(day)) + "日"
+            )
         }
         return (length, "\(EnglishNumbers.monthNames[month - 1]) \(EnglishNumbers.ordinal(day)), \(EnglishNumbers.year(year))")
     }
@@ -218,7 +221,8 @@ struct NormalizingScanner {
         if zh {
             if fraction.isEmpty, whole.count == 4, at(next) == "年" { return ChineseNumbers.digits(whole) }
             if fraction.isEmpty {
-                return ChineseNumbers.counted(whole, before: Substring(String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 2)]))))
+                return ChineseNumbers.counted(
+                    whole, before: Substring(String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 2)]))))
             }
             return ChineseNumbers.decimal(whole: whole, fraction: fraction)
         }

@@ -10,8 +10,10 @@ public struct SpeechSealing: Sendable {
     /// A keyed digest of a request's identity, hex (at least 32 digits).
     public let digest: @Sendable (Data) throws -> String
 
-    public init(seal: @escaping @Sendable (Data) throws -> Data, open: @escaping @Sendable (Data) throws -> Data,
-                digest: @escaping @Sendable (Data) throws -> String) {
+    public init(
+        seal: @escaping @Sendable (Data) throws -> Data, open: @escaping @Sendable (Data) throws -> Data,
+        digest: @escaping @Sendable (Data) throws -> String
+    ) {
         self.seal = seal
         self.open = open
         self.digest = digest

@@ -9,8 +9,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...9999).contains(y), (1...12).contains(m), d >= 1, d <= Self.days(inMonth: m, year: y) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...9999).contains(y), (1...12).contains(m), d >= 1, d <= Self.days(inMonth: m, year: y)
+        else { return nil }
         year = y
         month = m
         day = d

@@ -58,8 +58,9 @@ public final class Database: Sendable {
             )
             let writer: SQLiteWriter
             do {
-                writer = try await SQLiteWriter.open(path: path, busyTimeoutMilliseconds: Int32(SQLiteServerConnectionSource.busyTimeoutMilliseconds),
-                                                     on: writerLoop)
+                writer = try await SQLiteWriter.open(
+                    path: path, busyTimeoutMilliseconds: Int32(SQLiteServerConnectionSource.busyTimeoutMilliseconds),
+                    on: writerLoop)
             } catch {
                 try? await pool.shutdownAsync()
                 try? await threads.shutdownGracefully()
@@ -106,8 +107,10 @@ public final class Database: Sendable {
         }
     }
 
-    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, groupCommit: GroupCommit?,
-                 shutdown: @escaping @Sendable () async throws -> Void) {
+    private init(
+        engine: Engine, url: DatabaseURL, sql: any SQLDatabase, groupCommit: GroupCommit?,
+        shutdown: @escaping @Sendable () async throws -> Void
+    ) {
         self.groupCommit = groupCommit
         self.engine = engine
         self.url = url

@@ -36,10 +36,12 @@ public struct Migrator: Sendable {
             let ran = try await database.transaction { db in
                 let already = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard already == nil else { return false }
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO schema_migrations (version, name, applied_at) \
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.millis(Date())))
-                    """).run()
+                    """
+                ).run()
                 for statement in migration.statements {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
@@ -54,7 +56,8 @@ public struct Migrator: Sendable {
     }
 
     private func ensureLedger(on database: Database) async throws {
-        try await database.write("""
+        try await database.write(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
             """)

@@ -12,10 +12,12 @@ public struct PageCursor: Sendable, Equatable {
 
     /// Reads a token made by `token`; anything else is a validation error on `cursor`.
     public init(token: String) throws {
-        let padded = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let padded =
+            token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             + String(repeating: "=", count: (4 - token.count % 4) % 4)
         guard let data = Data(base64Encoded: padded), let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":"), let millis = Int64(text[..<colon]) else {
+            let colon = text.firstIndex(of: ":"), let millis = Int64(text[..<colon])
+        else {
             throw ValidationFailed([FieldError("cursor", "is not a cursor this server made")])
         }
         self.millis = millis

@@ -36,11 +36,14 @@ public struct RateLimiter: Sendable {
     public static func admit(_ subject: String, under limit: Limit, now: Date, on db: any SQLDatabase) async throws -> Int? {
         let windowMillis = Int64(limit.window * 1000)
         let start = Clock.millis(now) / windowMillis * windowMillis
-        let count = try await db.raw("""
-            INSERT INTO rate_counters (scope, subject, window_start, count) VALUES (\(bind: limit.scope), \(bind: subject), \(bind: start), 1)
-            ON CONFLICT (scope, subject, window_start) DO UPDATE SET count = rate_counters.count + 1
-            RETURNING count
-            """).first()?.decode(column: "count", as: Int.self) ?? 1
+        let count =
+            try await db.raw(
+                """
+                INSERT INTO rate_counters (scope, subject, window_start, count) VALUES (\(bind: limit.scope), \(bind: subject), \(bind: start), 1)
+                ON CONFLICT (scope, subject, window_start) DO UPDATE SET count = rate_counters.count + 1
+                RETURNING count
+                """
+            ).first()?.decode(column: "count", as: Int.self) ?? 1
         guard count > limit.perWindow else { return nil }
         return Clock.secondsUntil(Clock.date(millis: start + windowMillis), from: now)
     }

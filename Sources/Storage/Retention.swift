@@ -18,31 +18,33 @@ public struct RetentionRule: Sendable, Equatable {
     /// The periods, each longer than the window of the limit or step the rows serve; what a synthesis said is kept as
     /// long as its audio (`speechKept`, the speech cache's maximum age); the audit of access to health data as long as
     /// the hospital configures (`auditKept`).
-    public static func standard(speechKept: TimeInterval = 7 * day, auditKept: TimeInterval = auditKeptByDefault) -> [RetentionRule] { [
-        // Per-phone and per-client code limits count the last hour; a code lives 5 minutes.
-        RetentionRule(table: "otp_codes", column: "created_at", keep: day),
-        // Past its expiry a refresh token is refused anyway; a day more keeps reuse answers the same meanwhile.
-        RetentionRule(table: "refresh_tokens", column: "expires_at", keep: day),
-        // The staff lockout counts the last 15 minutes.
-        RetentionRule(table: "staff_login_failures", column: "at", keep: day),
-        // A key answers retries for 24 hours.
-        RetentionRule(table: "idempotency_keys", column: "created_at", keep: day),
-        // A hold lives 5 minutes; waitlist entries and notifications name them for as long as they are kept.
-        RetentionRule(table: "holds", column: "created_at", keep: 120 * day),
-        // Registration opens at most weeks ahead: a waitlist entry this old is for a day long past.
-        RetentionRule(table: "waitlist", column: "created_at", keep: 90 * day),
-        // What the patient was told about past appointments.
-        RetentionRule(table: "notifications", column: "created_at", keep: 90 * day),
-        // What a synthesis said, for other instances to make its audio again, counted from when it was last made.
-        RetentionRule(table: "speech_requests", column: "created_at", keep: speechKept),
-        // Who it was said for, as long as what was said.
-        RetentionRule(table: "speech_owners", column: "created_at", keep: speechKept),
-        // Per-minute request counters.
-        RetentionRule(table: "rate_counters", column: "window_start", keep: day),
-        // Who read or wrote whose health data.
-        RetentionRule(table: "access_log", column: "at", keep: auditKept),
-        RetentionRule(table: "record_audit", column: "at", keep: auditKept),
-    ] }
+    public static func standard(speechKept: TimeInterval = 7 * day, auditKept: TimeInterval = auditKeptByDefault) -> [RetentionRule] {
+        [
+            // Per-phone and per-client code limits count the last hour; a code lives 5 minutes.
+            RetentionRule(table: "otp_codes", column: "created_at", keep: day),
+            // Past its expiry a refresh token is refused anyway; a day more keeps reuse answers the same meanwhile.
+            RetentionRule(table: "refresh_tokens", column: "expires_at", keep: day),
+            // The staff lockout counts the last 15 minutes.
+            RetentionRule(table: "staff_login_failures", column: "at", keep: day),
+            // A key answers retries for 24 hours.
+            RetentionRule(table: "idempotency_keys", column: "created_at", keep: day),
+            // A hold lives 5 minutes; waitlist entries and notifications name them for as long as they are kept.
+            RetentionRule(table: "holds", column: "created_at", keep: 120 * day),
+            // Registration opens at most weeks ahead: a waitlist entry this old is for a day long past.
+            RetentionRule(table: "waitlist", column: "created_at", keep: 90 * day),
+            // What the patient was told about past appointments.
+            RetentionRule(table: "notifications", column: "created_at", keep: 90 * day),
+            // What a synthesis said, for other instances to make its audio again, counted from when it was last made.
+            RetentionRule(table: "speech_requests", column: "created_at", keep: speechKept),
+            // Who it was said for, as long as what was said.
+            RetentionRule(table: "speech_owners", column: "created_at", keep: speechKept),
+            // Per-minute request counters.
+            RetentionRule(table: "rate_counters", column: "window_start", keep: day),
+            // Who read or wrote whose health data.
+            RetentionRule(table: "access_log", column: "at", keep: auditKept),
+            RetentionRule(table: "record_audit", column: "at", keep: auditKept),
+        ]
+    }
 }
 
 /// Deletes what the retention rules no longer keep, in batches through the writer so a large backlog never holds
@@ -65,12 +67,14 @@ public struct RetentionSweep: Sendable {
             let before = Clock.millis(now.addingTimeInterval(-rule.keep))
             while true {
                 let count = try await database.transaction { db in
-                    try await db.raw("""
+                    try await db.raw(
+                        """
                         DELETE FROM \(unsafeRaw: rule.table) WHERE \(unsafeRaw: rowKey) IN (
                           SELECT \(unsafeRaw: rowKey) FROM \(unsafeRaw: rule.table)
                           WHERE \(unsafeRaw: rule.column) < \(bind: before) LIMIT \(unsafeRaw: String(Self.batch)))
                         RETURNING 1 AS gone
-                        """).all().count
+                        """
+                    ).all().count
                 }
                 if count > 0 { deleted[rule.table, default: 0] += count }
                 if count < Self.batch { break }

@@ -28,8 +28,10 @@ final class SQLiteCheckpointer: Sendable {
     private let task: Task<Void, Never>
 
     /// - Parameter lastCommit: when the writer last committed (nil before its first commit).
-    init(sql: any SQLDatabase, logger: Logger, policy: CheckpointPolicy = CheckpointPolicy(),
-         lastCommit: @escaping @Sendable () -> ContinuousClock.Instant?) {
+    init(
+        sql: any SQLDatabase, logger: Logger, policy: CheckpointPolicy = CheckpointPolicy(),
+        lastCommit: @escaping @Sendable () -> ContinuousClock.Instant?
+    ) {
         task = Task {
             var lastCheckpoint = ContinuousClock.now
             while !Task.isCancelled {

@@ -44,8 +44,10 @@ final class SQLiteWriter: @unchecked Sendable {
                 // the log at every commit, so what a client was told is written survives a power cut, not only a
                 // killed process; a group of transactions shares that one sync (`GroupCommit`). secure_delete
                 // overwrites what a deletion frees, so a deleted account's words do not linger in free pages.
-                for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0",
-                               "PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON"] {
+                for pragma in [
+                    "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0",
+                    "PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON",
+                ] {
                     try writer.run(pragma)
                 }
             } catch {
@@ -65,7 +67,8 @@ final class SQLiteWriter: @unchecked Sendable {
         // whose plan looked at a bound value as expired, and it was re-prepared on every run.
         defer { sqlite_nio_sqlite3_reset(statement) }
         guard sqlite_nio_sqlite3_bind_parameter_count(statement) == Int32(binds.count) else {
-            throw SQLiteWriterError(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
+            throw SQLiteWriterError(
+                code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (offset, value) in binds.enumerated() {
             try check(bind(value, at: Int32(offset + 1), to: statement), on: handle)

@@ -8,17 +8,23 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder for the SQLite file and the speech cache. Env: COMPANION_DATA_DIR. Default: ./data")
     var dataDirectory: String?
 
-    @Option(name: .customLong("database-url"), help: "sqlite:///path or postgres://user:pass@host:port/db. Env: COMPANION_DATABASE_URL. Default: sqlite://<data-dir>/companion.sqlite")
+    @Option(
+        name: .customLong("database-url"),
+        help: "sqlite:///path or postgres://user:pass@host:port/db. Env: COMPANION_DATABASE_URL. Default: sqlite://<data-dir>/companion.sqlite")
     var databaseURL: String?
 
-    @Option(name: .customLong("database-pool-size"), help: "PostgreSQL: the most connections this instance opens (1–500). Env: COMPANION_DATABASE_POOL_SIZE. Default: 8 per core")
+    @Option(
+        name: .customLong("database-pool-size"),
+        help: "PostgreSQL: the most connections this instance opens (1–500). Env: COMPANION_DATABASE_POOL_SIZE. Default: 8 per core")
     var databasePoolSize: Int?
 
-    @Option(name: .customLong("master-key-file"), help: """
-        File holding the master key that wraps the data keys sealing health text (32 random bytes, base64: \
-        `openssl rand -base64 32`). Env: COMPANION_MASTER_KEY_FILE, or the key itself in COMPANION_MASTER_KEY. \
-        Default in dev: <data-dir>/master.key, made on first start; production refuses to start without one.
-        """)
+    @Option(
+        name: .customLong("master-key-file"),
+        help: """
+            File holding the master key that wraps the data keys sealing health text (32 random bytes, base64: \
+            `openssl rand -base64 32`). Env: COMPANION_MASTER_KEY_FILE, or the key itself in COMPANION_MASTER_KEY. \
+            Default in dev: <data-dir>/master.key, made on first start; production refuses to start without one.
+            """)
     var masterKeyFile: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error. Env: COMPANION_LOG_LEVEL. Default: info")
@@ -48,8 +54,9 @@ struct DatabaseOptions: ParsableArguments {
         guard makeInDataFolder || FileManager.default.fileExists(atPath: devKey) else {
             throw ValidationError("production needs a master key: --master-key-file or COMPANION_MASTER_KEY_FILE (`openssl rand -base64 32 > FILE`)")
         }
-        try FileManager.default.createDirectory(atPath: resolvedDataDirectory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: resolvedDataDirectory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         return try MasterKey.loadOrCreate(path: devKey)
     }
 
@@ -69,8 +76,9 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database and applies pending migrations; with a master key, unlocks its data keys too.
     /// - Parameter requireTLS: a PostgreSQL URL without a TLS mode of its own gets `sslmode=require` (production).
     func openMigrated(logger: Logger, requireTLS: Bool = false, unlockingWith masterKey: MasterKey? = nil) async throws -> Database {
-        let given = try DatabaseURL(resolvedDatabaseURL
-            ?? "sqlite://" + URL(fileURLWithPath: resolvedDataDirectory).appendingPathComponent("companion.sqlite").path)
+        let given = try DatabaseURL(
+            resolvedDatabaseURL
+                ?? "sqlite://" + URL(fileURLWithPath: resolvedDataDirectory).appendingPathComponent("companion.sqlite").path)
         let url = requireTLS ? given.requiringTLS() : given
         let database = try await Database.open(url, logger: logger, postgresConnections: try resolvedPoolSize())
         do {

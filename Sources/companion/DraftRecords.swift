@@ -46,7 +46,9 @@ struct EvalDrafts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval-drafts",
         abstract: "Draft every consultation of a file and print ROUGE-L against its reference, per section and overall.",
-        discussion: "Chinese is compared character by character, English word by word. Example: companion eval-drafts --input ../shared/data/record_drafting_zh.dev.jsonl")
+        discussion:
+            "Chinese is compared character by character, English word by word. Example: companion eval-drafts --input ../shared/data/record_drafting_zh.dev.jsonl"
+    )
 
     @Option(help: "Consultations with references, one JSON object per line.")
     var input: String
@@ -68,7 +70,9 @@ struct EvalDrafts: AsyncParsableCommand {
         for (template, evaluation) in evaluations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             print("\(template.rawValue) (\(drafter.info.name)), ROUGE-L F1 (\(evaluation.language == "zh" ? "characters" : "words")):")
             for section in evaluation.perSection {
-                print("  \(section.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", section.f1))  (\(section.count) scored)")
+                print(
+                    "  \(section.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", section.f1))  (\(section.count) scored)"
+                )
             }
             print("  \("overall".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.overall))")
         }

@@ -6,7 +6,8 @@ import Scheduling
 struct EvalTriage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval-triage",
-        abstract: "Triage every first message of a file and print department accuracy, a per-department table, confusions, red-flag recall and false alarms.",
+        abstract:
+            "Triage every first message of a file and print department accuracy, a per-department table, confusions, red-flag recall and false alarms.",
         discussion: """
             Lines are {"text", "department"} (the demo hospital's department id) or {"text", "redFlag": true|false}. \
             Example: companion eval-triage --input fixtures/triage/departments.test.jsonl --input fixtures/triage/red-flags.test.jsonl

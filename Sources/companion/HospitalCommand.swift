@@ -10,7 +10,8 @@ struct HospitalCommand: AsyncParsableCommand {
     struct ImportBundle: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import or update a hospital from a FHIR R4 Bundle (Organization, HealthcareService, Practitioner, PractitionerRole, Location).",
+            abstract:
+                "Import or update a hospital from a FHIR R4 Bundle (Organization, HealthcareService, Practitioner, PractitionerRole, Location).",
             discussion: """
                 The settings beside the bundle (NAME.settings.json for NAME.fhir.json: the weekly clinic schedule) are saved too, \
                 and the sessions they give are generated. Re-importing updates in place by the resources' ids. A malformed bundle is refused whole, naming the entry and field. \
@@ -30,8 +31,9 @@ struct HospitalCommand: AsyncParsableCommand {
             } catch let invalid as HospitalBundleInvalid {
                 throw ValidationError(invalid.description)
             } catch let invalid as ValidationFailed {
-                throw ValidationError("the settings beside the bundle were refused: "
-                                      + invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                throw ValidationError(
+                    "the settings beside the bundle were refused: "
+                        + invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
             }
             let logger = try database.bootstrapLogging()
             let db = try await database.openMigrated(logger: logger)

@@ -14,8 +14,10 @@ import Storage
 /// and its next 14 days of sessions: what `companion chat` talks to unless given `--server`.
 enum InProcessServer {
     /// Starts the server, runs `body` with its URL, then stops it and removes its data.
-    static func with<T: Sendable>(logger: Logger, prepare: @Sendable (Database) async throws -> Void = { _ in },
-                                  _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        logger: Logger, prepare: @Sendable (Database) async throws -> Void = { _ in },
+        _ body: @escaping @Sendable (URL) async throws -> T
+    ) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -26,18 +28,23 @@ enum InProcessServer {
             try await DemoHospital.seed(into: database)
             try await ClinicSchedule.seedFromToday(into: database)
             try await prepare(database)
-            let speech = SpeechService(cache: try SpeechCache(directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20,
-                                                              sealing: database.speechSealing))
+            let speech = SpeechService(
+                cache: try SpeechCache(
+                    directory: folder.appendingPathComponent("speech-cache"), capacityBytes: 64 << 20,
+                    sealing: database.speechSealing))
             // Every simulated patient logs in from this one loopback address: the per-client code limit would stop a
             // run of more than a dozen journeys.
-            let services = try await Services(database: database, clock: OffsetClock(), otpSender: DevOTPSender(logger: logger),
-                                              secret: UUID().uuidString + UUID().uuidString, speech: speech,
-                                              codeLimits: CodeLimits(perClient: 100_000, perService: 10_000_000))
+            let services = try await Services(
+                database: database, clock: OffsetClock(), otpSender: DevOTPSender(logger: logger),
+                secret: UUID().uuidString + UUID().uuidString, speech: speech,
+                codeLimits: CodeLimits(perClient: 100_000, perService: 10_000_000))
             var configuration = AppConfiguration()
             configuration.port = 0
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-            let app = try buildApplication(configuration: configuration, services: services, registry: PrometheusCollectorRegistry(),
-                                           logger: logger) { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
+            let app = try buildApplication(
+                configuration: configuration, services: services, registry: PrometheusCollectorRegistry(),
+                logger: logger
+            ) { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
             let group = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: logger))
             let result = try await withThrowingTaskGroup(of: T?.self) { tasks in
                 tasks.addTask {
@@ -62,8 +69,10 @@ enum InProcessServer {
 
 /// The server `companion chat` and `simulate` talk to: the one at `--server`, or a dev server inside this process.
 enum TargetServer {
-    static func with<T: Sendable>(_ server: String?, prepare: @Sendable (Database) async throws -> Void = { _ in },
-                                  _ body: @escaping @Sendable (URL) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ server: String?, prepare: @Sendable (Database) async throws -> Void = { _ in },
+        _ body: @escaping @Sendable (URL) async throws -> T
+    ) async throws -> T {
         if let server {
             guard let url = URL(string: server), url.scheme != nil else { throw ValidationError("--server must be a URL like http://127.0.0.1:8080") }
             return try await body(url)

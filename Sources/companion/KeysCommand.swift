@@ -26,11 +26,12 @@ struct KeysCommand: AsyncParsableCommand {
     }
 
     struct Rotate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: """
-            New data keys for every purpose, active after every running server has loaded them; then everything sealed \
-            before is sealed again with them, while the servers keep serving. With --new-master-key-file, the data keys \
-            are first wrapped with the new master key (give it to every server before they restart).
-            """)
+        static let configuration = CommandConfiguration(
+            abstract: """
+                New data keys for every purpose, active after every running server has loaded them; then everything sealed \
+                before is sealed again with them, while the servers keep serving. With --new-master-key-file, the data keys \
+                are first wrapped with the new master key (give it to every server before they restart).
+                """)
         @OptionGroup var database: DatabaseOptions
 
         @Option(name: .customLong("new-master-key-file"), help: "Wrap the data keys with this master key from now on.")

@@ -18,41 +18,59 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
     @Option(help: "Address to listen on. Env: COMPANION_HOST. Default: 127.0.0.1") var host: String?
     @Option(help: "Port. Env: COMPANION_PORT. Default: 8080") var port: Int?
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; serves HTTPS (HTTP/1.1 and HTTP/2). Env: COMPANION_TLS_CERT") var tlsCertificate: String?
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; serves HTTPS (HTTP/1.1 and HTTP/2). Env: COMPANION_TLS_CERT")
+    var tlsCertificate: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key. Env: COMPANION_TLS_KEY") var tlsKey: String?
     @Option(help: "dev or production. Env: COMPANION_MODE. Default: dev") var mode: String?
-    @Option(name: .customLong("jwt-secret"), help: "Secret for tokens (≥ 32 chars; required in production). Env: COMPANION_JWT_SECRET") var jwtSecret: String?
+    @Option(name: .customLong("jwt-secret"), help: "Secret for tokens (≥ 32 chars; required in production). Env: COMPANION_JWT_SECRET") var jwtSecret:
+        String?
     @Option(name: .customLong("hold-minutes"), help: "How long a hold keeps a place. Env: COMPANION_HOLD_MINUTES. Default: 5") var holdMinutes: Int?
-    @Option(name: .customLong("cancel-cutoff-minutes"), help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
+    @Option(
+        name: .customLong("cancel-cutoff-minutes"),
+        help: "Patients may cancel until this long before the slot. Env: COMPANION_CANCEL_CUTOFF_MINUTES. Default: 120") var cancelCutoffMinutes: Int?
     @Option(name: .customLong("daily-limit"), help: "Bookings per account per day. Env: COMPANION_DAILY_LIMIT. Default: 5") var dailyLimit: Int?
     @Option(name: .customLong("holds-per-account"), help: "Places one account may hold at once. Env: COMPANION_HOLDS_PER_ACCOUNT. Default: 3")
     var holdsPerAccount: Int?
-    @Option(name: .customLong("changes-per-minute"),
-            help: "Holds and moves one account may make per minute. Env: COMPANION_CHANGES_PER_MINUTE. Default: 10")
+    @Option(
+        name: .customLong("changes-per-minute"),
+        help: "Holds and moves one account may make per minute. Env: COMPANION_CHANGES_PER_MINUTE. Default: 10")
     var changesPerMinute: Int?
-    @Option(name: .customLong("waitlist-per-patient"),
-            help: "Waitlist entries one patient may have at once. Env: COMPANION_WAITLIST_PER_PATIENT. Default: 3")
+    @Option(
+        name: .customLong("waitlist-per-patient"),
+        help: "Waitlist entries one patient may have at once. Env: COMPANION_WAITLIST_PER_PATIENT. Default: 3")
     var waitlistPerPatient: Int?
-    @Option(name: .customLong("codes-per-client"),
-            help: "Login codes one client address may ask for in an hour. Env: COMPANION_CODES_PER_CLIENT. Default: 30")
+    @Option(
+        name: .customLong("codes-per-client"),
+        help: "Login codes one client address may ask for in an hour. Env: COMPANION_CODES_PER_CLIENT. Default: 30")
     var codesPerClient: Int?
     @Option(name: .customLong("codes-per-hour"), help: "Login codes the whole service sends in an hour. Env: COMPANION_CODES_PER_HOUR. Default: 3000")
     var codesPerHour: Int?
-    @Option(name: .customLong("turns-per-minute"),
-            help: "Conversation turns one account may send in a minute. Env: COMPANION_TURNS_PER_MINUTE. Default: 20")
+    @Option(
+        name: .customLong("turns-per-minute"),
+        help: "Conversation turns one account may send in a minute. Env: COMPANION_TURNS_PER_MINUTE. Default: 20")
     var turnsPerMinute: Int?
-    @Option(name: .customLong("speech-per-minute"),
-            help: "Syntheses one caller may ask for in a minute. Env: COMPANION_SPEECH_PER_MINUTE. Default: 30")
+    @Option(
+        name: .customLong("speech-per-minute"),
+        help: "Syntheses one caller may ask for in a minute. Env: COMPANION_SPEECH_PER_MINUTE. Default: 30")
     var speechPerMinute: Int?
-    @Option(name: .customLong("speech-cache-mb"), help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512") var speechCacheMegabytes: Int?
-    @Option(name: .customLong("speech-cache-days"), help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
-    @Option(name: .customLong("audit-days"), help: """
-        Who read or wrote whose health data is kept this many days (180–36500). Env: COMPANION_AUDIT_DAYS. Default: 5475 (15 years)
-        """) var auditDays: Int?
-    @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1") var behindProxy = false
+    @Option(
+        name: .customLong("speech-cache-mb"),
+        help: "Disk space for synthesised audio under <data-dir>/speech-cache. Env: COMPANION_SPEECH_CACHE_MB. Default: 512")
+    var speechCacheMegabytes: Int?
+    @Option(
+        name: .customLong("speech-cache-days"),
+        help: "Synthesised audio is deleted this many days after it was made. Env: COMPANION_SPEECH_CACHE_DAYS. Default: 7") var speechCacheDays: Int?
+    @Option(
+        name: .customLong("audit-days"),
+        help: """
+            Who read or wrote whose health data is kept this many days (180–36500). Env: COMPANION_AUDIT_DAYS. Default: 5475 (15 years)
+            """) var auditDays: Int?
+    @Flag(name: .customLong("behind-proxy"), help: "A proxy terminates TLS (allows production without --tls-cert). Env: COMPANION_BEHIND_PROXY=1")
+    var behindProxy = false
 
-    @Flag(name: .customLong("allow-dev-on-network"),
-          help: "Let dev mode listen beyond loopback (a closed test network only). Env: COMPANION_ALLOW_DEV_ON_NETWORK=1")
+    @Flag(
+        name: .customLong("allow-dev-on-network"),
+        help: "Let dev mode listen beyond loopback (a closed test network only). Env: COMPANION_ALLOW_DEV_ON_NETWORK=1")
     var allowDevOnNetwork = false
 
     func configuration(environment env: [String: String]) throws -> AppConfiguration {
@@ -79,7 +97,9 @@ struct Serve: AsyncParsableCommand {
     func rules(environment env: [String: String]) throws -> SchedulingRules {
         var rules = SchedulingRules()
         if let minutes = try Self.setting(holdMinutes, "COMPANION_HOLD_MINUTES", 1...60, env) { rules.holdDuration = Double(minutes * 60) }
-        if let minutes = try Self.setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080, env) { rules.cancelCutoff = Double(minutes * 60) }
+        if let minutes = try Self.setting(cancelCutoffMinutes, "COMPANION_CANCEL_CUTOFF_MINUTES", 0...10_080, env) {
+            rules.cancelCutoff = Double(minutes * 60)
+        }
         if let limit = try Self.setting(dailyLimit, "COMPANION_DAILY_LIMIT", 1...100, env) { rules.dailyLimitPerAccount = limit }
         if let limit = try Self.setting(holdsPerAccount, "COMPANION_HOLDS_PER_ACCOUNT", 1...20, env) { rules.liveHoldsPerAccount = limit }
         if let limit = try Self.setting(changesPerMinute, "COMPANION_CHANGES_PER_MINUTE", 1...1_000, env) { rules.holdsAndMovesPerMinute = limit }
@@ -149,22 +169,28 @@ struct Serve: AsyncParsableCommand {
         if try await Directory(database: db).hospitals().isEmpty {
             logger.warning("no hospital imported yet: conversations are refused until one is (companion hospital import BUNDLE.json)")
         }
-        let sender: any OTPSender = config.mode == .dev
+        let sender: any OTPSender =
+            config.mode == .dev
             ? DevOTPSender(logger: logger)
             : WebhookOTPSender(url: config.otpWebhookURL!, signingSecret: config.otpWebhookSecret!)
         let cacheFolder = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("speech-cache")
-        let speech = SpeechService(cache: try SpeechCache(directory: cacheFolder, capacityBytes: speechCacheBytes, maxAge: speechCacheMaxAge,
-                                                          sealing: db.speechSealing))
+        let speech = SpeechService(
+            cache: try SpeechCache(
+                directory: cacheFolder, capacityBytes: speechCacheBytes, maxAge: speechCacheMaxAge,
+                sealing: db.speechSealing))
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
-        let services = try await Services(database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
-                                      speech: speech, rules: rules, codeLimits: codeLimits,
-                                      requestLimits: requestLimits, drafting: try model.drafting(logger: logger), auditKept: auditKept)
+        let services = try await Services(
+            database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
+            speech: speech, rules: rules, codeLimits: codeLimits,
+            requestLimits: requestLimits, drafting: try model.drafting(logger: logger), auditKept: auditKept)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
-        logger.notice("companion serving", metadata: [
-            "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",
-            "mode": "\(config.mode.rawValue)", "database": "\(db.url)",
-        ])
+        logger.notice(
+            "companion serving",
+            metadata: [
+                "url": "\(config.usesTLS ? "https" : "http")://\(config.host):\(config.port)",
+                "mode": "\(config.mode.rawValue)", "database": "\(db.url)",
+            ])
         try await app.runService()
     }
 }

@@ -45,16 +45,21 @@ struct Simulate: AsyncParsableCommand {
             return
         }
         let results = try await trust.withClient { client in
-            try await TargetServer.with(server, prepare: { [hospitalBundles] database in
-                try await Self.importHospitals(hospitalBundles, into: database)
-                try await Self.addDoctors(of: loaded, to: database)
-            }) { url in
+            try await TargetServer.with(
+                server,
+                prepare: { [hospitalBundles] database in
+                    try await Self.importHospitals(hospitalBundles, into: database)
+                    try await Self.addDoctors(of: loaded, to: database)
+                }
+            ) { url in
                 try await Self.walk(loaded, on: url, httpClient: client)
             }
         }
         try writeReport(results)
         let failed = results.filter { !$0.passed }.map(\.journey)
-        print("\(results.count - failed.count) of \(results.count) journeys passed" + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
+        print(
+            "\(results.count - failed.count) of \(results.count) journeys passed"
+                + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
         if !failed.isEmpty { throw ExitCode(1) }
     }
 
@@ -86,8 +91,9 @@ struct Simulate: AsyncParsableCommand {
         let staff = StaffDirectory(database: database, clock: SystemClock())
         var added: Set<String> = []
         for doctor in journeys.compactMap(\.persona.doctor) where added.insert(doctor.username).inserted {
-            _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username,
-                                    doctorId: doctor.doctorId)
+            _ = try await staff.add(
+                username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username,
+                doctorId: doctor.doctorId)
         }
         for admin in journeys.compactMap(\.persona.admin) where added.insert(admin.username).inserted {
             _ = try await staff.add(username: admin.username, password: admin.password, role: .admin, displayName: admin.username)

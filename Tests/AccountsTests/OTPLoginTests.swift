@@ -104,13 +104,15 @@ struct OTPLoginTests {
         }
     }
 
-    @Test("codes per client address and for the whole service are limited too, also when requested all at once",
-          arguments: TestEngine.available)
+    @Test(
+        "codes per client address and for the whole service are limited too, also when requested all at once",
+        arguments: TestEngine.available)
     func clientAndServiceLimits(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let sender = RecordingSender()
             let clock = ManualClock(start)
-            let otp = OTPService(database: db, sender: sender, clock: clock, pepper: "p", limits: CodeLimits(perPhone: 5, perClient: 3, perService: 5))
+            let otp = OTPService(
+                database: db, sender: sender, clock: clock, pepper: "p", limits: CodeLimits(perPhone: 5, perClient: 3, perService: 5))
             let refused = try await withThrowingTaskGroup(of: CodeLimits.Scope?.self) { group in
                 for index in 0..<12 {
                     group.addTask {
@@ -213,8 +215,10 @@ struct PhoneNumberTests {
         #expect(PhoneNumber(raw)?.value == canonical)
     }
 
-    @Test(arguments: ["", "12345", "12800138000", "1380013800", "138001380000", "+86 12800138000", "abc", "13800l38000",
-                      "+0123456789", "１３８００１３８０００", "13800138000; DROP TABLE"])
+    @Test(arguments: [
+        "", "12345", "12800138000", "1380013800", "138001380000", "+86 12800138000", "abc", "13800l38000",
+        "+0123456789", "１３８００１３８０００", "13800138000; DROP TABLE",
+    ])
     func refused(raw: String) {
         #expect(PhoneNumber(raw) == nil)
     }

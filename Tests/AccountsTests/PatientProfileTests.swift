@@ -103,22 +103,24 @@ struct PatientProfileTests {
         }
     }
 
-    @Test("invalid profiles are refused with the field named, and nothing is written", arguments: [
-        (PatientProfileFields(name: "", gender: "male", birthDate: "2000-01-01"), "name"),
-        (PatientProfileFields(name: String(repeating: "长", count: 51), gender: "male", birthDate: "2000-01-01"), "name"),
-        (PatientProfileFields(name: "张三3", gender: "male", birthDate: "2000-01-01"), "name"),
-        (PatientProfileFields(name: "张\u{0007}三", gender: "male", birthDate: "2000-01-01"), "name"),
-        (PatientProfileFields(name: "张三", gender: "unknown", birthDate: "2000-01-01"), "gender"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2026-11-30"), "birthDate"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2001-02-29"), "birthDate"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "1899-12-31"), "birthDate"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "01/02/2000"), "birthDate"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", idNumber: .some("110105200001010010")), "idNumber"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", idNumber: .some("11010519491231002X")), "idNumber"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", phone: .some("12345")), "phone"),
-        (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", allergies: [""]), "allergies"),
-        (PatientProfileFields(name: "张三", gender: "male"), "birthDate"),
-    ])
+    @Test(
+        "invalid profiles are refused with the field named, and nothing is written",
+        arguments: [
+            (PatientProfileFields(name: "", gender: "male", birthDate: "2000-01-01"), "name"),
+            (PatientProfileFields(name: String(repeating: "长", count: 51), gender: "male", birthDate: "2000-01-01"), "name"),
+            (PatientProfileFields(name: "张三3", gender: "male", birthDate: "2000-01-01"), "name"),
+            (PatientProfileFields(name: "张\u{0007}三", gender: "male", birthDate: "2000-01-01"), "name"),
+            (PatientProfileFields(name: "张三", gender: "unknown", birthDate: "2000-01-01"), "gender"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2026-11-30"), "birthDate"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2001-02-29"), "birthDate"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "1899-12-31"), "birthDate"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "01/02/2000"), "birthDate"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", idNumber: .some("110105200001010010")), "idNumber"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", idNumber: .some("11010519491231002X")), "idNumber"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", phone: .some("12345")), "phone"),
+            (PatientProfileFields(name: "张三", gender: "male", birthDate: "2000-01-01", allergies: [""]), "allergies"),
+            (PatientProfileFields(name: "张三", gender: "male"), "birthDate"),
+        ])
     func validation(fields: PatientProfileFields, field: String) async throws {
         try await TestDatabase.with(.sqlite) { db in
             let profiles = PatientProfiles(database: db, clock: ManualClock(now))

@@ -133,8 +133,9 @@ struct StaffTests {
     func login(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let staff = StaffDirectory(database: db, clock: TestClock.wall())
-            let added = try await staff.add(username: "dr.wang", password: "correct horse battery", role: .doctor,
-                                            displayName: "王医生", doctorId: "doc_cardiology_1")
+            let added = try await staff.add(
+                username: "dr.wang", password: "correct horse battery", role: .doctor,
+                displayName: "王医生", doctorId: "doc_cardiology_1")
             let member = try await staff.authenticate(username: "dr.wang", password: "correct horse battery", client: "10.0.0.1")
             #expect(member == added)
             #expect(member.role == .doctor)
@@ -149,8 +150,9 @@ struct StaffTests {
         }
     }
 
-    @Test("a disabled staff account cannot log in or refresh, its refresh tokens are revoked; enabled again, it logs in",
-          arguments: TestEngine.available)
+    @Test(
+        "a disabled staff account cannot log in or refresh, its refresh tokens are revoked; enabled again, it logs in",
+        arguments: TestEngine.available)
     func disable(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let clock = TestClock.wall()
@@ -212,8 +214,9 @@ struct StaffTests {
         }
     }
 
-    @Test("60 guesses at once check 10 passwords; the doctor at another client still logs in; nothing stored for a name no one can have",
-          arguments: TestEngine.available)
+    @Test(
+        "60 guesses at once check 10 passwords; the doctor at another client still logs in; nothing stored for a name no one can have",
+        arguments: TestEngine.available)
     func concurrentGuesses(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let staff = StaffDirectory(database: db, clock: ManualClock(Date(timeIntervalSince1970: 1_800_000_000)))

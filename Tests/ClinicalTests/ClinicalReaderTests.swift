@@ -22,16 +22,19 @@ struct ClinicalReaderTests {
     }
 
     /// English plurals read as the singular the knowledge holds, and a phrase written in the plural reads the singular.
-    @Test(arguments: [("my eyelids are swollen", "eye_swelling"), ("itchy red patches on my arm", "skin"), ("my kidneys are failing", "kidney"),
-                      ("it burns when I pee", "urinary"), ("I have blisters", "blister")])
+    @Test(arguments: [
+        ("my eyelids are swollen", "eye_swelling"), ("itchy red patches on my arm", "skin"), ("my kidneys are failing", "kidney"),
+        ("it burns when I pee", "urinary"), ("I have blisters", "blister"),
+    ])
     func pluralsReadAsTheSingular(text: String, concept: String) {
         #expect(reader.read(text).present.contains(concept), "\(text)")
     }
 
     @Test func pluralFoldingLeavesOtherWordsAlone() {
         let normalizer = ClinicalKnowledge.shipped.normalizer
-        #expect(String(normalizer.normalize("Eyelids, patches, boxes; this is less, lupus, has, his, analysis")) ==
-                "eyelid, patch, box; this is less, lupus, has, his, analysis")
+        #expect(
+            String(normalizer.normalize("Eyelids, patches, boxes; this is less, lupus, has, his, analysis"))
+                == "eyelid, patch, box; this is less, lupus, has, his, analysis")
     }
 
     /// Apostrophes are dropped inside and after English words on both sides: a typed "cant" reads as "can't".
@@ -51,7 +54,8 @@ struct ClinicalReaderTests {
     /// A number after a measure's concept says the concept of its range; a duration or a count is not the measure.
     @Test(arguments: [
         ("心跳特别快，一分钟一百八十多下", "heart_rate_extreme"), ("心率180", "heart_rate_extreme"), ("my pulse is 35", "heart_rate_extreme"),
-        ("心跳总是五十来下", "slow_heart_rate"), ("糖尿病，血糖测出来三十多", "very_high_glucose"), ("血糖2.8", "low_glucose"), ("发烧39.5度", "high_fever"), ("烧到三十八度五", "fever"), ("孩子发烧38度5", "fever"),
+        ("心跳总是五十来下", "slow_heart_rate"), ("糖尿病，血糖测出来三十多", "very_high_glucose"), ("血糖2.8", "low_glucose"), ("发烧39.5度", "high_fever"),
+        ("烧到三十八度五", "fever"), ("孩子发烧38度5", "fever"),
     ])
     func numbersAfterAMeasureAreRead(text: String, concept: String) {
         #expect(reader.read(text).present.contains(concept), "\(text)")
@@ -130,17 +134,21 @@ struct ClinicalReaderTests {
     }
 
     /// A number of tablets taken at once: ten or more is poisoning; fewer, a dose, a time or no tablets is not.
-    @Test(arguments: [("I took 30 paracetamol tablets an hour ago", true), ("一口气吃了三十片安眠药", true), ("吞了二十多粒", true),
-                      ("吃了2片布洛芬，头还疼", false), ("吃了10天的药", false), ("took 40 minutes to get here", false),
-                      ("I have not taken 20 tablets", false), ("如果吃了20片会怎样", false)])
+    @Test(arguments: [
+        ("I took 30 paracetamol tablets an hour ago", true), ("一口气吃了三十片安眠药", true), ("吞了二十多粒", true),
+        ("吃了2片布洛芬，头还疼", false), ("吃了10天的药", false), ("took 40 minutes to get here", false),
+        ("I have not taken 20 tablets", false), ("如果吃了20片会怎样", false),
+    ])
     func tabletsTakenAreCounted(text: String, poisoning: Bool) {
         #expect(reader.read(text).present.contains("poisoning") == poisoning, "\(text)")
     }
 
     /// Doubling a message's length must not much more than double the work: the steps the matcher and the scopes
     /// take are counted, so the check does not depend on the machine or its load.
-    @Test(arguments: ["不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛", "心跳180，",
-                      "心率", "头，疼，", "吃了30片，", "my baby ", "也没劲", "也没"])
+    @Test(arguments: [
+        "不咳", "胸痛", "没", "我头疼不发烧但是咳嗽，", "no chest pain, ", "頭", "胸口疼，疼到左边胳膊", "痛", "心跳180，",
+        "心率", "头，疼，", "吃了30片，", "my baby ", "也没劲", "也没",
+    ])
     func workGrowsLinearly(unit: String) {
         func work(_ characters: Int) -> Int {
             var steps = 0
@@ -163,13 +171,25 @@ struct KnowledgeLoadingTests {
 
     @Test(arguments: [
         ("concepts.jsonl", "{\"id\":\"x\",\"kind\":\"finding\",\"zh\":\"x\",\"en\":\"x\",\"say\":{\"zh\":[\"胸痛\"]}}", "already said by"),
-        ("concepts.jsonl", "{\"id\":\"y\",\"kind\":\"finding\",\"zh\":\"y\",\"en\":\"y\",\"say\":{\"zh\":[\"新词\"]},\"specialties\":{\"nowhere\":1}}", "unknown specialty"),
-        ("red-flags.jsonl", "{\"id\":\"r\",\"level\":\"emergency\",\"zh\":\"r\",\"en\":\"r\",\"source\":\"s\",\"all\":[\"no_such\"]}", "unknown concept"),
+        (
+            "concepts.jsonl",
+            "{\"id\":\"y\",\"kind\":\"finding\",\"zh\":\"y\",\"en\":\"y\",\"say\":{\"zh\":[\"新词\"]},\"specialties\":{\"nowhere\":1}}",
+            "unknown specialty"
+        ),
+        (
+            "red-flags.jsonl", "{\"id\":\"r\",\"level\":\"emergency\",\"zh\":\"r\",\"en\":\"r\",\"source\":\"s\",\"all\":[\"no_such\"]}",
+            "unknown concept"
+        ),
         ("cues.jsonl", "{\"kind\":\"negation\",", "not valid JSON"),
-        ("concepts.jsonl", #"{"id":"x","kind":"finding","zh":"x","en":"x","say":{"zh":["某某某"]},"lasting":{"days":7,"concept":"no_such"}}"#,
-         "\"lasting\" names a concept"),
-        ("measures.jsonl", #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
-         "unknown concept"),
+        (
+            "concepts.jsonl", #"{"id":"x","kind":"finding","zh":"x","en":"x","say":{"zh":["某某某"]},"lasting":{"days":7,"concept":"no_such"}}"#,
+            "\"lasting\" names a concept"
+        ),
+        (
+            "measures.jsonl",
+            #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
+            "unknown concept"
+        ),
         ("levels.jsonl", #"{"reason":"x","level":"soon","all":["fever"]}"#, "level is urgent or self_care"),
         ("levels.jsonl", #"{"reason":"x","level":"urgent","all":["fever"],"unless":["tired"]}"#, "unknown condition"),
         ("red-flags.jsonl", #"{"id":"r","level":"urgent","zh":"r","en":"r","source":"s","all":["fever"]}"#, "level is emergency"),
@@ -179,13 +199,17 @@ struct KnowledgeLoadingTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = ClinicalKnowledge.shippedFolder
-        for name in ["concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl",
-                     "measures.jsonl", "levels.jsonl"] {
+        for name in [
+            "concepts.jsonl", "cues.jsonl", "red-flags.jsonl", "questions.jsonl", "specialties.jsonl", "characters.jsonl",
+            "measures.jsonl", "levels.jsonl",
+        ] {
             var text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
             if name == file { text += line + "\n" }
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        let lineNumber = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let lineNumber =
+            try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .count - 1
         do {
             _ = try ClinicalKnowledge.load(from: folder)
             Issue.record("loaded a broken \(file)")
@@ -197,8 +221,10 @@ struct KnowledgeLoadingTests {
 
 /// Equal evidence from one concept (晕倒: neurology and cardiology alike) is ranked the same way every time.
 struct SpecialtyScoresTests {
-    @Test(arguments: [("syncope", ["cardiology", "neurology"]), ("edema_legs", ["cardiology", "nephrology"]),
-                      ("tearing_pain", ["cardiology", "cardiothoracic_surgery"])])
+    @Test(arguments: [
+        ("syncope", ["cardiology", "neurology"]), ("edema_legs", ["cardiology", "nephrology"]),
+        ("tearing_pain", ["cardiology", "cardiothoracic_surgery"]),
+    ])
     func tiesAreBrokenByTheSpecialtysId(concept: String, order: [String]) {
         for _ in 0..<20 {
             let ranked = SpecialtyScores(present: [concept], knowledge: .shipped).ranked.map(\.specialty)

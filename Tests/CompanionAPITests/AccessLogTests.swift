@@ -27,8 +27,10 @@ struct AccessLogTests {
             #expect(log.status == .ok, "\(log.text)")
             let items = try log.json()["items"] as! [[String: Any]]
             let lines = items.map { "\($0["action"]!) \($0["subjectKind"]!) \(($0["actor"] as! String).split(separator: ":")[0])" }
-            for expected in ["read conversation patient", "list_conversations account patient", "export account patient",
-                             "read_transcript encounter doctor", "open_encounter encounter doctor"] {
+            for expected in [
+                "read conversation patient", "list_conversations account patient", "export account patient",
+                "read_transcript encounter doctor", "open_encounter encounter doctor",
+            ] {
                 #expect(lines.contains(expected), "\(expected) in \(lines)")
             }
             #expect(!log.text.contains("发烧") && !log.text.contains("13800138000"))
@@ -39,21 +41,27 @@ struct AccessLogTests {
             var seen: [String] = []
             var cursor: String?
             repeat {
-                let page = try await api.send(.get, "/v1/admin/access-log?accountId=\(accountId)&limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""),
-                                              token: admin.accessToken).json()
+                let page = try await api.send(
+                    .get, "/v1/admin/access-log?accountId=\(accountId)&limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""),
+                    token: admin.accessToken
+                ).json()
                 seen += (page["items"] as! [[String: Any]]).map { $0["id"] as! String }
                 cursor = page["nextCursor"] as? String
             } while cursor != nil
             #expect(seen == items.map { $0["id"] as! String })
-            let doctorOnly = try await api.send(.get, "/v1/admin/access-log?actor=doctor:\(scene.doctor.staffId ?? "")",
-                                                token: admin.accessToken).json()["items"] as! [[String: Any]]
+            let doctorOnly =
+                try await api.send(
+                    .get, "/v1/admin/access-log?actor=doctor:\(scene.doctor.staffId ?? "")",
+                    token: admin.accessToken
+                ).json()["items"] as! [[String: Any]]
             #expect(!doctorOnly.isEmpty && doctorOnly.allSatisfy { ($0["actor"] as? String)?.hasPrefix("doctor:") == true })
 
             #expect(try await api.send(.get, "/v1/admin/access-log", token: token).status == .forbidden)
             #expect(try await api.send(.get, "/v1/admin/access-log", token: scene.doctor.accessToken).status == .forbidden)
             #expect(try await api.send(.get, "/v1/admin/access-log").status == .unauthorized)
-            let backwards = try await api.send(.get, "/v1/admin/access-log?since=2026-12-05T00:00:00Z&until=2026-12-04T00:00:00Z",
-                                               token: admin.accessToken)
+            let backwards = try await api.send(
+                .get, "/v1/admin/access-log?since=2026-12-05T00:00:00Z&until=2026-12-04T00:00:00Z",
+                token: admin.accessToken)
             #expect(backwards.status.code == 422 && backwards.isProblem)
 
             // A deleted account's lines name its pseudonym only.

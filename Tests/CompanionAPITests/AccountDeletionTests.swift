@@ -13,8 +13,9 @@ import Testing
 struct AccountDeletionTests {
     static let sentence = "左边后槽牙疼了整整十一天"
 
-    @Test("the export holds everything; deletion leaves no row, audio or token of the person but the unlinked signed record",
-          arguments: TestEngine.available)
+    @Test(
+        "the export holds everything; deletion leaves no row, audio or token of the person but the unlinked signed record",
+        arguments: TestEngine.available)
     func deleteAndExport(engine: TestEngine) async throws {
         try await withAPI(engine, clock: RecordScene.clock()) { api in
             let scene = try await RecordScene.make(api)
@@ -23,14 +24,17 @@ struct AccountDeletionTests {
             let adult = try await api.createPatient(token, name: "王大明", birthDate: "1960-02-03")
             let started = try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(adult)"}"#, token: token)
             let conversationId = try started.json()["id"] as! String
-            let said = try await api.send(.post, "/v1/conversations/\(conversationId)/messages",
-                                          json: #"{"text":"\#(Self.sentence)","speech":{"format":"mp3"}}"#, token: token)
+            let said = try await api.send(
+                .post, "/v1/conversations/\(conversationId)/messages",
+                json: #"{"text":"\#(Self.sentence)","speech":{"format":"mp3"}}"#, token: token)
             let speech = try #require((try said.json()["reply"] as? [String: Any])?["speech"] as? [String: Any])
             let contentKey = String(try #require(speech["key"] as? String).prefix(32))
             let slotId = try await Self.openSession(api, doctorId: "doc_neurology_1", date: "2026-12-11")
-            let booked = try await api.send(.post, "/v1/appointments", json: """
-                {"slotId":"\(slotId)","patientId":"\(adult)","reason":"\(Self.sentence)"}
-                """, token: token, headers: [HTTPField.Name("Idempotency-Key")!: "book-neurology"])
+            let booked = try await api.send(
+                .post, "/v1/appointments",
+                json: """
+                    {"slotId":"\(slotId)","patientId":"\(adult)","reason":"\(Self.sentence)"}
+                    """, token: token, headers: [HTTPField.Name("Idempotency-Key")!: "book-neurology"])
             #expect(booked.status == .created, "\(booked.text)")
             let recordId = try await Self.signedRecord(scene)
             #expect(try await api.send(.get, "/v1/records/\(recordId)", token: token).status == .ok)
@@ -110,9 +114,11 @@ struct AccountDeletionTests {
 
     static func openSession(_ api: API, doctorId: String, date: String) async throws -> String {
         let admin = try await api.staffLogin(role: .admin, username: "admin.erasure")
-        let created = try await api.send(.post, "/v1/admin/sessions", json: """
-            {"doctorId":"\(doctorId)","date":"\(date)","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
-            """, token: admin.accessToken)
+        let created = try await api.send(
+            .post, "/v1/admin/sessions",
+            json: """
+                {"doctorId":"\(doctorId)","date":"\(date)","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
+                """, token: admin.accessToken)
         guard created.status == .created else { throw HarnessError("session: \(created.text)") }
         return ((try created.json()["slots"] as! [[String: Any]])[0])["id"] as! String
     }
@@ -120,8 +126,9 @@ struct AccountDeletionTests {
     /// The scene's consultation drafted and signed by its doctor; the record's id.
     static func signedRecord(_ scene: RecordScene) async throws -> String {
         let encounterId = try await scene.consultation()
-        let drafted = try await scene.api.send(.post, "/v1/encounters/\(encounterId)/drafts", json: #"{"template":"zh-outpatient"}"#,
-                                               token: scene.doctor.accessToken)
+        let drafted = try await scene.api.send(
+            .post, "/v1/encounters/\(encounterId)/drafts", json: #"{"template":"zh-outpatient"}"#,
+            token: scene.doctor.accessToken)
         let draftId = try drafted.json()["id"] as! String
         let signed = try await scene.api.send(.post, "/v1/drafts/\(draftId)/sign", token: scene.doctor.accessToken)
         guard signed.status == .ok else { throw HarnessError("sign: \(signed.text)") }
@@ -130,17 +137,19 @@ struct AccountDeletionTests {
 
     /// Every text column (`table.column`) of the database holding `needle` in some row.
     static func columns(containing needle: String, in database: Database) async throws -> [String] {
-        let listing: SQLQueryString = database.engine == .sqlite
+        let listing: SQLQueryString =
+            database.engine == .sqlite
             ? """
-              SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-              WHERE m.type = 'table' AND p.type = 'TEXT'
-              """
+            SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND p.type = 'TEXT'
+            """
             : "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'text'"
         var found: [String] = []
         for row in try await database.sql.raw(listing).all() {
             let table = try row.decode(column: "table_name", as: String.self)
             let column = try row.decode(column: "column_name", as: String.self)
-            let position: SQLQueryString = database.engine == .sqlite
+            let position: SQLQueryString =
+                database.engine == .sqlite
                 ? "instr(\"\(unsafeRaw: column)\", \(bind: needle))" : "strpos(\"\(unsafeRaw: column)\", \(bind: needle))"
             let hit = try await database.sql.raw("SELECT 1 AS one FROM \(unsafeRaw: table) WHERE " + position + " > 0 LIMIT 1").first()
             if hit != nil { found.append("\(table).\(column)") }

@@ -15,9 +15,11 @@ struct AppointmentRouteTests {
     /// An admin creates a pediatrics session through the API; returns its slot ids.
     func openSession(_ api: API, capacity: Int = 2, doctor: String = "doc_pediatrics_1") async throws -> (session: String, slots: [String]) {
         let admin = try await api.staffLogin(role: .admin, username: "admin.\(UUID().uuidString.prefix(6).lowercased())")
-        let created = try await api.send(.post, "/v1/admin/sessions", json: """
-            {"doctorId":"\(doctor)","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":\(capacity),"fee":25.5}
-            """, token: admin.accessToken)
+        let created = try await api.send(
+            .post, "/v1/admin/sessions",
+            json: """
+                {"doctorId":"\(doctor)","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":\(capacity),"fee":25.5}
+                """, token: admin.accessToken)
         guard created.status == .created else { throw HarnessError("session: \(created.status) \(created.text)") }
         let body = try created.json()
         return (body["id"] as! String, (body["slots"] as! [[String: Any]]).map { $0["id"] as! String })
@@ -28,15 +30,18 @@ struct AppointmentRouteTests {
         try await withAPI(engine, clock: Self.clock()) { api in
             let (_, morning) = try await openSession(api)
             let admin = try await api.staffLogin(role: .admin, username: "admin.afternoon")
-            let created = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_2","date":"2026-12-10","period":"afternoon","start":"14:00","end":"15:00","slotMinutes":30,"capacityPerSlot":1,"fee":10}
-                """, token: admin.accessToken)
+            let created = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_2","date":"2026-12-10","period":"afternoon","start":"14:00","end":"15:00","slotMinutes":30,"capacityPerSlot":1,"fee":10}
+                    """, token: admin.accessToken)
             let afternoon = try #require((try created.json()["slots"] as? [[String: Any]])?.first?["id"] as? String)
             let session = try await api.login()
             let child = try await api.createPatient(session.accessToken, name: "王小宝", birthDate: "2020-05-01")
             let sister = try await api.createPatient(session.accessToken, name: "王小妹", birthDate: "2022-08-01")
             for (slot, patient) in [(morning[0], child), (afternoon, sister)] {
-                let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: session.accessToken)
+                let booked = try await api.send(
+                    .post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: session.accessToken)
                 #expect(booked.status == .created, "\(booked.text)")
             }
             let items = try #require(try await api.send(.get, "/v1/appointments", token: session.accessToken).json()["items"] as? [[String: Any]])
@@ -45,7 +50,8 @@ struct AppointmentRouteTests {
         }
     }
 
-    @Test("book through the API: slots, hold, appointment with place, fee and preparation; list and read with history", arguments: TestEngine.available)
+    @Test(
+        "book through the API: slots, hold, appointment with place, fee and preparation; list and read with history", arguments: TestEngine.available)
     func bookingFlow(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Self.clock()) { api in
             let (_, slots) = try await openSession(api)
@@ -60,11 +66,13 @@ struct AppointmentRouteTests {
             #expect(items[0]["released"] as? Bool == true)
             #expect(listed.headers[.cacheControl] == "public, max-age=1", "availability is cached for one second only")
 
-            let hold = try await api.send(.post, "/v1/holds", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: session.accessToken)
+            let hold = try await api.send(
+                .post, "/v1/holds", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: session.accessToken)
             #expect(hold.status == .created)
             let holdId = try hold.json()["id"] as! String
-            let booked = try await api.send(.post, "/v1/appointments", json: #"{"holdId":"\#(holdId)","patientId":"\#(patient)","reason":"发热两天"}"#,
-                                            token: session.accessToken)
+            let booked = try await api.send(
+                .post, "/v1/appointments", json: #"{"holdId":"\#(holdId)","patientId":"\#(patient)","reason":"发热两天"}"#,
+                token: session.accessToken)
             #expect(booked.status == .created)
             let appointment = try booked.json()
             #expect(appointment["status"] as? String == "booked")
@@ -93,16 +101,21 @@ struct AppointmentRouteTests {
             let firstPatient = try await api.createPatient(first.accessToken)
             let second = try await api.login("13900139000")
             let secondPatient = try await api.createPatient(second.accessToken)
-            _ = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
-            let full = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(secondPatient)"}"#, token: second.accessToken)
+            _ = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
+            let full = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(secondPatient)"}"#, token: second.accessToken)
             #expect(full.status == .conflict)
             #expect(full.problemCode == "slot_full")
-            let duplicate = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
+            let duplicate = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
             #expect(duplicate.problemCode == "duplicate_booking")
-            let both = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","holdId":"x","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
+            let both = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","holdId":"x","patientId":"\#(firstPatient)"}"#, token: first.accessToken)
             #expect(both.status == .unprocessableContent)
-            let english = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(secondPatient)"}"#,
-                                             token: second.accessToken, headers: [.acceptLanguage: "en"])
+            let english = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(secondPatient)"}"#,
+                token: second.accessToken, headers: [.acceptLanguage: "en"])
             #expect((try english.json()["detail"] as? String)?.contains("fully booked") == true)
         }
     }
@@ -117,8 +130,9 @@ struct AppointmentRouteTests {
             let responses = try await withThrowingTaskGroup(of: (Int, String).self) { group in
                 for _ in 0..<50 {
                     group.addTask {
-                        let response = try await api.send(.post, "/v1/appointments", json: body, token: session.accessToken,
-                                                           headers: [HTTPField.Name("Idempotency-Key")!: "book-once-42"])
+                        let response = try await api.send(
+                            .post, "/v1/appointments", json: body, token: session.accessToken,
+                            headers: [HTTPField.Name("Idempotency-Key")!: "book-once-42"])
                         return (Int(response.status.code), response.text)
                     }
                 }
@@ -129,8 +143,9 @@ struct AppointmentRouteTests {
             let count = try await TestDatabase.count("appointments", in: api.database)
             #expect(count == 1)
 
-            let other = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","patientId":"\#(patient)"}"#,
-                                           token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "book-once-42"])
+            let other = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[2])","patientId":"\#(patient)"}"#,
+                token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "book-once-42"])
             #expect(other.status == .unprocessableContent)
             #expect(other.problemCode == "idempotency_key_reused")
         }
@@ -145,12 +160,14 @@ struct AppointmentRouteTests {
             let patient = try await api.createPatient(session.accessToken)
             let account = try await api.database.sql.raw("SELECT id FROM accounts").first()!.decode(column: "id", as: String.self)
             let started = Clock.millis(clock.now().addingTimeInterval(-6 * 60))
-            try await api.database.write("""
+            try await api.database.write(
+                """
                 INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
                 VALUES (\(bind: account + " /v1/appointments"), 'died-midway', 'whatever it was', \(bind: started))
                 """)
-            let retry = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#,
-                                           token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "died-midway"])
+            let retry = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#,
+                token: session.accessToken, headers: [HTTPField.Name("Idempotency-Key")!: "died-midway"])
             #expect(retry.status == .created, "\(retry.text)")
         }
     }
@@ -162,9 +179,11 @@ struct AppointmentRouteTests {
             let (sessionId, slots) = try await openSession(api)
             let session = try await api.login()
             let patient = try await api.createPatient(session.accessToken)
-            let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: session.accessToken)
+            let booked = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: session.accessToken)
             let id = try booked.json()["id"] as! String
-            let moved = try await api.send(.post, "/v1/appointments/\(id)/reschedule", json: #"{"slotId":"\#(slots[1])"}"#, token: session.accessToken)
+            let moved = try await api.send(
+                .post, "/v1/appointments/\(id)/reschedule", json: #"{"slotId":"\#(slots[1])"}"#, token: session.accessToken)
             #expect(moved.status == .ok)
             #expect((try moved.json()["slot"] as? [String: Any])?["id"] as? String == slots[1])
 
@@ -191,7 +210,10 @@ struct AppointmentRouteTests {
             let patientCalling = try await api.send(.post, "/v1/staff/sessions/\(sessionId)/call-next", token: fresh.accessToken)
             #expect(patientCalling.status == .forbidden)
 
-            let other = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[3])","patientId":"\#(try await api.createPatient(fresh.accessToken, name: "王二"))"}"#, token: fresh.accessToken)
+            let other = try await api.send(
+                .post, "/v1/appointments",
+                json: #"{"slotId":"\#(slots[3])","patientId":"\#(try await api.createPatient(fresh.accessToken, name: "王二"))"}"#,
+                token: fresh.accessToken)
             let otherId = try other.json()["id"] as! String
             let late = try await api.send(.post, "/v1/appointments/\(otherId)/cancel", json: #"{"reason":"改天"}"#, token: fresh.accessToken)
             #expect(late.problemCode == "past_cutoff")
@@ -204,7 +226,8 @@ struct AppointmentRouteTests {
             let (_, slots) = try await openSession(api)
             let owner = try await api.login("13800138000")
             let patient = try await api.createPatient(owner.accessToken)
-            let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: owner.accessToken)
+            let booked = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: owner.accessToken)
             let id = try booked.json()["id"] as! String
             let stranger = try await api.login("13900139000").accessToken
             let strangerPatient = try await api.createPatient(stranger)
@@ -232,15 +255,19 @@ struct AppointmentRouteTests {
     func adminRoutes() async throws {
         try await withAPI(clock: Self.clock()) { api in
             let patientSession = try await api.login()
-            let refused = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":10}
-                """, token: patientSession.accessToken)
+            let refused = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":10}
+                    """, token: patientSession.accessToken)
             #expect(refused.status == .forbidden)
             let (sessionId, slots) = try await openSession(api)
             let patient = try await api.createPatient(patientSession.accessToken)
-            _ = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: patientSession.accessToken)
-            let waitlisted = try await api.send(.post, "/v1/waitlist", json: #"{"departmentId":"dept_pediatrics","date":"2026-12-11","period":"morning","patientId":"\#(patient)"}"#,
-                                                token: patientSession.accessToken)
+            _ = try await api.send(
+                .post, "/v1/appointments", json: #"{"slotId":"\#(slots[0])","patientId":"\#(patient)"}"#, token: patientSession.accessToken)
+            let waitlisted = try await api.send(
+                .post, "/v1/waitlist", json: #"{"departmentId":"dept_pediatrics","date":"2026-12-11","period":"morning","patientId":"\#(patient)"}"#,
+                token: patientSession.accessToken)
             #expect(waitlisted.status == .created)
             #expect(try waitlisted.json()["status"] as? String == "waiting")
             let admin = try await api.staffLogin(role: .admin, username: "closer")
@@ -249,13 +276,17 @@ struct AppointmentRouteTests {
             #expect(try closed.json()["status"] as? String == "closed")
             let notices = try await api.send(.get, "/v1/notifications", token: patientSession.accessToken)
             #expect((try notices.json()["items"] as? [[String: Any]])?.contains { $0["kind"] as? String == "session_closed" } == true)
-            let clash = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":10}
-                """, token: admin.accessToken)
+            let clash = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":10}
+                    """, token: admin.accessToken)
             #expect(clash.status == .conflict)
-            let invalid = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_1","date":"2026-02-30","period":"night","start":"25:00","end":"10:00","slotMinutes":0,"capacityPerSlot":0,"fee":-1}
-                """, token: admin.accessToken)
+            let invalid = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_1","date":"2026-02-30","period":"night","start":"25:00","end":"10:00","slotMinutes":0,"capacityPerSlot":0,"fee":-1}
+                    """, token: admin.accessToken)
             #expect(invalid.status == .unprocessableContent)
             let noShows = try await api.send(.post, "/v1/staff/sessions/\(sessionId)/no-shows", token: admin.accessToken)
             #expect(noShows.problemCode == "conflict", "the session has not ended")

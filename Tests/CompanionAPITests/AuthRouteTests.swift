@@ -27,7 +27,8 @@ struct AuthRouteTests {
         try await withAPI { api in
             _ = try await api.send(.post, "/v1/auth/otp", json: #"{"phone":"13800138000"}"#)
             let code = api.sender.lastCode!
-            let wrong = try await api.send(.post, "/v1/auth/token", json: #"{"phone":"13800138000","code":"\#(code == "123456" ? "654321" : "123456")"}"#)
+            let wrong = try await api.send(
+                .post, "/v1/auth/token", json: #"{"phone":"13800138000","code":"\#(code == "123456" ? "654321" : "123456")"}"#)
             #expect(wrong.status == .unauthorized)
             #expect(wrong.problemCode == "invalid_code")
             for _ in 0..<4 { _ = try await api.send(.post, "/v1/auth/otp", json: #"{"phone":"13800138000"}"#) }
@@ -53,8 +54,9 @@ struct AuthRouteTests {
         }
     }
 
-    @Test("logout signs the login out: its refresh tokens stop working, another login's do not; an unknown token is 204 too",
-          arguments: TestEngine.available)
+    @Test(
+        "logout signs the login out: its refresh tokens stop working, another login's do not; an unknown token is 204 too",
+        arguments: TestEngine.available)
     func logout(engine: TestEngine) async throws {
         try await withAPI(engine) { api in
             let phone = try await api.login()

@@ -20,14 +20,19 @@ struct BadRequest: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    init(_ name: String, _ method: HTTPRequest.Method, _ path: String, _ body: String?, contentType: String = "application/json",
-         authenticated: Bool = true, _ status: Int, _ code: String) {
-        self.init(name, method, path, bytes: body.map { Array($0.utf8) }, contentType: contentType,
-                  authenticated: authenticated, status, code)
+    init(
+        _ name: String, _ method: HTTPRequest.Method, _ path: String, _ body: String?, contentType: String = "application/json",
+        authenticated: Bool = true, _ status: Int, _ code: String
+    ) {
+        self.init(
+            name, method, path, bytes: body.map { Array($0.utf8) }, contentType: contentType,
+            authenticated: authenticated, status, code)
     }
 
-    init(_ name: String, _ method: HTTPRequest.Method, _ path: String, bytes: [UInt8]?, contentType: String = "application/json",
-         authenticated: Bool = true, _ status: Int, _ code: String) {
+    init(
+        _ name: String, _ method: HTTPRequest.Method, _ path: String, bytes: [UInt8]?, contentType: String = "application/json",
+        authenticated: Bool = true, _ status: Int, _ code: String
+    ) {
         self.name = name
         self.method = method
         self.path = path
@@ -52,10 +57,14 @@ struct BadInputTests {
         .init("JSON null body", .post, "/v1/auth/otp", "null", 400, "invalid_body"),
         .init("no body at all", .post, "/v1/auth/otp", nil, 400, "invalid_body"),
         .init("text/plain body", .post, "/v1/auth/otp", "phone=13800138000", contentType: "text/plain", 415, "unsupported_media_type"),
-        .init("invalid UTF-8", .post, "/v1/auth/otp", bytes: [0x7B, 0x22, 0x70, 0x68, 0x6F, 0x6E, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0xFF, 0x22, 0x7D], 400, "invalid_body"),
+        .init(
+            "invalid UTF-8", .post, "/v1/auth/otp",
+            bytes: [0x7B, 0x22, 0x70, 0x68, 0x6F, 0x6E, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0xFF, 0x22, 0x7D], 400, "invalid_body"),
         .init("body over 1 MiB", .post, "/v1/auth/otp", #"{"phone":""# + String(repeating: "1", count: 1_100_000) + #""}"#, 413, "payload_too_large"),
         .init("huge number", .post, "/v1/auth/otp", #"{"phone":1e999999}"#, 400, "invalid_body"),
-        .init("10,000 nested arrays", .post, "/v1/auth/otp", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), 400, "invalid_body"),
+        .init(
+            "10,000 nested arrays", .post, "/v1/auth/otp", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), 400,
+            "invalid_body"),
         .init("not a phone number", .post, "/v1/auth/otp", #"{"phone":"call me"}"#, 422, "validation_failed"),
         .init("SQL in the phone number", .post, "/v1/auth/otp", #"{"phone":"13800138000' OR '1'='1"}"#, 422, "validation_failed"),
         .init("code with letters", .post, "/v1/auth/token", #"{"phone":"13800138000","code":"12ab56"}"#, 422, "validation_failed"),
@@ -64,11 +73,16 @@ struct BadInputTests {
         .init("null password", .post, "/v1/auth/staff-token", #"{"username":"admin","password":null}"#, 400, "invalid_body"),
         .init("month 13", .post, "/v1/patients", #"{"name":"张三","gender":"male","birthDate":"2000-13-45"}"#, 422, "validation_failed"),
         .init("five-digit year", .post, "/v1/patients", #"{"name":"张三","gender":"male","birthDate":"99999-01-01"}"#, 422, "validation_failed"),
-        .init("birth date far in the future", .post, "/v1/patients", #"{"name":"张三","gender":"male","birthDate":"9999-12-31"}"#, 422, "validation_failed"),
+        .init(
+            "birth date far in the future", .post, "/v1/patients", #"{"name":"张三","gender":"male","birthDate":"9999-12-31"}"#, 422,
+            "validation_failed"),
         .init("NUL in a name", .post, "/v1/patients", #"{"name":"张\u0000三","gender":"male","birthDate":"2000-01-01"}"#, 422, "validation_failed"),
-        .init("name of 300 characters", .post, "/v1/patients", #"{"name":"\#(String(repeating: "名", count: 300))","gender":"male","birthDate":"2000-01-01"}"#, 422, "validation_failed"),
+        .init(
+            "name of 300 characters", .post, "/v1/patients",
+            #"{"name":"\#(String(repeating: "名", count: 300))","gender":"male","birthDate":"2000-01-01"}"#, 422, "validation_failed"),
         .init("string where a list belongs", .post, "/v1/patients", "{\(valid),\"allergies\":\"青霉素\"}", 400, "invalid_body"),
-        .init("ID number with a wrong check digit", .post, "/v1/patients", "{\(valid),\"idNumber\":\"110105200001010010\"}", 422, "validation_failed"),
+        .init(
+            "ID number with a wrong check digit", .post, "/v1/patients", "{\(valid),\"idNumber\":\"110105200001010010\"}", 422, "validation_failed"),
         .init("no token", .post, "/v1/patients", "{\(valid)}", authenticated: false, 401, "unauthorized"),
         .init("limit far too large", .get, "/v1/patients?limit=99999999999999999999", nil, 400, "invalid_body"),
         .init("limit zero", .get, "/v1/patients?limit=0", nil, 422, "validation_failed"),
@@ -116,7 +130,8 @@ struct BadInputTests {
             #expect(listing.status == .methodNotAllowed)
             #expect(listing.headers[.allow] == "GET")
             #expect(listing.isProblem)
-            let profile = try await api.client.executeRequest(uri: "/v1/patients/\(pid)", method: .post, headers: [.authorization: "Bearer \(token)"], body: nil)
+            let profile = try await api.client.executeRequest(
+                uri: "/v1/patients/\(pid)", method: .post, headers: [.authorization: "Bearer \(token)"], body: nil)
             #expect(profile.status == .methodNotAllowed)
             #expect(profile.headers[.allow] == "DELETE, GET, PATCH")
             // A path that exists under the asked method still answers as before, a missing record with 404.

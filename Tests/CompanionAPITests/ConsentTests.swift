@@ -8,8 +8,9 @@ import Testing
 /// Consent as a ledger: separate consent gates the conversation and the consultation, a child under 14 needs the
 /// guardian's own, withdrawal stops the next step, and every decision is kept with its text version.
 struct ConsentTests {
-    @Test("no conversation without consent; a decision on the shown text opens it; withdrawal stops the next message",
-          arguments: TestEngine.available)
+    @Test(
+        "no conversation without consent; a decision on the shown text opens it; withdrawal stops the next message",
+        arguments: TestEngine.available)
     func conversationGate(engine: TestEngine) async throws {
         try await withAPI(engine) { api in
             let token = try await api.login(consenting: false).accessToken
@@ -22,8 +23,9 @@ struct ConsentTests {
             let texts = try #require(listed["texts"] as? [[String: Any]])
             #expect(Set(texts.compactMap { $0["purpose"] as? String }) == ["health_conversation", "consultation_recording", "record_drafting"])
             #expect(texts.allSatisfy { !($0["text"] as? String ?? "").isEmpty && !($0["version"] as? String ?? "").isEmpty })
-            let stale = try await api.send(.put, "/v1/consents/health_conversation", json: #"{"granted":true,"textVersion":"2020-01-01"}"#,
-                                           token: token)
+            let stale = try await api.send(
+                .put, "/v1/consents/health_conversation", json: #"{"granted":true,"textVersion":"2020-01-01"}"#,
+                token: token)
             #expect(stale.status == .unprocessableContent)
             #expect(try await api.send(.put, "/v1/consents/marketing", json: #"{"granted":true,"textVersion":"x"}"#, token: token).isProblem)
 
@@ -34,8 +36,9 @@ struct ConsentTests {
             #expect(try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"头疼两天了"}"#, token: token).status == .ok)
 
             let version = texts.first { $0["purpose"] as? String == "health_conversation" }?["version"] as! String
-            let withdrawn = try await api.send(.put, "/v1/consents/health_conversation",
-                                               json: #"{"granted":false,"textVersion":"\#(version)"}"#, token: token)
+            let withdrawn = try await api.send(
+                .put, "/v1/consents/health_conversation",
+                json: #"{"granted":false,"textVersion":"\#(version)"}"#, token: token)
             #expect(withdrawn.status == .ok)
             #expect((try withdrawn.json()["onWithdrawal"] as? String)?.isEmpty == false)
             let after = try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"还有点恶心"}"#, token: token)
@@ -72,31 +75,36 @@ struct ConsentTests {
             #expect(history.first { $0["patientId"] as? String == fourteen }?["grantor"] as? String == "representative")
             // Another account's profile is not found, not consented for.
             let other = try await api.login("13900139000").accessToken
-            let foreign = try await api.send(.put, "/v1/consents/health_conversation",
-                                             json: #"{"granted":true,"textVersion":"\#(Self.version(history))","patientId":"\#(child)"}"#,
-                                             token: other)
+            let foreign = try await api.send(
+                .put, "/v1/consents/health_conversation",
+                json: #"{"granted":true,"textVersion":"\#(Self.version(history))","patientId":"\#(child)"}"#,
+                token: other)
             #expect(foreign.status == .notFound)
         }
     }
 
-    @Test("the transcript needs consultation_recording and the draft record_drafting, the child's guardian's included",
-          arguments: TestEngine.available)
+    @Test(
+        "the transcript needs consultation_recording and the draft record_drafting, the child's guardian's included",
+        arguments: TestEngine.available)
     func encounterGate(engine: TestEngine) async throws {
         try await withAPI(engine, clock: RecordScene.clock()) { api in
             let scene = try await RecordScene.make(api)
             let patient = scene.patient.accessToken
             let encounterId = try await scene.consultation()
-            let childId = try await api.send(.get, "/v1/patients", token: patient).json()["items"].flatMap { $0 as? [[String: Any]] }?
+            let childId =
+                try await api.send(.get, "/v1/patients", token: patient).json()["items"].flatMap { $0 as? [[String: Any]] }?
                 .first?["id"] as! String
             try await api.consent(patient, ["consultation_recording"], patientId: childId, granted: false)
-            let recording = try await api.send(.post, "/v1/encounters/\(encounterId)/transcript",
-                                               json: #"{"turns":[{"speaker":"doctor","text":"再听一下肺。"}]}"#,
-                                               token: scene.doctor.accessToken)
+            let recording = try await api.send(
+                .post, "/v1/encounters/\(encounterId)/transcript",
+                json: #"{"turns":[{"speaker":"doctor","text":"再听一下肺。"}]}"#,
+                token: scene.doctor.accessToken)
             #expect(recording.problemCode == "consent_required")
             #expect(recording.text.contains("consultation_recording"))
             // Another doctor learns nothing, consent or not.
-            let stranger = try await api.send(.post, "/v1/encounters/\(encounterId)/transcript",
-                                              json: #"{"turns":[{"speaker":"doctor","text":"x"}]}"#, token: scene.otherDoctor.accessToken)
+            let stranger = try await api.send(
+                .post, "/v1/encounters/\(encounterId)/transcript",
+                json: #"{"turns":[{"speaker":"doctor","text":"x"}]}"#, token: scene.otherDoctor.accessToken)
             #expect(stranger.status == .notFound)
 
             try await api.consent(patient, ["record_drafting"], granted: false)

@@ -18,9 +18,11 @@ struct ConversationBookingTests {
     static func openSessions(_ api: API) async throws {
         let admin = try await api.staffLogin(role: .admin, username: "admin.sessions")
         for (doctor, date) in [("doc_pediatrics_1", "2026-12-10"), ("doc_pediatrics_2", "2026-12-11")] {
-            let created = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"\(doctor)","date":"\(date)","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
-                """, token: admin.accessToken)
+            let created = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"\(doctor)","date":"\(date)","period":"morning","start":"08:00","end":"10:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
+                    """, token: admin.accessToken)
             guard created.status == .created else { throw HarnessError("session: \(created.text)") }
         }
     }
@@ -99,7 +101,9 @@ struct ConversationBookingTests {
         }
     }
 
-    @Test("triage, slots as cards, which patient, explicit confirmation, booked; then rescheduled and cancelled by talking", arguments: TestEngine.available)
+    @Test(
+        "triage, slots as cards, which patient, explicit confirmation, booked; then rescheduled and cancelled by talking",
+        arguments: TestEngine.available)
     func bookRescheduleCancel(engine: TestEngine) async throws {
         try await withAPI(engine, clock: Self.clock()) { api in
             try await Self.openSessions(api)
@@ -132,7 +136,8 @@ struct ConversationBookingTests {
 
             let booked = try await talk.say("确认")
             #expect(booked["stage"] as? String == "booked", "\(Self.text(booked))")
-            let appointmentId = try #require(Self.actions(booked).first { $0["type"] as? String == "appointment_booked" }?["appointmentId"] as? String)
+            let appointmentId = try #require(
+                Self.actions(booked).first { $0["type"] as? String == "appointment_booked" }?["appointmentId"] as? String)
             #expect(Self.text(booked).contains("12月10日 08:30"))
             #expect((booked["cards"] as? [[String: Any]])?.first?["type"] as? String == "appointment")
             let appointment = try await api.send(.get, "/v1/appointments/\(appointmentId)", token: session.accessToken).json()
@@ -269,8 +274,9 @@ struct ConversationBookingMoreTests {
             #expect(confirm["stage"] as? String == "confirming")
 
             // A second server: nothing of the first one's memory, the same database.
-            let services = try await Services(database: api.database, clock: ConversationBookingTests.clock(), otpSender: CapturingSender(),
-                                              secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: api.database))
+            let services = try await Services(
+                database: api.database, clock: ConversationBookingTests.clock(), otpSender: CapturingSender(),
+                secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: api.database))
             let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
             try await Application(router: router, logger: quietLogger).test(.router) { client in
                 let restarted = API(client: client, database: api.database, sender: CapturingSender())
@@ -305,9 +311,11 @@ struct ConversationBookingMoreTests {
         try await withAPI(clock: ConversationBookingTests.clock()) { api in
             try await ConversationBookingTests.openSessions(api)
             let admin = try await api.staffLogin(role: .admin, username: "admin.later")
-            let later = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_1","date":"2026-12-09","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"2026-12-08T00:00:00Z"}
-                """, token: admin.accessToken)
+            let later = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_1","date":"2026-12-09","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"2026-12-08T00:00:00Z"}
+                    """, token: admin.accessToken)
             #expect(later.status == .created)
             let session = try await api.login()
             _ = try await api.createPatient(session.accessToken)
@@ -336,9 +344,11 @@ struct ConversationUrgencyTests {
             #expect((none["cards"] as? [Any])?.isEmpty ?? true)
 
             let admin = try await api.staffLogin(role: .admin, username: "admin.tomorrow")
-            let tomorrow = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_2","date":"2026-12-06","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
-                """, token: admin.accessToken)
+            let tomorrow = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_2","date":"2026-12-06","period":"morning","start":"08:00","end":"09:00","slotMinutes":30,"capacityPerSlot":2,"fee":25}
+                    """, token: admin.accessToken)
             #expect(tomorrow.status == .created)
             let offered = try await talk.say("帮我预约")
             let slots = try #require(ConversationBookingTests.slots(offered))
@@ -359,7 +369,8 @@ struct ConversationUrgencyTests {
             for phone in ["13900000001", "13900000002"] {
                 let other = try await api.login(phone)
                 let patient = try await api.createPatient(other.accessToken)
-                let booked = try await api.send(.post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: other.accessToken)
+                let booked = try await api.send(
+                    .post, "/v1/appointments", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: other.accessToken)
                 #expect(booked.status == .created)
             }
             let answer = try await talk.say("确认")

@@ -134,7 +134,9 @@ struct ConversationRouteTests {
 
             let stranger = try await api.login("13900139000")
             #expect(try await api.send(.get, "/v1/conversations/\(id)", token: stranger.accessToken).status == .notFound)
-            #expect(try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"你好"}"#, token: stranger.accessToken).status == .notFound)
+            #expect(
+                try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"你好"}"#, token: stranger.accessToken).status
+                    == .notFound)
             #expect(try await api.send(.delete, "/v1/conversations/\(id)", token: stranger.accessToken).status == .notFound)
 
             #expect(try await api.send(.delete, "/v1/conversations/\(id)", token: phone.accessToken).status == .noContent)
@@ -144,7 +146,8 @@ struct ConversationRouteTests {
         }
     }
 
-    @Test("an account lists its own conversations, newest first, and forgets them all at once; another account's stay", arguments: TestEngine.available)
+    @Test(
+        "an account lists its own conversations, newest first, and forgets them all at once; another account's stay", arguments: TestEngine.available)
     func listedAndForgottenTogether(engine: TestEngine) async throws {
         try await withAPI(engine) { api in
             let me = try await api.login("13800138001")
@@ -158,7 +161,8 @@ struct ConversationRouteTests {
             let listed = try #require(try await api.send(.get, "/v1/conversations", token: me.accessToken).json()["items"] as? [[String: Any]])
             #expect(listed.map { $0["id"] as? String } == [second, first])
             #expect(listed.first?["complaint"] as? String != nil)
-            let theirList = try #require(try await api.send(.get, "/v1/conversations", token: stranger.accessToken).json()["items"] as? [[String: Any]])
+            let theirList = try #require(
+                try await api.send(.get, "/v1/conversations", token: stranger.accessToken).json()["items"] as? [[String: Any]])
             #expect(theirList.map { $0["id"] as? String } == [theirs])
 
             #expect(try await api.send(.delete, "/v1/conversations", token: me.accessToken).status == .noContent)
@@ -198,8 +202,10 @@ struct ConversationRouteTests {
             let owner = try await api.login("13800138002")
             let patientId = try await api.createPatient(owner.accessToken)
             let other = try await api.login("13800138003")
-            #expect(try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(patientId)"}"#, token: other.accessToken).status == .notFound)
-            #expect(try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(patientId)"}"#, token: owner.accessToken).status == .created)
+            #expect(
+                try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(patientId)"}"#, token: other.accessToken).status == .notFound)
+            #expect(
+                try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(patientId)"}"#, token: owner.accessToken).status == .created)
         }
     }
 }

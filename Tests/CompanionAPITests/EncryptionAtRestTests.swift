@@ -15,8 +15,9 @@ import Testing
 struct EncryptionAtRestTests {
     static let sentence = "左边后槽牙疼了整整十一天"
 
-    @Test("a sentence through conversation, speech, booking, cancelling, transcript, draft and amendment is nowhere in the clear",
-          arguments: TestEngine.available)
+    @Test(
+        "a sentence through conversation, speech, booking, cancelling, transcript, draft and amendment is nowhere in the clear",
+        arguments: TestEngine.available)
     func nothingInTheClear(engine: TestEngine) async throws {
         try await withAPI(engine, clock: RecordScene.clock()) { api in
             let scene = try await RecordScene.make(api)
@@ -26,8 +27,9 @@ struct EncryptionAtRestTests {
             #expect(allergic.status == .ok && allergic.text.contains("头孢克洛皮疹"), "\(allergic.text)")
             let started = try await api.send(.post, "/v1/conversations", json: #"{"patientId":"\#(adult)"}"#, token: token)
             let conversationId = try started.json()["id"] as! String
-            let said = try await api.send(.post, "/v1/conversations/\(conversationId)/messages",
-                                          json: #"{"text":"\#(Self.sentence)","speech":{"format":"mp3"}}"#, token: token)
+            let said = try await api.send(
+                .post, "/v1/conversations/\(conversationId)/messages",
+                json: #"{"text":"\#(Self.sentence)","speech":{"format":"mp3"}}"#, token: token)
             #expect(said.status == .ok, "\(said.text)")
             let spoken = try await api.send(.post, "/v1/speech", json: #"{"text":"\#(Self.sentence)"}"#, token: token)
             let audioURL = try #require(try spoken.json()["audioUrl"] as? String)
@@ -35,27 +37,35 @@ struct EncryptionAtRestTests {
             #expect(audio.status == .ok && audio.body.readableBytes > 1000)
 
             let slotId = try await AccountDeletionTests.openSession(api, doctorId: "doc_neurology_1", date: "2026-12-11")
-            let booked = try await api.send(.post, "/v1/appointments", json: """
-                {"slotId":"\(slotId)","patientId":"\(adult)","reason":"\(Self.sentence)"}
-                """, token: token, headers: [HTTPField.Name("Idempotency-Key")!: "book-neurology"])
+            let booked = try await api.send(
+                .post, "/v1/appointments",
+                json: """
+                    {"slotId":"\(slotId)","patientId":"\(adult)","reason":"\(Self.sentence)"}
+                    """, token: token, headers: [HTTPField.Name("Idempotency-Key")!: "book-neurology"])
             #expect(booked.status == .created, "\(booked.text)")
-            let cancelled = try await api.send(.post, "/v1/appointments/\(try booked.json()["id"] as! String)/cancel",
-                                               json: #"{"reason":"\#(Self.sentence)"}"#, token: token)
+            let cancelled = try await api.send(
+                .post, "/v1/appointments/\(try booked.json()["id"] as! String)/cancel",
+                json: #"{"reason":"\#(Self.sentence)"}"#, token: token)
             #expect(cancelled.status == .ok, "\(cancelled.text)")
 
             let encounterId = try await scene.consultation()
-            let appended = try await api.send(.post, "/v1/encounters/\(encounterId)/transcript", json: """
-                {"turns":[{"speaker":"patient","text":"\(Self.sentence)"}]}
-                """, token: scene.doctor.accessToken)
+            let appended = try await api.send(
+                .post, "/v1/encounters/\(encounterId)/transcript",
+                json: """
+                    {"turns":[{"speaker":"patient","text":"\(Self.sentence)"}]}
+                    """, token: scene.doctor.accessToken)
             #expect(appended.status == .ok, "\(appended.text)")
-            let drafted = try await api.send(.post, "/v1/encounters/\(encounterId)/drafts", json: #"{"template":"zh-outpatient"}"#,
-                                             token: scene.doctor.accessToken)
+            let drafted = try await api.send(
+                .post, "/v1/encounters/\(encounterId)/drafts", json: #"{"template":"zh-outpatient"}"#,
+                token: scene.doctor.accessToken)
             let draftId = try drafted.json()["id"] as! String
             #expect(drafted.text.contains("支气管炎"))
             _ = try await api.send(.post, "/v1/drafts/\(draftId)/sign", token: scene.doctor.accessToken)
-            let amended = try await api.send(.post, "/v1/records/\(draftId)/amendments", json: """
-                {"sections":[{"key":"plan","text":"\(Self.sentence)"}],"reason":"\(Self.sentence)"}
-                """, token: scene.doctor.accessToken)
+            let amended = try await api.send(
+                .post, "/v1/records/\(draftId)/amendments",
+                json: """
+                    {"sections":[{"key":"plan","text":"\(Self.sentence)"}],"reason":"\(Self.sentence)"}
+                    """, token: scene.doctor.accessToken)
             #expect(amended.status == .created, "\(amended.text)")
 
             // Everything reads back whole.
@@ -111,8 +121,9 @@ struct EncryptionAtRestTests {
                 for id in conversations {
                     group.addTask {
                         for index in 0..<8 {
-                            let sent = try await api.send(.post, "/v1/conversations/\(id)/messages", json: #"{"text":"头疼第\#(index)天"}"#,
-                                                          token: token)
+                            let sent = try await api.send(
+                                .post, "/v1/conversations/\(id)/messages", json: #"{"text":"头疼第\#(index)天"}"#,
+                                token: token)
                             guard sent.status == .ok else { throw HarnessError("message: \(sent.text)") }
                         }
                     }
@@ -149,8 +160,9 @@ struct EncryptionAtRestTests {
             #expect(turns?.first?["text"] as? String == "plain greeting")
             let counts = try await api.database.reseal()
             #expect(counts["conversation_turns.text"] == 1)
-            let stored = try await Self.values(of: SealedColumns.all.first { $0.table == "conversation_turns" && $0.column == "text" }!,
-                                               in: api.database)
+            let stored = try await Self.values(
+                of: SealedColumns.all.first { $0.table == "conversation_turns" && $0.column == "text" }!,
+                in: api.database)
             #expect(stored.allSatisfy(Sealed.isSealed))
         }
     }

@@ -16,17 +16,21 @@ struct HardeningTests {
         try await api.send(.post, "/v1/holds", json: #"{"slotId":"\#(slot)","patientId":"\#(patient)"}"#, token: token)
     }
 
-    @Test("a date-time with fractional seconds or an offset is read; one that is not RFC 3339 is a 400", arguments: [
-        ("2026-12-08T00:00:00.123Z", 201), ("2026-12-08T08:00:00+08:00", 201), ("2026-12-08T00:00:00.5+00:00", 201),
-        ("2026-12-08 00:00", 400), ("2026-12-08", 400),
-    ])
+    @Test(
+        "a date-time with fractional seconds or an offset is read; one that is not RFC 3339 is a 400",
+        arguments: [
+            ("2026-12-08T00:00:00.123Z", 201), ("2026-12-08T08:00:00+08:00", 201), ("2026-12-08T00:00:00.5+00:00", 201),
+            ("2026-12-08 00:00", 400), ("2026-12-08", 400),
+        ])
     func fractionalSecondsAreAccepted(releaseAt: String, status: Int) async throws {
         try await withAPI(clock: Routes.clock()) { api in
             let admin = try await api.staffLogin(role: .admin, username: "admin.dates")
-            let created = try await api.send(.post, "/v1/admin/sessions", json: """
-                {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"09:00",
-                 "slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"\(releaseAt)"}
-                """, token: admin.accessToken)
+            let created = try await api.send(
+                .post, "/v1/admin/sessions",
+                json: """
+                    {"doctorId":"doc_pediatrics_1","date":"2026-12-10","period":"morning","start":"08:00","end":"09:00",
+                     "slotMinutes":30,"capacityPerSlot":2,"fee":25,"releaseAt":"\(releaseAt)"}
+                    """, token: admin.accessToken)
             #expect(Int(created.status.code) == status, "\(created.text)")
             if status == 201 {
                 let slot = try #require((try created.json()["slots"] as? [[String: Any]])?.first)
@@ -50,8 +54,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("conversation turns and speech per account per minute: past the limit 429 with Retry-After, counted per limit; the next minute, again",
-          arguments: TestEngine.available)
+    @Test(
+        "conversation turns and speech per account per minute: past the limit 429 with Retry-After, counted per limit; the next minute, again",
+        arguments: TestEngine.available)
     func turnsAndSpeechPerMinute(engine: TestEngine) async throws {
         let clock = Routes.clock()
         try await withAPI(engine, clock: clock, requestLimits: RequestLimits(turnsPerMinute: 3, speechPerMinute: 2)) { api in
@@ -69,8 +74,9 @@ struct HardeningTests {
                 Int(try await api.send(.post, "/v1/speech", json: #"{"text":"第\#(index)句"}"#, token: session.accessToken).status.code)
             }
             #expect(spoken == [200, 200, 429])
-            #expect(try await api.send(.post, "/v1/speech", json: #"{"text":"您好"}"#, token: other.accessToken).status == .ok,
-                    "another account has its own count")
+            #expect(
+                try await api.send(.post, "/v1/speech", json: #"{"text":"您好"}"#, token: other.accessToken).status == .ok,
+                "another account has its own count")
             let metrics = try await api.send(.get, "/metrics").text
             #expect(metrics.contains(#"companion_limit_refusals_total{limit="turns_limited"} 2"#), "each limit counted by name")
             #expect(metrics.contains(#"companion_limit_refusals_total{limit="speech_limited"} 1"#), "\(metrics)")
@@ -136,8 +142,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("an account holds at most 3 places: the 4th is 429 too_many_holds with Retry-After until the first lapses",
-          arguments: TestEngine.available)
+    @Test(
+        "an account holds at most 3 places: the 4th is 429 too_many_holds with Retry-After until the first lapses",
+        arguments: TestEngine.available)
     func holdsPerAccount(engine: TestEngine) async throws {
         let clock = Routes.clock()
         try await withAPI(engine, clock: clock) { api in

@@ -28,7 +28,8 @@ struct JourneyTests {
             try await ClinicSchedule.seedFromToday(into: api.database, clock: clock)
             let staff = StaffDirectory(database: api.database, clock: TestClock.wall())
             for doctor in journeys.compactMap(\.persona.doctor) {
-                _ = try await staff.add(username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
+                _ = try await staff.add(
+                    username: doctor.username, password: doctor.password, role: .doctor, displayName: doctor.username, doctorId: doctor.doctorId)
             }
             for admin in journeys.compactMap(\.persona.admin) {
                 _ = try await staff.add(username: admin.username, password: admin.password, role: .admin, displayName: admin.username)
@@ -49,7 +50,8 @@ struct JourneyTests {
 
     @Test("a failed expectation shows what was expected against what came")
     func failedExpectation() async throws {
-        let journey = try Journey.parse("""
+        let journey = try Journey.parse(
+            """
             name: wrong on purpose
             hospital: hosp_demo
             persona: {phone: "13800000199"}
@@ -94,7 +96,8 @@ struct JourneyTests {
 
     @Test("a value used before any step saved it fails that step and says what was saved")
     func missingValue() async throws {
-        let journey = try Journey.parse("""
+        let journey = try Journey.parse(
+            """
             name: early cancel
             persona: {phone: "13800000197", patients: [{name: 王小宝, gender: male, birthDate: "2020-05-01"}]}
             steps:

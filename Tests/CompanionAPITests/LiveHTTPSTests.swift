@@ -26,11 +26,14 @@ struct LiveHTTPSTests {
             config.port = 0
             config.tlsCertificatePath = certificates.certificatePath
             config.tlsKeyPath = certificates.keyPath
-            let services = try await Services(database: db, clock: TestClock.wall(), otpSender: DevOTPSender(logger: quietLogger),
-                                          secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: db))
+            let services = try await Services(
+                database: db, clock: TestClock.wall(), otpSender: DevOTPSender(logger: quietLogger),
+                secret: String(repeating: "k", count: 40), speech: try testSpeechService(sealedBy: db))
             let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-            let app = try buildApplication(configuration: config, services: services, registry: PrometheusCollectorRegistry(),
-                                           logger: quietLogger) { channel in
+            let app = try buildApplication(
+                configuration: config, services: services, registry: PrometheusCollectorRegistry(),
+                logger: quietLogger
+            ) { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
             }
             // The database is closed by TestDatabase, so only the HTTP server runs here.

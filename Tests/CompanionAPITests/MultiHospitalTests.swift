@@ -13,7 +13,7 @@ struct MultiHospitalTests {
         .appendingPathComponent("fixtures/hospitals/qingshan-county.fhir.json")
 
     static func importQingshan(_ api: API) async throws {
-        _ = try await HospitalImport(database: api.database).run(try HospitalBundleReader.read(try Data(contentsOf: qingshan)))
+        _ = try await HospitalFiles(bundle: qingshan).importInto(api.database)
     }
 
     static func firstTriage(_ api: API, _ token: String, hospital: String, _ text: String) async throws -> [String: Any] {
@@ -32,6 +32,11 @@ struct MultiHospitalTests {
             let listed = try await api.send(.get, "/v1/hospitals", token: session.accessToken)
             #expect(((try listed.json()["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } == ["hosp_demo", "qingshan"])
 
+            let greeting = try await api.send(.post, "/v1/conversations", json: #"{"hospitalId":"qingshan"}"#, token: session.accessToken)
+            let greetingText = ((try greeting.json()["reply"] as? [String: Any])?["text"] as? String) ?? ""
+            #expect(greetingText.contains("小青"), "the hospital's own wording: \(greetingText)")
+            let demoGreeting = try await api.send(.post, "/v1/conversations", json: #"{"hospitalId":"hosp_demo"}"#, token: session.accessToken)
+            #expect((((try demoGreeting.json()["reply"] as? [String: Any])?["text"] as? String) ?? "").contains("您的就医助理"))
             let eyes = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "眼睛又红又痒，三天了")
             #expect(eyes["departmentId"] as? String == "qs-wgk" && eyes["departmentName"] as? String == "五官科")
             let demoEyes = try await Self.firstTriage(api, session.accessToken, hospital: "hosp_demo", "眼睛又红又痒，三天了")
@@ -67,8 +72,10 @@ struct MultiHospitalTests {
             let readiness = try ready.json()
             #expect(ready.status == .ok && readiness["hospitals"] as? Int == 0)
             let session = try await api.login()
-            for (method, path, body) in [(HTTPRequest.Method.post, "/v1/conversations", "{}"), (.get, "/v1/slots?departmentId=qs-wgk", nil),
-                                         (.post, "/v1/appointments", #"{"slotId":"slot_x","patientId":"pat_x"}"#)] {
+            for (method, path, body) in [
+                (HTTPRequest.Method.post, "/v1/conversations", "{}"), (.get, "/v1/slots?departmentId=qs-wgk", nil),
+                (.post, "/v1/appointments", #"{"slotId":"slot_x","patientId":"pat_x"}"#),
+            ] {
                 let refused = try await api.send(method, path, json: body, token: session.accessToken)
                 #expect(refused.status == .serviceUnavailable && refused.text.contains("no_hospital"), "\(path): \(refused.text)")
             }

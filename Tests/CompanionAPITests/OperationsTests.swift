@@ -84,13 +84,18 @@ struct OperationsTests {
         try await withAPI(logs: logs) { api in
             let session = try await api.login("13912345678")
             let code = api.sender.lastCode!
-            _ = try await api.send(.post, "/v1/patients", json: #"{"name":"欧阳秘密","gender":"female","birthDate":"1990-02-03","idNumber":"11010519491231002X","phone":"13698765432"}"#, token: session.accessToken)
+            _ = try await api.send(
+                .post, "/v1/patients",
+                json: #"{"name":"欧阳秘密","gender":"female","birthDate":"1990-02-03","idNumber":"11010519491231002X","phone":"13698765432"}"#,
+                token: session.accessToken)
             _ = try await api.send(.post, "/v1/auth/refresh", json: #"{"refreshToken":"\#(session.refreshToken)"}"#)
             _ = try await api.send(.get, "/v1/patients?cursor=secret-cursor", token: session.accessToken)
             let text = logs.text
             #expect(!text.isEmpty)
-            for secret in ["13912345678", "3912345678", code, session.accessToken, session.refreshToken, "欧阳秘密",
-                           "11010519491231002X", "13698765432", "1990-02-03", "secret-cursor"] {
+            for secret in [
+                "13912345678", "3912345678", code, session.accessToken, session.refreshToken, "欧阳秘密",
+                "11010519491231002X", "13698765432", "1990-02-03", "secret-cursor",
+            ] {
                 #expect(!text.contains(secret), "log contains \(secret.prefix(12))…")
             }
         }

@@ -11,9 +11,11 @@ struct PatientRouteTests {
     func crud(engine: TestEngine) async throws {
         try await withAPI(engine) { api in
             let token = try await api.login().accessToken
-            let created = try await api.send(.post, "/v1/patients", json: """
-                {"name":"李奶奶","gender":"female","birthDate":"1949-12-31","idNumber":"11010519491231002x","phone":"13900139000","allergies":["青霉素","花粉"]}
-                """, token: token)
+            let created = try await api.send(
+                .post, "/v1/patients",
+                json: """
+                    {"name":"李奶奶","gender":"female","birthDate":"1949-12-31","idNumber":"11010519491231002x","phone":"13900139000","allergies":["青霉素","花粉"]}
+                    """, token: token)
             #expect(created.status == .created)
             let body = try created.json()
             let id = body["id"] as! String

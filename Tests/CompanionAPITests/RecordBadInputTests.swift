@@ -26,11 +26,26 @@ struct RecordBadInputTests {
             let cases: [(String, String, HTTPResponse.Status, String, String?)] = [
                 ("no turns", #"{"turns":[]}"#, .unprocessableContent, "validation_failed", "turns"),
                 ("10,000 turns", tenThousand, .contentTooLarge, "transcript_too_long", nil),
-                ("unknown speaker", #"{"turns":[{"speaker":"doctor","text":"你好"},{"speaker":"nurse","text":"量体温"}]}"#, .unprocessableContent, "validation_failed", "turns[1].speaker"),
-                ("previsit is the server's", #"{"turns":[{"speaker":"previsit","text":"发烧"}]}"#, .unprocessableContent, "validation_failed", "turns[0].speaker"),
-                ("blank text", #"{"turns":[{"speaker":"doctor","text":"你好"},{"speaker":"patient","text":"   "}]}"#, .unprocessableContent, "validation_failed", "turns[1].text"),
-                ("end before start", #"{"turns":[{"speaker":"doctor","text":"你好","startMs":900,"endMs":100}]}"#, .unprocessableContent, "validation_failed", "turns[0].endMs"),
-                ("text too long", #"{"turns":[{"speaker":"doctor","text":"\#(String(repeating: "咳", count: 4_001))"}]}"#, .unprocessableContent, "validation_failed", "turns[0].text"),
+                (
+                    "unknown speaker", #"{"turns":[{"speaker":"doctor","text":"你好"},{"speaker":"nurse","text":"量体温"}]}"#, .unprocessableContent,
+                    "validation_failed", "turns[1].speaker"
+                ),
+                (
+                    "previsit is the server's", #"{"turns":[{"speaker":"previsit","text":"发烧"}]}"#, .unprocessableContent, "validation_failed",
+                    "turns[0].speaker"
+                ),
+                (
+                    "blank text", #"{"turns":[{"speaker":"doctor","text":"你好"},{"speaker":"patient","text":"   "}]}"#, .unprocessableContent,
+                    "validation_failed", "turns[1].text"
+                ),
+                (
+                    "end before start", #"{"turns":[{"speaker":"doctor","text":"你好","startMs":900,"endMs":100}]}"#, .unprocessableContent,
+                    "validation_failed", "turns[0].endMs"
+                ),
+                (
+                    "text too long", #"{"turns":[{"speaker":"doctor","text":"\#(String(repeating: "咳", count: 4_001))"}]}"#, .unprocessableContent,
+                    "validation_failed", "turns[0].text"
+                ),
                 ("missing text", #"{"turns":[{"speaker":"doctor"}]}"#, .badRequest, "invalid_body", nil),
                 ("not JSON", #"{"turns":"#, .badRequest, "invalid_body", nil),
             ]
@@ -50,7 +65,8 @@ struct RecordBadInputTests {
 
             // Another doctor can neither append nor draft; a patient neither.
             for token in [scene.otherDoctor.accessToken, scene.patient.accessToken] {
-                let append = try await api.send(.post, "/v1/encounters/\(id)/transcript", json: #"{"turns":[{"speaker":"doctor","text":"你好"}]}"#, token: token)
+                let append = try await api.send(
+                    .post, "/v1/encounters/\(id)/transcript", json: #"{"turns":[{"speaker":"doctor","text":"你好"}]}"#, token: token)
                 #expect(append.status == .notFound)
                 let draft = try await api.send(.post, "/v1/encounters/\(id)/drafts", token: token)
                 #expect(draft.status == .notFound)
@@ -77,18 +93,21 @@ struct RecordBadInputTests {
             }
             let drafted = try await api.send(.post, "/v1/encounters/\(id)/drafts", token: doctor)
             let draftId = try drafted.json()["id"] as! String
-            let unknownSection = try await api.send(.patch, "/v1/drafts/\(draftId)", json: #"{"sections":[{"key":"horoscope","text":"x"}]}"#, token: doctor)
+            let unknownSection = try await api.send(
+                .patch, "/v1/drafts/\(draftId)", json: #"{"sections":[{"key":"horoscope","text":"x"}]}"#, token: doctor)
             #expect(unknownSection.status == .unprocessableContent)
             let noSections = try await api.send(.patch, "/v1/drafts/\(draftId)", json: #"{"sections":[]}"#, token: doctor)
             #expect(noSections.status == .unprocessableContent)
             #expect(try await api.send(.get, "/v1/drafts/\(draftId)", token: doctor).json()["revision"] as? Int == 1)
             let noReason = try await api.send(.post, "/v1/drafts/\(draftId)/sign", token: doctor)
             #expect(noReason.status == .ok)
-            let blankReason = try await api.send(.post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"x"}],"reason":"  "}"#, token: doctor)
+            let blankReason = try await api.send(
+                .post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"x"}],"reason":"  "}"#, token: doctor)
             #expect(blankReason.status == .unprocessableContent)
             #expect(try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()["supersededBy"] == nil)
             let admin = try await api.staffLogin(role: .admin, username: "admin.signs")
-            let adminSigns = try await api.send(.post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"x"}],"reason":"r"}"#, token: admin.accessToken)
+            let adminSigns = try await api.send(
+                .post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"x"}],"reason":"r"}"#, token: admin.accessToken)
             #expect(adminSigns.status == .forbidden)
         }
         // Consultation words never reach the logs.

@@ -61,12 +61,15 @@ struct RecordRouteTests {
             #expect(try await api.send(.get, "/v1/records/\(draftId)", token: scene.patient.accessToken).status == .notFound)
             #expect(try await api.send(.get, "/v1/drafts/\(draftId)", token: scene.otherDoctor.accessToken).status == .notFound)
 
-            let edited = try await api.send(.patch, "/v1/drafts/\(draftId)", json: """
-                {"sections":[{"key":"diagnosis","text":"急性支气管炎。"}],"baseRevision":1}
-                """, token: doctor)
+            let edited = try await api.send(
+                .patch, "/v1/drafts/\(draftId)",
+                json: """
+                    {"sections":[{"key":"diagnosis","text":"急性支气管炎。"}],"baseRevision":1}
+                    """, token: doctor)
             #expect(edited.status == .ok)
             #expect(try edited.json()["revision"] as? Int == 2)
-            let stale = try await api.send(.patch, "/v1/drafts/\(draftId)", json: #"{"sections":[{"key":"plan","text":"x"}],"baseRevision":1}"#, token: doctor)
+            let stale = try await api.send(
+                .patch, "/v1/drafts/\(draftId)", json: #"{"sections":[{"key":"plan","text":"x"}],"baseRevision":1}"#, token: doctor)
             #expect(stale.problemCode == "stale_revision")
             let revisions = try await api.send(.get, "/v1/drafts/\(draftId)/revisions", token: doctor).json()["items"] as! [[String: Any]]
             #expect(revisions.count == 2)
@@ -93,9 +96,11 @@ struct RecordRouteTests {
             #expect(try await api.send(.get, "/v1/drafts/\(draftId)", token: scene.patient.accessToken).status == .forbidden)
 
             // An amendment is a new signed version linked to the old, which stays as it was.
-            let amended = try await api.send(.post, "/v1/records/\(draftId)/amendments", json: """
-                {"sections":[{"key":"plan","text":"查血常规，口服阿莫西林，三天后复诊。"}],"reason":"补充复诊时间"}
-                """, token: doctor)
+            let amended = try await api.send(
+                .post, "/v1/records/\(draftId)/amendments",
+                json: """
+                    {"sections":[{"key":"plan","text":"查血常规，口服阿莫西林，三天后复诊。"}],"reason":"补充复诊时间"}
+                    """, token: doctor)
             #expect(amended.status == .created)
             let amendment = try amended.json()
             #expect(amendment["amends"] as? String == draftId && amendment["version"] as? Int == 2 && amendment["status"] as? String == "signed")
@@ -103,16 +108,19 @@ struct RecordRouteTests {
             let old = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
             #expect(old["supersededBy"] as? String == amendment["id"] as? String)
             #expect(old["contentSha256"] as? String == hash)
-            let twice = try await api.send(.post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"再改"}"#, token: doctor)
+            let twice = try await api.send(
+                .post, "/v1/records/\(draftId)/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"再改"}"#, token: doctor)
             #expect(twice.problemCode == "record_superseded")
-            let byOther = try await api.send(.post, "/v1/records/\(amendment["id"] as? String ?? "")/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"r"}"#,
-                                             token: scene.otherDoctor.accessToken)
+            let byOther = try await api.send(
+                .post, "/v1/records/\(amendment["id"] as? String ?? "")/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"r"}"#,
+                token: scene.otherDoctor.accessToken)
             #expect(byOther.status == .notFound)
 
             let secondDraft = try await api.send(.post, "/v1/encounters/\(encounterId)/drafts", token: doctor)
             #expect(secondDraft.status == .created, "\(secondDraft.text)")
             let second = try secondDraft.json()["id"] as? String ?? ""
-            let amendDraft = try await api.send(.post, "/v1/records/\(second)/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"r"}"#, token: doctor)
+            let amendDraft = try await api.send(
+                .post, "/v1/records/\(second)/amendments", json: #"{"sections":[{"key":"plan","text":"y"}],"reason":"r"}"#, token: doctor)
             #expect(amendDraft.status == .conflict && amendDraft.problemCode == "record_not_signed")
 
             // FHIR: a document Bundle whose references resolve and whose sections carry LOINC codes.
@@ -126,7 +134,9 @@ struct RecordRouteTests {
             let admin = try await api.staffLogin(role: .admin, username: "admin.audit")
             let audit = try await api.send(.get, "/v1/records/\(draftId)/audit", token: admin.accessToken).json()["items"] as! [[String: Any]]
             let actions = audit.map { "\($0["action"] as! String) \(($0["actor"] as! String).split(separator: ":")[0])" }
-            for expected in ["draft doctor", "edit doctor", "sign doctor", "read patient", "read_fhir patient", "amended doctor", "read_revisions doctor"] {
+            for expected in [
+                "draft doctor", "edit doctor", "sign doctor", "read patient", "read_fhir patient", "amended doctor", "read_revisions doctor",
+            ] {
                 #expect(actions.contains(expected), "\(expected) in \(actions)")
             }
             #expect(try await api.send(.get, "/v1/records/\(draftId)/audit", token: doctor).status == .forbidden)
@@ -140,7 +150,8 @@ struct RecordRouteTests {
             try await api.database.write("UPDATE records SET sections = \(bind: altered) WHERE id = \(bind: draftId)")
             let tampered = try await api.send(.get, "/v1/records/\(draftId)", token: doctor).json()
             #expect(tampered["contentVerified"] as? Bool == false)
-            #expect(try await api.send(.get, "/v1/records/\(amendment["id"] as? String ?? "")", token: doctor).json()["contentVerified"] as? Bool == true)
+            #expect(
+                try await api.send(.get, "/v1/records/\(amendment["id"] as? String ?? "")", token: doctor).json()["contentVerified"] as? Bool == true)
         }
     }
 
@@ -152,9 +163,12 @@ struct RecordRouteTests {
         var result: [String: Section] = [:]
         for section in record["sections"] as? [[String: Any]] ?? [] {
             let statements = (section["statements"] as? [[String: Any]] ?? []).map { statement in
-                Statement(text: statement["text"] as? String ?? "",
-                          evidence: (statement["evidence"] as? [[String: Any]] ?? []).map { Span(turn: $0["turn"] as! Int, start: $0["start"] as! Int, end: $0["end"] as! Int) },
-                          flags: statement["flags"] as? [String] ?? [])
+                Statement(
+                    text: statement["text"] as? String ?? "",
+                    evidence: (statement["evidence"] as? [[String: Any]] ?? []).map {
+                        Span(turn: $0["turn"] as! Int, start: $0["start"] as! Int, end: $0["end"] as! Int)
+                    },
+                    flags: statement["flags"] as? [String] ?? [])
             }
             result[section["key"] as! String] = Section(text: section["text"] as? String ?? "", statements: statements)
         }

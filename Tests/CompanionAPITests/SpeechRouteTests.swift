@@ -50,8 +50,9 @@ struct SpeechRouteTests {
         try await withAPI { api in
             let doctor = try await api.staffLogin(role: .doctor)
             for (format, mediaType) in [("wav", "audio/wav"), ("opus", "audio/ogg"), ("mp3", "audio/mpeg")] {
-                let response = try await api.send(.post, "/v1/speech", json: #"{"text":"Please take a seat.","lang":"en","format":"\#(format)"}"#,
-                                                  token: doctor.accessToken)
+                let response = try await api.send(
+                    .post, "/v1/speech", json: #"{"text":"Please take a seat.","lang":"en","format":"\#(format)"}"#,
+                    token: doctor.accessToken)
                 #expect(response.status == .ok)
                 let url = try #require(try response.json()["audioUrl"] as? String)
                 let audio = try await api.send(.get, url, token: doctor.accessToken)
@@ -84,17 +85,21 @@ struct SpeechRouteTests {
         try await withAPI(engine) { api in
             let session = try await api.login()
             // A text of this test's own: the tests share one speech cache, and audio found there is not written down again.
-            let made = try await api.send(.post, "/v1/speech", json: #"{"text":"请到三楼检验科抽血（\#(engine)）。","format":"opus"}"#,
-                                          token: session.accessToken)
+            let made = try await api.send(
+                .post, "/v1/speech", json: #"{"text":"请到三楼检验科抽血（\#(engine)）。","format":"opus"}"#,
+                token: session.accessToken)
             let url = try #require(try made.json()["audioUrl"] as? String)
             let original = try await api.send(.get, url, token: session.accessToken)
 
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("companion-second-instance-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let services = try await Services(database: api.database, clock: TestClock.wall(), otpSender: CapturingSender(),
-                                              secret: String(repeating: "k", count: 40),
-                                              speech: SpeechService(cache: try SpeechCache(directory: folder, capacityBytes: 16 << 20,
-                                                                                           sealing: api.database.speechSealing)))
+            let services = try await Services(
+                database: api.database, clock: TestClock.wall(), otpSender: CapturingSender(),
+                secret: String(repeating: "k", count: 40),
+                speech: SpeechService(
+                    cache: try SpeechCache(
+                        directory: folder, capacityBytes: 16 << 20,
+                        sealing: api.database.speechSealing)))
             let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: true)
             try await Application(router: router, logger: quietLogger).test(.router) { client in
                 let second = API(client: client, database: api.database, sender: CapturingSender())

@@ -22,9 +22,12 @@ enum DemoDepartments {
         let bundle = try! JSONDecoder().decode(Bundle.self, from: Data(contentsOf: file))
         let departments = bundle.entry.map(\.resource).filter { $0.resourceType == "HealthcareService" }.map { service in
             let codes = (service.specialty ?? []).flatMap { $0.coding ?? [] }.compactMap(\.code)
-            return (id: service.id, specialties: codes.compactMap { code in
-                knowledge.specialties.values.first { $0.snomed == code || $0.id == code }?.id
-            })
+            return (
+                id: service.id,
+                specialties: codes.compactMap { code in
+                    knowledge.specialties.values.first { $0.snomed == code || $0.id == code }?.id
+                }
+            )
         }
         return knowledge.departments(covering: departments)
     }()

@@ -53,7 +53,8 @@ struct RedFlagTests {
         "my knee hurts when I run", "I have a toothache", "itchy rash on my arm", "I feel a bit tired", "no fever, sore throat",
         "my back hurts", "I didn't faint, just felt dizzy", "I have heartburn after meals", "I can't sleep well",
         "no blood in stool, just constipation",
-        "怀孕的时候查出血糖高", "体检查出血压高", "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "睡不着，吃了安眠药也不管用", "心里憋得慌，老想哭", "血糖七点多，想调一下药", "脖子前面鼓起来一块，心慌手抖", "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
+        "怀孕的时候查出血糖高", "体检查出血压高", "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "睡不着，吃了安眠药也不管用", "心里憋得慌，老想哭", "血糖七点多，想调一下药", "脖子前面鼓起来一块，心慌手抖",
+        "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
         "my periods are heavy, soaking a pad every two hours", "my upper back aches after gardening",
     ]
 

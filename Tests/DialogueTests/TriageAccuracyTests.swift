@@ -32,7 +32,9 @@ struct TriageAccuracyTests {
             let department = Triage.specialties(for: Facts.specialtyOnly(facts)).first.flatMap { DemoDepartments.bySpecialty[$0] } ?? "none"
             actual[expected, default: 0] += 1
             predicted[department, default: 0] += 1
-            if department != expected, ProcessInfo.processInfo.environment["SHOW_MISSES"] != nil { print("MISS \(expected) -> \(department): \(item.text.prefix(60).replacingOccurrences(of: "\n", with: " "))") }
+            if department != expected, ProcessInfo.processInfo.environment["SHOW_MISSES"] != nil {
+                print("MISS \(expected) -> \(department): \(item.text.prefix(60).replacingOccurrences(of: "\n", with: " "))")
+            }
             if department == expected {
                 correct += 1
                 truePositives[expected, default: 0] += 1
@@ -46,7 +48,9 @@ struct TriageAccuracyTests {
             return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
         let macroF1 = f1s.reduce(0, +) / Double(f1s.count)
-        print("triage_zh.dev: \(cases.count) questions, accuracy \(String(format: "%.1f", accuracy * 100))%, macro-F1 \(String(format: "%.3f", macroF1))")
+        print(
+            "triage_zh.dev: \(cases.count) questions, accuracy \(String(format: "%.1f", accuracy * 100))%, macro-F1 \(String(format: "%.3f", macroF1))"
+        )
         #expect(accuracy >= 0.8)
     }
 }

@@ -22,15 +22,18 @@ struct UnderstandingTests {
 
     static let temperaturesCases: [(String, Double)] = [
         ("体温38.5℃", 38.5), ("烧到39度", 39), ("发烧３８．２", 38.2), ("fever of 102F", 38.9), ("temperature 38.7", 38.7),
-        ("发烧三十八度五", 38.5), ("体温三十九度", 39)]
+        ("发烧三十八度五", 38.5), ("体温三十九度", 39),
+    ]
 
     @Test(arguments: temperaturesCases)
     func temperatures(text: String, celsius: Double) {
         #expect(understanding.understand(text, today: .monday).facts.temperature == celsius)
     }
 
-    static let agesCases: [(String, Double)] = [("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3),
-        ("孩子才两个月，发烧", 0.16), ("宝宝刚满20天", 0.05), ("宝宝一个半月", 0.08), ("she's 70", 70), ("shes 70", 70), ("I'm 34", 34)]
+    static let agesCases: [(String, Double)] = [
+        ("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3),
+        ("孩子才两个月，发烧", 0.16), ("宝宝刚满20天", 0.05), ("宝宝一个半月", 0.08), ("she's 70", 70), ("shes 70", 70), ("I'm 34", 34),
+    ]
 
     @Test(arguments: agesCases)
     func ages(text: String, years: Double) {
@@ -85,7 +88,9 @@ struct UnderstandingTests {
         #expect(utterance.period == period)
     }
 
-    static let choicesCases: [(String, Int?, String?)] = [("第二个", 1, nil), ("the second one", 1, nil), ("2", 1, nil), ("the 10:30 one", nil, "10:30"), ("10点半的", nil, "10:30"), ("下午3点", nil, "15:00")]
+    static let choicesCases: [(String, Int?, String?)] = [
+        ("第二个", 1, nil), ("the second one", 1, nil), ("2", 1, nil), ("the 10:30 one", nil, "10:30"), ("10点半的", nil, "10:30"), ("下午3点", nil, "15:00"),
+    ]
 
     @Test(arguments: choicesCases)
     func choices(text: String, index: Int?, time: String?) {

@@ -12,7 +12,9 @@ struct DraftEvidenceTests {
         try Consultation.readLines(try Data(contentsOf: dataFolder.appendingPathComponent(name)))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: dataFolder.path)), arguments: ["record_drafting_zh.dev.jsonl", "record_drafting_en.dev.jsonl"])
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: dataFolder.path)),
+        arguments: ["record_drafting_zh.dev.jsonl", "record_drafting_en.dev.jsonl"])
     func everyStatementOfEveryDevelopmentDraftHasValidEvidence(_ file: String) throws {
         var statements = 0
         for consultation in try Self.consultations(file) {
@@ -146,12 +148,15 @@ struct DraftEvidenceTests {
 
     @Test func randomTranscriptsOfMixedScriptsNeverBreakTheDrafterOrItsSpans() {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["发烧", "没有", "咳嗽", "３天", "39度5", "考虑", "肺炎", "口服", "布洛芬", "每次5ml", "，", "。", "？", "e\u{301}", "🤒", "👨‍👩‍👧",
-                      "\u{0007}", "ＡＢＣ", "血压120/80", "不", "了", "no", " fever ", "\u{3000}", "宝宝7个月", "多喝水", "三天后复诊"]
+        let pieces = [
+            "发烧", "没有", "咳嗽", "３天", "39度5", "考虑", "肺炎", "口服", "布洛芬", "每次5ml", "，", "。", "？", "e\u{301}", "🤒", "👨‍👩‍👧",
+            "\u{0007}", "ＡＢＣ", "血压120/80", "不", "了", "no", " fever ", "\u{3000}", "宝宝7个月", "多喝水", "三天后复诊",
+        ]
         for _ in 0..<300 {
             let transcript = (0..<Int.random(in: 1...12, using: &generator)).map { index in
-                TranscriptTurn(speaker: index % 2 == 0 ? .patient : .doctor,
-                               text: (0..<Int.random(in: 1...15, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+                TranscriptTurn(
+                    speaker: index % 2 == 0 ? .patient : .doctor,
+                    text: (0..<Int.random(in: 1...15, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
             }
             for template in DraftTemplate.allCases {
                 let draft = builtInDraft(transcript, template: template)

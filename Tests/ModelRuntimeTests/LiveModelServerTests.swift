@@ -11,9 +11,13 @@ struct LiveModelServerTests {
 
     @Test(.enabled(if: url != nil), arguments: [DraftTemplate.zhOutpatient, .enSOAP])
     func aRealServerAnswersAndEveryNoisyStatementIsFlagged(_ template: DraftTemplate) async throws {
-        let transcript = template == .zhOutpatient
+        let transcript =
+            template == .zhOutpatient
             ? [TranscriptTurn(speaker: .patient, text: "我叫王小明，电话13912345678，发烧三天了。"), TranscriptTurn(speaker: .doctor, text: "多喝水，三天后复诊。")]
-            : [TranscriptTurn(speaker: .patient, text: "i've had a fever for three days ."), TranscriptTurn(speaker: .doctor, text: "drink plenty of fluids .")]
+            : [
+                TranscriptTurn(speaker: .patient, text: "i've had a fever for three days ."),
+                TranscriptTurn(speaker: .doctor, text: "drink plenty of fluids ."),
+            ]
         let drafter = ModelDrafter(configuration: ModelConfiguration(baseURL: Self.url!, model: "tiny", timeout: .seconds(120), retries: 1))
         let draft = try await drafter.draft(DraftRequest(transcript: transcript, template: template, knownNames: ["王小明"]))
         #expect(draft.engine.name == "model", "fell back: \(draft.engine.fallbackReason ?? "")")

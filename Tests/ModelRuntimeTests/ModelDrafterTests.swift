@@ -66,7 +66,8 @@ struct ModelDrafterTests {
     }
 
     @Test func malformedAnswersAreRetriedWithinTheBound() async throws {
-        try await ScriptedModelServer.run([.raw("not json at all"), .raw(#"{"sections": [{"key": "plan""#), .answer(Self.validAnswer)]) { url, server in
+        try await ScriptedModelServer.run([.raw("not json at all"), .raw(#"{"sections": [{"key": "plan""#), .answer(Self.validAnswer)]) {
+            url, server in
             let draft = try await Self.drafter(url, retries: 2).draft(Self.request)
             #expect(draft.engine.name == "model")
             #expect(await server.requests.count == 3)
@@ -94,7 +95,9 @@ struct ModelDrafterTests {
     }
 
     @Test func controlCharactersInsideTheAnswerDoNotBreakIt() async throws {
-        try await ScriptedModelServer.run([.raw("```json\n{\"sections\":[{\"key\":\"plan\",\"statements\":[{\"text\":\"多喝水\u{0001}\n\",\"quote\":\"多喝水\",\"turn\":2}]}]}\n```")]) { url, _ in
+        try await ScriptedModelServer.run([
+            .raw("```json\n{\"sections\":[{\"key\":\"plan\",\"statements\":[{\"text\":\"多喝水\u{0001}\n\",\"quote\":\"多喝水\",\"turn\":2}]}]}\n```")
+        ]) { url, _ in
             let draft = try await Self.drafter(url, retries: 0).draft(Self.request)
             #expect(draft.engine.name == "model")
             #expect(draft.section("plan")?.statements.count == 1)

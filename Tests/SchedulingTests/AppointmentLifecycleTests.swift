@@ -132,11 +132,13 @@ struct AppointmentLifecycleTests {
             let second = try await f.patient(3)
             f.afterRelease()
             let taken = try await f.registration.book(.slot(slots[0].id), patientId: holder.patient, accountId: holder.account, reason: nil)
-            _ = try await f.registration.joinWaitlist(patientId: first.patient, accountId: first.account, doctorId: nil,
-                                                      departmentId: "dept_pediatrics", date: "2026-12-10", period: .morning)
+            _ = try await f.registration.joinWaitlist(
+                patientId: first.patient, accountId: first.account, doctorId: nil,
+                departmentId: "dept_pediatrics", date: "2026-12-10", period: .morning)
             f.clock.advance(by: 1)
-            _ = try await f.registration.joinWaitlist(patientId: second.patient, accountId: second.account, doctorId: "doc_pediatrics_1",
-                                                      departmentId: nil, date: "2026-12-10", period: .morning)
+            _ = try await f.registration.joinWaitlist(
+                patientId: second.patient, accountId: second.account, doctorId: "doc_pediatrics_1",
+                departmentId: nil, date: "2026-12-10", period: .morning)
             _ = try await f.registration.cancel(appointmentId: taken.id, reason: nil, by: .patient(accountId: holder.account))
             let offer = try #require(try await f.registration.notifications(accountId: first.account).first { $0.kind == "waitlist_offer" })
             let holdId = try #require(offer.holdId)
@@ -164,8 +166,9 @@ struct AppointmentLifecycleTests {
             f.afterRelease()
             let appointment = try await f.registration.book(.slot(slots[0].id), patientId: a.patient, accountId: a.account, reason: nil)
             _ = try await f.registration.hold(slotId: slots[1].id, patientId: b.patient, accountId: b.account)
-            _ = try await f.registration.joinWaitlist(patientId: c.patient, accountId: c.account, doctorId: "doc_pediatrics_1",
-                                                      departmentId: nil, date: "2026-12-10", period: .morning)
+            _ = try await f.registration.joinWaitlist(
+                patientId: c.patient, accountId: c.account, doctorId: "doc_pediatrics_1",
+                departmentId: nil, date: "2026-12-10", period: .morning)
             let closed = try await f.registration.closeSession(session.id, reason: "医生临时出诊任务", by: .admin(staffId: "stf_admin"))
             #expect(closed.status == .closed)
             let after = try await f.registration.appointment(id: appointment.id, for: .patient(accountId: a.account))

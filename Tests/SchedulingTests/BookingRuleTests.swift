@@ -119,8 +119,9 @@ struct BookingRuleTests {
         }
     }
 
-    @Test("holds and moves count against the account's changes per minute (bookings have the daily limit); a refused one is not",
-          arguments: TestEngine.available)
+    @Test(
+        "holds and moves count against the account's changes per minute (bookings have the daily limit); a refused one is not",
+        arguments: TestEngine.available)
     func changesPerMinute(engine: TestEngine) async throws {
         var rules = SchedulingRules()
         rules.holdsAndMovesPerMinute = 3

@@ -8,13 +8,19 @@ import Testing
 @Suite("Clinic schedules from hospital settings")
 struct ClinicScheduleTests {
     static func sessions(_ db: Database, where condition: String) async throws -> [(doctor: String, date: String, period: String, fee: Int)] {
-        try await db.sql.raw("SELECT doctor_id, date, period, fee_cents FROM doctor_sessions WHERE \(unsafeRaw: condition) ORDER BY date, doctor_id").all()
-            .map { (try $0.decode(column: "doctor_id", as: String.self), try $0.decode(column: "date", as: String.self),
-                    try $0.decode(column: "period", as: String.self), try $0.decode(column: "fee_cents", as: Int.self)) }
+        try await db.sql.raw("SELECT doctor_id, date, period, fee_cents FROM doctor_sessions WHERE \(unsafeRaw: condition) ORDER BY date, doctor_id")
+            .all()
+            .map {
+                (
+                    try $0.decode(column: "doctor_id", as: String.self), try $0.decode(column: "date", as: String.self),
+                    try $0.decode(column: "period", as: String.self), try $0.decode(column: "fee_cents", as: Int.self)
+                )
+            }
     }
 
-    @Test("the demo's schedule: chiefs and attendings in the morning, the others in the afternoon, chiefs on Saturday, no emergency clinic",
-          arguments: TestEngine.available)
+    @Test(
+        "the demo's schedule: chiefs and attendings in the morning, the others in the afternoon, chiefs on Saturday, no emergency clinic",
+        arguments: TestEngine.available)
     func demoSchedule(engine: TestEngine) async throws {
         try await RegistrationFixture.with(engine) { f in
             let created = try await ClinicSchedule.seed(f.registration, from: "2026-12-07")  // a Monday
@@ -59,8 +65,10 @@ struct ClinicScheduleTests {
             try HospitalSettings.read(Data(bad.utf8))
         } throws: { error in
             let fields = Set((error as? ValidationFailed)?.errors.map(\.field) ?? [])
-            return fields == ["schedule.daysAhead", "schedule.closures[0]", "schedule.templates[0].weekdays", "schedule.templates[0].period",
-                              "schedule.templates[0].start"]
+            return fields == [
+                "schedule.daysAhead", "schedule.closures[0]", "schedule.templates[0].weekdays", "schedule.templates[0].period",
+                "schedule.templates[0].start",
+            ]
         }
     }
 }

@@ -12,11 +12,15 @@ struct ConcurrencyTests {
         var people: [(String, String)] = []
         try await f.db.transaction { db in
             for n in 0..<count {
-                try await db.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: "acc_c\(n)"), \(bind: "1390000\(n)"), 1, 0)").run()
-                try await db.raw("""
+                try await db.raw(
+                    "INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: "acc_c\(n)"), \(bind: "1390000\(n)"), 1, 0)"
+                ).run()
+                try await db.raw(
+                    """
                     INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                     VALUES (\(bind: "pat_c\(n)"), \(bind: "acc_c\(n)"), '患者', 'male', '1990-01-01', '[]', 0, 0)
-                    """).run()
+                    """
+                ).run()
             }
         }
         for n in 0..<count { people.append(("acc_c\(n)", "pat_c\(n)")) }
@@ -38,7 +42,8 @@ struct ConcurrencyTests {
 
     /// Everyone books the slot at once, spread over the given instances; counts what they were told.
     static func rush(_ instances: [Registration], slot: String, people: [(account: String, patient: String)]) async
-        -> (booked: Int, full: Int, others: [String]) {
+        -> (booked: Int, full: Int, others: [String])
+    {
         let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for (index, person) in people.enumerated() {
                 let registration = instances[index % instances.count]
@@ -75,8 +80,9 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test("the same rush through two server instances on one PostgreSQL database",
-          .enabled(if: TestEngine.postgresURL != nil, "needs COMPANION_TEST_POSTGRES_URL"))
+    @Test(
+        "the same rush through two server instances on one PostgreSQL database",
+        .enabled(if: TestEngine.postgresURL != nil, "needs COMPANION_TEST_POSTGRES_URL"))
     func twoInstances() async throws {
         try await RegistrationFixture.with(.postgres) { f in
             let (_, slots) = try await f.session(capacity: 5)
@@ -84,8 +90,9 @@ struct ConcurrencyTests {
             f.afterRelease()
             let second = try await Database.open(f.db.url, logger: quietLogger)
             try await second.unlock(with: TestDatabase.masterKey)
-            let (booked, full, _) = await Self.rush([f.registration, Registration(database: second, clock: f.clock)],
-                                                    slot: slots[0].id, people: people)
+            let (booked, full, _) = await Self.rush(
+                [f.registration, Registration(database: second, clock: f.clock)],
+                slot: slots[0].id, people: people)
             try await second.close()
             #expect(booked == 5)
             #expect(full == 195)
@@ -102,8 +109,9 @@ struct ConcurrencyTests {
             // Fill slots 0–5 (18 places) with the first 18 people.
             var appointments: [(String, (account: String, patient: String))] = []
             for (index, person) in people.prefix(18).enumerated() {
-                let appointment = try await f.registration.book(.slot(slots[index / 3].id), patientId: person.patient,
-                                                                accountId: person.account, reason: nil)
+                let appointment = try await f.registration.book(
+                    .slot(slots[index / 3].id), patientId: person.patient,
+                    accountId: person.account, reason: nil)
                 appointments.append((appointment.id, person))
             }
             let registration = f.registration

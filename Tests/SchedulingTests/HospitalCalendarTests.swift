@@ -4,8 +4,9 @@ import Testing
 
 /// Wall-clock times in the hospital's zone, whatever the server's zone: they must agree with Foundation's calendar.
 struct HospitalCalendarTests {
-    @Test("wall-clock times and clock readings agree with Foundation for every hour of two years",
-          arguments: ["Asia/Shanghai", "UTC", "Europe/Berlin"])
+    @Test(
+        "wall-clock times and clock readings agree with Foundation for every hour of two years",
+        arguments: ["Asia/Shanghai", "UTC", "Europe/Berlin"])
     func agreesWithFoundation(zone: String) throws {
         let timeZone = TimeZone(identifier: zone)!
         let hospital = HospitalCalendar(timeZone: timeZone)
@@ -20,7 +21,8 @@ struct HospitalCalendarTests {
             #expect(hospital.date(of: instant) == date)
             #expect(hospital.clockTime(instant) == time)
             // An hour repeated when clocks go back names two instants; both calendars take the first.
-            let expected = calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute))
+            let expected = calendar.date(
+                from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute))
             #expect(hospital.instant(date: date, time: time) == expected, "\(date) \(time) in \(zone)")
         }
         #expect(hospital.weekday("2026-11-30") == 1)

@@ -13,8 +13,9 @@ struct HospitalImportTests {
         return counts
     }
 
-    @Test("a second hospital imports beside the demo, twice with no duplicate and nothing written the second time",
-          arguments: TestEngine.available)
+    @Test(
+        "a second hospital imports beside the demo, twice with no duplicate and nothing written the second time",
+        arguments: TestEngine.available)
     func importTwice(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             try await DemoHospital.seed(into: db)
@@ -77,26 +78,30 @@ struct HospitalImportTests {
             // An id another hospital already holds is refused before anything is written.
             try await DemoHospital.seed(into: db)
             let before = try await Self.directoryCounts(db)
-            let clash = try HospitalBundleReader.read(try HospitalBundles.qingshan { resources in
-                resources[HospitalBundles.index(of: "HealthcareService", "qs-pfk", in: resources)]["id"] = "dept_dermatology"
-                for i in resources.indices where (resources[i]["healthcareService"] as? [[String: String]])?.first?["reference"]?.hasSuffix("qs-pfk") == true {
-                    resources[i]["healthcareService"] = [["reference": "HealthcareService/dept_dermatology"]]
-                }
-            })
+            let clash = try HospitalBundleReader.read(
+                try HospitalBundles.qingshan { resources in
+                    resources[HospitalBundles.index(of: "HealthcareService", "qs-pfk", in: resources)]["id"] = "dept_dermatology"
+                    for i in resources.indices
+                    where (resources[i]["healthcareService"] as? [[String: String]])?.first?["reference"]?.hasSuffix("qs-pfk") == true {
+                        resources[i]["healthcareService"] = [["reference": "HealthcareService/dept_dermatology"]]
+                    }
+                })
             await #expect(throws: HospitalBundleInvalid.self) { try await HospitalImport(database: db).run(clash) }
             #expect(try await Self.directoryCounts(db) == before)
         }
     }
 
-    @Test("an edited bundle updates in place; a doctor gone with patients booked is refused until retired with notices",
-          arguments: TestEngine.available)
+    @Test(
+        "an edited bundle updates in place; a doctor gone with patients booked is refused until retired with notices",
+        arguments: TestEngine.available)
     func editAndRetire(engine: TestEngine) async throws {
         try await RegistrationFixture.with(engine) { f in
             let importer = HospitalImport(database: f.db, clock: f.clock)
-            let edited = try HospitalBundleReader.read(try HospitalBundles.qingshan { resources in
-                resources[HospitalBundles.index(of: "HealthcareService", "qs-pfk", in: resources)]["name"] = "皮肤性病科"
-                resources.remove(at: HospitalBundles.index(of: "PractitionerRole", "qs-dnk-r2", in: resources))
-            })
+            let edited = try HospitalBundleReader.read(
+                try HospitalBundles.qingshan { resources in
+                    resources[HospitalBundles.index(of: "HealthcareService", "qs-pfk", in: resources)]["name"] = "皮肤性病科"
+                    resources.remove(at: HospitalBundles.index(of: "PractitionerRole", "qs-dnk-r2", in: resources))
+                })
             _ = try await importer.run(try HospitalBundleReader.read(try HospitalBundles.qingshan()))
             let (_, slots) = try await f.session(doctor: "qs-dnk-r2")
             let patient = try await f.patient()
@@ -122,5 +127,38 @@ struct HospitalImportTests {
             #expect(try await directory.department(id: "qs-pfk").name == "皮肤性病科")
             #expect(try await importer.run(edited).changes.isEmpty)
         }
+    }
+
+    @Test("a bundle written by another system: a group above the hospital, places known by role code or name, a department with no place")
+    func otherSystems() throws {
+        let bundle = #"""
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+             {"resource": {"resourceType": "Organization", "id": "group", "name": "Riverside Health Group"}},
+             {"resource": {"resourceType": "Organization", "id": "riverside", "name": "Riverside Hospital", "partOf": {"reference": "Organization/group"}}},
+             {"resource": {"resourceType": "Location", "id": "l-er", "name": "Emergency Room",
+              "type": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode", "code": "ER"}]}]}},
+             {"resource": {"resourceType": "Location", "id": "l-pay", "name": "门诊收费处"}},
+             {"resource": {"resourceType": "Location", "id": "l-ward", "name": "East wing"}},
+             {"resource": {"resourceType": "HealthcareService", "id": "ae", "name": "Accident and Emergency", "providedBy": {"reference": "Organization/riverside"},
+              "specialty": [{"coding": [{"system": "http://snomed.info/sct", "code": "394576009"}]}], "location": [{"reference": "Location/l-er"}]}},
+             {"resource": {"resourceType": "HealthcareService", "id": "og", "name": "妇产科", "providedBy": {"reference": "Organization/riverside"},
+              "specialty": [{"coding": [{"system": "http://snomed.info/sct", "code": "394585009"}]}]}},
+             {"resource": {"resourceType": "Practitioner", "id": "p1", "name": [{"family": "Smith", "given": ["Jane"]}]}},
+             {"resource": {"resourceType": "Practitioner", "id": "p2", "name": [{"family": "李", "given": ["芳"]}]}},
+             {"resource": {"resourceType": "PractitionerRole", "id": "r1", "practitioner": {"reference": "Practitioner/p1"},
+              "healthcareService": [{"reference": "HealthcareService/ae"}], "code": [{"coding": [{"display": "Consultant"}]}]}},
+             {"resource": {"resourceType": "PractitionerRole", "id": "r2", "practitioner": {"reference": "Practitioner/p2"},
+              "healthcareService": [{"reference": "HealthcareService/og"}]}}
+            ]}
+            """#
+        let definition = try HospitalBundleReader.read(Data(bundle.utf8))
+        #expect(definition.hospital.id == "riverside" && definition.hospital.timeZone == "Asia/Shanghai")
+        #expect(
+            Dictionary(uniqueKeysWithValues: definition.locations.map { ($0.id, $0.kind) })
+                == ["l-er": "emergency", "l-pay": "payment", "l-ward": "department", "og.clinic": "department"])
+        #expect(definition.departments.map(\.specialties) == [["emergency_medicine"], ["gynecology", "obstetrics"]])
+        #expect(definition.departments[1].locationId == "og.clinic" && definition.warnings.contains { $0.contains("names no Location") })
+        #expect(definition.departments.flatMap(\.doctors).map(\.name) == ["Jane Smith", "李芳"])
+        #expect(definition.departments[0].doctors.first?.title == "Consultant")
     }
 }

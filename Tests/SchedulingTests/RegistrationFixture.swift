@@ -13,8 +13,10 @@ struct RegistrationFixture: Sendable {
     static let calendar = HospitalCalendar.shanghai
 
     /// Runs `body` with the clock at 2026-12-01 10:00 in Shanghai.
-    static func with(_ engine: TestEngine = .sqlite, rules: SchedulingRules = SchedulingRules(),
-                     _ body: @escaping @Sendable (RegistrationFixture) async throws -> Void) async throws {
+    static func with(
+        _ engine: TestEngine = .sqlite, rules: SchedulingRules = SchedulingRules(),
+        _ body: @escaping @Sendable (RegistrationFixture) async throws -> Void
+    ) async throws {
         try await TestDatabase.with(engine) { db in
             try await DemoHospital.seed(into: db)
             let clock = ManualClock(calendar.instant(date: "2026-12-01", time: "10:00")!)
@@ -30,7 +32,8 @@ struct RegistrationFixture: Sendable {
     /// A new account with one patient profile; returns (accountId, patientId).
     func patient(_ n: Int = 1, name: String = "张三") async throws -> (account: String, patient: String) {
         let account = "acc_\(n)_\(UUID().uuidString.prefix(8))"
-        try await db.write("""
+        try await db.write(
+            """
             INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: account), \(bind: "1380000\(String(format: "%04d", n))-\(account)"), 0, 0)
             """)
         let profile = try await PatientProfiles(database: db, clock: clock)
@@ -45,12 +48,15 @@ struct RegistrationFixture: Sendable {
     }
 
     /// A session on 2026-12-10 (released 2026-12-03 08:00) unless told otherwise; returns it with its slots.
-    func session(doctor: String = "doc_pediatrics_1", date: String = "2026-12-10", period: Period = .morning,
-                 start: String = "08:00", end: String = "12:00", slotMinutes: Int = 30, capacity: Int = 5,
-                 releaseAt: Date? = nil) async throws -> (session: DoctorSession, slots: [Slot]) {
-        let session = try await registration.createSession(SessionPlan(
-            doctorId: doctor, date: date, period: period, start: start, end: end, slotMinutes: slotMinutes,
-            capacityPerSlot: capacity, feeCents: 2000, releaseAt: releaseAt))
+    func session(
+        doctor: String = "doc_pediatrics_1", date: String = "2026-12-10", period: Period = .morning,
+        start: String = "08:00", end: String = "12:00", slotMinutes: Int = 30, capacity: Int = 5,
+        releaseAt: Date? = nil
+    ) async throws -> (session: DoctorSession, slots: [Slot]) {
+        let session = try await registration.createSession(
+            SessionPlan(
+                doctorId: doctor, date: date, period: period, start: start, end: end, slotMinutes: slotMinutes,
+                capacityPerSlot: capacity, feeCents: 2000, releaseAt: releaseAt))
         let slots = try await db.sql.raw("SELECT id FROM slots WHERE session_id = \(bind: session.id) ORDER BY starts_at").all()
         var result: [Slot] = []
         for row in slots { result.append(try await registration.slot(id: try row.decode(column: "id", as: String.self))) }
@@ -62,10 +68,12 @@ struct RegistrationFixture: Sendable {
 
     /// For each slot: is `booked` equal to the number of active appointments in it?
     func placesAreConsistent() async throws -> Bool {
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT s.id, s.booked, (SELECT COUNT(*) FROM appointments a WHERE a.slot_id = s.id AND a.status IN ('booked', 'checked_in', 'called')) AS active
             FROM slots s
-            """).all()
+            """
+        ).all()
         return try rows.allSatisfy { try $0.decode(column: "booked", as: Int.self) == $0.decode(column: "active", as: Int.self) }
     }
 }

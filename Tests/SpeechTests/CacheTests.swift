@@ -18,8 +18,10 @@ struct CacheTests {
 
     @Test func rateAndPitchAreKeptToStepsSoNearlyEqualAsksShareTheAudio() throws {
         let text = "请到三楼儿科签到。"
-        let service = SpeechService(cache: try SpeechCache(directory: FileManager.default.temporaryDirectory
-            .appendingPathComponent("steps-\(UUID().uuidString)"), capacityBytes: 1 << 20))
+        let service = SpeechService(
+            cache: try SpeechCache(
+                directory: FileManager.default.temporaryDirectory
+                    .appendingPathComponent("steps-\(UUID().uuidString)"), capacityBytes: 1 << 20))
         func key(rate: Double = 1, pitch: Double = 1) throws -> String {
             try service.cacheKey(for: try SpeechRequest(text: text, rate: rate, pitch: pitch))
         }
@@ -103,7 +105,8 @@ struct CacheTests {
         #expect(await service.audio(key: newer.key) != nil)
 
         // A cache opened later deletes what passed its age while the server was down (file times say when made).
-        let made = try #require(try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(newer.key + ".audio").path)[.modificationDate] as? Date)
+        let made = try #require(
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(newer.key + ".audio").path)[.modificationDate] as? Date)
         let reopened = try SpeechCache(directory: directory, capacityBytes: 1 << 20, maxAge: 7 * day, now: { made.addingTimeInterval(8 * day) })
         #expect(await reopened.count == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)

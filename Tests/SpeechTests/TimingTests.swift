@@ -51,8 +51,9 @@ func expectWellFormed(_ result: SpeechResult, text: String, sourceLocation: Sour
     let utf16 = Array(text.utf16)
     var previous = 0
     for mark in result.words {
-        #expect(mark.startMs >= previous && mark.startMs <= mark.endMs && mark.endMs <= result.durationMs,
-                "word \(mark) in \(result.durationMs) ms", sourceLocation: sourceLocation)
+        #expect(
+            mark.startMs >= previous && mark.startMs <= mark.endMs && mark.endMs <= result.durationMs,
+            "word \(mark) in \(result.durationMs) ms", sourceLocation: sourceLocation)
         #expect(mark.start < mark.end && mark.end <= utf16.count, sourceLocation: sourceLocation)
         if mark.end <= utf16.count, mark.start < mark.end {
             #expect(String(decoding: utf16[mark.start..<mark.end], as: UTF16.self) == mark.text, sourceLocation: sourceLocation)

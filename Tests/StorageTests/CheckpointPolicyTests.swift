@@ -8,8 +8,9 @@ struct CheckpointPolicyTests {
     let start = ContinuousClock.now
 
     func due(atMilliseconds now: Int, lastCheckpoint: Int, lastCommit: Int?) -> Bool {
-        policy.isDue(now: start + .milliseconds(now), lastCheckpoint: start + .milliseconds(lastCheckpoint),
-                     lastCommit: lastCommit.map { start + .milliseconds($0) })
+        policy.isDue(
+            now: start + .milliseconds(now), lastCheckpoint: start + .milliseconds(lastCheckpoint),
+            lastCommit: lastCommit.map { start + .milliseconds($0) })
     }
 
     @Test("a checkpoint waits for a pause in the commits, at most a few seconds, and for its spacing")

@@ -32,9 +32,10 @@ struct StorageContractTests {
     @Test("a failing migration leaves no trace", arguments: TestEngine.available)
     func failingMigrationRollsBack(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            let broken = Migrator(migrations: Schema.migrations + [
-                Migration(version: 500, name: "broken", statements: ["CREATE TABLE half (id TEXT)", "THIS IS NOT SQL"]),
-            ])
+            let broken = Migrator(
+                migrations: Schema.migrations + [
+                    Migration(version: 500, name: "broken", statements: ["CREATE TABLE half (id TEXT)", "THIS IS NOT SQL"])
+                ])
             await #expect(throws: (any Error).self) { try await broken.migrate(db) }
             let versions = try await Migrator().appliedVersions(on: db)
             #expect(versions == Schema.migrations.map(\.version))
@@ -69,21 +70,26 @@ struct StorageContractTests {
                 for _ in 0..<40 {
                     group.addTask {
                         try await db.transaction { tx in
-                            try await tx.raw("""
+                            try await tx.raw(
+                                """
                                 UPDATE accounts SET patient_count = patient_count + 1 WHERE id = 'a1' AND patient_count < 7 RETURNING id
-                                """).first() != nil
+                                """
+                            ).first() != nil
                         }
                     }
                 }
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(won == 7)
-            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(
+                column: "patient_count", as: Int.self)
             #expect(count == 7)
         }
     }
 
-    @Test("thousands of transactions from concurrent tasks all finish, each seeing the ones before, and readers see each once it returns", arguments: TestEngine.available)
+    @Test(
+        "thousands of transactions from concurrent tasks all finish, each seeing the ones before, and readers see each once it returns",
+        arguments: TestEngine.available)
     func everyTransactionGetsItsTurn(engine: TestEngine) async throws {
         struct Refused: Error {}
         struct Misread: Error { let id: String, written: Bool }
@@ -102,7 +108,9 @@ struct StorageContractTests {
                                 do {
                                     try await db.transaction { tx in
                                         try await tx.raw("UPDATE accounts SET patient_count = patient_count + 1 WHERE id = 'a1'").run()
-                                        try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "139\(100_000_000 + n)"), 0, 0)").run()
+                                        try await tx.raw(
+                                            "INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "139\(100_000_000 + n)"), 0, 0)"
+                                        ).run()
                                         // Some transactions wait for other work while they hold their turn, some give up.
                                         if n % 7 == 0 { await Task.yield() }
                                         if n % 10 == 0 { try await Task.sleep(for: .milliseconds(1)) }
@@ -123,7 +131,8 @@ struct StorageContractTests {
             }
             let expected = (0..<transactions).filter { $0 % 13 != 0 }.count
             #expect(finished == expected)
-            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(
+                column: "patient_count", as: Int.self)
             #expect(count == expected)
         }
     }
@@ -133,28 +142,35 @@ struct StorageContractTests {
     static func withinDeadline<R: Sendable>(_ body: @escaping @Sendable () async throws -> R) async throws -> R {
         try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask { try await body() }
-            group.addTask { try await Task.sleep(for: .seconds(300)); return nil }
+            group.addTask {
+                try await Task.sleep(for: .seconds(300)); return nil
+            }
             guard let first = try await group.next(), let result = first else { throw TransactionsHung() }
             group.cancelAll()
             return result
         }
     }
 
-    @Test("values written and read inside a transaction round-trip, and a failed statement leaves the writer usable",
-          arguments: TestEngine.available)
+    @Test(
+        "values written and read inside a transaction round-trip, and a failed statement leaves the writer usable",
+        arguments: TestEngine.available)
     func transactionValuesRoundTrip(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let name = "王小明 'O''Brien\"; -- 👶🏻\u{301}"
             let read: (String, Bool, Int64) = try await db.transaction { tx in
                 try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)").run()
-                try await tx.raw("""
+                try await tx.raw(
+                    """
                     INSERT INTO patients (id, account_id, name, gender, birth_date, id_number, allergies, created_at, updated_at)
                     VALUES ('p1', 'a1', \(bind: name), 'male', '2000-01-01', \(bind: String?.none), '[]', 0, \(bind: Int64.max))
-                    """).run()
+                    """
+                ).run()
                 let row = try await tx.raw("SELECT name, id_number, updated_at FROM patients WHERE id = 'p1'").first()!
-                return (try row.decode(column: "name", as: String.self),
-                        try row.decodeNil(column: "id_number") && row.decode(column: "id_number", as: String?.self) == nil,
-                        try row.decode(column: "updated_at", as: Int64.self))
+                return (
+                    try row.decode(column: "name", as: String.self),
+                    try row.decodeNil(column: "id_number") && row.decode(column: "id_number", as: String?.self) == nil,
+                    try row.decode(column: "updated_at", as: Int64.self)
+                )
             }
             #expect(read.0 == name)
             #expect(read.1)
@@ -178,7 +194,8 @@ struct StorageContractTests {
     func constraintsAreEnforced(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             await #expect(throws: (any Error).self) {
-                try await db.write("""
+                try await db.write(
+                    """
                     INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                     VALUES ('p1', 'no-such-account', 'x', 'male', '2000-01-01', '[]', 0, 0)
                     """)
@@ -215,7 +232,8 @@ struct StorageContractTests {
     func cascadeDelete(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 1, 0)")
-            try await db.write("""
+            try await db.write(
+                """
                 INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                 VALUES ('p1', 'a1', '张三', 'male', '2000-01-01', '[]', 0, 0)
                 """)
@@ -229,7 +247,8 @@ struct StorageContractTests {
         try await TestDatabase.with(engine) { db in
             let name = "王小明 'O''Brien\"; DROP TABLE accounts; -- 👶🏻"
             try await db.write("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('a1', '13800000001', 0, 0)")
-            try await db.write("""
+            try await db.write(
+                """
                 INSERT INTO patients (id, account_id, name, gender, birth_date, allergies, created_at, updated_at)
                 VALUES ('p1', 'a1', \(bind: name), 'male', '2000-01-01', '[]', 0, \(bind: Int64.max))
                 """)
@@ -259,9 +278,11 @@ struct SQLiteSettingsTests {
             }
             // Transactions run on a connection of their own, set up the same way.
             let writer: (Int, Int, String) = try await db.transaction { tx in
-                (try await tx.raw("PRAGMA foreign_keys").first()!.decode(column: "foreign_keys", as: Int.self),
-                 try await tx.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self),
-                 try await tx.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self).lowercased())
+                (
+                    try await tx.raw("PRAGMA foreign_keys").first()!.decode(column: "foreign_keys", as: Int.self),
+                    try await tx.raw("PRAGMA busy_timeout").first()!.decode(column: "timeout", as: Int.self),
+                    try await tx.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self).lowercased()
+                )
             }
             #expect(writer.0 == 1)
             #expect(writer.1 >= 5000)
@@ -279,7 +300,9 @@ struct SQLiteSettingsTests {
                         let id = "g\(n)"
                         do {
                             try await db.transaction { tx in
-                                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "137\(100_000_000 + n)"), 0, 0)").run()
+                                try await tx.raw(
+                                    "INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "137\(100_000_000 + n)"), 0, 0)"
+                                ).run()
                                 // Some errors make SQLite roll back the whole transaction by itself; this does it outright.
                                 if n % 16 == 5 {
                                     try await tx.raw("ROLLBACK").run()
@@ -299,22 +322,28 @@ struct SQLiteSettingsTests {
                 #expect(written == reportedDone, "\(id): reported \(reportedDone ? "done" : "failed") but \(written ? "written" : "not written")")
             }
             // The writer goes on working afterwards.
-            try await db.transaction { tx in try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('after', '13600000000', 0, 0)").run() }
+            try await db.transaction { tx in
+                try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES ('after', '13600000000', 0, 0)").run()
+            }
         }
     }
 
-    @Test("a transaction body cannot commit or roll back by itself: it fails alone, and the others keep their writes",
-          arguments: TestEngine.available)
+    @Test(
+        "a transaction body cannot commit or roll back by itself: it fails alone, and the others keep their writes",
+        arguments: TestEngine.available)
     func bodiesDoNotControlTheTransaction(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let results = await withTaskGroup(of: (String, Bool).self) { group in
                 for (id, statement) in [("a1", "COMMIT"), ("a2", nil), ("a3", " rollback"), ("a4", nil), ("a5", "SAVEPOINT x")] {
                     group.addTask {
-                        let done = (try? await db.transaction { tx in
-                            try await tx.raw("INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "138" + id), 0, 0)").run()
-                            if let statement { try await tx.raw(SQLQueryString(statement)).run() }
-                            return true
-                        }) == true
+                        let done =
+                            (try? await db.transaction { tx in
+                                try await tx.raw(
+                                    "INSERT INTO accounts (id, phone, patient_count, created_at) VALUES (\(bind: id), \(bind: "138" + id), 0, 0)"
+                                ).run()
+                                if let statement { try await tx.raw(SQLQueryString(statement)).run() }
+                                return true
+                            }) == true
                         return (id, done)
                     }
                 }
@@ -338,13 +367,15 @@ struct SQLiteSettingsTests {
                 try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = ?1 WHERE id = 'a1'").run() }
             }
             try await db.transaction { tx in try await tx.raw("UPDATE accounts SET patient_count = \(bind: 2) WHERE id = 'a1'").run() }
-            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(column: "patient_count", as: Int.self)
+            let count = try await db.sql.raw("SELECT patient_count FROM accounts WHERE id = 'a1'").first()!.decode(
+                column: "patient_count", as: Int.self)
             #expect(count == 2)
         }
     }
 
-    @Test("a PostgreSQL pool given a size never opens more connections than that, however many queries wait",
-          .enabled(if: TestEngine.postgresURL != nil))
+    @Test(
+        "a PostgreSQL pool given a size never opens more connections than that, however many queries wait",
+        .enabled(if: TestEngine.postgresURL != nil))
     func poolSizeIsABound() async throws {
         try await TestDatabase.with(.postgres) { db in
             let limited = try await Database.open(db.url, logger: quietLogger, postgresConnections: 2)
@@ -375,7 +406,8 @@ struct DatabaseURLTests {
     @Test("production's PostgreSQL URL requires TLS unless it names a TLS mode itself")
     func tlsRequired() throws {
         #expect(try DatabaseURL("postgres://u:p@db:5432/d").requiringTLS() == .postgres(url: "postgres://u:p@db:5432/d?sslmode=require"))
-        #expect(try DatabaseURL("postgres://u@db/d?application_name=c").requiringTLS()
+        #expect(
+            try DatabaseURL("postgres://u@db/d?application_name=c").requiringTLS()
                 == .postgres(url: "postgres://u@db/d?application_name=c&sslmode=require"))
         for explicit in ["postgres://u@localhost/d?sslmode=disable", "postgres://u@db/d?tlsmode=prefer", "postgres://u@db/d?SSL=true"] {
             #expect(try DatabaseURL(explicit).requiringTLS() == .postgres(url: explicit))
@@ -383,8 +415,9 @@ struct DatabaseURLTests {
         #expect(try DatabaseURL("sqlite:///x.sqlite").requiringTLS() == .sqlite(path: "/x.sqlite"))
     }
 
-    @Test("with TLS required, a server that offers none is refused instead of spoken to in the clear",
-          .enabled(if: TestEngine.postgresURL != nil))
+    @Test(
+        "with TLS required, a server that offers none is refused instead of spoken to in the clear",
+        .enabled(if: TestEngine.postgresURL != nil))
     func plainServerRefused() async throws {
         let server = try #require(TestEngine.postgresURL)
         var plain = try #require(URLComponents(string: server))

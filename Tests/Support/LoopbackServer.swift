@@ -7,11 +7,14 @@ public enum LoopbackServer {
     struct NotStarted: Error {}
 
     /// Serves `router` on 127.0.0.1 at a free port; `body` gets the port, and the server stops when it returns.
-    public static func run(_ router: Router<BasicRequestContext>, logger: Logger,
-                           _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    public static func run(
+        _ router: Router<BasicRequestContext>, logger: Logger,
+        _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
         let (ports, port) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { port.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { port.yield($0.localAddress?.port ?? 0) }, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 // A server that fails to start ends the stream, so the wait below ends too.

@@ -5,6 +5,7 @@ import Records
 import Scheduling
 import Speech
 import Storage
+import Wording
 
 /// The implementation of `openapi.yaml`: thin functions that check who is calling, call the domain modules,
 /// and translate their values to the generated types. Domain errors are thrown and become problems in
@@ -38,10 +39,12 @@ public struct Services: Sendable {
     /// The settable clock of a dev server (nil in production, where the time control does not exist).
     public var devClock: OffsetClock? { clock as? OffsetClock }
 
-    public init(database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
-                rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
-                requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines(),
-                auditKept: TimeInterval = RetentionRule.auditKeptByDefault) async throws {
+    public init(
+        database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
+        rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
+        requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines(),
+        auditKept: TimeInterval = RetentionRule.auditKeptByDefault
+    ) async throws {
         self.auditKept = auditKept
         self.speech = speech
         self.speechLibrary = SpeechLibrary(service: speech, database: database, clock: clock, secret: secret)
@@ -58,18 +61,24 @@ public struct Services: Sendable {
         _ = ConsentTexts.shipped
         self.registration = Registration(database: database, clock: clock, rules: rules)
         self.directory = registration.directory
-        // Loaded now so that a broken notes file stops start-up with its line, not the first booking.
+        // Loaded now so that a broken notes file or catalog stops start-up with its line, not the first booking.
         _ = Preparation.shipped
+        _ = MessageCatalog.shipped
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
-        let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: DirectoryGuide(directory: registration.directory), desk: desk)
+        let policy = ConversationPolicy(
+            knowledge: try KnowledgeBase.bundled(),
+            guide: DirectoryGuide(directory: registration.directory, settings: HospitalSettingsStore(database: database)), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
-        self.records = Records(database: database, clock: clock,
-                               directory: HospitalEncounterDirectory(registration: registration, patients: patients, consents: consents,
-                                                                     conversations: conversations),
-                               engines: drafting)
+        self.records = Records(
+            database: database, clock: clock,
+            directory: HospitalEncounterDirectory(
+                registration: registration, patients: patients, consents: consents,
+                conversations: conversations),
+            engines: drafting)
         self.accessLog = HealthAccessLog(database: database, clock: clock)
-        self.accountDeletion = AccountDeletion(database: database, clock: clock, registration: registration, tokens: tokens,
-                                               speechLibrary: speechLibrary, secret: secret)
+        self.accountDeletion = AccountDeletion(
+            database: database, clock: clock, registration: registration, tokens: tokens,
+            speechLibrary: speechLibrary, secret: secret)
         self.migrator = Migrator()
     }
 }

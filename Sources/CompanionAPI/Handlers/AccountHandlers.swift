@@ -10,17 +10,27 @@ extension APIHandlers {
         let accountId = try RequestScope.requirePatientAccount()
         let result = try await services.accountDeletion.delete(accountId: accountId)
         let zh = RequestScope.language == .zh
-        let retained: [Components.Schemas.AccountDeleted.RetainedPayloadPayload] = result.keptSignedRecords == 0 ? [] : [.init(
-            kind: .signedRecord, count: result.keptSignedRecords, basis: .medicalRecordRetention,
-            detail: zh ? "已签名的门诊病历按电子病历保存规定由医院保管，已与您的账号解除关联。"
-                : "Signed medical records stay with the hospital as the law on medical records requires, no longer linked to your account.")]
-        return .ok(.init(body: .json(.init(
-            deleted: .init(profiles: result.profiles, conversations: result.conversations, registrationRows: result.registrationRows,
-                           encounters: result.encounters, spokenReplies: result.spokenReplies),
-            cancelledAppointments: result.cancelled.map {
-                .init(id: $0.id, departmentId: $0.departmentId, doctorId: $0.doctorId, startsAt: $0.startsAt)
-            },
-            retained: retained))))
+        let retained: [Components.Schemas.AccountDeleted.RetainedPayloadPayload] =
+            result.keptSignedRecords == 0
+            ? []
+            : [
+                .init(
+                    kind: .signedRecord, count: result.keptSignedRecords, basis: .medicalRecordRetention,
+                    detail: zh
+                        ? "已签名的门诊病历按电子病历保存规定由医院保管，已与您的账号解除关联。"
+                        : "Signed medical records stay with the hospital as the law on medical records requires, no longer linked to your account.")
+            ]
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        deleted: .init(
+                            profiles: result.profiles, conversations: result.conversations, registrationRows: result.registrationRows,
+                            encounters: result.encounters, spokenReplies: result.spokenReplies),
+                        cancelledAppointments: result.cancelled.map {
+                            .init(id: $0.id, departmentId: $0.departmentId, doctorId: $0.doctorId, startsAt: $0.startsAt)
+                        },
+                        retained: retained))))
     }
 
     func exportAccount(_ input: Operations.ExportAccount.Input) async throws -> Operations.ExportAccount.Output {
@@ -42,10 +52,13 @@ extension APIHandlers {
         for summary in try await services.records.signedRecords(accountId: accountId) {
             records.append(try await readRecord(summary.id, by: .patient(accountId: accountId)))
         }
-        return .ok(.init(body: .json(.init(
-            exportedAt: services.clock.now(), account: .init(id: account.id, phone: account.phone, createdAt: account.createdAt),
-            profiles: profiles.map(Self.patient), appointments: appointments, notifications: notices.map(Self.notice),
-            conversations: conversations, records: records,
-            consents: try await services.consents.history(accountId: accountId).map(Self.consent)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        exportedAt: services.clock.now(), account: .init(id: account.id, phone: account.phone, createdAt: account.createdAt),
+                        profiles: profiles.map(Self.patient), appointments: appointments, notifications: notices.map(Self.notice),
+                        conversations: conversations, records: records,
+                        consents: try await services.consents.history(accountId: accountId).map(Self.consent)))))
     }
 }

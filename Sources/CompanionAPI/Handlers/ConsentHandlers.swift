@@ -9,12 +9,16 @@ extension APIHandlers {
         let texts = ConsentPurpose.allCases.map { purpose in
             let entry = ConsentTexts.shipped.entry(purpose)
             let wording = entry.wording(english: english)
-            return Components.Schemas.ConsentText(purpose: Self.purpose(purpose), version: entry.version, title: wording.title,
-                                                  text: wording.text, onWithdrawal: wording.onWithdrawal)
+            return Components.Schemas.ConsentText(
+                purpose: Self.purpose(purpose), version: entry.version, title: wording.title,
+                text: wording.text, onWithdrawal: wording.onWithdrawal)
         }
-        return .ok(.init(body: .json(.init(
-            texts: texts, inForce: try await services.consents.current(accountId: accountId).map(Self.consent),
-            history: try await services.consents.history(accountId: accountId).map(Self.consent)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        texts: texts, inForce: try await services.consents.current(accountId: accountId).map(Self.consent),
+                        history: try await services.consents.history(accountId: accountId).map(Self.consent)))))
     }
 
     func decideConsent(_ input: Operations.DecideConsent.Input) async throws -> Operations.DecideConsent.Output {
@@ -25,15 +29,17 @@ extension APIHandlers {
         guard body.textVersion == entry.version else {
             throw ValidationFailed([FieldError("textVersion", "must be the version of the text shown now: \(entry.version)")])
         }
-        let decision = try await services.consents.decide(purpose, granted: body.granted, textVersion: body.textVersion,
-                                                          accountId: accountId, patientId: body.patientId)
+        let decision = try await services.consents.decide(
+            purpose, granted: body.granted, textVersion: body.textVersion,
+            accountId: accountId, patientId: body.patientId)
         let onWithdrawal = body.granted ? nil : entry.wording(english: RequestScope.language == .en).onWithdrawal
         return .ok(.init(body: .json(.init(consent: Self.consent(decision), onWithdrawal: onWithdrawal))))
     }
 
     static func consent(_ decision: ConsentDecision) -> Components.Schemas.Consent {
-        .init(purpose: purpose(decision.purpose), patientId: decision.patientId, granted: decision.granted, textVersion: decision.textVersion,
-              grantor: .init(rawValue: decision.grantor.rawValue) ?? .patient, at: decision.at)
+        .init(
+            purpose: purpose(decision.purpose), patientId: decision.patientId, granted: decision.granted, textVersion: decision.textVersion,
+            grantor: .init(rawValue: decision.grantor.rawValue) ?? .patient, at: decision.at)
     }
 
     static func purpose(_ purpose: ConsentPurpose) -> Components.Schemas.ConsentPurpose {

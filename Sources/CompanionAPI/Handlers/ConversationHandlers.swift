@@ -28,8 +28,9 @@ extension APIHandlers {
         }
         let hospital = try HospitalChoice.resolve(hospitalId, among: try await services.directory.hospitals())
         try await services.consents.require(.healthConversation, accountId: accountId, patientId: patientId)
-        let started = try await services.conversations.start(accountId: accountId, patientId: patientId, patientAgeYears: ageYears,
-                                                             hospitalId: hospital, language: language)
+        let started = try await services.conversations.start(
+            accountId: accountId, patientId: patientId, patientAgeYears: ageYears,
+            hospitalId: hospital, language: language)
         return .created(.init(body: .json(.init(id: started.id, reply: Self.reply(started.reply, speech: nil)))))
     }
 
@@ -38,8 +39,10 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         // Checked before the turn is taken, so a bad speech choice does not leave a turn half-answered.
         let speechChoice = try body.speech.map { choice in
-            (format: try SpeechChoice.parse(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
-             voice: try SpeechChoice.parse(choice.voice, field: "speech.voice") ?? SpeechVoice.female)
+            (
+                format: try SpeechChoice.parse(choice.format, field: "speech.format") ?? SpeechFormat.mp3,
+                voice: try SpeechChoice.parse(choice.voice, field: "speech.voice") ?? SpeechVoice.female
+            )
         }
         try await services.admit(accountId, under: services.requestLimits.turns)
         // Asked at every turn: a withdrawal stops the very next message.
@@ -58,8 +61,9 @@ extension APIHandlers {
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let record = try await services.conversations.get(accountId: accountId, id: input.path.conversationId)
-        try await services.accessLog.read("read", by: "patient:" + accountId, accountId: accountId, patientId: record.patientId,
-                                          kind: "conversation", id: record.id)
+        try await services.accessLog.read(
+            "read", by: "patient:" + accountId, accountId: accountId, patientId: record.patientId,
+            kind: "conversation", id: record.id)
         return .ok(.init(body: .json(Self.conversation(record))))
     }
 
@@ -69,9 +73,12 @@ extension APIHandlers {
         return .init(
             id: record.id, patientId: record.patientId, stage: record.state.stage.rawValue, language: record.state.language.rawValue,
             triage: triage.map(Self.triage),
-            facts: .init(symptoms: facts.symptoms, negated: facts.negated, durationDays: facts.durationDays, temperature: facts.temperature,
-                         ageYears: facts.ageYears),
-            turns: record.turns.map { .init(seq: $0.seq, role: $0.role, text: $0.text, reply: $0.reply.map { Self.reply($0, speech: nil) }, createdAt: $0.createdAt) },
+            facts: .init(
+                symptoms: facts.symptoms, negated: facts.negated, durationDays: facts.durationDays, temperature: facts.temperature,
+                ageYears: facts.ageYears),
+            turns: record.turns.map {
+                .init(seq: $0.seq, role: $0.role, text: $0.text, reply: $0.reply.map { Self.reply($0, speech: nil) }, createdAt: $0.createdAt)
+            },
             createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
@@ -83,8 +90,9 @@ extension APIHandlers {
 
     func listConversations(_ input: Operations.ListConversations.Input) async throws -> Operations.ListConversations.Output {
         let accountId = try RequestScope.requirePatientAccount()
-        try await services.accessLog.read("list_conversations", by: "patient:" + accountId, accountId: accountId, patientId: nil,
-                                          kind: "account", id: accountId)
+        try await services.accessLog.read(
+            "list_conversations", by: "patient:" + accountId, accountId: accountId, patientId: nil,
+            kind: "account", id: accountId)
         let items = try await services.conversations.list(accountId: accountId).map { summary in
             Components.Schemas.ConversationList.ItemsPayloadPayload(
                 id: summary.id, patientId: summary.patientId, stage: summary.stage, language: summary.language, complaint: summary.complaint,
@@ -103,22 +111,25 @@ extension APIHandlers {
         .init(
             text: reply.text, stage: reply.stage.rawValue, language: reply.language.rawValue, quickReplies: reply.quickReplies,
             cards: reply.cards.map { card in
-                .init(_type: card.type, title: card.title, text: card.text, phone: card.phone,
-                      place: card.place.map { .init(name: $0.name, building: $0.building, floor: $0.floor, zone: $0.zone, room: $0.room) },
-                      faqId: card.faqId, slots: card.slots?.map(Self.slotOption), appointmentId: card.appointmentId)
+                .init(
+                    _type: card.type, title: card.title, text: card.text, phone: card.phone,
+                    place: card.place.map { .init(name: $0.name, building: $0.building, floor: $0.floor, zone: $0.zone, room: $0.room) },
+                    faqId: card.faqId, slots: card.slots?.map(Self.slotOption), appointmentId: card.appointmentId)
             },
             actions: reply.actions.map { .init(_type: $0.type, appointmentId: $0.appointmentId) },
             triage: reply.triage.map(Self.triage), speech: speech.map(Self.speech))
     }
 
     static func slotOption(_ slot: SlotOption) -> Components.Schemas.SlotOption {
-        .init(slotId: slot.slotId, doctorId: slot.doctorId, doctorName: slot.doctorName, departmentId: slot.departmentId,
-              departmentName: slot.departmentName, date: slot.date, time: slot.time, startsAt: slot.startsAt, fee: slot.feeYuan,
-              remaining: slot.remaining, released: slot.released, releaseAt: slot.releaseAt)
+        .init(
+            slotId: slot.slotId, doctorId: slot.doctorId, doctorName: slot.doctorName, departmentId: slot.departmentId,
+            departmentName: slot.departmentName, date: slot.date, time: slot.time, startsAt: slot.startsAt, fee: slot.feeYuan,
+            remaining: slot.remaining, released: slot.released, releaseAt: slot.releaseAt)
     }
 
     static func triage(_ triage: TriageSummary) -> Components.Schemas.TriageSummary {
-        .init(level: triage.level.rawValue, departmentId: triage.departmentId, departmentName: triage.departmentName,
-              redFlags: triage.redFlags, reason: triage.reason)
+        .init(
+            level: triage.level.rawValue, departmentId: triage.departmentId, departmentName: triage.departmentName,
+            redFlags: triage.redFlags, reason: triage.reason)
     }
 }

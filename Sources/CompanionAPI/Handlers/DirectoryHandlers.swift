@@ -32,24 +32,28 @@ extension APIHandlers {
 
     static func hospital(_ h: Hospital, locations: [Location]?) -> Components.Schemas.Hospital {
         let lang = RequestScope.language
-        return .init(id: h.id, name: lang.pick(h.name, h.nameEn), timeZone: h.timeZone,
-                     address: lang.pick(h.address, h.addressEn), phone: h.phone, locations: locations?.map(Self.location))
+        return .init(
+            id: h.id, name: lang.pick(h.name, h.nameEn), timeZone: h.timeZone,
+            address: lang.pick(h.address, h.addressEn), phone: h.phone, locations: locations?.map(Self.location))
     }
 
     static func location(_ l: Location) -> Components.Schemas.Location {
-        .init(id: l.id, kind: l.kind, name: RequestScope.language.pick(l.name, l.nameEn),
-              building: l.building, floor: l.floor, zone: l.zone, room: l.room)
+        .init(
+            id: l.id, kind: l.kind, name: RequestScope.language.pick(l.name, l.nameEn),
+            building: l.building, floor: l.floor, zone: l.zone, room: l.room)
     }
 
     static func department(_ d: Department) -> Components.Schemas.Department {
         let lang = RequestScope.language
-        return .init(id: d.id, hospitalId: d.hospitalId, name: lang.pick(d.name, d.nameEn),
-                     description: lang.pick(d.description, d.descriptionEn), location: location(d.location))
+        return .init(
+            id: d.id, hospitalId: d.hospitalId, name: lang.pick(d.name, d.nameEn),
+            description: lang.pick(d.description, d.descriptionEn), location: location(d.location))
     }
 
     static func doctor(_ d: Doctor) -> Components.Schemas.Doctor {
         let lang = RequestScope.language
-        return .init(id: d.id, departmentId: d.departmentId, name: lang.pick(d.name, d.nameEn),
-                     title: lang.pick(d.title, d.titleEn), specialty: lang.pick(d.specialty, d.specialtyEn))
+        return .init(
+            id: d.id, departmentId: d.departmentId, name: lang.pick(d.name, d.nameEn),
+            title: lang.pick(d.title, d.titleEn), specialty: lang.pick(d.specialty, d.specialtyEn))
     }
 }

@@ -11,8 +11,9 @@ extension APIHandlers {
     func createPatient(_ input: Operations.CreatePatient.Input) async throws -> Operations.CreatePatient.Output {
         let accountId = try RequestScope.requirePatientAccount()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
-        let fields = Self.profileFields(name: body.name, gender: body.gender, birthDate: body.birthDate,
-                                        idNumber: body.idNumber, phone: body.phone, allergies: body.allergies)
+        let fields = Self.profileFields(
+            name: body.name, gender: body.gender, birthDate: body.birthDate,
+            idNumber: body.idNumber, phone: body.phone, allergies: body.allergies)
         let profile = try await services.patients.create(accountId: accountId, fields)
         return .created(.init(body: .json(Self.patient(profile))))
     }
@@ -26,8 +27,9 @@ extension APIHandlers {
     func updatePatient(_ input: Operations.UpdatePatient.Input) async throws -> Operations.UpdatePatient.Output {
         let accountId = try RequestScope.requirePatientAccount()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
-        let fields = Self.profileFields(name: body.name, gender: body.gender, birthDate: body.birthDate,
-                                        idNumber: body.idNumber, phone: body.phone, allergies: body.allergies)
+        let fields = Self.profileFields(
+            name: body.name, gender: body.gender, birthDate: body.birthDate,
+            idNumber: body.idNumber, phone: body.phone, allergies: body.allergies)
         let profile = try await services.patients.update(accountId: accountId, id: input.path.patientId, fields)
         return .ok(.init(body: .json(Self.patient(profile))))
     }
@@ -39,11 +41,14 @@ extension APIHandlers {
     }
 
     /// The fields as the domain wants them: an empty `idNumber` or `phone` means "clear it".
-    static func profileFields(name: String?, gender: String?, birthDate: String?, idNumber: String?, phone: String?,
-                              allergies: [String]?) -> PatientProfileFields {
-        PatientProfileFields(name: name, gender: gender, birthDate: birthDate,
-                             idNumber: idNumber.map { $0.isEmpty ? nil : $0 }, phone: phone.map { $0.isEmpty ? nil : $0 },
-                             allergies: allergies)
+    static func profileFields(
+        name: String?, gender: String?, birthDate: String?, idNumber: String?, phone: String?,
+        allergies: [String]?
+    ) -> PatientProfileFields {
+        PatientProfileFields(
+            name: name, gender: gender, birthDate: birthDate,
+            idNumber: idNumber.map { $0.isEmpty ? nil : $0 }, phone: phone.map { $0.isEmpty ? nil : $0 },
+            allergies: allergies)
     }
 
     static func limit(_ value: Int?) throws -> Int {

@@ -39,7 +39,8 @@ extension APIHandlers {
             template = body.template.flatMap { DraftTemplate(rawValue: $0.rawValue) }
             engine = body.engine
         }
-        let record = try await services.records.draft(encounterId: input.path.encounterId, template: template, engine: engine, by: try await recordActor())
+        let record = try await services.records.draft(
+            encounterId: input.path.encounterId, template: template, engine: engine, by: try await recordActor())
         return .created(.init(body: .json(Self.record(record))))
     }
 
@@ -58,10 +59,15 @@ extension APIHandlers {
 
     func listRevisions(_ input: Operations.ListRevisions.Input) async throws -> Operations.ListRevisions.Output {
         let revisions = try await services.records.revisions(id: input.path.recordId, by: try await recordActor())
-        return .ok(.init(body: .json(.init(items: revisions.map { revision in
-            .init(revision: revision.revision, author: revision.author, createdAt: revision.createdAt,
-                  changes: revision.changes.map { .init(key: $0.key, before: $0.before, after: $0.after) })
-        }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: revisions.map { revision in
+                            .init(
+                                revision: revision.revision, author: revision.author, createdAt: revision.createdAt,
+                                changes: revision.changes.map { .init(key: $0.key, before: $0.before, after: $0.after) })
+                        }))))
     }
 
     func signDraft(_ input: Operations.SignDraft.Input) async throws -> Operations.SignDraft.Output {
@@ -72,10 +78,16 @@ extension APIHandlers {
     func listRecords(_ input: Operations.ListRecords.Input) async throws -> Operations.ListRecords.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let records = try await services.records.signedRecords(accountId: accountId)
-        return .ok(.init(body: .json(.init(items: records.map { summary in
-            .init(id: summary.id, encounterId: summary.encounterId, doctorName: summary.doctorName, departmentName: summary.departmentName,
-                  visitAt: summary.visitAt, version: summary.version, signedAt: summary.signedAt)
-        }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: records.map { summary in
+                            .init(
+                                id: summary.id, encounterId: summary.encounterId, doctorName: summary.doctorName,
+                                departmentName: summary.departmentName,
+                                visitAt: summary.visitAt, version: summary.version, signedAt: summary.signedAt)
+                        }))))
     }
 
     func getRecord(_ input: Operations.GetRecord.Input) async throws -> Operations.GetRecord.Output {
@@ -98,9 +110,13 @@ extension APIHandlers {
         let actor = try await recordActor()
         guard case .admin = actor else { throw Problem.forbidden("The audit log is for administrators.") }
         let entries = try await services.records.auditLog(recordId: input.path.recordId, by: actor)
-        return .ok(.init(body: .json(.init(items: entries.map {
-            .init(recordId: $0.recordId, encounterId: $0.encounterId, actor: $0.actor, action: $0.action, at: $0.at)
-        }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: entries.map {
+                            .init(recordId: $0.recordId, encounterId: $0.encounterId, actor: $0.actor, action: $0.action, at: $0.at)
+                        }))))
     }
 
     // MARK: Presentation
@@ -120,10 +136,11 @@ extension APIHandlers {
     }
 
     static func encounter(_ encounter: Encounter, transcript: [TranscriptTurn]?) -> Components.Schemas.Encounter {
-        .init(id: encounter.id, appointmentId: encounter.appointmentId, patientId: encounter.patientId, patientName: encounter.patientName,
-              doctorId: encounter.doctorId, doctorName: encounter.doctorName, departmentName: encounter.departmentName,
-              startsAt: encounter.startsAt, turnCount: encounter.turnCount, createdAt: encounter.createdAt,
-              transcript: transcript?.map { .init(speaker: $0.speaker.rawValue, text: $0.text, startMs: $0.startMs, endMs: $0.endMs) })
+        .init(
+            id: encounter.id, appointmentId: encounter.appointmentId, patientId: encounter.patientId, patientName: encounter.patientName,
+            doctorId: encounter.doctorId, doctorName: encounter.doctorName, departmentName: encounter.departmentName,
+            startsAt: encounter.startsAt, turnCount: encounter.turnCount, createdAt: encounter.createdAt,
+            transcript: transcript?.map { .init(speaker: $0.speaker.rawValue, text: $0.text, startMs: $0.startMs, endMs: $0.endMs) })
     }
 
     static func record(_ record: ClinicalRecord, verified: Bool? = nil) -> Components.Schemas.Record {
@@ -132,12 +149,16 @@ extension APIHandlers {
             status: record.status == .signed ? .signed : .draft, revision: record.revision, version: record.version,
             engine: .init(name: record.engine.name, model: record.engine.model, version: record.engine.version),
             sections: record.sections.map { section in
-                .init(key: section.key, title: section.title, text: section.text, statements: section.statements.map { statement in
-                    .init(text: statement.text, evidence: statement.evidence.map { .init(turn: $0.turn, start: $0.start, end: $0.end) },
-                          flags: statement.flags.map(\.rawValue))
-                })
+                .init(
+                    key: section.key, title: section.title, text: section.text,
+                    statements: section.statements.map { statement in
+                        .init(
+                            text: statement.text, evidence: statement.evidence.map { .init(turn: $0.turn, start: $0.start, end: $0.end) },
+                            flags: statement.flags.map(\.rawValue))
+                    })
             },
             createdAt: record.createdAt, updatedAt: record.updatedAt, signedBy: record.signedBy, signedAt: record.signedAt,
-            contentSha256: record.contentSHA256, contentVerified: verified, amends: record.amends, amendmentReason: record.amendmentReason, supersededBy: record.supersededBy)
+            contentSha256: record.contentSHA256, contentVerified: verified, amends: record.amends, amendmentReason: record.amendmentReason,
+            supersededBy: record.supersededBy)
     }
 }

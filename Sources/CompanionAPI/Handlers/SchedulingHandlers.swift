@@ -7,8 +7,9 @@ extension APIHandlers {
     func listSlots(_ input: Operations.ListSlots.Input) async throws -> Operations.ListSlots.Output {
         let period = try Self.period(input.query.period)
         try await requireHospital()
-        let slots = try await services.registration.slots(SlotQuery(
-            departmentId: input.query.departmentId, doctorId: input.query.doctorId, date: input.query.date, period: period))
+        let slots = try await services.registration.slots(
+            SlotQuery(
+                departmentId: input.query.departmentId, doctorId: input.query.doctorId, date: input.query.date, period: period))
         let now = services.clock.now()
         return .ok(.init(body: .json(.init(items: slots.map { Self.slot($0, now: now) }))))
     }
@@ -43,8 +44,9 @@ extension APIHandlers {
             }
             return status
         }
-        let items = try await services.registration.appointments(for: caller, patientId: input.query.patientId, status: status,
-                                                                 limit: try Self.limit(input.query.limit))
+        let items = try await services.registration.appointments(
+            for: caller, patientId: input.query.patientId, status: status,
+            limit: try Self.limit(input.query.limit))
         var presented: [Components.Schemas.Appointment] = []
         for item in items { presented.append(try await present(item)) }
         return .ok(.init(body: .json(.init(items: presented))))
@@ -76,24 +78,32 @@ extension APIHandlers {
         let accountId = try RequestScope.requirePatientAccount()
         let (appointment, queue) = try await services.registration.checkIn(appointmentId: input.path.appointmentId, accountId: accountId)
         let location = try await services.directory.department(id: appointment.departmentId).location
-        return .ok(.init(body: .json(.init(
-            appointmentId: appointment.id, queueNumber: queue.queueNumber, ahead: queue.ahead, nowCalling: queue.nowCalling,
-            estimatedWaitMinutes: queue.estimatedWaitMinutes, late: appointment.late, location: Self.location(location)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        appointmentId: appointment.id, queueNumber: queue.queueNumber, ahead: queue.ahead, nowCalling: queue.nowCalling,
+                        estimatedWaitMinutes: queue.estimatedWaitMinutes, late: appointment.late, location: Self.location(location)))))
     }
 
     func getQueue(_ input: Operations.GetQueue.Input) async throws -> Operations.GetQueue.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let queue = try await services.registration.queueStatus(appointmentId: input.path.appointmentId, accountId: accountId)
-        return .ok(.init(body: .json(.init(queueNumber: queue.queueNumber, ahead: queue.ahead, nowCalling: queue.nowCalling,
-                                           estimatedWaitMinutes: queue.estimatedWaitMinutes))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        queueNumber: queue.queueNumber, ahead: queue.ahead, nowCalling: queue.nowCalling,
+                        estimatedWaitMinutes: queue.estimatedWaitMinutes))))
     }
 
     func joinWaitlist(_ input: Operations.JoinWaitlist.Input) async throws -> Operations.JoinWaitlist.Output {
         let accountId = try RequestScope.requirePatientAccount()
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
         guard let period = try Self.period(body.period) else { throw ValidationFailed([FieldError("period", "is required")]) }
-        let entry = try await services.registration.joinWaitlist(patientId: body.patientId, accountId: accountId, doctorId: body.doctorId,
-                                                                 departmentId: body.departmentId, date: body.date, period: period)
+        let entry = try await services.registration.joinWaitlist(
+            patientId: body.patientId, accountId: accountId, doctorId: body.doctorId,
+            departmentId: body.departmentId, date: body.date, period: period)
         return .created(.init(body: .json(Self.waitlist(entry))))
     }
 
@@ -105,8 +115,9 @@ extension APIHandlers {
     }
 
     static func notice(_ notice: Notice) -> Components.Schemas.Notification {
-        .init(id: notice.id, kind: notice.kind, title: notice.title, body: notice.body, patientId: notice.patientId,
-              appointmentId: notice.appointmentId, holdId: notice.holdId, createdAt: notice.createdAt)
+        .init(
+            id: notice.id, kind: notice.kind, title: notice.title, body: notice.body, patientId: notice.patientId,
+            appointmentId: notice.appointmentId, holdId: notice.holdId, createdAt: notice.createdAt)
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
@@ -114,9 +125,10 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send JSON.") }
         guard let period = try Self.period(body.period) else { throw ValidationFailed([FieldError("period", "is required")]) }
         guard body.fee.isFinite, body.fee >= 0, body.fee <= 100_000 else { throw ValidationFailed([FieldError("fee", "0–100000 yuan")]) }
-        let session = try await services.registration.createSession(SessionPlan(
-            doctorId: body.doctorId, date: body.date, period: period, start: body.start, end: body.end, slotMinutes: body.slotMinutes,
-            capacityPerSlot: body.capacityPerSlot, feeCents: Int((body.fee * 100).rounded()), releaseAt: body.releaseAt))
+        let session = try await services.registration.createSession(
+            SessionPlan(
+                doctorId: body.doctorId, date: body.date, period: period, start: body.start, end: body.end, slotMinutes: body.slotMinutes,
+                capacityPerSlot: body.capacityPerSlot, feeCents: Int((body.fee * 100).rounded()), releaseAt: body.releaseAt))
         return .created(.init(body: .json(try await presentSession(session, withSlots: true))))
     }
 

@@ -26,15 +26,17 @@ extension APIHandlers {
     static func yuan(_ cents: Int) -> Double { Double(cents) / 100 }
 
     static func slot(_ s: Slot, now: Date) -> Components.Schemas.Slot {
-        .init(id: s.id, sessionId: s.sessionId, doctorId: s.doctorId, departmentId: s.departmentId, date: s.date,
-              period: Components.Schemas.Period(rawValue: s.period.rawValue) ?? .morning, start: s.startsAt, end: s.endsAt,
-              capacity: s.capacity, remaining: s.remaining, fee: yuan(s.feeCents), releaseAt: s.releaseAt, released: now >= s.releaseAt)
+        .init(
+            id: s.id, sessionId: s.sessionId, doctorId: s.doctorId, departmentId: s.departmentId, date: s.date,
+            period: Components.Schemas.Period(rawValue: s.period.rawValue) ?? .morning, start: s.startsAt, end: s.endsAt,
+            capacity: s.capacity, remaining: s.remaining, fee: yuan(s.feeCents), releaseAt: s.releaseAt, released: now >= s.releaseAt)
     }
 
     static func waitlist(_ e: WaitlistEntry) -> Components.Schemas.WaitlistEntry {
-        .init(id: e.id, patientId: e.patientId, doctorId: e.doctorId, departmentId: e.departmentId, date: e.date,
-              period: Components.Schemas.Period(rawValue: e.period.rawValue) ?? .morning,
-              status: Components.Schemas.WaitlistEntry.StatusPayload(rawValue: e.status.rawValue) ?? .waiting, holdId: e.holdId)
+        .init(
+            id: e.id, patientId: e.patientId, doctorId: e.doctorId, departmentId: e.departmentId, date: e.date,
+            period: Components.Schemas.Period(rawValue: e.period.rawValue) ?? .morning,
+            status: Components.Schemas.WaitlistEntry.StatusPayload(rawValue: e.status.rawValue) ?? .waiting, holdId: e.holdId)
     }
 
     func present(_ a: Appointment, history: [AppointmentChange]? = nil) async throws -> Components.Schemas.Appointment {
@@ -45,8 +47,9 @@ extension APIHandlers {
         return .init(
             id: a.id, status: Components.Schemas.Appointment.StatusPayload(rawValue: a.status.rawValue) ?? .booked,
             patientId: a.patientId, sessionId: a.sessionId,
-            slot: .init(id: a.slotId, date: a.date, period: Components.Schemas.Period(rawValue: session.period.rawValue) ?? .morning,
-                        start: a.startsAt, end: a.endsAt),
+            slot: .init(
+                id: a.slotId, date: a.date, period: Components.Schemas.Period(rawValue: session.period.rawValue) ?? .morning,
+                start: a.startsAt, end: a.endsAt),
             doctor: .init(id: doctor.id, name: lang.pick(doctor.name, doctor.nameEn), title: lang.pick(doctor.title, doctor.titleEn)),
             department: .init(id: department.id, name: lang.pick(department.name, department.nameEn)),
             location: Self.location(department.location), fee: Self.yuan(session.feeCents),
@@ -60,14 +63,18 @@ extension APIHandlers {
         let now = services.clock.now()
         var slots: [Components.Schemas.Slot]?
         if withSlots {
-            slots = try await services.registration.slots(SlotQuery(doctorId: s.doctorId, date: s.date, period: s.period,
-                                                                     startingAfter: s.startsAt.addingTimeInterval(-1)))
-                .filter { $0.sessionId == s.id }.map { Self.slot($0, now: now) }
+            slots = try await services.registration.slots(
+                SlotQuery(
+                    doctorId: s.doctorId, date: s.date, period: s.period,
+                    startingAfter: s.startsAt.addingTimeInterval(-1))
+            )
+            .filter { $0.sessionId == s.id }.map { Self.slot($0, now: now) }
         }
-        return .init(id: s.id, doctorId: s.doctorId, departmentId: s.departmentId, date: s.date,
-                     period: Components.Schemas.Period(rawValue: s.period.rawValue) ?? .morning, start: s.startsAt, end: s.endsAt,
-                     slotMinutes: s.slotMinutes, capacityPerSlot: s.capacityPerSlot, fee: Self.yuan(s.feeCents), releaseAt: s.releaseAt,
-                     status: Components.Schemas.Session.StatusPayload(rawValue: s.status.rawValue) ?? .open, closeReason: s.closeReason,
-                     nowCalling: s.nowCalling, slots: slots)
+        return .init(
+            id: s.id, doctorId: s.doctorId, departmentId: s.departmentId, date: s.date,
+            period: Components.Schemas.Period(rawValue: s.period.rawValue) ?? .morning, start: s.startsAt, end: s.endsAt,
+            slotMinutes: s.slotMinutes, capacityPerSlot: s.capacityPerSlot, fee: Self.yuan(s.feeCents), releaseAt: s.releaseAt,
+            status: Components.Schemas.Session.StatusPayload(rawValue: s.status.rawValue) ?? .open, closeReason: s.closeReason,
+            nowCalling: s.nowCalling, slots: slots)
     }
 }

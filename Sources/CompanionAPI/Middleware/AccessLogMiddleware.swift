@@ -21,10 +21,12 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let nanos = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         let route = context.endpointPath ?? "unmatched"
         let status = String(response.status.code)
-        context.logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
-            "ms": "\(Double(nanos) / 1_000_000)",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
+                "ms": "\(Double(nanos) / 1_000_000)",
+            ])
         metrics.record(method: request.method.rawValue, route: route, status: status, nanoseconds: Int64(nanos))
         return response
     }

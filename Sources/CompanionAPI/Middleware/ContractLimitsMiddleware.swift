@@ -36,8 +36,9 @@ struct ContractLimitsMiddleware<Context: RequestContext>: RouterMiddleware {
             let nulls = findings.nulls.map { FieldError($0, "may not be null; leave it out instead") }
             // A null is a body the contract cannot decode (400, as the generated server answers a null it notices).
             guard nulls.isEmpty else {
-                throw Problem(status: 400, code: "invalid_body", title: "Invalid request",
-                              detail: nulls.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: nulls)
+                throw Problem(
+                    status: 400, code: "invalid_body", title: "Invalid request",
+                    detail: nulls.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: nulls)
             }
             if !findings.violations.isEmpty { throw Problem.validation(findings.violations) }
         }

@@ -39,24 +39,32 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             if try await claim(owner: owner, key: key, hash: hash) {
                 return try await runAndStore(request, context: context, next: next, owner: owner, key: key)
             }
-            guard let row = try await database.sql.raw("""
-                SELECT request_hash, status, content_type, body FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
-                """).first() else { continue }
+            guard
+                let row = try await database.sql.raw(
+                    """
+                    SELECT request_hash, status, content_type, body FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
+                    """
+                ).first()
+            else { continue }
             guard try row.decode(column: "request_hash", as: String.self) == hash else {
-                throw Problem(status: 422, code: "idempotency_key_reused", title: "Idempotency-Key reused",
-                              detail: "This Idempotency-Key was used with a different request body.")
+                throw Problem(
+                    status: 422, code: "idempotency_key_reused", title: "Idempotency-Key reused",
+                    detail: "This Idempotency-Key was used with a different request body.")
             }
             if let status = try row.decode(column: "status", as: Int?.self) {
                 return Response(
                     status: .init(code: status),
-                    headers: [.contentType: try row.decode(column: "content_type", as: String?.self) ?? "application/json",
-                              HTTPField.Name("Idempotent-Replayed")!: "true"],
+                    headers: [
+                        .contentType: try row.decode(column: "content_type", as: String?.self) ?? "application/json",
+                        HTTPField.Name("Idempotent-Replayed")!: "true",
+                    ],
                     body: .init(byteBuffer: ByteBuffer(string: try Sealed.open(try row.decode(column: "body", as: String?.self), .idempotency) ?? ""))
                 )
             }
             guard ContinuousClock.now < deadline else {
-                throw Problem(status: 409, code: "conflict", title: "Request in progress",
-                              detail: "The first request with this Idempotency-Key is still running; retry shortly.")
+                throw Problem(
+                    status: 409, code: "conflict", title: "Request in progress",
+                    detail: "The first request with this Idempotency-Key is still running; retry shortly.")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -68,20 +76,26 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let expired = Clock.millis(now.addingTimeInterval(-Self.lifetime))
         let abandoned = Clock.millis(now.addingTimeInterval(-Self.abandonedAfter))
         return try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 DELETE FROM idempotency_keys WHERE owner = \(bind: owner) AND key = \(bind: key)
                   AND (created_at < \(bind: expired) OR (status IS NULL AND created_at < \(bind: abandoned)))
-                """).run()
-            return try await db.raw("""
+                """
+            ).run()
+            return try await db.raw(
+                """
                 INSERT INTO idempotency_keys (owner, key, request_hash, created_at)
                 VALUES (\(bind: owner), \(bind: key), \(bind: hash), \(bind: Clock.millis(now)))
                 ON CONFLICT (owner, key) DO NOTHING RETURNING key
-                """).first() != nil
+                """
+            ).first() != nil
         }
     }
 
-    private func runAndStore(_ request: Request, context: Context, next: (Request, Context) async throws -> Response,
-                             owner: String, key: String) async throws -> Response {
+    private func runAndStore(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response,
+        owner: String, key: String
+    ) async throws -> Response {
         let response: Response
         do {
             response = try await next(request, context)
@@ -99,7 +113,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let collected = try await BodyCollector.collect(response.body)
         var stored = response
         stored.body = .init(byteBuffer: collected)
-        try await database.write("""
+        try await database.write(
+            """
             UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
               content_type = \(bind: response.headers[.contentType]), body = \(bind: try database.seal(String(buffer: collected), .idempotency))
             WHERE owner = \(bind: owner) AND key = \(bind: key)

@@ -22,7 +22,8 @@ final class LimitRefusalMetrics: Sendable {
     }
 
     static var refusals: MetricNameDescriptor {
-        .init(namespace: "companion", subsystem: "limit", metricName: "refusals", unitName: "total",
-              helpText: "Requests refused by a limit (429), by the limit's problem code")
+        .init(
+            namespace: "companion", subsystem: "limit", metricName: "refusals", unitName: "total",
+            helpText: "Requests refused by a limit (429), by the limit's problem code")
     }
 }

@@ -10,8 +10,9 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = table.methods(for: request.uri.path)
             guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
-            throw Problem(status: 405, code: "method_not_allowed", title: "Method not allowed",
-                          detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")).", allow: allowed)
+            throw Problem(
+                status: 405, code: "method_not_allowed", title: "Method not allowed",
+                detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")).", allow: allowed)
         }
     }
 }

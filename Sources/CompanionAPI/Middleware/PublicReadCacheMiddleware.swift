@@ -19,10 +19,12 @@ struct PublicReadCacheMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Route prefix, how long its answers are kept, and the `Cache-Control` the client gets.
     static var policies: [(prefix: String, lifetime: Duration, cacheControl: String)] {
-        [("/v1/hospitals", .seconds(30), "public, max-age=60"),
-         ("/v1/departments", .seconds(30), "public, max-age=60"),
-         ("/v1/doctors", .seconds(30), "public, max-age=60"),
-         ("/v1/slots", .seconds(1), "public, max-age=1")]
+        [
+            ("/v1/hospitals", .seconds(30), "public, max-age=60"),
+            ("/v1/departments", .seconds(30), "public, max-age=60"),
+            ("/v1/doctors", .seconds(30), "public, max-age=60"),
+            ("/v1/slots", .seconds(1), "public, max-age=1"),
+        ]
     }
     private let entries: BoundedMemory<String, Entry>
 

@@ -32,8 +32,9 @@ final class RequestMetrics: Sendable {
         }
         let histogram = histograms.withLockedValue { made in
             if let histogram = made[key] { return histogram }
-            let histogram = registry.makeDurationHistogram(descriptor: Self.duration, labels: [("method", key.method), ("route", route)],
-                                                           buckets: Self.buckets)
+            let histogram = registry.makeDurationHistogram(
+                descriptor: Self.duration, labels: [("method", key.method), ("route", route)],
+                buckets: Self.buckets)
             made[key] = histogram
             return histogram
         }
@@ -51,6 +52,10 @@ final class RequestMetrics: Sendable {
         .init(namespace: "companion", subsystem: "http", metricName: "request_duration", unitName: "seconds", helpText: "Time to answer")
     }
 
-    static var buckets: [Duration] { [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                                      .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)] }
+    static var buckets: [Duration] {
+        [
+            .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+        ]
+    }
 }

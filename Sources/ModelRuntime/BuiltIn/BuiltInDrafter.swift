@@ -29,7 +29,8 @@ public struct BuiltInDrafter: DraftingEngine {
             let found = statements[layout.key] ?? []
             // Orders are listed with commas, as records write them, unless a prescription line has commas of its
             // own: then semicolons keep the orders apart.
-            let between = request.template == .zhOutpatient && layout.key == "plan" && found.contains(where: { $0.text.contains("，") }) ? "；" : separator
+            let between =
+                request.template == .zhOutpatient && layout.key == "plan" && found.contains(where: { $0.text.contains("，") }) ? "；" : separator
             let text = found.isEmpty ? layout.whenEmpty : Self.joined(found.map(\.text), separator: between, ending: ending)
             return DraftSection(key: layout.key, title: layout.title, text: text, statements: found)
         }

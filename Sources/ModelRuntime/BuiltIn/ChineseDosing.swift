@@ -38,7 +38,7 @@ enum ChineseDosing {
 
     private static func first(_ expression: NSRegularExpression, in text: String) -> Match? {
         guard let result = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(result.range, in: text)
+            let range = Range(result.range, in: text)
         else { return nil }
         let groups = (0..<result.numberOfRanges).map { index in Range(result.range(at: index), in: text).map { String(text[$0]) } ?? "" }
         return Match(range: range, groups: groups)

@@ -121,7 +121,8 @@ enum ChineseQuantities {
             let after = end < range.upperBound ? characters[end] : " "
             let following = String(characters[end..<min(range.upperBound, end + 2)])
             // "两个月零28天的宝宝": the months begin the age.
-            let named = ChineseReading.ageCues.contains(where: before.contains) || after == "大" || after == "的" || (character == "月" && after == "零")
+            let named =
+                ChineseReading.ageCues.contains(where: before.contains) || after == "大" || after == "的" || (character == "月" && after == "零")
                 || ChineseReading.ageCues.contains(where: following.hasPrefix)
             guard character == "岁" ? amount < 120 : named else { continue }
             let unit = character == "岁" ? "岁" : character == "月" ? "个月" : "天"

@@ -37,7 +37,8 @@ extension ChineseReading {
                 // "还是直接吃思密达" goes on asking "…行吗？还是…".
                 let question = isQuestion(turn, clause) || turn.string(clause).hasPrefix("还是")
                 // 布洛芬颗粒 and later 布洛芬 are one medicine.
-                for mention in medicineMentions(in: turn, clause) where !seen.contains(where: { $0.hasPrefix(mention.value) || mention.value.hasPrefix($0) }) {
+                for mention in medicineMentions(in: turn, clause)
+                where !seen.contains(where: { $0.hasPrefix(mention.value) || mention.value.hasPrefix($0) }) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // A question names a medicine as taken only with a word of taking before it: "吃了美林还烧怎么办"
@@ -87,7 +88,10 @@ extension ChineseReading {
                 }
             }
         }
-        guard let best = found.max(by: { ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset) })
+        guard
+            let best = found.max(by: {
+                ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset)
+            })
         else { return diagnosisMadeBefore() }
         var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: best.value.last)
         finding.uncertain = best.value.uncertain && !best.value.sure
@@ -107,7 +111,8 @@ extension ChineseReading {
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where !isNegated(turn, clause: clause, term: mention.range) {
                     let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
                     guard Self.reportedDiagnosisCues.contains(where: before.contains) else { continue }
-                    return Finding(name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, mention.range.lowerBound))
+                    return Finding(
+                        name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, mention.range.lowerBound))
                 }
             }
         }
@@ -122,16 +127,18 @@ extension ChineseReading {
                 let text = Terms.withoutAOrNotA(turn.string(clause))
                 let tests = turn.matches(Self.testIndex, in: clause)
                 guard let first = tests.first,
-                      Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
+                    Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
-                      !Self.orderWords.contains(where: text.contains),
-                      // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
-                      !Self.supposingCues.contains(where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
+                    !Self.orderWords.contains(where: text.contains),
+                    // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
+                    !Self.supposingCues.contains(where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
                 else { continue }
                 let start = first.range.lowerBound
                 guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
                 let quote = turn.string(trimmed)
-                if !found.contains(where: { $0.text.contains(quote) || quote.contains($0.text) }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
+                if !found.contains(where: { $0.text.contains(quote) || quote.contains($0.text) }) {
+                    found.append(Quote(text: quote, span: turn.span(trimmed)))
+                }
             }
         }
         return Array(found.prefix(3))
@@ -174,7 +181,7 @@ extension ChineseReading {
             for clause in turn.clauses() {
                 let text = turn.string(clause)
                 if let healthy = Terms.healthyPast.first(where: text.contains), found.isEmpty,
-                   let index = turn.characters.firstIndex(of: healthy, in: clause)
+                    let index = turn.characters.firstIndex(of: healthy, in: clause)
                 {
                     found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
                     continue
@@ -252,9 +259,9 @@ extension ChineseReading {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
             guard first.contains(where: text.contains), second.contains(where: text.contains),
-                  let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
-                  let clause = answer.clauses().first,
-                  Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)
+                let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                let clause = answer.clauses().first,
+                Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)
             else { continue }
             return answer.span(clause)
         }

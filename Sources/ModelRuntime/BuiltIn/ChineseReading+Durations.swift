@@ -38,8 +38,8 @@ extension ChineseReading {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
             guard ["多长时间", "多久", "几天", "多少天", "什么时候开始", "多长"].contains(where: text.contains),
-                  // "生后多少天了" asks the age, "多长时间大便1次" how often; "吐泡泡多久了" is about another symptom.
-                  !["生后", "出生", "多大", "次"].contains(where: text.contains)
+                // "生后多少天了" asks the age, "多长时间大便1次" how often; "吐泡泡多久了" is about another symptom.
+                !["生后", "出生", "多大", "次"].contains(where: text.contains)
             else { continue }
             let asked = symptomMentions(in: turn, 0..<turn.characters.count).map(\.value)
             if !asked.isEmpty, !asked.contains(where: { Self.isSameComplaint($0, as: name) }) { continue }
@@ -63,7 +63,9 @@ extension ChineseReading {
             let symptoms = symptomMentions(in: turn, clause)
             let symptomStarts = Set(symptoms.map(\.range.lowerBound)), symptomEnds = Set(symptoms.map(\.range.upperBound))
             let withSymptom = !symptoms.isEmpty
-            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了", "挂", "吊", "雾化", "住院"].contains(where: text.contains) { return [] }
+            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了", "挂", "吊", "雾化", "住院"].contains(where: text.contains) {
+                return []
+            }
             // 距离上次发烧一个月 dates the last illness; 三天两头 means often.
             if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
             let age = ChineseQuantities.age(in: turn.characters, range: clause)
@@ -120,7 +122,9 @@ extension ChineseReading {
                 let clause = turn.clause(around: found.range.lowerBound)
                 let symptoms = symptomMentions(in: turn, clause)
                 if symptoms.contains(where: { $0.range.lowerBound == found.range.upperBound }), !Self.isAnInfantsAge(turn, found) { continue }
-                if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) { continue }
+                if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) {
+                    continue
+                }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
                 let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)
                 if Self.ageCues.contains(where: before.contains) { return quote }

@@ -31,10 +31,12 @@ extension ChineseReading {
                 for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
-                    let sentenceEnd = (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
+                    let sentenceEnd =
+                        (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
                     // "停用乳果糖", "蒙脱石散可以停掉，不需要吃": stopping is the plan; "不能反复应用乳果糖" warns, it does not prescribe.
                     let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
-                    let before = turn.string(clause.lowerBound..<range.lowerBound), after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
+                    let before = turn.string(clause.lowerBound..<range.lowerBound),
+                        after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
                     if Self.stopCues.contains(where: { before.contains($0) || after.contains($0) }) {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
@@ -57,7 +59,9 @@ extension ChineseReading {
                     if mention.value == "继续原有治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // 三天后复诊: the follow-up with its interval.
-                    if mention.value == "复诊", let interval = ChineseQuantities.durations(in: turn.characters, range: clause.lowerBound..<range.lowerBound).last {
+                    if mention.value == "复诊",
+                        let interval = ChineseQuantities.durations(in: turn.characters, range: clause.lowerBound..<range.lowerBound).last
+                    {
                         let key = interval.text + "后复诊"
                         add(key, to: &advice, span: turn.span(interval.range), at: (turn.index, range.lowerBound))
                         advice[key]!.evidence.append(turn.span(range))
@@ -72,8 +76,10 @@ extension ChineseReading {
         var items: [PlanItem] = []
         if let first = tests.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
             let ordered = tests.values.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }
-            items.append(PlanItem(text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
-                                  evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid))
+            items.append(
+                PlanItem(
+                    text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
+                    evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid))
         }
         if let first = medicines.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
             // 头孢 beside 头孢克洛 says the same medicine less precisely.
@@ -119,7 +125,8 @@ extension ChineseReading {
         ("多喝水", "多饮水"), ("多饮水", "多饮水"), ("多喝点水", "多饮水"), ("多喝温水", "多饮水"), ("清淡", "清淡饮食"), ("物理降温", "物理降温"),
         ("温水擦浴", "物理降温"), ("保暖", "注意保暖"), ("监测体温", "监测体温"), ("量体温", "监测体温"), ("测体温", "监测体温"),
         ("密切观察", "密切观察"), ("观察", "密切观察"), ("及时就医", "及时就医"), ("及时就诊", "及时就医"), ("尽快就医", "及时就医"), ("尽快就诊", "及时就医"),
-        ("马上去医院", "及时就医"), ("就医", "医院就诊"), ("就诊", "医院就诊"), ("去医院", "医院就诊"), ("到医院", "医院就诊"), ("看医生", "医院就诊"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"), ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
+        ("马上去医院", "及时就医"), ("就医", "医院就诊"), ("就诊", "医院就诊"), ("去医院", "医院就诊"), ("到医院", "医院就诊"), ("看医生", "医院就诊"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"),
+        ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
         ("输液", "输液治疗"), ("吊瓶", "输液治疗"), ("挂水", "输液治疗"), ("打点滴", "输液治疗"), ("休息", "注意休息"), ("注意饮食", "注意饮食"), ("调整饮食", "注意饮食"), ("拍背", "拍背排痰"),
         ("继续", "继续原有治疗"), ("复诊", "复诊"), ("随诊", "复诊"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
     ])

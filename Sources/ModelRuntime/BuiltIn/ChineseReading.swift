@@ -67,7 +67,9 @@ struct ChineseReading: Sendable {
                         let denied = isNegated(turn, clause: clause, term: range)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
                         // "不咳嗽了": it was there and has gone, so it belongs to this illness.
-                        note(mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, range.lowerBound), resolved: resolved)
+                        note(
+                            mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, range.lowerBound),
+                            resolved: resolved)
                         mentions[mention.value, default: 0] += 1
                     }
                     // A temperature of 37.3℃ or more is a fever, however it was put ("测下体温38.9，这算是发烧吗").
@@ -96,7 +98,7 @@ struct ChineseReading: Sendable {
     private func answeredQuestions(from position: Int) -> [(String, EvidenceSpan, (present: Bool, span: EvidenceSpan))] {
         let doctorTurn = turns[position]
         guard let answerTurn = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
-              let answerClause = answerTurn.clauses().first
+            let answerClause = answerTurn.clauses().first
         else { return [] }
         let answerText = answerTurn.string(answerClause)
         // An answer that names symptoms itself is read as what it says, not as yes or no.

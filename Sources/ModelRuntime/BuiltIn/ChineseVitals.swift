@@ -16,7 +16,8 @@ enum ChineseVitals {
         for (expression, write) in patterns {
             for result in expression.matches(in: segment, range: NSRange(segment.startIndex..., in: segment)) {
                 guard let whole = Range(result.range, in: segment) else { continue }
-                let groups = (0..<result.numberOfRanges).map { index in Range(result.range(at: index), in: segment).map { String(segment[$0]) } ?? "" }
+                let groups = (0..<result.numberOfRanges).map { index in Range(result.range(at: index), in: segment).map { String(segment[$0]) } ?? ""
+                }
                 guard let text = write(groups) else { continue }
                 let lower = segment.distance(from: segment.startIndex, to: whole.lowerBound)
                 let upper = segment.distance(from: segment.startIndex, to: whole.upperBound)
@@ -27,26 +28,41 @@ enum ChineseVitals {
     }
 
     private static let patterns: [(NSRegularExpression, @Sendable ([String]) -> String?)] = [
-        (Quantities.regex(#"(?:体温|(?<![a-z])t)\s*[:：是为]?\s*([0-9]{2}(?:\.[0-9])?)\s*(?:度|℃|°c)?([0-9])?"#), { groups in
-            guard var value = Double(groups[1]) else { return nil }
-            if let tenth = Double(groups[2]), !groups[1].contains(".") { value += tenth / 10 }
-            return (34...43).contains(value) ? "T \(ChineseQuantities.formatted(value))℃" : nil
-        }),
-        (Quantities.regex(#"(?:心率|脉搏|(?<![a-z])hr|(?<![a-z])p)\s*[:：是为]?\s*([0-9]{2,3})\s*(?:次/分|次每分|次|bpm)?"#), { groups in
-            guard let value = Int(groups[1]), (30...250).contains(value) else { return nil }
-            return "P \(value)次/分"
-        }),
-        (Quantities.regex(#"(?:呼吸|(?<![a-z])r)\s*[:：是为]?\s*([0-9]{1,2})\s*(?:次/分|次每分|次)"#), { groups in
-            guard let value = Int(groups[1]), (5...90).contains(value) else { return nil }
-            return "R \(value)次/分"
-        }),
-        (Quantities.regex(#"(?:血压|bp)\s*[:：是为]?\s*([0-9]{2,3})\s*/\s*([0-9]{2,3})\s*(?:mmhg|毫米汞柱)?"#), { groups in
-            guard let high = Int(groups[1]), let low = Int(groups[2]), (50...260).contains(high), (20...160).contains(low) else { return nil }
-            return "BP \(high)/\(low)mmHg"
-        }),
-        (Quantities.regex(#"(?:血氧饱和度|氧饱和度|血氧|spo2)\s*[:：是为]?\s*([0-9]{2,3})\s*%?"#), { groups in
-            guard let value = Int(groups[1]), (50...100).contains(value) else { return nil }
-            return "SpO2 \(value)%"
-        }),
+        (
+            Quantities.regex(#"(?:体温|(?<![a-z])t)\s*[:：是为]?\s*([0-9]{2}(?:\.[0-9])?)\s*(?:度|℃|°c)?([0-9])?"#),
+            { groups in
+                guard var value = Double(groups[1]) else { return nil }
+                if let tenth = Double(groups[2]), !groups[1].contains(".") { value += tenth / 10 }
+                return (34...43).contains(value) ? "T \(ChineseQuantities.formatted(value))℃" : nil
+            }
+        ),
+        (
+            Quantities.regex(#"(?:心率|脉搏|(?<![a-z])hr|(?<![a-z])p)\s*[:：是为]?\s*([0-9]{2,3})\s*(?:次/分|次每分|次|bpm)?"#),
+            { groups in
+                guard let value = Int(groups[1]), (30...250).contains(value) else { return nil }
+                return "P \(value)次/分"
+            }
+        ),
+        (
+            Quantities.regex(#"(?:呼吸|(?<![a-z])r)\s*[:：是为]?\s*([0-9]{1,2})\s*(?:次/分|次每分|次)"#),
+            { groups in
+                guard let value = Int(groups[1]), (5...90).contains(value) else { return nil }
+                return "R \(value)次/分"
+            }
+        ),
+        (
+            Quantities.regex(#"(?:血压|bp)\s*[:：是为]?\s*([0-9]{2,3})\s*/\s*([0-9]{2,3})\s*(?:mmhg|毫米汞柱)?"#),
+            { groups in
+                guard let high = Int(groups[1]), let low = Int(groups[2]), (50...260).contains(high), (20...160).contains(low) else { return nil }
+                return "BP \(high)/\(low)mmHg"
+            }
+        ),
+        (
+            Quantities.regex(#"(?:血氧饱和度|氧饱和度|血氧|spo2)\s*[:：是为]?\s*([0-9]{2,3})\s*%?"#),
+            { groups in
+                guard let value = Int(groups[1]), (50...100).contains(value) else { return nil }
+                return "SpO2 \(value)%"
+            }
+        ),
     ]
 }

@@ -17,7 +17,7 @@ struct EnglishReading: Sendable {
             for sentence in turn.clauses(breakingAtCommas: false) {
                 let text = " " + turn.string(sentence) + " "
                 guard cues.contains(where: { text.contains($0) }), !excluding.contains(where: { text.contains($0) }),
-                      let trimmed = trimmed(turn, sentence), trimmed.count >= 12
+                    let trimmed = trimmed(turn, sentence), trimmed.count >= 12
                 else { continue }
                 let quote = turn.string(trimmed)
                 if seen.insert(quote).inserted { found.append(Quote(text: quote, span: turn.span(trimmed))) }
@@ -46,11 +46,12 @@ struct EnglishReading: Sendable {
         var found: [Quote] = []
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             guard let answer = turns[(position + 1)..<min(position + 2, turns.count)].first(where: { $0.speaker == .patient }),
-                  let clause = answer.clauses().first
+                let clause = answer.clauses().first
             else { continue }
             let reply = answer.string(clause)
             guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("nope") || reply.hasPrefix("not really") else { continue }
-            for sentence in turn.clauses(breakingAtCommas: false) where turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" {
+            for sentence in turn.clauses(breakingAtCommas: false)
+            where turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" {
                 for mention in turn.matches(Self.symptomIndex, in: sentence) {
                     let range = mention.range
                     found.append(Quote(text: mention.value, span: turn.span(range)))
@@ -96,11 +97,15 @@ struct EnglishReading: Sendable {
                 }
             }
         }
-        while upper > lower, turn.characters[upper - 1].isWhitespace || turn.characters[upper - 1] == "-" || turn.characters[upper - 1] == "," { upper -= 1 }
+        while upper > lower, turn.characters[upper - 1].isWhitespace || turn.characters[upper - 1] == "-" || turn.characters[upper - 1] == "," {
+            upper -= 1
+        }
         return upper > lower ? lower..<upper : nil
     }
 
-    static let fillers = ["okay", "ok", "um", "uh", "so", "alright", "all right", "yeah", "well", "and", "mm-hmm", "hmm", "right", "now", "great", "good"]
+    static let fillers = [
+        "okay", "ok", "um", "uh", "so", "alright", "all right", "yeah", "well", "and", "mm-hmm", "hmm", "right", "now", "great", "good",
+    ]
     static let symptoms = [
         "chest pain", "shortness of breath", "short of breath", "headache", "headaches", "fever", "fevers", "chills", "cough", "nausea", "vomiting",
         "diarrhea", "constipation", "fatigue", "tired", "dizziness", "dizzy", "swelling", "rash", "numbness", "tingling", "weakness", "bleeding",

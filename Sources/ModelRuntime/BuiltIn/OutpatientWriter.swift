@@ -105,7 +105,7 @@ struct OutpatientWriter {
     /// 高热 says 发热 already: one finding, 高热, first said where the fever was and said as often as both.
     static func mergingFeverIntoHighFever(_ symptoms: [Finding]) -> [Finding] {
         guard let fever = symptoms.firstIndex(where: { $0.name == "发热" && $0.present }),
-              let high = symptoms.firstIndex(where: { $0.name == "高热" && $0.present })
+            let high = symptoms.firstIndex(where: { $0.name == "高热" && $0.present })
         else { return symptoms }
         var merged = symptoms
         if (symptoms[fever].firstSaid.turn, symptoms[fever].firstSaid.offset) < (symptoms[high].firstSaid.turn, symptoms[high].firstSaid.offset) {

@@ -18,7 +18,8 @@ struct SOAPWriter {
             result["chiefComplaint"] = statements(Array(reading.reportedSymptoms().prefix(2)))
         }
         let patientSide: Set<Speaker> = [.patient, .previsit]
-        result["subjective"] = statements(reading.sentences(of: [.doctor], holding: [" year-old", " history of", " presents", " past medical history"], limit: 3))
+        result["subjective"] =
+            statements(reading.sentences(of: [.doctor], holding: [" year-old", " history of", " presents", " past medical history"], limit: 3))
             + statements(reading.sentences(of: patientSide, holding: EnglishReading.symptoms.map { " \($0)" } + Self.historyCues, limit: 30))
             + statements(reading.deniedSymptoms(), prefix: "Denies ")
         result["allergies"] = statements(reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg"], limit: 3))
@@ -34,7 +35,10 @@ struct SOAPWriter {
         return result
     }
 
-    static let historyCues = [" i've been ", " i have been ", " started ", " since ", " ago ", " taking ", " medication", " i had ", " i've had ", " worse", " better", " hurts", " feel "]
+    static let historyCues = [
+        " i've been ", " i have been ", " started ", " since ", " ago ", " taking ", " medication", " i had ", " i've had ", " worse", " better",
+        " hurts", " feel ",
+    ]
     static let objectiveCues = [
         " exam", " blood pressure", " heart rate", " lungs", " heart ", " murmur", " tender", " x-ray", " results", " lab", " mri", " ct ",
         " ultrasound", " ekg", " echo", " normal limits", " temperature", " oxygen", " vital", " palpat", " auscultation", " swelling", " effusion",

@@ -36,7 +36,9 @@ struct TurnText: Sendable {
 
     /// The lexicon's terms found in characters `range`, with their ranges in the whole turn.
     func matches<Value>(_ index: TermIndex<Value>, in range: Range<Int>) -> [(range: Range<Int>, value: Value)] {
-        index.matches(in: Array(characters[range])).map { ((range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), $0.value) }
+        index.matches(in: Array(characters[range])).map {
+            ((range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), $0.value)
+        }
     }
 
     /// Clauses between punctuation (or sentences), trimmed of spaces; empty ones left out.
@@ -56,8 +58,10 @@ struct TurnText: Sendable {
         for (offset, character) in characters.enumerated() {
             let breaks = breakingAtCommas ? Clause.boundaries.contains(character) : sentenceEnds.contains(character)
             // 22.6 is one number, not two clauses.
-            let decimalPoint = character == "." && offset > 0 && offset + 1 < characters.count
-                && characters[offset - 1].isASCII && characters[offset - 1].isNumber && characters[offset + 1].isASCII && characters[offset + 1].isNumber
+            let decimalPoint =
+                character == "." && offset > 0 && offset + 1 < characters.count
+                && characters[offset - 1].isASCII && characters[offset - 1].isNumber && characters[offset + 1].isASCII
+                && characters[offset + 1].isNumber
             if breaks, !decimalPoint {
                 close(offset)
                 start = offset + 1

@@ -30,14 +30,19 @@ public struct DraftEvaluation: Sendable {
                 Group(name: "chief complaint", referenceHeadings: ["CHIEF COMPLAINT", "CC"], draftKeys: ["chiefComplaint"]),
                 Group(
                     name: "subjective",
-                    referenceHeadings: ["HISTORY OF PRESENT ILLNESS", "HPI", "REVIEW OF SYSTEMS", "MEDICAL HISTORY", "PAST HISTORY", "SURGICAL HISTORY",
-                                        "SOCIAL HISTORY", "FAMILY HISTORY", "MEDICATIONS", "CURRENT MEDICATIONS", "ALLERGIES"],
+                    referenceHeadings: [
+                        "HISTORY OF PRESENT ILLNESS", "HPI", "REVIEW OF SYSTEMS", "MEDICAL HISTORY", "PAST HISTORY", "SURGICAL HISTORY",
+                        "SOCIAL HISTORY", "FAMILY HISTORY", "MEDICATIONS", "CURRENT MEDICATIONS", "ALLERGIES",
+                    ],
                     draftKeys: ["subjective", "allergies"]
                 ),
-                Group(name: "objective", referenceHeadings: ["PHYSICAL EXAM", "PHYSICAL EXAMINATION", "EXAM", "VITALS", "VITALS REVIEWED", "RESULTS"],
-                      draftKeys: ["objective"]),
-                Group(name: "assessment and plan", referenceHeadings: ["ASSESSMENT", "ASSESSMENT AND PLAN", "IMPRESSION", "PLAN", "INSTRUCTIONS", "PROCEDURE"],
-                      draftKeys: ["assessment", "plan"]),
+                Group(
+                    name: "objective", referenceHeadings: ["PHYSICAL EXAM", "PHYSICAL EXAMINATION", "EXAM", "VITALS", "VITALS REVIEWED", "RESULTS"],
+                    draftKeys: ["objective"]),
+                Group(
+                    name: "assessment and plan",
+                    referenceHeadings: ["ASSESSMENT", "ASSESSMENT AND PLAN", "IMPRESSION", "PLAN", "INSTRUCTIONS", "PROCEDURE"],
+                    draftKeys: ["assessment", "plan"]),
             ]
         }
     }

@@ -71,12 +71,13 @@ enum ModelDraftFormat {
     /// The transcript as the model sees it: one numbered line per turn, identifiers already replaced.
     static func transcript(_ turns: [TranscriptTurn], redactor: inout PHIRedactor) -> String {
         turns.enumerated().map { index, turn in
-            let speaker = switch turn.speaker {
-            case .doctor: "doctor"
-            case .patient: "patient"
-            case .other: "other"
-            case .previsit: "patient (before the visit)"
-            }
+            let speaker =
+                switch turn.speaker {
+                case .doctor: "doctor"
+                case .patient: "patient"
+                case .other: "other"
+                case .previsit: "patient (before the visit)"
+                }
             return "[\(index)] \(speaker): \(redactor.redact(turn.text))"
         }.joined(separator: "\n")
     }

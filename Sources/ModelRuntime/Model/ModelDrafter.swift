@@ -100,10 +100,11 @@ public struct ModelDrafter: DraftingEngine {
             ],
         ]
         let schema = ModelDraftFormat.schema(for: template)
-        payload["response_format"] = switch format {
-        case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "record_draft", "strict": true, "schema": schema]] as [String: Any]
-        case .jsonObject: ["type": "json_object", "schema": schema] as [String: Any]
-        }
+        payload["response_format"] =
+            switch format {
+            case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "record_draft", "strict": true, "schema": schema]] as [String: Any]
+            case .jsonObject: ["type": "json_object", "schema": schema] as [String: Any]
+            }
         return try JSONSerialization.data(withJSONObject: payload)
     }
 
@@ -130,10 +131,11 @@ public struct ModelDrafter: DraftingEngine {
         let status = response.status.code
         guard status == 200 else {
             let refusedFormat = (400...500).contains(status) && String(buffer: bytes).contains("response_format")
-            throw ModelFailure(description: "HTTP \(status)", retryable: status >= 500 || status == 429 || status == 408, refusedFormat: refusedFormat)
+            throw ModelFailure(
+                description: "HTTP \(status)", retryable: status >= 500 || status == 429 || status == 408, refusedFormat: refusedFormat)
         }
         guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(buffer: bytes)),
-              let content = completion.choices.first?.message.content
+            let content = completion.choices.first?.message.content
         else { throw ModelFailure(description: "not a chat completion", retryable: true) }
         guard let answer = try? JSONDecoder().decode(ModelDraftFormat.Answer.self, from: Data(Self.jsonPart(of: content).utf8)) else {
             throw ModelFailure(description: "answer is not the draft JSON", retryable: true)

@@ -80,7 +80,12 @@ public struct PHIRedactor: Sendable {
         (.recordNumber, regex(#"(?:病历号|住院号|门诊号|病案号|就诊卡号|MRN|mrn|medical record number)[:：#\s]*([A-Za-z0-9-]{4,})"#), false),
         (.phone, regex(#"(?<![0-9])(1[3-9][0-9]{9})(?![0-9])"#), false),
         (.phone, regex(#"(?<![0-9])(0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])"#), false),
-        (.address, regex(#"((?:[\p{Han}]{2,7}(?:省|自治区))?[\p{Han}]{2,7}(?:市|州)[\p{Han}]{1,7}(?:区|县)(?:[\p{Han}0-9]{1,12}(?:路|街|道|巷|村|镇))?(?:[0-9]{1,5}号)?(?:[0-9]{1,4}(?:栋|幢|单元|室|楼))*)"#), false),
+        (
+            .address,
+            regex(
+                #"((?:[\p{Han}]{2,7}(?:省|自治区))?[\p{Han}]{2,7}(?:市|州)[\p{Han}]{1,7}(?:区|县)(?:[\p{Han}0-9]{1,12}(?:路|街|道|巷|村|镇))?(?:[0-9]{1,5}号)?(?:[0-9]{1,4}(?:栋|幢|单元|室|楼))*)"#
+            ), false
+        ),
         (.address, regex(#"(?:住在|家住|住址是?|地址是?)([\p{Han}0-9]{2,20}?(?:路|街|巷|村|小区|号|楼|室))"#), false),
         (.address, regex(#"([0-9]{1,5}\s+[A-Za-z]+(?:\s[A-Za-z]+)?\s(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd))\b"#), false),
         (.name, regex(#"(?:我叫|名字叫|名字是|姓名是?|患者姓名[:：]?)([\p{Han}]{2,4})"#), false),

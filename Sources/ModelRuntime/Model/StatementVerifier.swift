@@ -81,5 +81,7 @@ struct StatementVerifier: Sendable {
     private static func synonym(_ character: Character) -> Character? { ["热": "烧", "烧": "热", "涕": "鼻"][character] }
 
     static let functionCharacters: Set<Character> = Set("的了是在有和与及伴患儿者出现天前后")
-    static let englishFunctionWords: Set<String> = ["the", "a", "an", "of", "and", "or", "with", "for", "to", "in", "on", "is", "was", "has", "have", "patient", "reports", "she", "he"]
+    static let englishFunctionWords: Set<String> = [
+        "the", "a", "an", "of", "and", "or", "with", "for", "to", "in", "on", "is", "was", "has", "have", "patient", "reports", "she", "he",
+    ]
 }

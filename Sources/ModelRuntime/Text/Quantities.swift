@@ -23,8 +23,10 @@ public enum Quantities {
             guard let amount = englishNumber(found[1]) else { return nil }
             return amount * unitDays(found[2])
         }
-        for (words, days) in [(["前天", "day before yesterday"], 2.0), (["昨天", "昨晚", "昨日", "yesterday", "last night"], 1), (["今天早上", "今早", "今天上午", "this morning"], 0.3),
-                              (["刚才", "刚刚", "just now", "an hour ago"], 0.05), (["上周", "上星期", "last week"], 7)] where words.contains(where: text.includes) {
+        for (words, days) in [
+            (["前天", "day before yesterday"], 2.0), (["昨天", "昨晚", "昨日", "yesterday", "last night"], 1), (["今天早上", "今早", "今天上午", "this morning"], 0.3),
+            (["刚才", "刚刚", "just now", "an hour ago"], 0.05), (["上周", "上星期", "last week"], 7),
+        ] where words.contains(where: text.includes) {
             return days
         }
         return nil
@@ -36,10 +38,14 @@ public enum Quantities {
             for match in found {
                 guard let value = Double(match[1]) else { continue }
                 let unit = match[2]
-                if (34...43).contains(value), !unit.isEmpty || text.includes("烧") || text.includes("体温") || text.includes("fever") || text.includes("temperature") {
+                if (34...43).contains(value),
+                    !unit.isEmpty || text.includes("烧") || text.includes("体温") || text.includes("fever") || text.includes("temperature")
+                {
                     return value
                 }
-                if (94...110).contains(value), unit == "°f" || unit == "f" || ((text.includes("fever") || text.includes("temperature")) && unit != "度") {
+                if (94...110).contains(value),
+                    unit == "°f" || unit == "f" || ((text.includes("fever") || text.includes("temperature")) && unit != "度")
+                {
                     return ((value - 32) * 5 / 9 * 10).rounded() / 10
                 }
             }
@@ -136,17 +142,23 @@ public enum Quantities {
 
     // Every repeat is bounded and digits start a number (no digit before them), so each pattern tries a fixed
     // amount of text at each place: linear in the message, whatever it holds (2,000 digits took 1.9 s before).
-    private static let chineseDuration = Pattern(#"(半|(?<![0-9.])[0-9]{1,4}(?:\.[0-9]{1,2})?|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(多)?\s{0,3}(小时|钟头|天|日|周|星期|礼拜|个?月|年)"#,
+    private static let chineseDuration = Pattern(
+        #"(半|(?<![0-9.])[0-9]{1,4}(?:\.[0-9]{1,2})?|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(多)?\s{0,3}(小时|钟头|天|日|周|星期|礼拜|个?月|年)"#,
         needs: ["小时", "钟头", "天", "日", "周", "星期", "礼拜", "月", "年"])
-    private static let englishDuration = Pattern(#"(?:for |about |over |almost |nearly )?((?<![0-9.])[0-9]{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of)\s+(hours?|days?|weeks?|months?|years?)"#,
+    private static let englishDuration = Pattern(
+        #"(?:for |about |over |almost |nearly )?((?<![0-9.])[0-9]{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of)\s+(hours?|days?|weeks?|months?|years?)"#,
         needs: ["hour", "day", "week", "month", "year"])
-    private static let temperatureNumber = Pattern(#"([0-9]{2,3}(?:\.[0-9])?)\s{0,3}(℃|°c|度|°f|°|f\b|摄氏度)?"#,
+    private static let temperatureNumber = Pattern(
+        #"([0-9]{2,3}(?:\.[0-9])?)\s{0,3}(℃|°c|度|°f|°|f\b|摄氏度)?"#,
         needs: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
-    private static let chineseYearsOld = Pattern(#"((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:周)?岁"#,
+    private static let chineseYearsOld = Pattern(
+        #"((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:周)?岁"#,
         needs: ["岁"])
-    private static let chineseMonthsOld = Pattern(#"((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)大"#,
+    private static let chineseMonthsOld = Pattern(
+        #"((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)大"#,
         needs: ["大"])
-    private static let chineseSinceBirth = Pattern(#"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
+    private static let chineseSinceBirth = Pattern(
+        #"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
         needs: ["出生"])
     /// A baby's age right after the word for the child: 孩子才两个月, 宝宝刚满20天, 儿子三个月 (a bare number of days or
     /// weeks needs 才/刚/满: 孩子三天了 is more often how long something has lasted).
@@ -155,9 +167,11 @@ public enum Quantities {
         needs: ["孩子", "宝宝", "婴儿", "儿子", "女儿", "宝贝", "小孩", "闺女", "孙子", "孙女"])
     /// 三十八度五, 三十九度: temperatures in Chinese numerals.
     private static let chineseTemperature = Pattern(#"([三四]十[一二三四五六七八九]?)度([一二三四五六七八九])?"#, needs: ["度"])
-    private static let englishAgeOld = Pattern(#"((?<![0-9.])[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(years?|months?|weeks?|days?)[\s-]+old"#,
+    private static let englishAgeOld = Pattern(
+        #"((?<![0-9.])[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(years?|months?|weeks?|days?)[\s-]+old"#,
         needs: ["old"])
     // The clinical reader's text has no apostrophes and folds plurals ("she's" reads "she"), so all three spellings count.
-    private static let englishStatedAge = Pattern(#"\b(?:aged?|i am|i'?m|he is|she is|he'?s|she'?s?)\s+([0-9]{1,3})\b"#,
+    private static let englishStatedAge = Pattern(
+        #"\b(?:aged?|i am|i'?m|he is|she is|he'?s|she'?s?)\s+([0-9]{1,3})\b"#,
         needs: ["age", "i am", "i'm", "im ", "he is", "she is", "he's", "she", "hes "])
 }

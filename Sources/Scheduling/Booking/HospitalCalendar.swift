@@ -19,7 +19,8 @@ public struct HospitalCalendar: Sendable {
         guard let day = CalendarDate(date) else { return nil }
         let parts = time.split(separator: ":")
         guard parts.count == 2, time.count == 5, let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
         let wallClock = Double(day.dayNumber * 86_400 + hour * 3_600 + minute * 60)
         // The zone's offsets half a day either side (the same one, except on a day its clocks change). A time that
         // occurs twice when clocks go back is the first of the two; one skipped when they go forward is read with

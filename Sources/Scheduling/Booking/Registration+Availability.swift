@@ -12,8 +12,10 @@ public struct SlotQuery: Sendable {
     public var startingAfter: Date?
     public var startingBefore: Date?
 
-    public init(departmentId: String? = nil, doctorId: String? = nil, date: String? = nil, period: Period? = nil,
-                startingAfter: Date? = nil, startingBefore: Date? = nil) {
+    public init(
+        departmentId: String? = nil, doctorId: String? = nil, date: String? = nil, period: Period? = nil,
+        startingAfter: Date? = nil, startingBefore: Date? = nil
+    ) {
         self.departmentId = departmentId
         self.doctorId = doctorId
         self.date = date
@@ -39,9 +41,10 @@ extension Registration {
         let after = Clock.millis(max(now, query.startingAfter ?? now))
         let before = query.startingBefore.map(Clock.millis) ?? Int64.max
         // Only the filters given go into the query, so SQLite can use the (department|doctor, date) indexes.
-        var sql = SchedulingRows.slotSelect(now: now) + """
-             WHERE ds.status = 'open' AND s.starts_at > \(bind: after) AND s.starts_at < \(bind: before)
-            """
+        var sql =
+            SchedulingRows.slotSelect(now: now) + """
+                 WHERE ds.status = 'open' AND s.starts_at > \(bind: after) AND s.starts_at < \(bind: before)
+                """
         if let department = query.departmentId { sql += " AND s.department_id = \(bind: department)" }
         if let doctor = query.doctorId { sql += " AND s.doctor_id = \(bind: doctor)" }
         if let date = query.date { sql += " AND s.date = \(bind: date)" }

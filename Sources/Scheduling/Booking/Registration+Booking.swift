@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Storage
+import Wording
 
 extension Registration {
     /// Reserves a place for `rules.holdDuration`. Asking again for the same patient and slot returns the same hold.
@@ -22,8 +23,9 @@ extension Registration {
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
             try await releaseEarlierHolds(patientId: patientId, accountId: accountId, now: now, on: db)
             try await checkHoldLimit(accountId: accountId, now: now, on: db)
-            return try await insertHold(slot: slotId, patient: patientId, account: accountId, until: now.addingTimeInterval(rules.holdDuration),
-                                        waitlist: nil, now: now, on: db)
+            return try await insertHold(
+                slot: slotId, patient: patientId, account: accountId, until: now.addingTimeInterval(rules.holdDuration),
+                waitlist: nil, now: now, on: db)
         }
     }
 
@@ -31,10 +33,12 @@ extension Registration {
     /// is kept: it was given, not taken). The place returns as an expired hold's does; it is not offered to the
     /// waitlist here, since its slot is not among the locks this transaction holds.
     func releaseEarlierHolds(patientId: String, accountId: String, now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE holds SET status = 'released' WHERE patient_id = \(bind: patientId) AND account_id = \(bind: accountId)
               AND status = 'active' AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     /// Counts a hold or move of the account in its own transaction (a refused one rolls its count back), or refuses it
@@ -48,33 +52,42 @@ extension Registration {
 
     /// Refuses a hold past the account's limit of live holds, saying when the first of them runs out.
     func checkHoldLimit(accountId: String, now: Date, on db: any SQLDatabase) async throws {
-        let live = try await db.raw("""
+        let live = try await db.raw(
+            """
             SELECT expires_at FROM holds WHERE account_id = \(bind: accountId) AND status = 'active'
               AND expires_at > \(bind: Clock.millis(now)) AND waitlist_id IS NULL
-            """).all().map { try SchedulingRows.date($0, "expires_at") }
+            """
+        ).all().map { try SchedulingRows.date($0, "expires_at") }
         guard live.count >= rules.liveHoldsPerAccount, let first = live.min() else { return }
         throw SchedulingError.tooManyHolds(limit: rules.liveHoldsPerAccount, retryAfter: Clock.secondsUntil(first, from: now))
     }
 
     /// The patient's hold on the slot that is still running, if any.
     func liveHold(slotId: String, patientId: String, accountId: String, now: Date, on db: any SQLDatabase) async throws -> Hold? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT id, expires_at FROM holds WHERE slot_id = \(bind: slotId) AND patient_id = \(bind: patientId)
               AND account_id = \(bind: accountId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
-            """).first().map {
-                Hold(id: try $0.decode(column: "id", as: String.self), slotId: slotId, patientId: patientId,
-                     expiresAt: try SchedulingRows.date($0, "expires_at"))
-            }
+            """
+        ).first().map {
+            Hold(
+                id: try $0.decode(column: "id", as: String.self), slotId: slotId, patientId: patientId,
+                expiresAt: try SchedulingRows.date($0, "expires_at"))
+        }
     }
 
-    func insertHold(slot: String, patient: String, account: String, until: Date, waitlist: String?, now: Date,
-                    on db: any SQLDatabase) async throws -> Hold {
+    func insertHold(
+        slot: String, patient: String, account: String, until: Date, waitlist: String?, now: Date,
+        on db: any SQLDatabase
+    ) async throws -> Hold {
         let hold = Hold(id: Identifier.make("hold"), slotId: slot, patientId: patient, expiresAt: until)
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO holds (id, slot_id, patient_id, account_id, status, expires_at, waitlist_id, created_at)
             VALUES (\(bind: hold.id), \(bind: slot), \(bind: patient), \(bind: account), 'active', \(bind: Clock.millis(until)),
                     \(bind: waitlist), \(bind: Clock.millis(now)))
-            """).run()
+            """
+        ).run()
         return hold
     }
 
@@ -96,9 +109,13 @@ extension Registration {
             switch source {
             case .slot(let id): slotId = id
             case .hold(let id):
-                guard let row = try await db.raw("""
-                    SELECT slot_id, patient_id FROM holds WHERE id = \(bind: id) AND account_id = \(bind: accountId)
-                    """).first() else { throw NotFound("hold") }
+                guard
+                    let row = try await db.raw(
+                        """
+                        SELECT slot_id, patient_id FROM holds WHERE id = \(bind: id) AND account_id = \(bind: accountId)
+                        """
+                    ).first()
+                else { throw NotFound("hold") }
                 guard try row.decode(column: "patient_id", as: String.self) == patientId else {
                     throw ValidationFailed([FieldError("patientId", "the hold is for another patient")])
                 }
@@ -107,9 +124,11 @@ extension Registration {
             }
             try await lock(["account:\(accountId)", "patient:\(patientId)", "slot:\(slotId)"], on: db)
             if let holdId {
-                let live = try await db.raw("""
+                let live = try await db.raw(
+                    """
                     SELECT id FROM holds WHERE id = \(bind: holdId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
-                    """).first()
+                    """
+                ).first()
                 guard live != nil else { throw SchedulingError.holdExpired }
                 // The hold's place becomes the appointment's place.
                 try await db.raw("UPDATE holds SET status = 'used' WHERE id = \(bind: holdId)").run()
@@ -118,11 +137,13 @@ extension Registration {
             let slot = try await slot(slotId, now: now, on: db)
             try await checkBookable(slot, patientId: patientId, accountId: accountId, ignoring: nil, countingToday: true, now: now, on: db)
             guard slot.remaining > 0 else { throw SchedulingError.slotFull }
-            let appointment = try await insertAppointment(slot: slot, patientId: patientId, accountId: accountId, reason: reason,
-                                                          actor: actor, now: now, on: db)
-            try await notify(account: accountId, patient: patientId, kind: "booking_confirmed", title: "预约成功",
-                             body: "您已预约\(slot.date) \(calendar.clockTime(slot.startsAt))的门诊，请提前到医院签到取号。",
-                             appointment: appointment.id, at: now, on: db)
+            let appointment = try await insertAppointment(
+                slot: slot, patientId: patientId, accountId: accountId, reason: reason,
+                actor: actor, now: now, on: db)
+            try await notify(
+                account: accountId, patient: patientId, kind: "booking_confirmed", title: Self.noticeTitle("booking_confirmed"),
+                body: Self.notice("booking_confirmed", ["date": slot.date, "time": calendar.clockTime(slot.startsAt)]),
+                appointment: appointment.id, at: now, on: db)
             return (appointment, SessionTerms(period: slot.period, feeCents: slot.feeCents), slot.booked + 1 >= slot.capacity)
         }
         sessionTerms.remember(terms, for: appointment.sessionId)
@@ -132,44 +153,57 @@ extension Registration {
 
     /// Takes a place in the slot (the conditional update is the last guard against overbooking) and writes the
     /// appointment with its first history row.
-    func insertAppointment(slot: Slot, patientId: String, accountId: String, reason: String?, actor: String, now: Date,
-                           on db: any SQLDatabase) async throws -> Appointment {
-        let taken = try await db.raw("""
+    func insertAppointment(
+        slot: Slot, patientId: String, accountId: String, reason: String?, actor: String, now: Date,
+        on db: any SQLDatabase
+    ) async throws -> Appointment {
+        let taken = try await db.raw(
+            """
             UPDATE slots SET booked = booked + 1 WHERE id = \(bind: slot.id) AND booked < capacity RETURNING id
-            """).first()
+            """
+        ).first()
         guard taken != nil else { throw SchedulingError.slotFull }
         let id = Identifier.make("apt")
         do {
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO appointments (id, slot_id, session_id, patient_id, account_id, doctor_id, department_id, date, starts_at, ends_at,
                     status, reason, created_at, updated_at)
                 VALUES (\(bind: id), \(bind: slot.id), \(bind: slot.sessionId), \(bind: patientId), \(bind: accountId), \(bind: slot.doctorId),
                     \(bind: slot.departmentId), \(bind: slot.date), \(bind: Clock.millis(slot.startsAt)), \(bind: Clock.millis(slot.endsAt)),
                     'booked', \(bind: try database.seal(reason, .appointment)), \(bind: Clock.millis(now)), \(bind: Clock.millis(now)))
-                """).run()
-        } catch where ConstraintViolation.isUnique(error, index: "appointments_one_per_department_day",
-                                                  columns: ["appointments.patient_id", "appointments.department_id", "appointments.date"]) {
+                """
+            ).run()
+        } catch
+            where ConstraintViolation.isUnique(
+                error, index: "appointments_one_per_department_day",
+                columns: ["appointments.patient_id", "appointments.department_id", "appointments.date"])
+        {
             throw SchedulingError.duplicateBooking
         }
         try await recordChange(id, by: actor, from: nil, to: Appointment.Status.booked.rawValue, at: now, on: db)
-        return Appointment(id: id, slotId: slot.id, sessionId: slot.sessionId, patientId: patientId, accountId: accountId,
-                           doctorId: slot.doctorId, departmentId: slot.departmentId, date: slot.date, startsAt: slot.startsAt,
-                           endsAt: slot.endsAt, status: .booked, reason: reason, queueNumber: nil, late: false, cancelReason: nil,
-                           createdAt: Clock.date(millis: Clock.millis(now)))
+        return Appointment(
+            id: id, slotId: slot.id, sessionId: slot.sessionId, patientId: patientId, accountId: accountId,
+            doctorId: slot.doctorId, departmentId: slot.departmentId, date: slot.date, startsAt: slot.startsAt,
+            endsAt: slot.endsAt, status: .booked, reason: reason, queueNumber: nil, late: false, cancelReason: nil,
+            createdAt: Clock.date(millis: Clock.millis(now)))
     }
 
     /// The rules a slot and a patient must meet to book: released, not past, session open, not fully booked (what
     /// refuses everyone is remembered, see `SlotRefusals`), the patient belongs to the account, no ban, no duplicate,
     /// and (for new bookings) the account's daily cap. One query reads every count, because inside the write
     /// transaction each round trip holds up every other booking.
-    func checkBookable(_ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?,
-                       countingToday: Bool, now: Date, on db: any SQLDatabase) async throws {
+    func checkBookable(
+        _ slot: Slot, patientId: String, accountId: String, ignoring appointmentId: String?,
+        countingToday: Bool, now: Date, on db: any SQLDatabase
+    ) async throws {
         if let refusal = slotRefusals.refusal(observing: slot, now: now) { throw refusal }
         let today = calendar.date(of: now)
         let dayStart = calendar.startOfDay(today).map(Clock.millis) ?? 0
         let dayEnd = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay).map(Clock.millis) ?? 0
         let since = Clock.millis(now.addingTimeInterval(-rules.noShowWindow))
-        let row = try await db.raw("""
+        let row = try await db.raw(
+            """
             SELECT
               (SELECT COUNT(*) FROM patients WHERE id = \(bind: patientId) AND account_id = \(bind: accountId)) AS owned,
               (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
@@ -180,10 +214,12 @@ extension Registration {
                  AND created_at >= \(bind: dayStart) AND created_at < \(bind: dayEnd)) AS today,
               (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)) AS no_shows,
               (SELECT MAX(ends_at) FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)) AS last_no_show
-            """).first()!
+            """
+        ).first()!
         guard try row.decode(column: "owned", as: Int.self) > 0 else { throw NotFound("patient") }
         if try row.decode(column: "no_shows", as: Int.self) >= rules.noShowLimit,
-           let last = try row.decode(column: "last_no_show", as: Int64?.self) {
+            let last = try row.decode(column: "last_no_show", as: Int64?.self)
+        {
             let until = Clock.date(millis: last).addingTimeInterval(rules.banDuration)
             if until > now { throw SchedulingError.bookingBanned(until: until) }
         }
@@ -210,9 +246,12 @@ extension Registration {
             let sealedReason = try database.seal(reason, .appointment)
             try await db.raw("UPDATE appointments SET cancel_reason = \(bind: sealedReason) WHERE id = \(bind: current.id)").run()
             try await db.raw("UPDATE slots SET booked = booked - 1 WHERE id = \(bind: current.slotId)").run()
-            try await notify(account: current.accountId, patient: current.patientId, kind: "appointment_cancelled", title: "已取消预约",
-                             body: "您\(current.date) \(calendar.clockTime(current.startsAt))的预约已取消。", appointment: current.id,
-                             at: now, on: db)
+            try await notify(
+                account: current.accountId, patient: current.patientId, kind: "appointment_cancelled",
+                title: Self.noticeTitle("appointment_cancelled"),
+                body: Self.notice("appointment_cancelled", ["date": current.date, "time": calendar.clockTime(current.startsAt)]),
+                appointment: current.id,
+                at: now, on: db)
             try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
             return try await appointmentRow(appointmentId, visibleTo: caller, on: db)
         }
@@ -234,25 +273,33 @@ extension Registration {
             let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
             guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             let target = try await slot(newSlotId, now: now, on: db)
-            try await checkBookable(target, patientId: current.patientId, accountId: accountId, ignoring: current.id,
-                                    countingToday: false, now: now, on: db)
+            try await checkBookable(
+                target, patientId: current.patientId, accountId: accountId, ignoring: current.id,
+                countingToday: false, now: now, on: db)
             guard target.remaining > 0 else { throw SchedulingError.slotFull }
-            let taken = try await db.raw("""
+            let taken = try await db.raw(
+                """
                 UPDATE slots SET booked = booked + 1 WHERE id = \(bind: target.id) AND booked < capacity RETURNING id
-                """).first()
+                """
+            ).first()
             guard taken != nil else { throw SchedulingError.slotFull }
             try await db.raw("UPDATE slots SET booked = booked - 1 WHERE id = \(bind: current.slotId)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE appointments SET slot_id = \(bind: target.id), session_id = \(bind: target.sessionId), doctor_id = \(bind: target.doctorId),
                     department_id = \(bind: target.departmentId), date = \(bind: target.date), starts_at = \(bind: Clock.millis(target.startsAt)),
                     ends_at = \(bind: Clock.millis(target.endsAt)), updated_at = \(bind: Clock.millis(now))
                 WHERE id = \(bind: current.id)
-                """).run()
-            try await recordChange(current.id, by: caller.historyName, from: current.status.rawValue, to: current.status.rawValue,
-                                   note: "rescheduled \(current.date) \(calendar.clockTime(current.startsAt)) → \(target.date) \(calendar.clockTime(target.startsAt))",
-                                   at: now, on: db)
-            try await notify(account: accountId, patient: current.patientId, kind: "appointment_rescheduled", title: "预约已改期",
-                             body: "您的预约已改到\(target.date) \(calendar.clockTime(target.startsAt))。", appointment: current.id, at: now, on: db)
+                """
+            ).run()
+            try await recordChange(
+                current.id, by: caller.historyName, from: current.status.rawValue, to: current.status.rawValue,
+                note: "rescheduled \(current.date) \(calendar.clockTime(current.startsAt)) → \(target.date) \(calendar.clockTime(target.startsAt))",
+                at: now, on: db)
+            try await notify(
+                account: accountId, patient: current.patientId, kind: "appointment_rescheduled", title: Self.noticeTitle("appointment_rescheduled"),
+                body: Self.notice("appointment_rescheduled", ["date": target.date, "time": calendar.clockTime(target.startsAt)]),
+                appointment: current.id, at: now, on: db)
             try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
             return (try await appointmentRow(appointmentId, visibleTo: caller, on: db), current.slotId)
         }
@@ -261,18 +308,22 @@ extension Registration {
     }
 
     /// Appointments the caller may see, soonest first.
-    public func appointments(for caller: Caller, patientId: String? = nil, status: Appointment.Status? = nil, limit: Int = 50) async throws -> [Appointment] {
+    public func appointments(for caller: Caller, patientId: String? = nil, status: Appointment.Status? = nil, limit: Int = 50) async throws
+        -> [Appointment]
+    {
         let owner: SQLQueryString
         switch caller {
         case .patient(let accountId): owner = "account_id = \(bind: accountId)"
         case .doctor(_, let doctorId): owner = "doctor_id = \(bind: doctorId ?? "-")"
         case .admin: owner = "1 = 1"
         }
-        return try await database.sql.raw("SELECT * FROM appointments WHERE " + owner + """
-             AND (\(bind: patientId) IS NULL OR patient_id = \(bind: patientId ?? ""))
-             AND (\(bind: status?.rawValue) IS NULL OR status = \(bind: status?.rawValue ?? ""))
-             ORDER BY starts_at DESC, id LIMIT \(bind: max(1, min(limit, 100)))
-            """).all().map(SchedulingRows.appointment)
+        return try await database.sql.raw(
+            "SELECT * FROM appointments WHERE " + owner + """
+                 AND (\(bind: patientId) IS NULL OR patient_id = \(bind: patientId ?? ""))
+                 AND (\(bind: status?.rawValue) IS NULL OR status = \(bind: status?.rawValue ?? ""))
+                 ORDER BY starts_at DESC, id LIMIT \(bind: max(1, min(limit, 100)))
+                """
+        ).all().map(SchedulingRows.appointment)
     }
 
     /// One appointment the caller may see.
@@ -283,13 +334,16 @@ extension Registration {
     /// The appointment's history, oldest first.
     public func history(appointmentId: String, for caller: Caller) async throws -> [AppointmentChange] {
         _ = try await appointment(id: appointmentId, for: caller)
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             SELECT * FROM appointment_history WHERE appointment_id = \(bind: appointmentId) ORDER BY seq
-            """).all().map {
-                AppointmentChange(at: try SchedulingRows.date($0, "at"), actor: try $0.decode(column: "actor", as: String.self),
-                                  from: try $0.decode(column: "from_status", as: String?.self),
-                                  to: try $0.decode(column: "to_status", as: String.self),
-                                  note: try Sealed.open(try $0.decode(column: "note", as: String?.self), .appointment))
-            }
+            """
+        ).all().map {
+            AppointmentChange(
+                at: try SchedulingRows.date($0, "at"), actor: try $0.decode(column: "actor", as: String.self),
+                from: try $0.decode(column: "from_status", as: String?.self),
+                to: try $0.decode(column: "to_status", as: String.self),
+                note: try Sealed.open(try $0.decode(column: "note", as: String?.self), .appointment))
+        }
     }
 }

@@ -23,9 +23,11 @@ extension Registration {
             .map(SchedulingRows.appointment)
         if appointments.contains(where: { $0.status == .checkedIn || $0.status == .called }) { throw SchedulingError.visitUnderWay }
         let toCancel = appointments.filter { $0.status == .booked && $0.startsAt > now }
-        let heldSlots = try await db.raw("""
+        let heldSlots = try await db.raw(
+            """
             SELECT slot_id FROM holds WHERE account_id = \(bind: accountId) AND status = 'active' AND expires_at > \(bind: Clock.millis(now))
-            """).all().map { try $0.decode(column: "slot_id", as: String.self) }
+            """
+        ).all().map { try $0.decode(column: "slot_id", as: String.self) }
         var departure = RegistrationDeparture(freedSlots: Set(toCancel.map(\.slotId) + heldSlots))
         // Every key sorts after "account:", so taking them now keeps the one global order.
         try await lock(departure.freedSlots.map { "slot:\($0)" }, on: db)
@@ -41,9 +43,11 @@ extension Registration {
 
     /// Every appointment of the account, soonest last (for the account's export; the API's lists stop at 100).
     public func allAppointments(accountId: String) async throws -> [Appointment] {
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             SELECT * FROM appointments WHERE account_id = \(bind: accountId) ORDER BY starts_at DESC, id
-            """).all().map(SchedulingRows.appointment)
+            """
+        ).all().map(SchedulingRows.appointment)
     }
 
     /// Lets this instance know the places a committed departure gave back.

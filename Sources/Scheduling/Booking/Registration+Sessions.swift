@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Storage
+import Wording
 
 /// What an administrator sends to open a doctor's session.
 public struct SessionPlan: Sendable {
@@ -16,8 +17,10 @@ public struct SessionPlan: Sendable {
     /// Default: 7 days before the date at 08:00 hospital time.
     public var releaseAt: Date?
 
-    public init(doctorId: String, date: String, period: Period, start: String, end: String, slotMinutes: Int,
-                capacityPerSlot: Int, feeCents: Int, releaseAt: Date? = nil) {
+    public init(
+        doctorId: String, date: String, period: Period, start: String, end: String, slotMinutes: Int,
+        capacityPerSlot: Int, feeCents: Int, releaseAt: Date? = nil
+    ) {
         self.doctorId = doctorId
         self.date = date
         self.period = period
@@ -51,31 +54,38 @@ extension Registration {
         }
         let doctor = try await directory.doctor(id: plan.doctorId)
         let department = try await directory.department(id: doctor.departmentId)
-        let releaseAt = plan.releaseAt
+        let releaseAt =
+            plan.releaseAt
             ?? calendar.adding(days: -7, to: plan.date).flatMap { calendar.instant(date: $0, time: "08:00") } ?? startsAt
         let id = Identifier.make("ses")
         let now = clock.now()
         let created: Bool = try await database.transaction { db in
-            let clash = try await db.raw("""
+            let clash = try await db.raw(
+                """
                 SELECT id FROM doctor_sessions WHERE doctor_id = \(bind: doctor.id) AND date = \(bind: plan.date)
                 AND period = \(bind: plan.period.rawValue)
-                """).first()
+                """
+            ).first()
             guard clash == nil else { return false }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO doctor_sessions (id, hospital_id, doctor_id, department_id, date, period, starts_at, ends_at, slot_minutes,
                     capacity_per_slot, fee_cents, release_at, status, created_at)
                 VALUES (\(bind: id), \(bind: department.hospitalId), \(bind: doctor.id), \(bind: department.id), \(bind: plan.date),
                     \(bind: plan.period.rawValue), \(bind: Clock.millis(startsAt)), \(bind: Clock.millis(endsAt)), \(bind: plan.slotMinutes),
                     \(bind: plan.capacityPerSlot), \(bind: plan.feeCents), \(bind: Clock.millis(releaseAt)), 'open', \(bind: Clock.millis(now)))
-                """).run()
+                """
+            ).run()
             for index in 0..<slotCount {
                 let slotStart = startsAt.addingTimeInterval(Double(index * plan.slotMinutes * 60))
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO slots (id, session_id, doctor_id, department_id, date, period, starts_at, ends_at, capacity, booked)
                     VALUES (\(bind: Identifier.make("slot")), \(bind: id), \(bind: doctor.id), \(bind: department.id), \(bind: plan.date),
                         \(bind: plan.period.rawValue), \(bind: Clock.millis(slotStart)),
                         \(bind: Clock.millis(slotStart.addingTimeInterval(Double(plan.slotMinutes * 60)))), \(bind: plan.capacityPerSlot), 0)
-                    """).run()
+                    """
+                ).run()
             }
             return true
         }
@@ -96,33 +106,44 @@ extension Registration {
             let slotIds = try await db.raw("SELECT id FROM slots WHERE session_id = \(bind: id)").all()
                 .map { try $0.decode(column: "id", as: String.self) }
             try await lock(slotIds.map { "slot:\($0)" }, on: db)
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE doctor_sessions SET status = 'closed', close_reason = \(bind: reasonText) WHERE id = \(bind: id)
-                """).run()
-            let affected = try await db.raw("""
+                """
+            ).run()
+            let affected = try await db.raw(
+                """
                 SELECT * FROM appointments WHERE session_id = \(bind: id) AND status IN ('booked', 'checked_in', 'called')
-                """).all().map(SchedulingRows.appointment)
+                """
+            ).all().map(SchedulingRows.appointment)
             for appointment in affected {
                 try await setStatus(appointment, to: .cancelled, by: caller.historyName, note: "停诊：\(reasonText)", at: now, on: db)
                 let cancelReason = try database.seal("session_closed: " + reasonText, .appointment)
                 try await db.raw("UPDATE appointments SET cancel_reason = \(bind: cancelReason) WHERE id = \(bind: appointment.id)").run()
-                try await notify(account: appointment.accountId, patient: appointment.patientId, kind: "session_closed",
-                                 title: "医生停诊通知", body: "您\(appointment.date)的预约因医生停诊已取消（\(reasonText)），挂号费将原路退回。请改约其他医生或时间。",
-                                 appointment: appointment.id, at: now, on: db)
+                try await notify(
+                    account: appointment.accountId, patient: appointment.patientId, kind: "session_closed",
+                    title: Self.noticeTitle("session_closed"),
+                    body: Self.notice("session_closed", ["date": appointment.date, "reason": reasonText]),
+                    appointment: appointment.id, at: now, on: db)
             }
             try await db.raw("UPDATE slots SET booked = 0 WHERE session_id = \(bind: id)").run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE holds SET status = 'released' WHERE status = 'active' AND slot_id IN (SELECT id FROM slots WHERE session_id = \(bind: id))
-                """).run()
-            let waiting = try await db.raw("""
+                """
+            ).run()
+            let waiting = try await db.raw(
+                """
                 SELECT * FROM waitlist WHERE department_id = \(bind: session.departmentId) AND date = \(bind: session.date)
                 AND period = \(bind: session.period.rawValue) AND (doctor_id = \(bind: session.doctorId))
                 AND status IN ('waiting', 'offered')
-                """).all().map(SchedulingRows.waitlist)
+                """
+            ).all().map(SchedulingRows.waitlist)
             for entry in waiting {
                 try await db.raw("UPDATE waitlist SET status = 'cancelled' WHERE id = \(bind: entry.id)").run()
-                try await notify(account: entry.accountId, patient: entry.patientId, kind: "session_closed", title: "候补已取消",
-                                 body: "您候补的\(session.date)门诊因医生停诊已取消，请选择其他医生或时间。", at: now, on: db)
+                try await notify(
+                    account: entry.accountId, patient: entry.patientId, kind: "session_closed", title: Self.noticeTitle("waitlist_cancelled"),
+                    body: Self.notice("waitlist_cancelled", ["date": session.date]), at: now, on: db)
             }
             return try await self.session(id, on: db)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Storage
+import Wording
 
 extension Registration {
     /// Check-in (签到) on the day of the visit, from `rules.checkInOpensBefore` the session start until the session
@@ -22,14 +23,18 @@ extension Registration {
                 throw SchedulingError.checkInClosed("check-in opens \(Int(rules.checkInOpensBefore / 60)) minutes before the session")
             }
             guard now < session.endsAt else { throw SchedulingError.checkInClosed("the session has ended") }
-            let number = try await db.raw("""
+            let number = try await db.raw(
+                """
                 UPDATE doctor_sessions SET last_queue_number = last_queue_number + 1 WHERE id = \(bind: session.id) RETURNING last_queue_number
-                """).first()!.decode(column: "last_queue_number", as: Int.self)
+                """
+            ).first()!.decode(column: "last_queue_number", as: Int.self)
             let late = now > current.endsAt
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE appointments SET queue_number = \(bind: number), late = \(bind: late ? 1 : 0), checked_in_at = \(bind: Clock.millis(now))
                 WHERE id = \(bind: current.id)
-                """).run()
+                """
+            ).run()
             try await setStatus(current, to: .checkedIn, by: caller.historyName, note: late ? "late arrival" : nil, at: now, on: db)
             let updated = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             return (updated, try await queue(of: updated, session: session, on: db))
@@ -49,10 +54,15 @@ extension Registration {
     func queue(of appointment: Appointment, session: DoctorSession, on db: any SQLDatabase) async throws -> QueueStatus {
         let number = appointment.queueNumber ?? 0
         let late = appointment.late ? 1 : 0
-        let ahead = appointment.status == .called ? 0 : try await db.raw("""
-            SELECT COUNT(*) AS n FROM appointments WHERE session_id = \(bind: session.id) AND status = 'checked_in'
-              AND (late < \(bind: late) OR (late = \(bind: late) AND queue_number < \(bind: number)))
-            """).first()!.decode(column: "n", as: Int.self)
+        let ahead =
+            appointment.status == .called
+            ? 0
+            : try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM appointments WHERE session_id = \(bind: session.id) AND status = 'checked_in'
+                  AND (late < \(bind: late) OR (late = \(bind: late) AND queue_number < \(bind: number)))
+                """
+            ).first()!.decode(column: "n", as: Int.self)
         let minutesPerPatient = max(1, session.slotMinutes / max(1, session.capacityPerSlot))
         return QueueStatus(queueNumber: number, ahead: ahead, nowCalling: session.nowCalling, estimatedWaitMinutes: ahead * minutesPerPatient)
     }
@@ -70,17 +80,22 @@ extension Registration {
             for appointment in called {
                 try await setStatus(appointment, to: .completed, by: caller.historyName, at: now, on: db)
             }
-            guard let row = try await db.raw("""
-                SELECT * FROM appointments WHERE session_id = \(bind: sessionId) AND status = 'checked_in'
-                ORDER BY late, queue_number LIMIT 1
-                """).first() else { throw SchedulingError.queueEmpty }
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT * FROM appointments WHERE session_id = \(bind: sessionId) AND status = 'checked_in'
+                    ORDER BY late, queue_number LIMIT 1
+                    """
+                ).first()
+            else { throw SchedulingError.queueEmpty }
             let next = try SchedulingRows.appointment(row)
             try await setStatus(next, to: .called, by: caller.historyName, at: now, on: db)
             try await db.raw("UPDATE doctor_sessions SET now_calling = \(bind: next.queueNumber) WHERE id = \(bind: sessionId)").run()
             let room = try await directory.department(id: session.departmentId).location
-            try await notify(account: next.accountId, patient: next.patientId, kind: "queue_call", title: "请就诊",
-                             body: "请\(next.queueNumber ?? 0)号到\(room.whereabouts)诊室就诊。",
-                             appointment: next.id, at: now, on: db)
+            try await notify(
+                account: next.accountId, patient: next.patientId, kind: "queue_call", title: Self.noticeTitle("queue_call"),
+                body: Self.notice("queue_call", ["number": "\(next.queueNumber ?? 0)", "whereabouts": room.whereabouts]),
+                appointment: next.id, at: now, on: db)
             return try SchedulingRows.appointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: next.id)").first()!)
         }
     }

@@ -1,11 +1,14 @@
 import Foundation
 import SQLKit
 import Storage
+import Wording
 
 extension Registration {
     /// Joins the waitlist for a doctor (or any doctor of a department) on a date and period.
-    public func joinWaitlist(patientId: String, accountId: String, doctorId: String?, departmentId: String?, date: String,
-                             period: Period) async throws -> WaitlistEntry {
+    public func joinWaitlist(
+        patientId: String, accountId: String, doctorId: String?, departmentId: String?, date: String,
+        period: Period
+    ) async throws -> WaitlistEntry {
         guard CalendarDate(date) != nil else { throw ValidationFailed([FieldError("date", "must be a date YYYY-MM-DD")]) }
         let department: String
         if let doctorId {
@@ -20,22 +23,29 @@ extension Registration {
         return try await database.transaction { db in
             try await requirePatient(patientId, of: accountId, on: db)
             try await lock(["patient:\(patientId)"], on: db)
-            if let existing = try await db.raw("""
+            if let existing = try await db.raw(
+                """
                 SELECT * FROM waitlist WHERE patient_id = \(bind: patientId) AND department_id = \(bind: department) AND date = \(bind: date)
                   AND period = \(bind: period.rawValue) AND status IN ('waiting', 'offered')
-                """).first() {
+                """
+            ).first() {
                 return try SchedulingRows.waitlist(existing)
             }
-            let open = try await db.raw("""
-                SELECT COUNT(*) AS n FROM waitlist WHERE patient_id = \(bind: patientId) AND status IN ('waiting', 'offered')
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let open =
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM waitlist WHERE patient_id = \(bind: patientId) AND status IN ('waiting', 'offered')
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             guard open < rules.waitlistEntriesPerPatient else { throw SchedulingError.waitlistLimit(limit: rules.waitlistEntriesPerPatient) }
             let id = Identifier.make("wl")
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO waitlist (id, patient_id, account_id, doctor_id, department_id, date, period, status, created_at)
                 VALUES (\(bind: id), \(bind: patientId), \(bind: accountId), \(bind: doctorId), \(bind: department), \(bind: date),
                         \(bind: period.rawValue), 'waiting', \(bind: Clock.millis(now)))
-                """).run()
+                """
+            ).run()
             return try SchedulingRows.waitlist(try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!)
         }
     }
@@ -45,26 +55,35 @@ extension Registration {
     func offerFreedPlace(slotId: String, now: Date, on db: any SQLDatabase) async throws {
         let slot = try await slot(slotId, now: now, on: db)
         guard slot.remaining > 0, slot.sessionOpen, now < slot.startsAt else { return }
-        let candidates = try await db.raw("""
+        let candidates = try await db.raw(
+            """
             SELECT * FROM waitlist WHERE department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date)
               AND period = \(bind: slot.period.rawValue) AND status = 'waiting'
               AND (doctor_id IS NULL OR doctor_id = \(bind: slot.doctorId))
             ORDER BY created_at, id
-            """).all()
+            """
+        ).all()
         for entry in try candidates.map(SchedulingRows.waitlist) {
             let account = entry.accountId
             do {
-                try await checkBookable(slot, patientId: entry.patientId, accountId: account, ignoring: nil,
-                                        countingToday: false, now: now, on: db)
+                try await checkBookable(
+                    slot, patientId: entry.patientId, accountId: account, ignoring: nil,
+                    countingToday: false, now: now, on: db)
             } catch is SchedulingError {
                 continue
             }
-            let hold = try await insertHold(slot: slot.id, patient: entry.patientId, account: account,
-                                            until: now.addingTimeInterval(rules.waitlistOfferDuration), waitlist: entry.id, now: now, on: db)
+            let hold = try await insertHold(
+                slot: slot.id, patient: entry.patientId, account: account,
+                until: now.addingTimeInterval(rules.waitlistOfferDuration), waitlist: entry.id, now: now, on: db)
             try await db.raw("UPDATE waitlist SET status = 'offered', hold_id = \(bind: hold.id) WHERE id = \(bind: entry.id)").run()
-            try await notify(account: account, patient: entry.patientId, kind: "waitlist_offer", title: "候补有号了",
-                             body: "您候补的\(slot.date) \(calendar.clockTime(slot.startsAt))有号了，已为您保留\(Int(rules.waitlistOfferDuration / 60))分钟，请尽快确认预约。",
-                             hold: hold.id, at: now, on: db)
+            try await notify(
+                account: account, patient: entry.patientId, kind: "waitlist_offer", title: Self.noticeTitle("waitlist_offer"),
+                body: Self.notice(
+                    "waitlist_offer",
+                    [
+                        "date": slot.date, "time": calendar.clockTime(slot.startsAt), "minutes": "\(Int(rules.waitlistOfferDuration / 60))",
+                    ]),
+                hold: hold.id, at: now, on: db)
             return
         }
     }
@@ -75,10 +94,12 @@ extension Registration {
     @discardableResult
     public func passOnExpiredOffers() async throws -> Int {
         let now = clock.now()
-        let expired = try await database.sql.raw("""
+        let expired = try await database.sql.raw(
+            """
             SELECT w.id AS waitlist_id, h.slot_id FROM waitlist w JOIN holds h ON h.id = w.hold_id
             WHERE w.status = 'offered' AND h.status = 'active' AND h.expires_at <= \(bind: Clock.millis(now))
-            """).all()
+            """
+        ).all()
         for row in expired {
             let entryId = try row.decode(column: "waitlist_id", as: String.self)
             let slotId = try row.decode(column: "slot_id", as: String.self)
@@ -98,20 +119,25 @@ extension Registration {
     public func notifications(accountId: String, limit: Int = 50) async throws -> [Notice] {
         let now = clock.now()
         guard let tomorrow = calendar.adding(days: 1, to: calendar.date(of: now)) else { return [] }
-        let due = try await database.sql.raw("""
+        let due = try await database.sql.raw(
+            """
             SELECT * FROM appointments WHERE account_id = \(bind: accountId) AND status = 'booked' AND date = \(bind: tomorrow)
-            """).all().map(SchedulingRows.appointment)
+            """
+        ).all().map(SchedulingRows.appointment)
         if !due.isEmpty {
             try await database.transaction { db in
                 for appointment in due {
-                    try await notify(account: accountId, patient: appointment.patientId, kind: "reminder", title: "明日就诊提醒",
-                                     body: "您明天\(calendar.clockTime(appointment.startsAt))有门诊预约，请携带身份证和医保卡，提前到医院签到。",
-                                     appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: db)
+                    try await notify(
+                        account: accountId, patient: appointment.patientId, kind: "reminder", title: Self.noticeTitle("reminder"),
+                        body: Self.notice("reminder", ["time": calendar.clockTime(appointment.startsAt)]),
+                        appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: db)
                 }
             }
         }
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             SELECT * FROM notifications WHERE account_id = \(bind: accountId) ORDER BY created_at DESC, id LIMIT \(bind: max(1, limit))
-            """).all().map(SchedulingRows.notice)
+            """
+        ).all().map(SchedulingRows.notice)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Storage
+import Wording
 
 /// Who asks Scheduling to do something; decides what they may see and change.
 public enum Caller: Sendable, Equatable {
@@ -31,8 +32,10 @@ public struct Registration: Sendable {
     let sessionTerms = BoundedMemory<String, SessionTerms>()
     let slotRefusals = SlotRefusals()
 
-    public init(database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),
-                calendar: HospitalCalendar = .shanghai) {
+    public init(
+        database: Database, clock: any NowProvider, rules: SchedulingRules = SchedulingRules(),
+        calendar: HospitalCalendar = .shanghai
+    ) {
         self.database = database
         self.directory = Directory(database: database)
         self.clock = clock
@@ -82,42 +85,62 @@ public struct Registration: Sendable {
         }
     }
 
-    func recordChange(_ appointmentId: String, by actor: String, from: String?, to: String, note: String? = nil,
-                      at now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+    func recordChange(
+        _ appointmentId: String, by actor: String, from: String?, to: String, note: String? = nil,
+        at now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
             INSERT INTO appointment_history (id, appointment_id, seq, at, actor, from_status, to_status, note)
             VALUES (\(bind: Identifier.make("hist")), \(bind: appointmentId),
                     (SELECT COALESCE(MAX(seq), 0) + 1 FROM appointment_history WHERE appointment_id = \(bind: appointmentId)),
                     \(bind: Clock.millis(now)), \(bind: actor), \(bind: from), \(bind: to), \(bind: try database.seal(note, .appointment)))
-            """).run()
+            """
+        ).run()
     }
 
-    func setStatus(_ appointment: Appointment, to status: Appointment.Status, by actor: String, note: String? = nil,
-                   extra: SQLQueryString? = nil, at now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+    func setStatus(
+        _ appointment: Appointment, to status: Appointment.Status, by actor: String, note: String? = nil,
+        extra: SQLQueryString? = nil, at now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
             UPDATE appointments SET status = \(bind: status.rawValue), updated_at = \(bind: Clock.millis(now))
             WHERE id = \(bind: appointment.id)
-            """).run()
+            """
+        ).run()
         try await recordChange(appointment.id, by: actor, from: appointment.status.rawValue, to: status.rawValue, note: note, at: now, on: db)
     }
 
+    /// A notice's title and body from the message catalog (`notice.KIND.title`, `notice.KIND.body`), in Chinese: notices
+    /// are stored as sent, and the app shows `kind` in its own language when it prefers.
+    static func noticeTitle(_ kind: String) -> String { MessageCatalog.shipped.text("notice.\(kind).title", "zh") }
+
+    static func notice(_ kind: String, _ values: [String: String]) -> String { MessageCatalog.shipped.text("notice.\(kind).body", "zh", values) }
+
     /// Writes a notification once (a repeated `dedupeKey` is ignored).
-    func notify(account: String, patient: String?, kind: String, title: String, body: String, appointment: String? = nil,
-                hold: String? = nil, dedupeKey: String? = nil, at now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+    func notify(
+        account: String, patient: String?, kind: String, title: String, body: String, appointment: String? = nil,
+        hold: String? = nil, dedupeKey: String? = nil, at now: Date, on db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
             INSERT INTO notifications (id, account_id, patient_id, kind, title, body, appointment_id, hold_id, dedupe_key, created_at)
             VALUES (\(bind: Identifier.make("ntf")), \(bind: account), \(bind: patient), \(bind: kind),
                     \(bind: try database.seal(title, .notification)),
                     \(bind: try database.seal(body, .notification)),
                     \(bind: appointment), \(bind: hold), \(bind: dedupeKey), \(bind: Clock.millis(now)))
             ON CONFLICT (dedupe_key) DO NOTHING
-            """).run()
+            """
+        ).run()
     }
 
     /// Marks holds whose time is up as expired (they stopped counting at `expires_at` anyway).
     func expireHolds(slot: String, now: Date, on db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE holds SET status = 'expired' WHERE slot_id = \(bind: slot) AND status = 'active' AND expires_at <= \(bind: Clock.millis(now))
-            """).run()
+            """
+        ).run()
     }
 }

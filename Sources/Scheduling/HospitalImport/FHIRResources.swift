@@ -46,6 +46,7 @@ enum FHIR {
         let qualification: [Qualification]?
         let location: [Reference]?
         let providedBy: Reference?
+        let partOf: Reference?
         let managingOrganization: Reference?
         let practitioner: Reference?
         let healthcareService: [Reference]?

@@ -36,9 +36,11 @@ public struct HospitalBundleReader {
             throw invalid(nil, "type", "must be collection or transaction")
         }
         index(bundle.entry ?? [])
-        let organizations = entries.filter { $0.resource.resourceType == "Organization" }
-        guard organizations.count == 1, let organization = organizations.first else {
-            throw invalid(nil, "entry", "needs exactly one Organization (the hospital), found \(organizations.count)")
+        guard let organization = hospitalOrganization() else {
+            throw invalid(
+                nil, "entry",
+                "needs one Organization that is the hospital (the one its HealthcareServices are providedBy, or the only one "
+                    + "without partOf); found \(entries.filter { $0.resource.resourceType == "Organization" }.count) Organizations")
         }
         let hospital = hospital(organization)
         var locations: [Location] = []
@@ -47,7 +49,7 @@ public struct HospitalBundleReader {
         }
         var departments: [HospitalDefinition.DepartmentEntry] = []
         for entry in entries where entry.resource.resourceType == "HealthcareService" && entry.resource.active != false {
-            if let department = department(entry, locations: locations) { departments.append(department) }
+            if let department = department(entry, locations: &locations) { departments.append(department) }
         }
         var doctors: [Doctor] = []
         let departmentIds = Set(departments.map(\.id))
@@ -66,6 +68,20 @@ public struct HospitalBundleReader {
 
     // MARK: Resources
 
+    /// The hospital among the Organizations: the only one, else the one the departments say provides them, else the
+    /// only one that is part of no other.
+    private func hospitalOrganization() -> (index: Int, resource: FHIR.Resource)? {
+        let organizations = entries.filter { $0.resource.resourceType == "Organization" }
+        if organizations.count == 1 { return organizations[0] }
+        let providers = Set(
+            entries.filter { $0.resource.resourceType == "HealthcareService" }.compactMap { service in
+                service.resource.providedBy?.reference.flatMap { byReference[$0] ?? byReference[Self.tail($0)] }
+            })
+        if providers.count == 1, let found = organizations.first(where: { providers.contains($0.index) }) { return found }
+        let roots = organizations.filter { $0.resource.partOf == nil }
+        return roots.count == 1 ? roots[0] : nil
+    }
+
     private mutating func hospital(_ entry: (index: Int, resource: FHIR.Resource)) -> Hospital? {
         let r = entry.resource
         let id = identifier(entry)
@@ -74,38 +90,57 @@ public struct HospitalBundleReader {
         if TimeZone(identifier: zone) == nil { problem(entry, "extension(timezone)", "\(zone) is not an IANA time zone") }
         guard let id, let name else { return nil }
         let address = r.address?.first
-        return Hospital(id: id, name: name, nameEn: r._name?.translation("en") ?? name, timeZone: zone,
-                        address: address?.text ?? "", addressEn: address?._text?.translation("en") ?? address?.text ?? "",
-                        phone: r.telecom?.first { $0.system == "phone" }?.value ?? "")
+        return Hospital(
+            id: id, name: name, nameEn: r._name?.translation("en") ?? name, timeZone: zone,
+            address: address?.text ?? "", addressEn: address?._text?.translation("en") ?? address?.text ?? "",
+            phone: r.telecom?.first { $0.system == "phone" }?.value ?? "")
     }
 
     private mutating func location(_ entry: (index: Int, resource: FHIR.Resource)) -> Location? {
         let r = entry.resource
         let id = identifier(entry)
         let name = required(entry, "name", r.name.flatMap(\.text))
-        let kind = r.type?.lazy.compactMap { $0.coding?.first { $0.system == FHIR.companionPlaceKind }?.code }.first
-        guard let kind, Self.placeKinds.contains(kind) else {
-            problem(entry, "type", "needs a coding of \(FHIR.companionPlaceKind): one of \(Self.placeKinds.sorted().joined(separator: ", "))")
+        let codings = (r.type ?? []).flatMap { $0.coding ?? [] }
+        let stated = codings.first { $0.system == FHIR.companionPlaceKind }?.code
+        if let stated, !Self.placeKinds.contains(stated) {
+            problem(
+                entry, "type", "\(stated) is not a kind of \(FHIR.companionPlaceKind): one of \(Self.placeKinds.sorted().joined(separator: ", "))")
             return nil
         }
         guard let id, let name else { return nil }
+        // Without Companion's code: a v3 role code or a word of the name says the kind; else it is taken as a clinic.
+        let kind = stated ?? PlaceKinds.shipped.kind(codings: codings, name: name) ?? "department"
         let place = r.extension?.first { $0.url == FHIR.companionPlace }?.extension ?? []
         func part(_ url: String) -> String { place.first { $0.url == url }?.valueString ?? "" }
-        return Location(kind: kind, id: id, name: name, nameEn: r._name?.translation("en") ?? name, building: part("building"),
-                        floor: part("floor"), zone: part("zone"), room: part("room"))
+        return Location(
+            kind: kind, id: id, name: name, nameEn: r._name?.translation("en") ?? name, building: part("building"),
+            floor: part("floor"), zone: part("zone"), room: part("room"))
     }
 
-    private mutating func department(_ entry: (index: Int, resource: FHIR.Resource), locations: [Location])
-        -> HospitalDefinition.DepartmentEntry? {
+    /// A department; one that names no Location gets a clinic of its own name, with no floor or room (a warning).
+    private mutating func department(_ entry: (index: Int, resource: FHIR.Resource), locations: inout [Location])
+        -> HospitalDefinition.DepartmentEntry?
+    {
         let r = entry.resource
         let id = identifier(entry)
         let name = required(entry, "name", r.name.flatMap(\.text))
-        let place = resolve(entry, "location[0]", r.location?.first, as: "Location")
+        let named = r.location?.first
+        var place = named.flatMap { _ in resolve(entry, "location[0]", named, as: "Location") }
         if let place, !locations.contains(where: { $0.id == place }) { problem(entry, "location[0]", "Location/\(place) is not a usable place") }
         let specialties = specialties(entry, r.specialty ?? [])
-        guard let id, let name, let place else { return nil }
-        return .init(id: id, name: name, nameEn: r._name?.translation("en") ?? name, description: r.comment ?? "",
-                     descriptionEn: r._comment?.translation("en") ?? "", locationId: place, specialties: specialties, doctors: [])
+        guard let id, let name else { return nil }
+        if named == nil {
+            let clinic = Location(
+                kind: "department", id: id + ".clinic", name: name, nameEn: r._name?.translation("en") ?? name,
+                building: "", floor: "", zone: "", room: "")
+            locations.append(clinic)
+            place = clinic.id
+            warnings.append("\(describe(entry)): names no Location; its clinic is given its name and no floor or room")
+        }
+        guard let place else { return nil }
+        return .init(
+            id: id, name: name, nameEn: r._name?.translation("en") ?? name, description: r.comment ?? "",
+            descriptionEn: r._comment?.translation("en") ?? "", locationId: place, specialties: specialties, doctors: [])
     }
 
     private mutating func doctor(_ entry: (index: Int, resource: FHIR.Resource), departments: Set<String>) -> Doctor? {
@@ -117,25 +152,29 @@ public struct HospitalBundleReader {
             problem(entry, "healthcareService[0]", "HealthcareService/\(department) is not an active department of the bundle")
         }
         let humanName = person.flatMap { if case .human(let names) = $0.name { names.first } else { nil } }
-        let name = required(entry, "practitioner.name", humanName.flatMap { $0.text ?? (($0.family ?? "") + ($0.given ?? []).joined()) })
+        let name = required(entry, "practitioner.name", humanName.flatMap { $0.text ?? Self.fullName($0) })
         let title = r.code?.first ?? person?.qualification?.first?.code
         guard let id, let name, let department, departments.contains(department) else { return nil }
-        return Doctor(id: id, departmentId: department, name: name, nameEn: humanName?._text?.translation("en") ?? name,
-                      title: title?.words ?? "", titleEn: title?.englishWords ?? title?.words ?? "",
-                      specialty: r.specialty?.first?.words ?? "", specialtyEn: r.specialty?.first?.englishWords ?? "")
+        return Doctor(
+            id: id, departmentId: department, name: name, nameEn: humanName?._text?.translation("en") ?? name,
+            title: title?.words ?? "", titleEn: title?.englishWords ?? title?.words ?? "",
+            specialty: r.specialty?.first?.words ?? "", specialtyEn: r.specialty?.first?.englishWords ?? "")
     }
 
     /// The knowledge's specialties for a department's codes: SNOMED CT practice settings, or Companion's own ids.
     private mutating func specialties(_ entry: (index: Int, resource: FHIR.Resource), _ concepts: [FHIR.CodeableConcept]) -> [String] {
         var found: [String] = []
         for coding in concepts.flatMap({ $0.coding ?? [] }) {
-            let specialty: Specialty? = switch coding.system {
-            case FHIR.snomed: knowledge.specialties.values.first { $0.snomed == coding.code }
-            case FHIR.companionSpecialty: coding.code.flatMap { knowledge.specialties[$0] }
-            default: nil
-            }
-            if let specialty, !found.contains(specialty.id) { found.append(specialty.id) }
-            if specialty == nil, let code = coding.code {
+            let matches: [Specialty] =
+                switch coding.system {
+                case FHIR.snomed:
+                    knowledge.specialties.values.filter { $0.snomed == coding.code || ($0.snomedAlso ?? []).contains(coding.code ?? "") }
+                        .sorted { $0.id < $1.id }
+                case FHIR.companionSpecialty: coding.code.flatMap { knowledge.specialties[$0] }.map { [$0] } ?? []
+                default: []
+                }
+            for specialty in matches where !found.contains(specialty.id) { found.append(specialty.id) }
+            if matches.isEmpty, let code = coding.code {
                 warnings.append("\(describe(entry)): specialty \(coding.system ?? "?")|\(code) is not one the clinical knowledge knows")
             }
         }
@@ -163,10 +202,13 @@ public struct HospitalBundleReader {
     }
 
     /// The id of the resource of `type` a reference points to, when it is in the bundle.
-    private mutating func resolve(_ entry: (index: Int, resource: FHIR.Resource), _ field: String, _ reference: FHIR.Reference?,
-                                  as type: String) -> String? {
+    private mutating func resolve(
+        _ entry: (index: Int, resource: FHIR.Resource), _ field: String, _ reference: FHIR.Reference?,
+        as type: String
+    ) -> String? {
         guard let target = reference?.reference, let position = byReference[target] ?? byReference[Self.tail(target)],
-              let found = entries.first(where: { $0.index == position })?.resource, found.resourceType == type, let id = found.id else {
+            let found = entries.first(where: { $0.index == position })?.resource, found.resourceType == type, let id = found.id
+        else {
             problem(entry, field, "must reference a \(type) in the bundle")
             return nil
         }
@@ -194,8 +236,10 @@ public struct HospitalBundleReader {
     }
 
     private mutating func problem(_ entry: (index: Int, resource: FHIR.Resource), _ field: String, _ message: String) {
-        problems.append(.init(entry: entry.index, resource: entry.resource.id.map { "\(entry.resource.resourceType ?? "?")/\($0)" },
-                              field: field, message: message))
+        problems.append(
+            .init(
+                entry: entry.index, resource: entry.resource.id.map { "\(entry.resource.resourceType ?? "?")/\($0)" },
+                field: field, message: message))
     }
 
     private func invalid(_ entry: Int?, _ field: String, _ message: String) -> HospitalBundleInvalid {
@@ -204,6 +248,13 @@ public struct HospitalBundleReader {
 
     private func describe(_ entry: (index: Int, resource: FHIR.Resource)) -> String {
         "entry[\(entry.index)] (\(entry.resource.resourceType ?? "?")/\(entry.resource.id ?? "?"))"
+    }
+
+    /// A name from its parts: family name first for Chinese (王建国), given names first otherwise (Jane Smith).
+    static func fullName(_ name: FHIR.HumanName) -> String {
+        let family = name.family ?? "", given = name.given ?? []
+        let chinese = (family + given.joined()).unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        return chinese ? family + given.joined() : (given + [family]).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     static func isValid(id: String) -> Bool {
@@ -216,16 +267,18 @@ public struct HospitalBundleReader {
     }
 
     static func problem(decoding error: DecodingError) -> HospitalBundleInvalid.Problem {
-        let (path, message): ([any CodingKey], String) = switch error {
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): (c.codingPath, c.debugDescription)
-        case .keyNotFound(let key, let c): (c.codingPath + [key], "is missing")
-        case .dataCorrupted(let c): (c.codingPath, c.debugDescription)
-        @unknown default: ([], "cannot be read")
-        }
+        let (path, message): ([any CodingKey], String) =
+            switch error {
+            case .typeMismatch(_, let c), .valueNotFound(_, let c): (c.codingPath, c.debugDescription)
+            case .keyNotFound(let key, let c): (c.codingPath + [key], "is missing")
+            case .dataCorrupted(let c): (c.codingPath, c.debugDescription)
+            @unknown default: ([], "cannot be read")
+            }
         let entry = path.count >= 2 && path[0].stringValue == "entry" ? path[1].intValue : nil
         let field = path.dropFirst(entry == nil ? 0 : 2).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return .init(entry: entry, resource: nil, field: field.isEmpty ? "(document)" : String(field.drop { $0 == "." }),
-                     message: message)
+        return .init(
+            entry: entry, resource: nil, field: field.isEmpty ? "(document)" : String(field.drop { $0 == "." }),
+            message: message)
     }
 }
 

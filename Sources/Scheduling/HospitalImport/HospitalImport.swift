@@ -21,9 +21,10 @@ public struct HospitalImport: Sendable {
         let stored = try await StoredHospital.load(h.id, from: database.sql)
         let taken = definition.ids.filter { stored.elsewhere[$0] != nil }
         guard taken.isEmpty else {
-            throw HospitalBundleInvalid(problems: taken.map {
-                .init(entry: nil, resource: nil, field: "id", message: "\($0) already belongs to hospital \(stored.elsewhere[$0]!)")
-            })
+            throw HospitalBundleInvalid(
+                problems: taken.map {
+                    .init(entry: nil, resource: nil, field: "id", message: "\($0) already belongs to hospital \(stored.elsewhere[$0]!)")
+                })
         }
         let plan = ImportPlan(definition, stored: stored)
         let now = registration.clock.now()
@@ -33,8 +34,9 @@ public struct HospitalImport: Sendable {
         for id in plan.retiredDoctors { if let n = booked.doctors[id] { refused["doctor \(id)"] = n } }
         guard refused.isEmpty || retire else { throw HospitalImportRefused(booked: refused) }
         let closing = try await sessionsToClose(plan, hospitalId: h.id, after: now)
-        let report = HospitalImportReport(hospitalId: h.id, changes: plan.changes, warnings: definition.warnings,
-                                          cancelledSessions: closing.count, dryRun: dryRun)
+        let report = HospitalImportReport(
+            hospitalId: h.id, changes: plan.changes, warnings: definition.warnings,
+            cancelledSessions: closing.count, dryRun: dryRun)
         guard !dryRun, !plan.changes.isEmpty else { return report }
         for session in closing {
             _ = try await registration.closeSession(session, reason: "科室或医生不再出诊", by: .admin(staffId: "hospital-import"))
@@ -46,11 +48,13 @@ public struct HospitalImport: Sendable {
 
     private func appointmentsToCome(hospitalId: String, after now: Date) async throws -> (departments: [String: Int], doctors: [String: Int]) {
         var departments: [String: Int] = [:], doctors: [String: Int] = [:]
-        for row in try await database.sql.raw("""
+        for row in try await database.sql.raw(
+            """
             SELECT a.department_id, a.doctor_id FROM appointments a JOIN departments d ON d.id = a.department_id
             WHERE d.hospital_id = \(bind: hospitalId) AND a.status IN ('booked', 'checked_in', 'called')
               AND a.ends_at >= \(bind: Clock.millis(now))
-            """).all() {
+            """
+        ).all() {
             departments[try row.decode(column: "department_id", as: String.self), default: 0] += 1
             doctors[try row.decode(column: "doctor_id", as: String.self), default: 0] += 1
         }
@@ -61,11 +65,13 @@ public struct HospitalImport: Sendable {
     /// others are closed by the write itself).
     private func sessionsToClose(_ plan: ImportPlan, hospitalId: String, after now: Date) async throws -> [String] {
         guard !plan.retiredDepartments.isEmpty || !plan.retiredDoctors.isEmpty else { return [] }
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             SELECT s.id, s.doctor_id, s.department_id FROM doctor_sessions s
             WHERE s.hospital_id = \(bind: hospitalId) AND s.status = 'open' AND s.ends_at >= \(bind: Clock.millis(now))
               AND EXISTS (SELECT 1 FROM appointments a WHERE a.session_id = s.id AND a.status IN ('booked', 'checked_in', 'called'))
-            """).all().filter {
+            """
+        ).all().filter {
             let doctor = try $0.decode(column: "doctor_id", as: String.self)
             let department = try $0.decode(column: "department_id", as: String.self)
             return plan.retiredDoctors.contains(doctor) || plan.retiredDepartments.contains(department)

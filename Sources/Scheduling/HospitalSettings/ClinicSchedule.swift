@@ -21,29 +21,35 @@ public enum ClinicSchedule {
         let directory = Directory(database: registration.database)
         let store = HospitalSettingsStore(database: registration.database)
         let emergency = Set(ClinicalKnowledge.shipped.specialties.values.filter { $0.forEmergency == true }.map(\.id))
-        let existing = Set(try await registration.database.sql.raw("""
-            SELECT doctor_id, date, period FROM doctor_sessions WHERE date >= \(bind: today)
-            """).all().map {
-            "\(try $0.decode(column: "doctor_id", as: String.self))|\(try $0.decode(column: "date", as: String.self))|"
-                + (try $0.decode(column: "period", as: String.self))
-        })
+        let existing = Set(
+            try await registration.database.sql.raw(
+                """
+                SELECT doctor_id, date, period FROM doctor_sessions WHERE date >= \(bind: today)
+                """
+            ).all().map {
+                "\(try $0.decode(column: "doctor_id", as: String.self))|\(try $0.decode(column: "date", as: String.self))|"
+                    + (try $0.decode(column: "period", as: String.self))
+            })
         var created = 0
         for hospital in try await directory.hospitals() {
             guard let schedule = try await store.load(hospitalId: hospital.id)?.schedule else { continue }
-            let walkIn = Set(try await directory.departments(hospitalId: hospital.id).filter { !emergency.isDisjoint(with: $0.specialties) }.map(\.id))
+            let walkIn = Set(
+                try await directory.departments(hospitalId: hospital.id).filter { !emergency.isDisjoint(with: $0.specialties) }.map(\.id))
             let departments = Set(try await directory.departments(hospitalId: hospital.id).map(\.id))
             let doctors = try await directory.doctors().filter { departments.contains($0.departmentId) && !walkIn.contains($0.departmentId) }
             let closed = Set(schedule.closures ?? [])
             for offset in 0..<schedule.daysAhead {
                 guard let date = registration.calendar.adding(days: offset, to: today), !closed.contains(date),
-                      let weekday = registration.calendar.weekday(date) else { continue }
+                    let weekday = registration.calendar.weekday(date)
+                else { continue }
                 for template in schedule.templates where template.weekdays.contains(weekday) {
                     for doctor in doctors where template.selects(doctor) && !existing.contains("\(doctor.id)|\(date)|\(template.period)") {
                         let fee = schedule.feesByTitle?[doctor.title] ?? schedule.defaultFee
-                        _ = try await registration.createSession(SessionPlan(
-                            doctorId: doctor.id, date: date, period: Period(rawValue: template.period) ?? .morning, start: template.start,
-                            end: template.end, slotMinutes: template.slotMinutes, capacityPerSlot: template.capacityPerSlot,
-                            feeCents: Int((fee * 100).rounded())))
+                        _ = try await registration.createSession(
+                            SessionPlan(
+                                doctorId: doctor.id, date: date, period: Period(rawValue: template.period) ?? .morning, start: template.start,
+                                end: template.end, slotMinutes: template.slotMinutes, capacityPerSlot: template.capacityPerSlot,
+                                feeCents: Int((fee * 100).rounded())))
                         created += 1
                     }
                 }

@@ -26,8 +26,10 @@ public struct HospitalFiles: Sendable {
     }
 
     /// Imports the hospital, then saves its settings; returns the import's report and whether the settings changed.
-    public func importInto(_ database: Database, clock: any NowProvider = SystemClock(), dryRun: Bool = false,
-                           retire: Bool = false) async throws -> (report: HospitalImportReport, settingsChanged: Bool) {
+    public func importInto(
+        _ database: Database, clock: any NowProvider = SystemClock(), dryRun: Bool = false,
+        retire: Bool = false
+    ) async throws -> (report: HospitalImportReport, settingsChanged: Bool) {
         let report = try await HospitalImport(database: database, clock: clock).run(definition, dryRun: dryRun, retire: retire)
         guard let settings, !dryRun else { return (report, false) }
         let changed = try await HospitalSettingsStore(database: database).save(settings, hospitalId: definition.hospital.id, at: clock.now())

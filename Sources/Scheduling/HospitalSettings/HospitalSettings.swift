@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Wording
 
 /// A hospital's configuration beside its directory (`*.settings.json` next to its FHIR bundle): for now its weekly
 /// clinic schedule, from which doctor sessions are generated days ahead. See docs/hospitals.md.
@@ -38,6 +39,8 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
     }
 
     public let schedule: Schedule?
+    /// The hospital's own wording for entries of the message catalog (the assistant's name, its hotline …).
+    public let wording: [MessageCatalog.Entry]?
 
     /// Reads and checks a settings file; a problem names its field.
     public static func read(_ data: Data) throws -> HospitalSettings {
@@ -47,8 +50,14 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
     }
 
     func validate() throws {
-        guard let schedule else { return }
         var errors: [FieldError] = []
+        if let wording {
+            do { _ = try MessageCatalog.shipped.overriding(wording) } catch { errors.append(FieldError("wording", "\(error)")) }
+        }
+        guard let schedule else {
+            if !errors.isEmpty { throw ValidationFailed(errors) }
+            return
+        }
         if !(1...60).contains(schedule.daysAhead) { errors.append(FieldError("schedule.daysAhead", "1–60 days")) }
         for (i, day) in (schedule.closures ?? []).enumerated() where CalendarDate(day) == nil {
             errors.append(FieldError("schedule.closures[\(i)]", "\(day) is not a date (YYYY-MM-DD)"))
@@ -58,7 +67,9 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
         }
         for (i, t) in schedule.templates.enumerated() {
             let field = "schedule.templates[\(i)]"
-            if t.weekdays.isEmpty || !t.weekdays.allSatisfy({ (1...7).contains($0) }) { errors.append(FieldError(field + ".weekdays", "1 (Monday)–7")) }
+            if t.weekdays.isEmpty || !t.weekdays.allSatisfy({ (1...7).contains($0) }) {
+                errors.append(FieldError(field + ".weekdays", "1 (Monday)–7"))
+            }
             if Period(rawValue: t.period) == nil { errors.append(FieldError(field + ".period", "morning, afternoon or evening")) }
             guard let start = Self.minutes(t.start), let end = Self.minutes(t.end), start < end else {
                 errors.append(FieldError(field + ".start", "start and end are HH:mm with start before end"))

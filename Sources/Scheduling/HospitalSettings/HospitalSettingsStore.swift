@@ -16,10 +16,12 @@ public struct HospitalSettingsStore: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(settings), as: UTF8.self)
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO hospital_settings (hospital_id, settings, updated_at) VALUES (\(bind: hospitalId), \(bind: json), \(bind: Clock.millis(now)))
                 ON CONFLICT (hospital_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at
-                """).run()
+                """
+            ).run()
         }
         return true
     }

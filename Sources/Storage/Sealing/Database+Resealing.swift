@@ -22,8 +22,10 @@ extension Database {
         while true {
             let rows = try await sql.select().columns(keys + [value]).from(column.table)
                 .where(value, .isNot, SQLLiteral.null)
-                .where(SQLFunction("substr", args: value, SQLLiteral.numeric("1"), SQLLiteral.numeric("\(current.utf8.count)")),
-                       .notEqual, SQLBind(current))
+                .where(
+                    SQLFunction("substr", args: value, SQLLiteral.numeric("1"), SQLLiteral.numeric("\(current.utf8.count)")),
+                    .notEqual, SQLBind(current)
+                )
                 .limit(batchSize).all()
             if rows.isEmpty { return total }
             try await transaction { db in
@@ -32,7 +34,8 @@ extension Database {
                     let resealed = try Sealed.seal(try Sealed.open(stored, column.purpose), purpose: column.purpose, keyId: keyId)
                     var update = db.update(column.table).set(value, to: resealed).where(value, .equal, stored)
                     for key in column.keys {
-                        update = column.integerKeys.contains(key)
+                        update =
+                            column.integerKeys.contains(key)
                             ? update.where(SQLIdentifier(key), .equal, try row.decode(column: key, as: Int.self))
                             : update.where(SQLIdentifier(key), .equal, try row.decode(column: key, as: String.self))
                     }

@@ -23,8 +23,11 @@ enum KeyRing {
                 guard let purpose = SealedPurpose(rawValue: try row.decode(column: "purpose", as: String.self)) else { continue }
                 let wrappedBy = try row.decode(column: "master_key_id", as: String.self)
                 if wrappedBy == master.id {
-                    Sealed.register(id: id, purpose: purpose, key: try unwrap(try row.decode(column: "wrapped", as: String.self), id: id,
-                                                                             purpose: purpose, master: master))
+                    Sealed.register(
+                        id: id, purpose: purpose,
+                        key: try unwrap(
+                            try row.decode(column: "wrapped", as: String.self), id: id,
+                            purpose: purpose, master: master))
                 } else if strict {
                     throw StorageError.badMasterKey("data key \(id) was wrapped by master key \(wrappedBy), but this server was given \(master.id)")
                 } else if !Sealed.knows(id) {
@@ -48,12 +51,14 @@ enum KeyRing {
             for purpose in purposes {
                 let id = Identifier.make("dk")
                 let wrapped = try wrap(SymmetricKey(size: .bits256), id: id, purpose: purpose, master: master)
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO data_keys (id, purpose, master_key_id, wrapped, created_at, active_from)
                     VALUES (\(bind: id), \(bind: purpose.rawValue), \(bind: master.id), \(bind: wrapped), \(bind: Clock.millis(now)),
                             \(bind: activeFrom))
                     ON CONFLICT DO NOTHING
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
@@ -64,7 +69,8 @@ enum KeyRing {
             for row in try await db.raw("SELECT id, purpose, master_key_id, wrapped FROM data_keys").all() {
                 let id = try row.decode(column: "id", as: String.self)
                 guard try row.decode(column: "master_key_id", as: String.self) == old.id,
-                      let purpose = SealedPurpose(rawValue: try row.decode(column: "purpose", as: String.self)) else { continue }
+                    let purpose = SealedPurpose(rawValue: try row.decode(column: "purpose", as: String.self))
+                else { continue }
                 let key = try unwrap(try row.decode(column: "wrapped", as: String.self), id: id, purpose: purpose, master: old)
                 let wrapped = try wrap(key, id: id, purpose: purpose, master: new)
                 try await db.raw("UPDATE data_keys SET wrapped = \(bind: wrapped), master_key_id = \(bind: new.id) WHERE id = \(bind: id)").run()
@@ -79,8 +85,10 @@ enum KeyRing {
 
     static func unwrap(_ wrapped: String, id: String, purpose: SealedPurpose, master: MasterKey) throws -> SymmetricKey {
         guard let combined = Data(base64Encoded: wrapped),
-              let bytes = try? AES.GCM.open(try AES.GCM.SealedBox(combined: combined), using: master.key,
-                                            authenticating: Data((id + "/" + purpose.rawValue).utf8)) else {
+            let bytes = try? AES.GCM.open(
+                try AES.GCM.SealedBox(combined: combined), using: master.key,
+                authenticating: Data((id + "/" + purpose.rawValue).utf8))
+        else {
             throw StorageError.badMasterKey("data key \(id) does not open with the master key given")
         }
         return SymmetricKey(data: bytes)

@@ -21,8 +21,10 @@ struct API: Sendable {
     var speech: SpeechService? = nil
 
     /// Sends a request; `json` is sent as the body with `Content-Type: application/json`.
-    func send(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
-              headers: HTTPFields = [:]) async throws -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
+        headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
         if json != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
@@ -30,8 +32,10 @@ struct API: Sendable {
     }
 
     /// Sends raw bytes as the body.
-    func send(_ method: HTTPRequest.Method, _ path: String, bytes: [UInt8], token: String? = nil,
-              contentType: String = "application/json") async throws -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, bytes: [UInt8], token: String? = nil,
+        contentType: String = "application/json"
+    ) async throws -> TestResponse {
         var fields: HTTPFields = [.contentType: contentType]
         if let token { fields[.authorization] = "Bearer \(token)" }
         return try await client.executeRequest(uri: path, method: method, headers: fields, body: ByteBuffer(bytes: bytes))
@@ -50,14 +54,17 @@ struct API: Sendable {
     }
 
     /// Grants (or withdraws) consents on the current texts, for the account holder or for one of its profiles.
-    func consent(_ token: String, _ purposes: [String] = ["health_conversation", "consultation_recording", "record_drafting"],
-                 patientId: String? = nil, granted: Bool = true) async throws {
+    func consent(
+        _ token: String, _ purposes: [String] = ["health_conversation", "consultation_recording", "record_drafting"],
+        patientId: String? = nil, granted: Bool = true
+    ) async throws {
         let texts = try await send(.get, "/v1/consents", token: token).json()["texts"] as? [[String: Any]] ?? []
         for purpose in purposes {
             let version = texts.first { $0["purpose"] as? String == purpose }?["version"] as? String ?? "?"
             let patient = patientId.map { #","patientId":"\#($0)""# } ?? ""
-            let decided = try await send(.put, "/v1/consents/\(purpose)", json: #"{"granted":\#(granted),"textVersion":"\#(version)"\#(patient)}"#,
-                                         token: token)
+            let decided = try await send(
+                .put, "/v1/consents/\(purpose)", json: #"{"granted":\#(granted),"textVersion":"\#(version)"\#(patient)}"#,
+                token: token)
             guard decided.status == .ok else { throw HarnessError("consent \(purpose): \(decided.status) \(decided.text)") }
         }
     }
@@ -66,16 +73,19 @@ struct API: Sendable {
     func staffLogin(role: Role, username: String = "staff.user") async throws -> Session {
         _ = try await StaffDirectory(database: database, clock: TestClock.wall())
             .add(username: username, password: "a long enough password", role: role, displayName: "Staff")
-        let response = try await send(.post, "/v1/auth/staff-token",
-                                      json: #"{"username":"\#(username)","password":"a long enough password"}"#)
+        let response = try await send(
+            .post, "/v1/auth/staff-token",
+            json: #"{"username":"\#(username)","password":"a long enough password"}"#)
         guard response.status == .ok else { throw HarnessError("staff-token: \(response.status)") }
         return try response.decode(Session.self)
     }
 
     /// Creates a patient profile and returns its id; unless `consenting` is false, the account grants every consent for
     /// it too (as guardian, for a child).
-    func createPatient(_ token: String, name: String = "王小宝", birthDate: String = "2020-05-01",
-                       consenting: Bool = true) async throws -> String {
+    func createPatient(
+        _ token: String, name: String = "王小宝", birthDate: String = "2020-05-01",
+        consenting: Bool = true
+    ) async throws -> String {
         let response = try await send(.post, "/v1/patients", json: #"{"name":"\#(name)","gender":"male","birthDate":"\#(birthDate)"}"#, token: token)
         guard response.status == .created else { throw HarnessError("create patient: \(response.status) \(response.text)") }
         let id = try response.json()["id"] as! String
@@ -164,8 +174,9 @@ func withAPI(
         if demoHospital { try await DemoHospital.seed(into: db) }
         let sender = CapturingSender(revealsCode: live)
         let speech = try testSpeechService(sealedBy: db)
-        let services = try await Services(database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
-                                          speech: speech, codeLimits: codeLimits, requestLimits: requestLimits)
+        let services = try await Services(
+            database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
+            speech: speech, codeLimits: codeLimits, requestLimits: requestLimits)
         let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
         let app = Application(router: router, logger: logs?.logger ?? quietLogger)
         try await app.test(live ? .live : .router) { client in

@@ -35,7 +35,9 @@ enum FHIRCheck {
         }
         need(resolves(composition["subject"], to: "Patient"), "Composition.subject resolves to the Patient")
         need(resolves(composition["encounter"], to: "Encounter"), "Composition.encounter resolves to the Encounter")
-        need((composition["author"] as? [Any])?.first.map { resolves($0, to: "Practitioner") } == true, "Composition.author resolves to the Practitioner")
+        need(
+            (composition["author"] as? [Any])?.first.map { resolves($0, to: "Practitioner") } == true,
+            "Composition.author resolves to the Practitioner")
         let sections = composition["section"] as? [[String: Any]] ?? []
         need(sections.count == sectionCount, "\(sectionCount) sections")
         for section in sections {
