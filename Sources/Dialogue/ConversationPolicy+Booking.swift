@@ -240,7 +240,10 @@ extension ConversationPolicy {
         let place = visit.place.map { Phrases.place($0, language) } ?? ""
         let text = Phrases.say(
             rescheduled ? "booking.moved" : "booking.booked", language,
-            ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName, "doctor": visit.doctorName, "place": place])
+            [
+                "day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName, "doctor": visit.doctorName,
+                "place": place,
+            ])
         var cards = [
             Card(
                 type: "appointment", title: visit.departmentName, text: visit.preparation.joined(separator: "\n"), place: visit.place,
