@@ -36,7 +36,8 @@ struct HospitalCommand: AsyncParsableCommand {
                         + invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
             }
             let logger = try database.bootstrapLogging()
-            let db = try await database.openMigrated(logger: logger)
+            // Retiring cancels appointments, whose reasons are sealed: that needs the data keys.
+            let db = try await database.openMigrated(logger: logger, unlockingWith: retire ? try database.masterKey(makeInDataFolder: false) : nil)
             do {
                 let (report, settingsChanged) = try await files.importInto(db, dryRun: dryRun, retire: retire)
                 print(report)

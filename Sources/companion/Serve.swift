@@ -161,11 +161,10 @@ struct Serve: AsyncParsableCommand {
 
         let masterKey = try database.masterKey(makeInDataFolder: config.mode == .dev)
         let db = try await database.openMigrated(logger: logger, requireTLS: config.mode == .production, unlockingWith: masterKey)
-        if config.mode == .dev {
-            if try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
-            let created = try await ClinicSchedule.seedFromToday(into: db)
-            if created > 0 { logger.info("demo sessions created", metadata: ["sessions": "\(created)"]) }
-        }
+        if config.mode == .dev, try await DemoHospital.seed(into: db) { logger.info("demo hospital seeded") }
+        // Every hospital's weekly schedule (its settings) gives the sessions still missing from today on.
+        let created = try await ClinicSchedule.seedFromToday(into: db)
+        if created > 0 { logger.info("clinic sessions created", metadata: ["sessions": "\(created)"]) }
         if try await Directory(database: db).hospitals().isEmpty {
             logger.warning("no hospital imported yet: conversations are refused until one is (companion hospital import BUNDLE.json)")
         }

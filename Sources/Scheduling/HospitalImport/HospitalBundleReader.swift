@@ -15,6 +15,8 @@ public struct HospitalBundleReader {
     private var warnings: [String] = []
     private var entries: [(index: Int, resource: FHIR.Resource)] = []
     private var byReference: [String: Int] = [:]
+    /// The resource of each entry by its position, so a reference resolves in constant time (bundles have thousands).
+    private var atPosition: [Int: FHIR.Resource] = [:]
 
     public init(knowledge: ClinicalKnowledge = .shipped) { self.knowledge = knowledge }
 
@@ -58,10 +60,11 @@ public struct HospitalBundleReader {
         }
         checkUnique(locations.map(\.id) + departments.map(\.id) + doctors.map(\.id))
         guard problems.isEmpty, let hospital else { throw HospitalBundleInvalid(problems: problems) }
+        let staff = Dictionary(grouping: doctors, by: \.departmentId)
         let withDoctors = departments.map { d in
             HospitalDefinition.DepartmentEntry(
                 id: d.id, name: d.name, nameEn: d.nameEn, description: d.description, descriptionEn: d.descriptionEn,
-                locationId: d.locationId, specialties: d.specialties, doctors: doctors.filter { $0.departmentId == d.id })
+                locationId: d.locationId, specialties: d.specialties, doctors: staff[d.id] ?? [])
         }
         return HospitalDefinition(hospital: hospital, locations: locations, departments: withDoctors, warnings: warnings)
     }
@@ -207,7 +210,7 @@ public struct HospitalBundleReader {
         as type: String
     ) -> String? {
         guard let target = reference?.reference, let position = byReference[target] ?? byReference[Self.tail(target)],
-            let found = entries.first(where: { $0.index == position })?.resource, found.resourceType == type, let id = found.id
+            let found = atPosition[position], found.resourceType == type, let id = found.id
         else {
             problem(entry, field, "must reference a \(type) in the bundle")
             return nil
@@ -216,13 +219,14 @@ public struct HospitalBundleReader {
     }
 
     private func resource(_ reference: String) -> FHIR.Resource? {
-        byReference[reference].flatMap { position in entries.first { $0.index == position }?.resource }
+        byReference[reference].flatMap { atPosition[$0] }
     }
 
     private mutating func index(_ list: [FHIR.Entry]) {
         for (position, entry) in list.enumerated() {
             guard let resource = entry.resource else { continue }
             entries.append((position, resource))
+            atPosition[position] = resource
             if let type = resource.resourceType, let id = resource.id { byReference["\(type)/\(id)"] = position }
             if let url = entry.fullUrl { byReference[url] = position }
         }
