@@ -33,10 +33,9 @@ public enum ClinicSchedule {
         var created = 0
         for hospital in try await directory.hospitals() {
             guard let schedule = try await store.load(hospitalId: hospital.id)?.schedule else { continue }
-            let walkIn = Set(
-                try await directory.departments(hospitalId: hospital.id).filter { !emergency.isDisjoint(with: $0.specialties) }.map(\.id))
-            let departments = Set(try await directory.departments(hospitalId: hospital.id).map(\.id))
-            let doctors = try await directory.doctors().filter { departments.contains($0.departmentId) && !walkIn.contains($0.departmentId) }
+            // The emergency department sees patients as they come: its doctors get no booked sessions.
+            let booked = Set(try await directory.departments(hospitalId: hospital.id).filter { emergency.isDisjoint(with: $0.specialties) }.map(\.id))
+            let doctors = try await directory.doctors().filter { booked.contains($0.departmentId) }
             let closed = Set(schedule.closures ?? [])
             for offset in 0..<schedule.daysAhead {
                 guard let date = registration.calendar.adding(days: offset, to: today), !closed.contains(date),
