@@ -157,7 +157,7 @@ let package = Package(
                 "Storage", "ModelRuntime", "Clinical", "Wording",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
-            resources: [.copy("Knowledge/hospital-knowledge.json"), .copy("Knowledge/conversation-words.jsonl")],
+            resources: [.copy("Knowledge/general-faq.json"), .copy("Knowledge/conversation-words.jsonl")],
             swiftSettings: strict
         ),
         .target(
@@ -221,7 +221,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Clinical", "Storage", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Clinical", "Storage", "Scheduling", "Wording", "CompanionTestSupport"], swiftSettings: strict),
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
         .testTarget(name: "WordingTests", dependencies: ["Wording"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),

@@ -39,7 +39,7 @@ struct EmptyDesk: BookingDesk {
     func queue(appointmentId: String, accountId: String) async throws -> QueueInfo { throw BookingRefusal.notFound }
 }
 
-let policy = ConversationPolicy(knowledge: try KnowledgeBase.bundled(), guide: FixedGuide(), desk: EmptyDesk())
+let policy = ConversationPolicy(guide: FixedGuide(), desk: EmptyDesk())
 var samples: [Double] = []
 let rounds = 2_000
 for round in 0..<rounds {

@@ -6,7 +6,7 @@ import Scheduling
 /// The conversation's view of the hospital, answered by the directory's snapshot.
 struct DirectoryGuide: HospitalGuide {
     let directory: Directory
-    let settings: HospitalSettingsStore
+    let settings: HospitalConversationSettings
 
     func department(id: String, language: Dialogue.Language) async throws -> (name: String, place: Dialogue.Place)? {
         guard let department = try? await directory.department(id: id) else { return nil }
@@ -29,10 +29,10 @@ struct DirectoryGuide: HospitalGuide {
     }
 
     /// The hospital's wording over the shipped catalog (checked when its settings were imported).
-    func wording(hospitalId: String?) async throws -> MessageCatalog {
-        guard let hospitalId, let changes = try await settings.load(hospitalId: hospitalId)?.wording, !changes.isEmpty else { return .shipped }
-        return try MessageCatalog.shipped.overriding(changes)
-    }
+    func wording(hospitalId: String?) async throws -> MessageCatalog { try await settings.hospital(hospitalId).catalog }
+
+    /// The general answers and the hospital's own.
+    func knowledge(hospitalId: String?) async throws -> KnowledgeBase { try await settings.hospital(hospitalId).knowledge }
 
     static func place(_ location: Location, language: Dialogue.Language) -> Dialogue.Place {
         Dialogue.Place(

@@ -24,6 +24,16 @@ enum ProblemMapping {
         case let error as RecordsError: return records(error)
         case let error as DecodingError: return .invalidBody(describe(error))
         case let error as HTTPError: return http(error)
+        case let error as HospitalBundleInvalid:
+            return Problem(
+                status: 422, code: "invalid_bundle", title: "The hospital bundle was refused; nothing was imported",
+                detail: error.problems.prefix(5).map(\.description).joined(separator: "; "),
+                errors: error.problems.map { FieldError(($0.entry.map { "entry[\($0)]." } ?? "") + $0.field, $0.message) })
+        case let error as HospitalImportRefused:
+            return Problem(
+                status: 409, code: "appointments_to_come", title: "Departments or doctors gone from the bundle have appointments to come",
+                detail: error.booked.keys.sorted().map { "\($0): \(error.booked[$0]!)" }.joined(separator: "; ")
+                    + ". Import with retire=true to close them with notices to their patients.")
         default: return nil
         }
     }

@@ -8,16 +8,13 @@ public struct ConversationPolicy: Sendable {
     public static let maximumFollowUps = 3
 
     let understanding: any Understanding
-    let knowledge: KnowledgeBase
     let guide: any HospitalGuide
     let desk: any BookingDesk
 
     public init(
-        understanding: any Understanding = BuiltInUnderstanding(), knowledge: KnowledgeBase, guide: any HospitalGuide,
-        desk: any BookingDesk
+        understanding: any Understanding = BuiltInUnderstanding(), guide: any HospitalGuide, desk: any BookingDesk
     ) {
         self.understanding = understanding
-        self.knowledge = knowledge
         self.guide = guide
         self.desk = desk
     }
@@ -41,6 +38,7 @@ public struct ConversationPolicy: Sendable {
 
     private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
         let utterance = understanding.understand(text, today: today)
+        let knowledge = try await guide.knowledge(hospitalId: state.hospitalId)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance.facts, text: text)
         let language = state.language

@@ -117,8 +117,11 @@ public protocol HospitalGuide: Sendable {
     func departmentsBySpecialty(hospitalId: String?) async throws -> [String: String]
     /// The message catalog with the hospital's own wording (the shipped catalog when it has none).
     func wording(hospitalId: String?) async throws -> MessageCatalog
+    /// The answers to common questions at the hospital: the general ones and its own.
+    func knowledge(hospitalId: String?) async throws -> KnowledgeBase
 }
 
 extension HospitalGuide {
     public func wording(hospitalId: String?) async throws -> MessageCatalog { .shipped }
+    public func knowledge(hospitalId: String?) async throws -> KnowledgeBase { .general }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import ModelRuntime
+import Wording
 
-/// The hospital's answers to common questions (opening hours, parking, 医保, preparation…), found by retrieval:
-/// character pairs for Chinese, words for English, weighted by how rare they are across the questions.
+/// Answers to common questions (opening hours, parking, 医保, preparation…), found by retrieval: character pairs for
+/// Chinese, words for English, weighted by how rare they are across the questions. The shipped entries are general
+/// (preparing for tests); a hospital's own come from its settings (`including(_:)`).
 public struct KnowledgeBase: Sendable {
     public struct Answer: Sendable, Equatable {
         public let id: String
@@ -10,33 +12,33 @@ public struct KnowledgeBase: Sendable {
         public let score: Double
     }
 
-    struct Side: Decodable, Sendable {
-        let questions: [String]
-        let answer: String
-    }
-
-    struct Entry: Decodable, Sendable {
-        let id: String
-        let zh: Side
-        let en: Side
-    }
-
     /// The lowest score taken as an answer; below it the companion says it does not know.
     static let threshold = 0.34
 
-    private let entries: [Entry]
+    private let entries: [FAQEntry]
     private let questionFeatures: [Language: [(entry: Int, features: Set<String>)]]
     private let weights: [Language: [String: Double]]
 
-    /// The knowledge base shipped with the module (`Knowledge/hospital-knowledge.json`).
-    public static func bundled() throws -> KnowledgeBase {
-        guard let url = Bundle.module.url(forResource: "hospital-knowledge", withExtension: "json") else {
-            throw CocoaError(.fileNoSuchFile)
+    /// The general entries shipped with the module (`Knowledge/general-faq.json`); a broken file stops start-up.
+    public static let general: KnowledgeBase = {
+        do {
+            guard let url = Bundle.module.url(forResource: "general-faq", withExtension: "json") else { throw CocoaError(.fileNoSuchFile) }
+            let entries = try JSONDecoder().decode([FAQEntry].self, from: Data(contentsOf: url))
+            if let broken = entries.first(where: { $0.problem != nil }) { throw KnowledgeBaseInvalid(id: broken.id, problem: broken.problem ?? "") }
+            return KnowledgeBase(entries: entries)
+        } catch {
+            fatalError("Knowledge/general-faq.json does not load: \(error)")
         }
-        return KnowledgeBase(entries: try JSONDecoder().decode([Entry].self, from: Data(contentsOf: url)))
+    }()
+
+    /// These entries and a hospital's own: an entry of the hospital with the id of one of these replaces it.
+    public func including(_ hospitalEntries: [FAQEntry]) -> KnowledgeBase {
+        guard !hospitalEntries.isEmpty else { return self }
+        let replaced = Set(hospitalEntries.map(\.id))
+        return KnowledgeBase(entries: entries.filter { !replaced.contains($0.id) } + hospitalEntries)
     }
 
-    init(entries: [Entry]) {
+    init(entries: [FAQEntry]) {
         self.entries = entries
         var features: [Language: [(Int, Set<String>)]] = [:]
         var weights: [Language: [String: Double]] = [:]
@@ -73,6 +75,11 @@ public struct KnowledgeBase: Sendable {
         guard let best, best.score >= Self.threshold else { return nil }
         let entry = entries[best.index]
         return Answer(id: entry.id, text: language == .zh ? entry.zh.answer : entry.en.answer, score: best.score)
+    }
+
+    struct KnowledgeBaseInvalid: Error {
+        let id: String
+        let problem: String
     }
 
     static let englishStopWords: Set<String> = [

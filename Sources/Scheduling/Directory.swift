@@ -9,6 +9,10 @@ public struct Directory: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Drops this instance's kept copy of departments and doctors (after an import in this process), so the next read
+    /// sees the change at once instead of within the snapshot's lifetime.
+    public func forgetSnapshot() { snapshot.forget() }
+
     // Columns by name, not d.*: an SQLite reader opened before a migration expands * from its old schema.
     private func contents() async throws -> DirectorySnapshot.Contents {
         try await snapshot.current {

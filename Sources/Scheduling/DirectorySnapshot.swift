@@ -18,6 +18,9 @@ final class DirectorySnapshot: @unchecked Sendable {
 
     init(lifetime: TimeInterval = 30) { self.lifetime = lifetime }
 
+    /// Drops the kept copy: the next read loads afresh.
+    func forget() { lock.withLock { contents = nil } }
+
     /// The cached contents, or a fresh load when there are none or they are too old.
     func current(load: () async throws -> Contents) async throws -> Contents {
         if let cached = lock.withLock({ contents }), Date().timeIntervalSince(cached.loadedAt) < lifetime { return cached }

@@ -43,6 +43,8 @@ public struct RetentionRule: Sendable, Equatable {
             // Who read or wrote whose health data.
             RetentionRule(table: "access_log", column: "at", keep: auditKept),
             RetentionRule(table: "record_audit", column: "at", keep: auditKept),
+            // Who changed a hospital's directory or settings.
+            RetentionRule(table: "hospital_changes", column: "at", keep: auditKept),
         ]
     }
 }

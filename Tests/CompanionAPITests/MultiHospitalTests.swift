@@ -16,11 +16,15 @@ struct MultiHospitalTests {
         _ = try await HospitalFiles(bundle: qingshan).importInto(api.database)
     }
 
-    static func firstTriage(_ api: API, _ token: String, hospital: String, _ text: String) async throws -> [String: Any] {
+    static func firstReply(_ api: API, _ token: String, hospital: String, _ text: String) async throws -> [String: Any] {
         let started = try await api.send(.post, "/v1/conversations", json: #"{"hospitalId":"\#(hospital)"}"#, token: token)
         #expect(started.status == .created, "\(started.text)")
         let id = try #require(try started.json()["id"] as? String)
-        let reply = try await ConversationRouteTests.say(api, token, id, text)
+        return try await ConversationRouteTests.say(api, token, id, text)
+    }
+
+    static func firstTriage(_ api: API, _ token: String, hospital: String, _ text: String) async throws -> [String: Any] {
+        let reply = try await firstReply(api, token, hospital: hospital, text)
         return try #require(reply["triage"] as? [String: Any], "\(hospital): \(text) → \(reply)")
     }
 
@@ -37,6 +41,12 @@ struct MultiHospitalTests {
             #expect(greetingText.contains("小青"), "the hospital's own wording: \(greetingText)")
             let demoGreeting = try await api.send(.post, "/v1/conversations", json: #"{"hospitalId":"hosp_demo"}"#, token: session.accessToken)
             #expect((((try demoGreeting.json()["reply"] as? [String: Any])?["text"] as? String) ?? "").contains("您的就医助理"))
+            for (hospital, gate) in [("qingshan", "南门"), ("hosp_demo", "东门")] {
+                let parking = try await Self.firstReply(api, session.accessToken, hospital: hospital, "停车场在哪里？")
+                #expect((parking["text"] as? String ?? "").contains(gate), "\(hospital)'s own answer: \(parking)")
+            }
+            let release = try await Self.firstReply(api, session.accessToken, hospital: "hosp_demo", "几点放号？")
+            #expect(!(release["text"] as? String ?? "").contains("14 天"), "the county's answer is not the demo's: \(release)")
             let eyes = try await Self.firstTriage(api, session.accessToken, hospital: "qingshan", "眼睛又红又痒，三天了")
             #expect(eyes["departmentId"] as? String == "qs-wgk" && eyes["departmentName"] as? String == "五官科")
             let demoEyes = try await Self.firstTriage(api, session.accessToken, hospital: "hosp_demo", "眼睛又红又痒，三天了")

@@ -34,6 +34,7 @@ public struct Services: Sendable {
     public let records: Records
     let accountDeletion: AccountDeletion
     let accessLog: HealthAccessLog
+    let hospitalSettings: HospitalConversationSettings
     /// How long the audit of access to health data is kept.
     public let auditKept: TimeInterval
     /// The settable clock of a dev server (nil in production, where the time control does not exist).
@@ -65,9 +66,9 @@ public struct Services: Sendable {
         _ = Preparation.shipped
         _ = MessageCatalog.shipped
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
-        let policy = ConversationPolicy(
-            knowledge: try KnowledgeBase.bundled(),
-            guide: DirectoryGuide(directory: registration.directory, settings: HospitalSettingsStore(database: database)), desk: desk)
+        _ = KnowledgeBase.general
+        self.hospitalSettings = HospitalConversationSettings(store: HospitalSettingsStore(database: database))
+        let policy = ConversationPolicy(guide: DirectoryGuide(directory: registration.directory, settings: hospitalSettings), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.records = Records(
             database: database, clock: clock,

@@ -198,6 +198,7 @@ extension Registration {
         countingToday: Bool, now: Date, on db: any SQLDatabase
     ) async throws {
         if let refusal = slotRefusals.refusal(observing: slot, now: now) { throw refusal }
+        let rules = try await rules(forDepartment: slot.departmentId, on: db)
         let today = calendar.date(of: now)
         let dayStart = calendar.startOfDay(today).map(Clock.millis) ?? 0
         let dayEnd = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay).map(Clock.millis) ?? 0
@@ -208,8 +209,10 @@ extension Registration {
               (SELECT COUNT(*) FROM patients WHERE id = \(bind: patientId) AND account_id = \(bind: accountId)) AS owned,
               (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
                  AND id <> \(bind: appointmentId ?? "")
-                 AND ((department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date))
-                      OR (starts_at < \(bind: Clock.millis(slot.endsAt)) AND ends_at > \(bind: Clock.millis(slot.startsAt))))) AS clashes,
+                 AND starts_at < \(bind: Clock.millis(slot.endsAt)) AND ends_at > \(bind: Clock.millis(slot.startsAt))) AS clashes,
+              (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status IN ('booked', 'checked_in', 'called')
+                 AND id <> \(bind: appointmentId ?? "")
+                 AND department_id = \(bind: slot.departmentId) AND date = \(bind: slot.date)) AS same_department_day,
               (SELECT COUNT(*) FROM appointments WHERE account_id = \(bind: accountId)
                  AND created_at >= \(bind: dayStart) AND created_at < \(bind: dayEnd)) AS today,
               (SELECT COUNT(*) FROM appointments WHERE patient_id = \(bind: patientId) AND status = 'no_show' AND ends_at > \(bind: since)) AS no_shows,
@@ -223,7 +226,9 @@ extension Registration {
             let until = Clock.date(millis: last).addingTimeInterval(rules.banDuration)
             if until > now { throw SchedulingError.bookingBanned(until: until) }
         }
-        guard try row.decode(column: "clashes", as: Int.self) == 0 else { throw SchedulingError.duplicateBooking }
+        guard try row.decode(column: "clashes", as: Int.self) == 0,
+            try row.decode(column: "same_department_day", as: Int.self) < rules.bookingsPerDepartmentPerDay
+        else { throw SchedulingError.duplicateBooking }
         if countingToday, try row.decode(column: "today", as: Int.self) >= rules.dailyLimitPerAccount {
             throw SchedulingError.dailyLimit(limit: rules.dailyLimitPerAccount)
         }
@@ -239,7 +244,7 @@ extension Registration {
             let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be cancelled") }
             if case .patient = caller {
-                let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
+                let cutoff = current.startsAt.addingTimeInterval(-(try await rules(forDepartment: current.departmentId, on: db).cancelCutoff))
                 guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             }
             try await setStatus(current, to: .cancelled, by: caller.historyName, note: reason, at: now, on: db)
@@ -270,7 +275,7 @@ extension Registration {
             guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be moved") }
             guard newSlotId != current.slotId else { throw SchedulingError.invalidState("the appointment is already in that slot") }
             try await countChange(accountId: accountId, now: now, on: db)
-            let cutoff = current.startsAt.addingTimeInterval(-rules.cancelCutoff)
+            let cutoff = current.startsAt.addingTimeInterval(-(try await rules(forDepartment: current.departmentId, on: db).cancelCutoff))
             guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
             let target = try await slot(newSlotId, now: now, on: db)
             try await checkBookable(

@@ -14,7 +14,7 @@ public struct SessionPlan: Sendable {
     public var slotMinutes: Int
     public var capacityPerSlot: Int
     public var feeCents: Int
-    /// Default: 7 days before the date at 08:00 hospital time.
+    /// Default: the hospital's `releaseDaysAhead` before the date at its `releaseTime` (7 days, 08:00 unless it says).
     public var releaseAt: Date?
 
     public init(
@@ -54,9 +54,11 @@ extension Registration {
         }
         let doctor = try await directory.doctor(id: plan.doctorId)
         let department = try await directory.department(id: doctor.departmentId)
+        let release = try await rules(forDepartment: department.id, on: database.sql)
         let releaseAt =
             plan.releaseAt
-            ?? calendar.adding(days: -7, to: plan.date).flatMap { calendar.instant(date: $0, time: "08:00") } ?? startsAt
+            ?? calendar.adding(days: -release.releaseDaysAhead, to: plan.date).flatMap { calendar.instant(date: $0, time: release.releaseTime) }
+            ?? startsAt
         let id = Identifier.make("ses")
         let now = clock.now()
         let created: Bool = try await database.transaction { db in

@@ -4,7 +4,7 @@ import Storage
 import Wording
 
 extension Registration {
-    /// Check-in (签到) on the day of the visit, from `rules.checkInOpensBefore` the session start until the session
+    /// Check-in (签到) on the day of the visit, from the hospital's `checkInOpensBefore` the session start until the session
     /// ends. Queue numbers follow check-in order; a patient arriving after their slot has ended goes to the back.
     public func checkIn(appointmentId: String, accountId: String) async throws -> (Appointment, QueueStatus) {
         let now = clock.now()
@@ -19,8 +19,9 @@ extension Registration {
                 throw SchedulingError.invalidState("only a booked appointment can check in")
             }
             guard calendar.date(of: now) == current.date else { throw SchedulingError.checkInClosed("check-in is on the day of the visit") }
-            guard now >= session.startsAt.addingTimeInterval(-rules.checkInOpensBefore) else {
-                throw SchedulingError.checkInClosed("check-in opens \(Int(rules.checkInOpensBefore / 60)) minutes before the session")
+            let opensBefore = try await rules(forDepartment: current.departmentId, on: db).checkInOpensBefore
+            guard now >= session.startsAt.addingTimeInterval(-opensBefore) else {
+                throw SchedulingError.checkInClosed("check-in opens \(Int(opensBefore / 60)) minutes before the session")
             }
             guard now < session.endsAt else { throw SchedulingError.checkInClosed("the session has ended") }
             let number = try await db.raw(

@@ -25,7 +25,9 @@ public enum Caller: Sendable, Equatable {
 public struct Registration: Sendable {
     let database: Database
     let clock: any NowProvider
+    /// The server's rules; a hospital's settings may change them for its slots (`rules(forDepartment:on:)`).
     public let rules: SchedulingRules
+    let ruleBook: HospitalRuleBook
     let calendar: HospitalCalendar
     /// The directory this registration reads doctors and departments from (one cached copy per instance).
     public let directory: Directory
@@ -40,10 +42,22 @@ public struct Registration: Sendable {
         self.directory = Directory(database: database)
         self.clock = clock
         self.rules = rules
+        self.ruleBook = HospitalRuleBook(server: rules)
         self.calendar = calendar
     }
 
     var engine: Database.Engine { database.engine }
+
+    /// Drops the kept hospital rules and directory (after a hospital changed in this process): the next use reads them afresh.
+    public func forgetHospitals() {
+        ruleBook.forget()
+        directory.forgetSnapshot()
+    }
+
+    /// The rules for a department's slots: the server's, changed by its hospital's settings.
+    func rules(forDepartment departmentId: String, on db: any SQLDatabase) async throws -> SchedulingRules {
+        try await ruleBook.rules(forDepartment: departmentId, on: db)
+    }
 
     // MARK: shared steps inside a transaction
 

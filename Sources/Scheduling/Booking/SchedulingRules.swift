@@ -1,6 +1,7 @@
 import Foundation
 
-/// The hospital's registration rules that a deployment may tune.
+/// The registration rules: the server's (`companion serve` flags), which a hospital's settings may change for its
+/// own slots (`RegistrationRules`).
 public struct SchedulingRules: Sendable {
     /// How long a hold keeps a place.
     public var holdDuration: TimeInterval = 5 * 60
@@ -20,6 +21,11 @@ public struct SchedulingRules: Sendable {
     public var noShowLimit = 3
     public var noShowWindow: TimeInterval = 90 * 24 * 3600
     public var banDuration: TimeInterval = 30 * 24 * 3600
+    /// Appointments one patient may hold in one department on one day.
+    public var bookingsPerDepartmentPerDay = 1
+    /// A session's places open this many days before its date (放号), at `releaseTime` (`HH:mm`, hospital time).
+    public var releaseDaysAhead = 7
+    public var releaseTime = "08:00"
     /// Check-in opens this long before the session starts.
     public var checkInOpensBefore: TimeInterval = 60 * 60
 

@@ -13,7 +13,8 @@ public struct HospitalFiles: Sendable {
         settings = FileManager.default.fileExists(atPath: settingsURL.path) ? try HospitalSettings.read(try Data(contentsOf: settingsURL)) : nil
     }
 
-    init(definition: HospitalDefinition, settings: HospitalSettings?) {
+    /// A hospital read some other way (an admin route's upload).
+    public init(definition: HospitalDefinition, settings: HospitalSettings?) {
         self.definition = definition
         self.settings = settings
     }
@@ -26,13 +27,19 @@ public struct HospitalFiles: Sendable {
     }
 
     /// Imports the hospital, then saves its settings; returns the import's report and whether the settings changed.
+    /// What changed is written to the hospital change log as done by `actor`.
     public func importInto(
         _ database: Database, clock: any NowProvider = SystemClock(), dryRun: Bool = false,
-        retire: Bool = false
+        retire: Bool = false, by actor: String = "cli"
     ) async throws -> (report: HospitalImportReport, settingsChanged: Bool) {
         let report = try await HospitalImport(database: database, clock: clock).run(definition, dryRun: dryRun, retire: retire)
-        guard let settings, !dryRun else { return (report, false) }
-        let changed = try await HospitalSettingsStore(database: database).save(settings, hospitalId: definition.hospital.id, at: clock.now())
+        guard !dryRun else { return (report, false) }
+        let log = HospitalChangeLog(database: database, clock: clock)
+        let hospitalId = definition.hospital.id
+        if !report.changes.isEmpty { try await log.record("bundle_imported", by: actor, hospitalId: hospitalId, summary: report.auditSummary) }
+        guard let settings else { return (report, false) }
+        let changed = try await HospitalSettingsStore(database: database).save(settings, hospitalId: hospitalId, at: clock.now())
+        if changed { try await log.record("settings_saved", by: actor, hospitalId: hospitalId, summary: settings.auditSummary) }
         return (report, changed)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Storage
 import Wording
 
-/// A hospital's configuration beside its directory (`*.settings.json` next to its FHIR bundle): for now its weekly
-/// clinic schedule, from which doctor sessions are generated days ahead. See docs/hospitals.md.
+/// A hospital's configuration beside its directory (`*.settings.json` next to its FHIR bundle): its weekly clinic
+/// schedule, from which doctor sessions are generated days ahead, its registration rules, its answers to common
+/// questions and its own wording. See docs/hospitals.md.
 public struct HospitalSettings: Sendable, Codable, Equatable {
     /// The weekly schedule: each template gives the doctors it selects a half-day clinic on its weekdays.
     public struct Schedule: Sendable, Codable, Equatable {
@@ -39,6 +40,11 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
     }
 
     public let schedule: Schedule?
+    /// The hospital's registration rules; a rule left out is the server's (`companion serve` flags).
+    public let registration: RegistrationRules?
+    /// The hospital's answers to common questions, beside the shipped general ones (an entry with a shipped id
+    /// replaces it).
+    public let faq: [FAQEntry]?
     /// The hospital's own wording for entries of the message catalog (the assistant's name, its hotline …).
     public let wording: [MessageCatalog.Entry]?
 
@@ -49,8 +55,22 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
         return settings
     }
 
+    public init(
+        schedule: Schedule? = nil, registration: RegistrationRules? = nil, faq: [FAQEntry]? = nil, wording: [MessageCatalog.Entry]? = nil
+    ) {
+        self.schedule = schedule
+        self.registration = registration
+        self.faq = faq
+        self.wording = wording
+    }
+
     func validate() throws {
-        var errors: [FieldError] = []
+        var errors: [FieldError] = registration?.problems() ?? []
+        var faqIds = Set<String>()
+        for (i, entry) in (faq ?? []).enumerated() {
+            if let problem = entry.problem { errors.append(FieldError("faq[\(i)]", problem)) }
+            if !faqIds.insert(entry.id).inserted { errors.append(FieldError("faq[\(i)].id", "\(entry.id) is given twice")) }
+        }
         if let wording {
             do { _ = try MessageCatalog.shipped.overriding(wording) } catch { errors.append(FieldError("wording", "\(error)")) }
         }
@@ -79,6 +99,16 @@ public struct HospitalSettings: Sendable, Codable, Equatable {
             if !(1...100).contains(t.capacityPerSlot) { errors.append(FieldError(field + ".capacityPerSlot", "1–100")) }
         }
         if !errors.isEmpty { throw ValidationFailed(errors) }
+    }
+
+    /// The audit's summary: which parts the settings hold, with their sizes.
+    public var auditSummary: String {
+        var parts: [String] = []
+        if let schedule { parts.append("schedule: \(schedule.templates.count) template(s), \(schedule.daysAhead) days ahead") }
+        if registration != nil { parts.append("registration rules") }
+        if let faq { parts.append("faq: \(faq.count) entr\(faq.count == 1 ? "y" : "ies")") }
+        if let wording { parts.append("wording: " + wording.map(\.id).joined(separator: " ")) }
+        return parts.isEmpty ? "empty settings" : parts.joined(separator: "; ")
     }
 
     static func minutes(_ time: String) -> Int? {

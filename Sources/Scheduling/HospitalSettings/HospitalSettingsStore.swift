@@ -26,6 +26,16 @@ public struct HospitalSettingsStore: Sendable {
         return true
     }
 
+    /// Every hospital's settings, by hospital id.
+    public func all() async throws -> [String: HospitalSettings] {
+        var settings: [String: HospitalSettings] = [:]
+        for row in try await database.sql.raw("SELECT hospital_id, settings FROM hospital_settings").all() {
+            let json = try row.decode(column: "settings", as: String.self)
+            settings[try row.decode(column: "hospital_id", as: String.self)] = try JSONDecoder().decode(HospitalSettings.self, from: Data(json.utf8))
+        }
+        return settings
+    }
+
     public func load(hospitalId: String) async throws -> HospitalSettings? {
         guard let row = try await database.sql.raw("SELECT settings FROM hospital_settings WHERE hospital_id = \(bind: hospitalId)").first() else {
             return nil

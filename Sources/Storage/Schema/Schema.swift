@@ -19,5 +19,6 @@ public enum Schema {
         accessLog,
         retiredDirectory,
         hospitalSettings,
+        hospitalChanges,
     ]
 }
