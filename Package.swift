@@ -226,7 +226,7 @@ let package = Package(
         .testTarget(name: "WordingTests", dependencies: ["Wording"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "Wording", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [

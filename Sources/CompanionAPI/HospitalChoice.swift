@@ -14,9 +14,7 @@ enum HospitalChoice {
         throw ValidationFailed([FieldError("hospitalId", "\(problem). Choose one of: \(choices).")])
     }
 
-    static let noHospital = Problem(
-        status: 503, code: "no_hospital", title: "No hospital yet",
-        detail: "No hospital has been imported on this server yet (companion hospital import).")
+    static var noHospital: Problem { .worded(status: 503, code: "no_hospital", title: "No hospital yet") }
 }
 
 extension APIHandlers {

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 import HTTPTypes
 import Storage
 
@@ -38,6 +39,13 @@ public struct Problem: Error, Sendable, Equatable, Encodable {
         try c.encodeIfPresent(detail, forKey: .detail)
         try c.encode(code, forKey: .code)
         try c.encodeIfPresent(errors, forKey: .errors)
+    }
+
+    /// A problem a patient may read: its `detail` is the catalog's `problem_<code>` in the request's language.
+    static func worded(status: Int, code: String, title: String, _ values: [String: String] = [:], retryAfter: Int? = nil) -> Problem {
+        Problem(
+            status: status, code: code, title: title,
+            detail: MessageCatalog.shipped.text("problem_\(code)", RequestScope.language.rawValue, values), retryAfter: retryAfter)
     }
 
     static func unauthorized(_ detail: String = "Sign in first: send Authorization: Bearer <accessToken>.") -> Problem {

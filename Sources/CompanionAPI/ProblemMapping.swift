@@ -7,6 +7,7 @@ import Records
 import Scheduling
 import Speech
 import Storage
+import Wording
 
 /// The one place where errors of every module become HTTP problems. An error not listed here is a bug:
 /// it becomes a bare 500 and is logged with its request id.
@@ -60,13 +61,9 @@ enum ProblemMapping {
                 status: 429, code: scope == .phone ? "rate_limited" : "codes_limited_\(scope.rawValue)", title: "Too many codes",
                 detail: "The hour's limit of login codes \(whose) is reached; try again in \(retryAfter) s.", retryAfter: retryAfter)
         case .invalidCode:
-            return Problem(
-                status: 401, code: "invalid_code", title: "Wrong or expired code",
-                detail: "The code is wrong, expired or already used.")
+            return .worded(status: 401, code: "invalid_code", title: "Wrong or expired code")
         case .tooManyAttempts:
-            return Problem(
-                status: 401, code: "too_many_attempts", title: "Too many attempts",
-                detail: "This code was entered wrongly 5 times; request a new one.")
+            return .worded(status: 401, code: "too_many_attempts", title: "Too many attempts")
         case .invalidToken:
             return .unauthorized("The token is invalid or expired.")
         case .refreshTokenReused:
@@ -82,19 +79,13 @@ enum ProblemMapping {
                 status: 429, code: "rate_limited", title: "Too many wrong passwords",
                 detail: "Logins for this username are paused; try again in \(retryAfter) s.", retryAfter: retryAfter)
         case .tooManyProfiles(let limit):
-            return Problem(
-                status: 409, code: "too_many_profiles", title: "Too many patient profiles",
-                detail: "An account can hold at most \(limit) patient profiles.")
+            return .worded(status: 409, code: "too_many_profiles", title: "Too many patient profiles", ["limit": "\(limit)"])
         case .usernameTaken:
             return Problem(status: 409, code: "conflict", title: "Username taken")
         case .profileInUse:
-            return Problem(
-                status: 409, code: "profile_in_use", title: "Profile has appointments",
-                detail: "This patient profile has appointments on record and cannot be deleted.")
+            return .worded(status: 409, code: "profile_in_use", title: "Profile has appointments")
         case .deliveryFailed:
-            return Problem(
-                status: 503, code: "delivery_failed", title: "Code not delivered",
-                detail: "The text message could not be sent; try again shortly.", retryAfter: 30)
+            return .worded(status: 503, code: "delivery_failed", title: "Code not delivered", retryAfter: 30)
         case .consentRequired(let purpose, let patientId):
             let whose = patientId.map { " (the guardian's, for patient \($0))" } ?? ""
             return Problem(
@@ -106,13 +97,9 @@ enum ProblemMapping {
     private static func dialogue(_ error: DialogueError) -> Problem {
         switch error {
         case .messageTooLong(let limit):
-            return Problem(
-                status: 413, code: "message_too_long", title: "Message too long",
-                detail: "A message can have at most \(limit) characters.")
+            return .worded(status: 413, code: "message_too_long", title: "Message too long", ["limit": "\(limit)"])
         case .busy:
-            return Problem(
-                status: 409, code: "conversation_busy", title: "Conversation busy",
-                detail: "Another device is sending to this conversation; send again.", retryAfter: 1)
+            return .worded(status: 409, code: "conversation_busy", title: "Conversation busy", retryAfter: 1)
         }
     }
 
@@ -180,74 +167,40 @@ enum ProblemMapping {
     }
 
     private static func scheduling(_ error: SchedulingError) -> Problem {
-        let zh = RequestScope.language == .zh
-        func conflict(_ code: String, _ title: String, _ detail: String) -> Problem {
-            Problem(status: 409, code: code, title: title, detail: detail)
+        func conflict(_ code: String, _ title: String, _ values: [String: String] = [:]) -> Problem {
+            .worded(status: 409, code: code, title: title, values)
+        }
+        func instant(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+        func catalogText(_ id: String, _ values: [String: String] = [:]) -> String {
+            MessageCatalog.shipped.text(id, RequestScope.language.rawValue, values)
         }
         switch error {
-        case .slotFull:
-            return conflict(
-                "slot_full", "Slot full", zh ? "这个时段已经约满了，请换一个时间或加入候补。" : "This slot is fully booked; choose another time or join the waitlist.")
-        case .notReleased(let releaseAt):
-            return conflict(
-                "not_released", "Not released yet",
-                (zh ? "号源尚未放出，放号时间：" : "These places are released at ") + ISO8601DateFormatter().string(from: releaseAt))
-        case .slotInPast:
-            return conflict("slot_in_past", "Slot has started", zh ? "这个时段已经开始或结束，不能再预约。" : "This slot has already started.")
-        case .sessionClosed:
-            return conflict("session_closed", "Session closed", zh ? "医生本次门诊已停诊。" : "The doctor has cancelled this session.")
-        case .duplicateBooking:
-            return conflict(
-                "duplicate_booking", "Duplicate booking",
-                zh
-                    ? "该就诊人当天在这个科室已有预约，或与已有预约时间冲突。"
-                    : "This patient already has an appointment in this department that day, or one at an overlapping time.")
-        case .dailyLimit(let limit):
-            return conflict(
-                "daily_limit", "Daily limit reached",
-                zh ? "每个账号每天最多预约\(limit)次，请明天再试。" : "An account can book at most \(limit) appointments a day.")
+        case .slotFull: return conflict("slot_full", "Slot full")
+        case .notReleased(let releaseAt): return conflict("not_released", "Not released yet", ["time": instant(releaseAt)])
+        case .slotInPast: return conflict("slot_in_past", "Slot has started")
+        case .sessionClosed: return conflict("session_closed", "Session closed")
+        case .duplicateBooking: return conflict("duplicate_booking", "Duplicate booking")
+        case .dailyLimit(let limit): return conflict("daily_limit", "Daily limit reached", ["limit": "\(limit)"])
         case .tooManyHolds(let limit, let retryAfter):
-            return Problem(
-                status: 429, code: "too_many_holds", title: "Too many places held",
-                detail: zh
-                    ? "一个账号最多同时保留\(limit)个号源，请先确认或等待已保留的号源到期（约\(retryAfter)秒）。"
-                    : "An account can hold at most \(limit) places at once; book or let one lapse (about \(retryAfter) s).",
+            return .worded(
+                status: 429, code: "too_many_holds", title: "Too many places held", ["limit": "\(limit)", "seconds": "\(retryAfter)"],
                 retryAfter: retryAfter)
         case .tooManyChanges(let limit, let retryAfter):
-            return Problem(
+            return .worded(
                 status: 429, code: "booking_changes_limited", title: "Too many booking changes",
-                detail: zh
-                    ? "一个账号每分钟最多保留号源或改约\(limit)次，请约\(retryAfter)秒后再试。"
-                    : "An account can hold or move places at most \(limit) times a minute; try again in about \(retryAfter) s.",
-                retryAfter: retryAfter)
-        case .waitlistLimit(let limit):
-            return conflict(
-                "waitlist_limit", "Too many waitlist entries",
-                zh ? "每位就诊人最多同时候补\(limit)个时段。" : "A patient can wait for at most \(limit) sessions at once.")
-        case .bookingBanned(let until):
-            return conflict(
-                "booking_banned", "Booking suspended",
-                (zh ? "因多次爽约，暂停预约至 " : "Booking is suspended after repeated no-shows until ") + ISO8601DateFormatter().string(from: until))
-        case .holdExpired:
-            return conflict("hold_expired", "Hold expired", zh ? "保留的号源已过期，请重新选择。" : "The hold has expired; choose the slot again.")
-        case .pastCutoff(let cutoff):
-            return conflict(
-                "past_cutoff", "Past the cancellation cut-off",
-                (zh ? "已超过可取消或改约的时间：" : "Changes were possible until ") + ISO8601DateFormatter().string(from: cutoff))
-        case .invalidState(let why):
-            return conflict("conflict", "Not possible now", why)
-        case .checkInClosed(let why):
-            return conflict("check_in_closed", "Check-in not open", why)
-        case .queueEmpty:
-            return conflict("queue_empty", "Nobody is waiting", zh ? "当前没有已签到的候诊患者。" : "No checked-in patient is waiting.")
-        case .invalidSession(let why):
-            return conflict("conflict", "Session conflict", why)
-        case .visitUnderWay:
-            return conflict(
-                "visit_under_way", "A visit is under way",
-                zh
-                    ? "您正在就诊中（已签到或已叫号），请就诊结束后再注销账号。"
-                    : "A visit is under way; delete the account once it is over.")
+                ["limit": "\(limit)", "seconds": "\(retryAfter)"], retryAfter: retryAfter)
+        case .waitlistLimit(let limit): return conflict("waitlist_limit", "Too many waitlist entries", ["limit": "\(limit)"])
+        case .bookingBanned(let until): return conflict("booking_banned", "Booking suspended", ["time": instant(until)])
+        case .holdExpired: return conflict("hold_expired", "Hold expired")
+        case .pastCutoff(let cutoff): return conflict("past_cutoff", "Past the cancellation cut-off", ["time": instant(cutoff)])
+        case .invalidState(let state): return Problem(status: 409, code: "conflict", title: "Not possible now", detail: catalogText(state.rawValue))
+        case .checkInClosed(.notToday): return conflict("check_in_closed", "Check-in not open", ["why": catalogText("check_in_not_today")])
+        case .checkInClosed(.notYet(let minutes)):
+            return conflict("check_in_closed", "Check-in not open", ["why": catalogText("check_in_not_yet", ["minutes": "\(minutes)"])])
+        case .checkInClosed(.ended): return conflict("check_in_closed", "Check-in not open", ["why": catalogText("check_in_ended")])
+        case .queueEmpty: return conflict("queue_empty", "Nobody is waiting")
+        case .invalidSession(let state): return Problem(status: 409, code: "conflict", title: "Session conflict", detail: catalogText(state.rawValue))
+        case .visitUnderWay: return conflict("visit_under_way", "A visit is under way")
         }
     }
 

@@ -78,7 +78,7 @@ extension ConversationPolicy {
             // "好的" after a confirmation is an acknowledgement, not a request to change anything.
             return Reply(
                 text: Phrases.say("anything_else", language), stage: .booked, language: language,
-                quickReplies: language.pick(["需要准备什么", "换个时间", "取消这个预约"], ["What should I bring?", "Another time", "Cancel it"]))
+                quickReplies: Phrases.quick(["preparation", "another_time", "cancel_it"], language))
         case .book, .affirm, .change, .deny:
             guard let triage = state.triage, triage.level != .emergency else { return nil }
             if u.intent == .deny, state.offers.isEmpty {
@@ -126,7 +126,7 @@ extension ConversationPolicy {
         slots = slots.filter(\.released)
         if slots.isEmpty, state.askedDay != nil || state.askedPeriod != nil {
             if let first = unreleased.first {
-                note = Phrases.say("booking.not_released_then", language, ["release": Self.describe(first.releaseAt, language)])
+                note = Phrases.say("booking.not_released_then", language, ["release": Phrases.instant(first.releaseAt, language)])
             } else {
                 note = Phrases.say("booking.none_then", language)
             }
@@ -142,22 +142,23 @@ extension ConversationPolicy {
             state.stage = .booking
             return Reply(
                 text: Phrases.say(urgent ? "booking.none_within_a_day" : "booking.none_soon", language),
-                stage: .booking, language: language, quickReplies: language.pick(["转人工"], ["Talk to a person"]))
+                stage: .booking, language: language, quickReplies: Phrases.quick(["handoff"], language))
         }
         state.stage = .booking
         let lines = slots.enumerated().map { index, slot in
             Phrases.say(
                 "booking.slot_line", language,
                 [
-                    "number": "\(index + 1)", "day": Self.day(slot.date, language), "time": slot.time, "doctor": slot.doctorName,
-                    "fee": Self.fee(slot.feeYuan, language), "left": "\(slot.remaining)",
+                    "number": "\(index + 1)", "day": Phrases.day(slot.date, language), "time": slot.time, "doctor": slot.doctorName,
+                    "fee": Phrases.fee(slot.feeYuan, language), "left": "\(slot.remaining)",
                 ])
         }
         let head = Phrases.say("booking.times", language, ["department": slots[0].departmentName])
         let tail = Phrases.say("booking.which", language)
         return Reply(
             text: note + head + "\n" + lines.joined(separator: "\n") + "\n" + tail, stage: .booking, language: language,
-            quickReplies: slots.indices.prefix(3).map { language.pick("第\($0 + 1)个", "Number \($0 + 1)") } + [language.pick("换个时间", "Another time")],
+            quickReplies: slots.indices.prefix(3).map { Phrases.say("quick_number", language, ["n": "\($0 + 1)"]) }
+                + Phrases.quick(["another_time"], language),
             cards: [Card(type: "slots", title: slots[0].departmentName, slots: slots)])
     }
 
@@ -187,12 +188,12 @@ extension ConversationPolicy {
         let text = Phrases.say(
             state.pending == .reschedule ? "booking.confirm_move" : "booking.confirm", language,
             [
-                "day": Self.day(slot.date, language), "time": slot.time, "department": slot.departmentName, "doctor": slot.doctorName,
-                "fee": Self.fee(slot.feeYuan, language),
+                "day": Phrases.day(slot.date, language), "time": slot.time, "department": slot.departmentName, "doctor": slot.doctorName,
+                "fee": Phrases.fee(slot.feeYuan, language),
             ])
         return Reply(
             text: text, stage: .confirming, language: language,
-            quickReplies: language.pick(["确认", "换一个", "不用了"], ["Yes, book it", "Another one", "No"]),
+            quickReplies: Phrases.quick(["yes_book", "another_one", "no"], language),
             cards: [Card(type: "slots", title: slot.departmentName, slots: [slot])])
     }
 
@@ -220,7 +221,7 @@ extension ConversationPolicy {
                 return Reply(
                     text: Phrases.say(
                         "booking.cancelled", language,
-                        ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
+                        ["day": Phrases.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
                     stage: .followup, language: language, actions: [Action(type: "appointment_cancelled", appointmentId: visit.appointmentId)])
             case .choosePatient:
                 return try await askToConfirm(&state)
@@ -241,7 +242,7 @@ extension ConversationPolicy {
         let text = Phrases.say(
             rescheduled ? "booking.moved" : "booking.booked", language,
             [
-                "day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName, "doctor": visit.doctorName,
+                "day": Phrases.day(visit.date, language), "time": visit.time, "department": visit.departmentName, "doctor": visit.doctorName,
                 "place": place,
             ])
         var cards = [
@@ -254,7 +255,7 @@ extension ConversationPolicy {
         }
         return Reply(
             text: text, stage: .booked, language: language,
-            quickReplies: language.pick(["换个时间", "取消这个预约", "需要准备什么"], ["Another time", "Cancel it", "What should I bring?"]),
+            quickReplies: Phrases.quick(["another_time", "cancel_it", "preparation"], language),
             cards: cards, actions: [Action(type: rescheduled ? "appointment_rescheduled" : "appointment_booked", appointmentId: visit.appointmentId)])
     }
 
@@ -265,7 +266,7 @@ extension ConversationPolicy {
         switch refusal {
         case .slotFull: why = Phrases.say("booking.refused.full", language)
         case .notReleased(let at):
-            why = Phrases.say("booking.refused.not_released", language, ["release": Self.describe(at, language)])
+            why = Phrases.say("booking.refused.not_released", language, ["release": Phrases.instant(at, language)])
         case .duplicate:
             why = Phrases.say("booking.refused.duplicate", language)
         case .dailyLimit:
@@ -276,8 +277,8 @@ extension ConversationPolicy {
         case .banned(let until):
             state.pending = nil
             return Reply(
-                text: Phrases.say("booking.refused.banned", language, ["until": Self.describe(until, language)]),
-                stage: .booking, language: language, quickReplies: language.pick(["挂号处在哪里", "转人工"], ["Where is registration?", "Talk to a person"]))
+                text: Phrases.say("booking.refused.banned", language, ["until": Phrases.instant(until, language)]),
+                stage: .booking, language: language, quickReplies: Phrases.quick(["registration_where", "handoff"], language))
         case .pastCutoff:
             return pastCutoff(&state)
         case .unavailable, .notFound, .checkInNotOpen: why = Phrases.say("booking.refused.unavailable", language)
@@ -310,8 +311,8 @@ extension ConversationPolicy {
         state.stage = .confirming
         return Reply(
             text: Phrases.say(
-                "cancel.confirm", language, ["day": Self.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
-            stage: .confirming, language: language, quickReplies: language.pick(["确认取消", "不取消了"], ["Yes, cancel", "No, keep it"]))
+                "cancel.confirm", language, ["day": Phrases.day(visit.date, language), "time": visit.time, "department": visit.departmentName]),
+            stage: .confirming, language: language, quickReplies: Phrases.quick(["yes_cancel", "keep_it"], language))
     }
 
     /// The cut-off said before any time is offered or any yes asked for: nil while the visit can still change.
@@ -326,12 +327,12 @@ extension ConversationPolicy {
         state.offers = []
         state.chosen = nil
         state.stage = .booked
-        let when = state.visit?.changesCloseAt.map { Self.describe($0, language) }
+        let when = state.visit?.changesCloseAt.map { Phrases.instant($0, language) }
         let closed =
-            when.map { language.pick("在线取消和改约已在\($0)截止。", "Online cancelling and moving closed on \($0).") }
-            ?? language.pick("已经过了在线取消和改约的截止时间。", "The time for cancelling or moving it online has passed.")
+            when.map { Phrases.say("cutoff_passed_on", language, ["when": $0]) }
+            ?? Phrases.say("cutoff_passed", language)
         return Reply(
-            text: closed + language.pick("如果去不了，请联系医院。", " Please call the hospital if you cannot come."),
+            text: closed + Phrases.say("call_hospital_if_cannot_come", language),
             stage: .booked, language: language)
     }
 
@@ -353,7 +354,7 @@ extension ConversationPolicy {
                 text: Phrases.say(
                     "visit.checked_in", language,
                     ["number": "\(queue.queueNumber)", "ahead": "\(queue.ahead)", "minutes": "\(queue.estimatedWaitMinutes)", "place": place]),
-                stage: .visit, language: language, quickReplies: language.pick(["还要等多久", "厕所在哪里"], ["How long now?", "Where is the pharmacy?"]),
+                stage: .visit, language: language, quickReplies: Phrases.quick(["how_long", "toilet_where"], language),
                 cards: visit.place.map { [Card(type: "directions", title: visit.departmentName, text: Phrases.place($0, language), place: $0)] }
                     ?? [],
                 actions: [Action(type: "checked_in", appointmentId: visit.appointmentId)])
@@ -411,7 +412,7 @@ extension ConversationPolicy {
         let step = ["payment", "laboratory", "radiology", "ultrasound"].contains(kind) ? kind : "pharmacy"
         let text = Phrases.say("visit.step.\(step)", language, ["place": place.map { Phrases.place($0, language) } ?? ""])
         return Reply(
-            text: text, stage: .visit, language: language, quickReplies: language.pick(["好了", "报告什么时候出"], ["Done", "When are the results ready?"]),
+            text: text, stage: .visit, language: language, quickReplies: Phrases.quick(["done", "results_when"], language),
             cards: place.map { [Card(type: "directions", title: $0.name, text: Phrases.place($0, language), place: $0)] } ?? [])
     }
 
@@ -440,28 +441,4 @@ extension ConversationPolicy {
         if let index = u.choiceIndex, offers.indices.contains(index) { return offers[index] }
         return nil
     }
-
-    static func day(_ date: String, _ language: Language) -> String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return date }
-        return language.pick("\(parts[1])月\(parts[2])日", "\(EnglishMonths.short[parts[1] - 1]) \(parts[2])")
-    }
-
-    static func fee(_ yuan: Double, _ language: Language) -> String {
-        let amount = yuan == yuan.rounded() ? String(Int(yuan)) : String(format: "%.2f", yuan)
-        return language.pick("\(amount)元", "\(amount) yuan")
-    }
-
-    static func describe(_ instant: Date, _ language: Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: instant)
-        return language.pick(
-            String(format: "%d月%d日 %02d:%02d", c.month!, c.day!, c.hour!, c.minute!),
-            String(format: "%@ %d at %02d:%02d", EnglishMonths.short[c.month! - 1], c.day!, c.hour!, c.minute!))
-    }
-}
-
-enum EnglishMonths {
-    static let short = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

@@ -27,7 +27,7 @@ public struct ConversationPolicy: Sendable {
     private func greetingReply(_ state: ConversationState) -> Reply {
         Reply(
             text: Phrases.greeting(state.language), stage: state.stage, language: state.language,
-            quickReplies: state.language.pick(["孩子发烧了", "停车场在哪里", "转人工"], ["My child has a fever", "Where can I park?", "Talk to a person"]))
+            quickReplies: Phrases.quick(["child_fever", "parking", "handoff"], state.language))
     }
 
     /// The reply to a message from the account, updating `state`; `today` is the date in the hospital's time zone.
@@ -67,10 +67,10 @@ public struct ConversationPolicy: Sendable {
         case .thanks:
             state.misunderstood = 0
             return Reply(
-                text: language.pick("不客气，祝您早日康复！还有什么可以帮您？", "You are welcome. Get well soon! Anything else I can do?"),
+                text: Phrases.say("thanks_reply", language),
                 stage: state.stage, language: language)
         case .reportTime:
-            if let answer = knowledge.answer(language.pick("报告什么时候出", "when will my results be ready"), language: language) {
+            if let answer = knowledge.answer(Phrases.say("quick_results_when", language), language: language) {
                 return faq(answer, state: &state)
             }
         default:
@@ -108,7 +108,7 @@ public struct ConversationPolicy: Sendable {
         return Reply(
             text: utterance.intent == .question ? Phrases.notKnown(language) : Phrases.notUnderstood(language),
             stage: state.stage, language: language,
-            quickReplies: language.pick(["我不舒服", "停车场在哪里", "转人工"], ["I feel unwell", "Where can I park?", "Talk to a person"]))
+            quickReplies: Phrases.quick(["unwell", "parking", "handoff"], language))
     }
 
     // MARK: - Triage
@@ -129,7 +129,7 @@ public struct ConversationPolicy: Sendable {
         let facts = state.facts
         let symptoms = facts.symptoms.compactMap { ClinicalKnowledge.shipped.concepts[$0] }.filter { $0.kind != .site }.prefix(3)
             .map { language == .zh ? $0.zh : $0.en }
-        let duration = facts.durationDays.map { Self.describe(days: $0, language) } ?? ""
+        let duration = facts.durationDays.map { Phrases.duration(days: $0, language) } ?? ""
         var text: String
         if language == .zh {
             text = "根据您说的情况（\(symptoms.joined(separator: "、"))\(duration.isEmpty ? "" : "，" + duration)），"
@@ -150,7 +150,7 @@ public struct ConversationPolicy: Sendable {
         }
         return Reply(
             text: text, stage: .triage, language: language,
-            quickReplies: language.pick(["帮我预约", "看病要带什么", "转人工"], ["Book it for me", "What should I bring?", "Talk to a person"]),
+            quickReplies: Phrases.quick(["book_it", "what_to_bring", "handoff"], language),
             cards: cards, triage: summary(triage, name: name, language: language))
     }
 
@@ -183,14 +183,6 @@ public struct ConversationPolicy: Sendable {
         return candidates.first { !state.asked.contains($0) }
     }
 
-    static func describe(days: Double, _ language: Language) -> String {
-        if days < 1 { return language.pick("不到一天", "less than a day") }
-        if days < 14 { let n = Int(days.rounded()); return language.pick("\(n)天", n == 1 ? "1 day" : "\(n) days") }
-        if days < 60 { let n = Int((days / 7).rounded()); return language.pick("\(n)周", "\(n) weeks") }
-        let n = Int((days / 30).rounded())
-        return language.pick("\(n)个月", "\(n) months")
-    }
-
     // MARK: - Other replies
 
     private func emergency(_ triage: TriageResult, state: inout ConversationState) async throws -> Reply {
@@ -203,16 +195,16 @@ public struct ConversationPolicy: Sendable {
         state.chosen = nil
         state.triage = triage
         let place = try await guide.place(kind: "emergency", hospitalId: state.hospitalId, language: language)
-        let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? language.pick("急诊科", "Emergency")
+        let name = try await guide.department(id: triage.departmentId, language: language)?.name ?? Phrases.say("emergency_department", language)
         var cards = [
             Card(
-                type: "emergency", title: language.pick("立即拨打 120", "Call 120 now"),
-                text: language.pick("或马上到急诊科", "or go to the emergency department now"), phone: "120", place: place)
+                type: "emergency", title: Phrases.say("emergency_card_title", language),
+                text: Phrases.say("emergency_card_text", language), phone: "120", place: place)
         ]
         if let place { cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place)) }
         return Reply(
             text: Phrases.emergency(triage.redFlags, place: place, language), stage: .emergency, language: language,
-            quickReplies: language.pick(["拨打120", "急诊科怎么走"], ["Call 120", "Where is the emergency department?"]),
+            quickReplies: Phrases.quick(["call_120", "emergency_where"], language),
             cards: cards, actions: first ? [Action(type: "emergency_advised")] : [],
             triage: summary(triage, name: name, language: language))
     }
@@ -238,7 +230,7 @@ public struct ConversationPolicy: Sendable {
         let language = state.language
         return Reply(
             text: answer.text, stage: state.stage, language: language,
-            cards: [Card(type: "faq", title: language.pick("医院须知", "Hospital information"), text: answer.text, faqId: answer.id)])
+            cards: [Card(type: "faq", title: Phrases.say("faq_card_title", language), text: answer.text, faqId: answer.id)])
     }
 
     func summary(_ triage: TriageResult, name: String, language: Language) -> TriageSummary {

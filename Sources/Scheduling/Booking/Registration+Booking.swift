@@ -242,7 +242,7 @@ extension Registration {
             if case .doctor = caller { throw NotFound("appointment") }
             try await lock(["slot:\(appointment.slotId)"], on: db)
             let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
-            guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be cancelled") }
+            guard current.status == .booked else { throw SchedulingError.invalidState(.notBookedToCancel) }
             if case .patient = caller {
                 let cutoff = current.startsAt.addingTimeInterval(-(try await rules(forDepartment: current.departmentId, on: db).cancelCutoff))
                 guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }
@@ -272,8 +272,8 @@ extension Registration {
             let before = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
             try await lock(["account:\(accountId)", "patient:\(before.patientId)", "slot:\(before.slotId)", "slot:\(newSlotId)"], on: db)
             let current = try await appointmentRow(appointmentId, visibleTo: caller, on: db)
-            guard current.status == .booked else { throw SchedulingError.invalidState("only a booked appointment can be moved") }
-            guard newSlotId != current.slotId else { throw SchedulingError.invalidState("the appointment is already in that slot") }
+            guard current.status == .booked else { throw SchedulingError.invalidState(.notBookedToMove) }
+            guard newSlotId != current.slotId else { throw SchedulingError.invalidState(.alreadyInThatSlot) }
             try await countChange(accountId: accountId, now: now, on: db)
             let cutoff = current.startsAt.addingTimeInterval(-(try await rules(forDepartment: current.departmentId, on: db).cancelCutoff))
             guard now <= cutoff else { throw SchedulingError.pastCutoff(cutoff: cutoff) }

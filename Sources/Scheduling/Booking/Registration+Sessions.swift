@@ -91,7 +91,7 @@ extension Registration {
             }
             return true
         }
-        guard created else { throw SchedulingError.invalidSession("the doctor already has a session then") }
+        guard created else { throw SchedulingError.invalidSession(.doctorAlreadyHasSession) }
         return try await database.transaction { db in try await session(id, on: db) }
     }
 
@@ -104,7 +104,7 @@ extension Registration {
         return try await database.transaction { db in
             try await lock(["session:\(id)"], on: db)
             let session = try await session(id, on: db)
-            guard session.status == .open else { throw SchedulingError.invalidState("the session is already closed") }
+            guard session.status == .open else { throw SchedulingError.invalidState(.sessionAlreadyClosed) }
             let slotIds = try await db.raw("SELECT id FROM slots WHERE session_id = \(bind: id)").all()
                 .map { try $0.decode(column: "id", as: String.self) }
             try await lock(slotIds.map { "slot:\($0)" }, on: db)

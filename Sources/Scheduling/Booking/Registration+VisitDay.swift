@@ -16,14 +16,14 @@ extension Registration {
             let session = try await session(current.sessionId, on: db)
             guard current.status == .booked else {
                 if current.status == .checkedIn { return (current, try await queue(of: current, session: session, on: db)) }
-                throw SchedulingError.invalidState("only a booked appointment can check in")
+                throw SchedulingError.invalidState(.notBookedToCheckIn)
             }
-            guard calendar.date(of: now) == current.date else { throw SchedulingError.checkInClosed("check-in is on the day of the visit") }
+            guard calendar.date(of: now) == current.date else { throw SchedulingError.checkInClosed(.notToday) }
             let opensBefore = try await rules(forDepartment: current.departmentId, on: db).checkInOpensBefore
             guard now >= session.startsAt.addingTimeInterval(-opensBefore) else {
-                throw SchedulingError.checkInClosed("check-in opens \(Int(opensBefore / 60)) minutes before the session")
+                throw SchedulingError.checkInClosed(.notYet(minutesBefore: Int(opensBefore / 60)))
             }
-            guard now < session.endsAt else { throw SchedulingError.checkInClosed("the session has ended") }
+            guard now < session.endsAt else { throw SchedulingError.checkInClosed(.ended) }
             let number = try await db.raw(
                 """
                 UPDATE doctor_sessions SET last_queue_number = last_queue_number + 1 WHERE id = \(bind: session.id) RETURNING last_queue_number
@@ -46,7 +46,7 @@ extension Registration {
     public func queueStatus(appointmentId: String, accountId: String) async throws -> QueueStatus {
         let appointment = try await appointment(id: appointmentId, for: .patient(accountId: accountId))
         guard appointment.status == .checkedIn || appointment.status == .called else {
-            throw SchedulingError.invalidState("check in first to get a queue number")
+            throw SchedulingError.invalidState(.notCheckedIn)
         }
         let session = try await session(appointment.sessionId, on: database.sql)
         return try await queue(of: appointment, session: session, on: database.sql)
@@ -107,7 +107,7 @@ extension Registration {
         return try await database.transaction { db in
             let session = try await session(sessionId, on: db)
             try requireSessionStaff(session, caller)
-            guard now >= session.endsAt else { throw SchedulingError.invalidState("the session has not ended yet") }
+            guard now >= session.endsAt else { throw SchedulingError.invalidState(.sessionNotEnded) }
             let missed = try await db.raw("SELECT * FROM appointments WHERE session_id = \(bind: sessionId) AND status = 'booked'")
                 .all().map(SchedulingRows.appointment)
             for appointment in missed {

@@ -140,10 +140,32 @@ public enum SchedulingError: Error, Sendable, Equatable {
     case bookingBanned(until: Date)
     case holdExpired
     case pastCutoff(cutoff: Date)
-    case invalidState(String)
-    case checkInClosed(String)
+    case invalidState(InvalidState)
+    case checkInClosed(CheckInClosed)
     case queueEmpty
-    case invalidSession(String)
+    case invalidSession(InvalidState)
     /// The patient is checked in or being seen: the account cannot go until the visit is over.
     case visitUnderWay
+}
+
+/// Why check-in is not open now.
+public enum CheckInClosed: Sendable, Equatable {
+    /// Check-in is on the day of the visit.
+    case notToday
+    /// It opens this many minutes before the session starts.
+    case notYet(minutesBefore: Int)
+    /// The session has ended.
+    case ended
+}
+
+/// What an appointment or session is not in a state for; the raw value is the message catalog's id for it.
+public enum InvalidState: String, Sendable, Equatable, CaseIterable {
+    case notBookedToCheckIn = "state_not_booked_to_check_in"
+    case notCheckedIn = "state_not_checked_in"
+    case notBookedToCancel = "state_not_booked_to_cancel"
+    case notBookedToMove = "state_not_booked_to_move"
+    case alreadyInThatSlot = "state_already_in_that_slot"
+    case sessionNotEnded = "state_session_not_ended"
+    case sessionAlreadyClosed = "state_session_already_closed"
+    case doctorAlreadyHasSession = "state_doctor_already_has_session"
 }

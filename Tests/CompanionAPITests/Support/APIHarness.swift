@@ -177,8 +177,13 @@ func withAPI(
         let services = try await Services(
             database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
             speech: speech, codeLimits: codeLimits, requestLimits: requestLimits)
-        let router = try buildRouter(services: services, registry: PrometheusCollectorRegistry(), publicMetrics: mode == .dev)
-        let app = Application(router: router, logger: logs?.logger ?? quietLogger)
+        // The application production runs: its routes and its services (database, waitlist, retention, keys, speech).
+        var configuration = AppConfiguration()
+        configuration.mode = mode
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        let app = try buildApplication(
+            configuration: configuration, services: services, registry: PrometheusCollectorRegistry(), logger: logs?.logger ?? quietLogger)
         try await app.test(live ? .live : .router) { client in
             try await body(API(client: client, database: db, sender: sender, speech: speech))
         }
