@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: [
-                "Storage",
+                "Storage", "Wording",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),

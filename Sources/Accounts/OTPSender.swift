@@ -1,3 +1,4 @@
+import Wording
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -49,7 +50,8 @@ public struct WebhookOTPSender: OTPSender {
         let body = try JSONEncoder().encode(
             Payload(
                 phone: phone.value, code: code,
-                message: "【就医助理】您的登录验证码是\(code),5分钟内有效。Your Companion login code is \(code)."
+                message: MessageCatalog.shipped.text("sms_login_code", "zh", ["code": code]) + " "
+                    + MessageCatalog.shipped.text("sms_login_code", "en", ["code": code])
             ))
         var request = HTTPClientRequest(url: url)
         request.method = .POST

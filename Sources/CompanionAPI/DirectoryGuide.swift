@@ -1,3 +1,4 @@
+import Foundation
 import Clinical
 import Dialogue
 import Wording
@@ -5,7 +6,8 @@ import Scheduling
 
 /// The conversation's view of the hospital, answered by the directory's snapshot.
 struct DirectoryGuide: HospitalGuide {
-    let directory: Directory
+    let registration: Registration
+    var directory: Directory { registration.directory }
     let settings: HospitalConversationSettings
 
     func department(id: String, language: Dialogue.Language) async throws -> (name: String, place: Dialogue.Place)? {
@@ -30,6 +32,12 @@ struct DirectoryGuide: HospitalGuide {
 
     /// The hospital's wording over the shipped catalog (checked when its settings were imported).
     func wording(hospitalId: String?) async throws -> MessageCatalog { try await settings.hospital(hospitalId).catalog }
+
+    /// The hospital's time zone (China Standard Time when none is named).
+    func timeZone(hospitalId: String?) async throws -> TimeZone {
+        guard let hospitalId else { return registration.serverCalendar.timeZone }
+        return try await registration.calendar(forHospital: hospitalId).timeZone
+    }
 
     /// The general answers and the hospital's own.
     func knowledge(hospitalId: String?) async throws -> KnowledgeBase { try await settings.hospital(hospitalId).knowledge }

@@ -10,6 +10,7 @@ struct RegistrationDesk: BookingDesk {
     let registration: Registration
     let patientProfiles: PatientProfiles
     let clock: any NowProvider
+    /// For ages only: a birth date starts at midnight in China Standard Time.
     let calendar = HospitalCalendar.shanghai
 
     func now() -> Date { clock.now() }
@@ -27,6 +28,7 @@ struct RegistrationDesk: BookingDesk {
         language: Dialogue.Language
     ) async throws -> [SlotOption] {
         let now = clock.now()
+        let calendar = try await registration.calendar(forDepartment: departmentId)
         let today = calendar.date(of: now)
         let query = SlotQuery(
             departmentId: departmentId, date: day.flatMap { calendar.adding(days: $0, to: today) }, period: period.flatMap(Period.init(rawValue:)),
@@ -71,10 +73,15 @@ struct RegistrationDesk: BookingDesk {
     }
 
     func visitToday(accountId: String, patientId: String?, language: Dialogue.Language) async throws -> Visit? {
-        let today = calendar.date(of: clock.now())
-        let appointments = try await registration.appointments(for: .patient(accountId: accountId), patientId: patientId)
-            .filter { $0.date == today && Appointment.Status.active.contains($0.status) }
-            .sorted { $0.startsAt < $1.startsAt }
+        let now = clock.now()
+        var appointments: [Appointment] = []
+        for appointment in try await registration.appointments(for: .patient(accountId: accountId), patientId: patientId)
+        where Appointment.Status.active.contains(appointment.status) {
+            if appointment.date == (try await registration.calendar(forDepartment: appointment.departmentId)).date(of: now) {
+                appointments.append(appointment)
+            }
+        }
+        appointments.sort { $0.startsAt < $1.startsAt }
         guard let first = appointments.first else { return nil }
         return try await visit(first, language: language)
     }
@@ -94,7 +101,8 @@ struct RegistrationDesk: BookingDesk {
         return Visit(
             appointmentId: appointment.id, patientId: appointment.patientId,
             doctorName: language.pick(doctor.name + doctor.title, "\(doctor.nameEn) (\(doctor.titleEn))"), departmentId: department.id,
-            departmentName: language.pick(department.name, department.nameEn), date: appointment.date, time: calendar.clockTime(appointment.startsAt),
+            departmentName: language.pick(department.name, department.nameEn), date: appointment.date,
+            time: try await registration.calendar(forDepartment: department.id).clockTime(appointment.startsAt),
             feeYuan: Double(slot.feeCents) / 100, place: DirectoryGuide.place(department.location, language: language),
             preparation: Preparation.shipped.notes(specialties: department.specialties, english: language == .en),
             changesCloseAt: appointment.startsAt.addingTimeInterval(-registration.rules.cancelCutoff))

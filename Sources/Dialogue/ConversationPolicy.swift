@@ -30,10 +30,16 @@ public struct ConversationPolicy: Sendable {
             quickReplies: Phrases.quick(["child_fever", "parking", "handoff"], state.language))
     }
 
+    /// The time zone of the conversation's hospital, in which its `today` is counted.
+    public func timeZone(of state: ConversationState) async throws -> TimeZone { try await guide.timeZone(hospitalId: state.hospitalId) }
+
     /// The reply to a message from the account, updating `state`; `today` is the date in the hospital's time zone.
     public func respond(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
         let catalog = try await guide.wording(hospitalId: state.hospitalId)
-        return try await Phrases.$catalog.withValue(catalog) { try await reply(to: text, state: &state, accountId: accountId, today: today) }
+        let zone = try await guide.timeZone(hospitalId: state.hospitalId)
+        return try await Phrases.$catalog.withValue(catalog) {
+            try await Phrases.$timeZone.withValue(zone) { try await reply(to: text, state: &state, accountId: accountId, today: today) }
+        }
     }
 
     private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
@@ -130,20 +136,13 @@ public struct ConversationPolicy: Sendable {
         let symptoms = facts.symptoms.compactMap { ClinicalKnowledge.shipped.concepts[$0] }.filter { $0.kind != .site }.prefix(3)
             .map { language == .zh ? $0.zh : $0.en }
         let duration = facts.durationDays.map { Phrases.duration(days: $0, language) } ?? ""
-        var text: String
-        if language == .zh {
-            text = "根据您说的情况（\(symptoms.joined(separator: "、"))\(duration.isEmpty ? "" : "，" + duration)），"
-            text +=
-                triage.level == .selfCare ? Phrases.levelAdvice(triage, .zh) + "如需就诊，可以挂\(name)。" : "建议您挂\(name)。" + Phrases.levelAdvice(triage, .zh)
-            text += Phrases.notADoctor.zh
-        } else {
-            text = "From what you describe (\(symptoms.joined(separator: ", "))\(duration.isEmpty ? "" : ", " + duration)), "
-            text +=
-                triage.level == .selfCare
-                ? Phrases.levelAdvice(triage, .en) + " If you want to be seen, the clinic is \(name)."
-                : "I suggest \(name). " + Phrases.levelAdvice(triage, .en)
-            text += " " + Phrases.notADoctor.en
-        }
+        let basis =
+            symptoms.joined(separator: Phrases.say("list_separator", language))
+            + (duration.isEmpty ? "" : Phrases.say("clause_separator", language) + duration)
+        let recommendation = triage.level == .selfCare ? "recommend_self_care" : "recommend_department"
+        let text =
+            Phrases.say("recommend_basis", language, ["facts": basis])
+            + Phrases.say(recommendation, language, ["department": name, "advice": Phrases.levelAdvice(triage, language)])
         var cards: [Card] = []
         if let place = department?.place {
             cards.append(Card(type: "directions", title: name, text: Phrases.place(place, language), place: place))

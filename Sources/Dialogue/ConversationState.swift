@@ -1,3 +1,4 @@
+import Foundation
 import Wording
 /// Where a conversation is, stored after every turn so it survives a restart and moves between devices.
 public struct ConversationState: Sendable, Codable, Equatable {
@@ -119,9 +120,12 @@ public protocol HospitalGuide: Sendable {
     func wording(hospitalId: String?) async throws -> MessageCatalog
     /// The answers to common questions at the hospital: the general ones and its own.
     func knowledge(hospitalId: String?) async throws -> KnowledgeBase
+    /// The hospital's time zone: its dates and clock times.
+    func timeZone(hospitalId: String?) async throws -> TimeZone
 }
 
 extension HospitalGuide {
     public func wording(hospitalId: String?) async throws -> MessageCatalog { .shipped }
     public func knowledge(hospitalId: String?) async throws -> KnowledgeBase { .general }
+    public func timeZone(hospitalId: String?) async throws -> TimeZone { Phrases.chinaStandardTime }
 }

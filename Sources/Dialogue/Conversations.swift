@@ -36,16 +36,11 @@ public struct Conversations: Sendable {
     let database: Database
     let clock: any NowProvider
     let policy: ConversationPolicy
-    let timeZone: TimeZone
 
-    public init(
-        database: Database, clock: any NowProvider, policy: ConversationPolicy,
-        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
-    ) {
+    public init(database: Database, clock: any NowProvider, policy: ConversationPolicy) {
         self.database = database
         self.clock = clock
         self.policy = policy
-        self.timeZone = timeZone
     }
 
     /// Starts a conversation (the patient profile, when given, must already be checked to be the account's; its age
@@ -95,7 +90,8 @@ public struct Conversations: Sendable {
             var state = try Self.state(row)
             let version = try row.decode(column: "version", as: Int.self)
             let turns = try row.decode(column: "turn_count", as: Int.self)
-            let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, today: Today(clock.now(), in: timeZone))
+            let today = Today(clock.now(), in: try await policy.timeZone(of: state))
+            let reply = try await policy.respond(to: cleaned, state: &state, accountId: accountId, today: today)
             let now = Clock.millis(clock.now())
             let stateJSON = try database.seal(try Self.json(state), .conversation)
             let message = try database.seal(cleaned, .conversation)

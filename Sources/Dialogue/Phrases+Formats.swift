@@ -12,7 +12,7 @@ extension Phrases {
     /// An instant in hospital time, as 12月4日 08:00 / Dec 4 at 08:00.
     static func instant(_ instant: Date, _ l: Language) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         let date = String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         return say("format_instant", l, ["date": day(date, l), "time": String(format: "%02d:%02d", c.hour!, c.minute!)])

@@ -1,3 +1,4 @@
+import Foundation
 import Clinical
 import Wording
 
@@ -5,6 +6,9 @@ import Wording
 /// policy sets `catalog` (a task-local), else the shipped catalog.
 enum Phrases {
     @TaskLocal static var catalog = MessageCatalog.shipped
+    /// The hospital's time zone for this turn, in which instants are written.
+    @TaskLocal static var timeZone = chinaStandardTime
+    static let chinaStandardTime = TimeZone(identifier: "Asia/Shanghai")!
 
     private static func text(_ id: String, _ l: Language, _ values: [String: String] = [:]) -> String {
         catalog.text(id, l.rawValue, values)
@@ -12,8 +16,6 @@ enum Phrases {
 
     /// The catalog's entry `id` in the language, its parameters filled.
     static func say(_ id: String, _ l: Language, _ values: [String: String] = [:]) -> String { text(id, l, values) }
-
-    static var notADoctor: (zh: String, en: String) { (catalog.text("not_a_doctor", "zh"), catalog.text("not_a_doctor", "en")) }
 
     static func greeting(_ l: Language) -> String { text("greeting", l) }
 

@@ -5,7 +5,7 @@ import Storage
 /// Read access to hospitals, their departments, doctors and service locations.
 public struct Directory: Sendable {
     let database: Database
-    private let snapshot = DirectorySnapshot()
+    private let snapshot = KeptForAWhile<DirectorySnapshot>()
 
     public init(database: Database) { self.database = database }
 
@@ -14,8 +14,8 @@ public struct Directory: Sendable {
     public func forgetSnapshot() { snapshot.forget() }
 
     // Columns by name, not d.*: an SQLite reader opened before a migration expands * from its old schema.
-    private func contents() async throws -> DirectorySnapshot.Contents {
-        try await snapshot.current {
+    private func contents() async throws -> DirectorySnapshot {
+        try await snapshot.value {
             let departments = try await database.sql.raw(
                 """
                 SELECT d.id, d.hospital_id, d.name, d.name_en, d.description, d.description_en, d.specialties, d.retired_at,
@@ -33,8 +33,7 @@ public struct Directory: Sendable {
                 departments: try departments.map(Self.department(from:)), doctors: try doctors.map(Self.doctor(from:)),
                 retired: Set(
                     try (departments + doctors).filter { try $0.decode(column: "retired_at", as: Int64?.self) != nil }
-                        .map { try $0.decode(column: "id", as: String.self) }),
-                loadedAt: Date())
+                        .map { try $0.decode(column: "id", as: String.self) }))
         }
     }
 

@@ -1,3 +1,5 @@
+import Wording
+
 /// A hospital served by Companion. All of its rule times are in `timeZone`.
 public struct Hospital: Sendable, Equatable, Codable {
     public let id: String
@@ -23,9 +25,11 @@ public struct Location: Sendable, Equatable, Codable {
 }
 
 extension Location {
-    /// Where the place is in Chinese (门诊楼2楼A区201), leaving out the parts a hospital does not give.
+    /// Where the place is in Chinese (门诊楼2楼A区201), in the catalog's words, leaving out the parts a hospital does not
+    /// give. Notices are stored in Chinese as sent.
     public var whereabouts: String {
-        [building, floor.isEmpty ? "" : floor + "楼", zone.isEmpty ? "" : zone + "区", room].joined()
+        [("place.building", building), ("place.floor", floor), ("place.zone", zone), ("place.room", room)]
+            .compactMap { id, value in value.isEmpty ? nil : MessageCatalog.shipped.text(id, "zh", ["value": value]) }.joined()
     }
 }
 

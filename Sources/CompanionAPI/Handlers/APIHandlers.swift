@@ -68,7 +68,7 @@ public struct Services: Sendable {
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
         _ = KnowledgeBase.general
         self.hospitalSettings = HospitalConversationSettings(store: HospitalSettingsStore(database: database))
-        let policy = ConversationPolicy(guide: DirectoryGuide(directory: registration.directory, settings: hospitalSettings), desk: desk)
+        let policy = ConversationPolicy(guide: DirectoryGuide(registration: registration, settings: hospitalSettings), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.records = Records(
             database: database, clock: clock,

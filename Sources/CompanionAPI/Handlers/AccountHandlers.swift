@@ -1,3 +1,4 @@
+import Wording
 import Accounts
 import Foundation
 import Dialogue
@@ -9,16 +10,13 @@ extension APIHandlers {
     func deleteAccount(_ input: Operations.DeleteAccount.Input) async throws -> Operations.DeleteAccount.Output {
         let accountId = try RequestScope.requirePatientAccount()
         let result = try await services.accountDeletion.delete(accountId: accountId)
-        let zh = RequestScope.language == .zh
         let retained: [Components.Schemas.AccountDeleted.RetainedPayloadPayload] =
             result.keptSignedRecords == 0
             ? []
             : [
                 .init(
                     kind: .signedRecord, count: result.keptSignedRecords, basis: .medicalRecordRetention,
-                    detail: zh
-                        ? "已签名的门诊病历按电子病历保存规定由医院保管，已与您的账号解除关联。"
-                        : "Signed medical records stay with the hospital as the law on medical records requires, no longer linked to your account.")
+                    detail: MessageCatalog.shipped.text("account_deleted_records_kept", RequestScope.language.rawValue))
             ]
         return .ok(
             .init(

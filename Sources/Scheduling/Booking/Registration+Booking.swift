@@ -142,7 +142,9 @@ extension Registration {
                 actor: actor, now: now, on: db)
             try await notify(
                 account: accountId, patient: patientId, kind: "booking_confirmed", title: Self.noticeTitle("booking_confirmed"),
-                body: Self.notice("booking_confirmed", ["date": slot.date, "time": calendar.clockTime(slot.startsAt)]),
+                body: Self.notice(
+                    "booking_confirmed",
+                    ["date": slot.date, "time": try await calendar(forDepartment: slot.departmentId, on: db).clockTime(slot.startsAt)]),
                 appointment: appointment.id, at: now, on: db)
             return (appointment, SessionTerms(period: slot.period, feeCents: slot.feeCents), slot.booked + 1 >= slot.capacity)
         }
@@ -199,6 +201,8 @@ extension Registration {
     ) async throws {
         if let refusal = slotRefusals.refusal(observing: slot, now: now) { throw refusal }
         let rules = try await rules(forDepartment: slot.departmentId, on: db)
+        // The account's day is the day of the hospital it books at.
+        let calendar = try await calendar(forDepartment: slot.departmentId, on: db)
         let today = calendar.date(of: now)
         let dayStart = calendar.startOfDay(today).map(Clock.millis) ?? 0
         let dayEnd = calendar.adding(days: 1, to: today).flatMap(calendar.startOfDay).map(Clock.millis) ?? 0
@@ -254,7 +258,9 @@ extension Registration {
             try await notify(
                 account: current.accountId, patient: current.patientId, kind: "appointment_cancelled",
                 title: Self.noticeTitle("appointment_cancelled"),
-                body: Self.notice("appointment_cancelled", ["date": current.date, "time": calendar.clockTime(current.startsAt)]),
+                body: Self.notice(
+                    "appointment_cancelled",
+                    ["date": current.date, "time": try await calendar(forDepartment: current.departmentId, on: db).clockTime(current.startsAt)]),
                 appointment: current.id,
                 at: now, on: db)
             try await offerFreedPlace(slotId: current.slotId, now: now, on: db)
@@ -297,6 +303,7 @@ extension Registration {
                 WHERE id = \(bind: current.id)
                 """
             ).run()
+            let calendar = try await calendar(forDepartment: target.departmentId, on: db)
             try await recordChange(
                 current.id, by: caller.historyName, from: current.status.rawValue, to: current.status.rawValue,
                 note: "rescheduled \(current.date) \(calendar.clockTime(current.startsAt)) → \(target.date) \(calendar.clockTime(target.startsAt))",

@@ -37,6 +37,11 @@ extension Registration {
     /// Opens a session and cuts it into slots.
     public func createSession(_ plan: SessionPlan) async throws -> DoctorSession {
         var v = Validator()
+        // The doctor's hospital's clock; an unknown doctor is refused below, after the plan's own checks.
+        var calendar = self.calendar
+        if let departmentId = try? await directory.doctor(id: plan.doctorId).departmentId {
+            calendar = try await self.calendar(forDepartment: departmentId)
+        }
         let startsAt = calendar.instant(date: plan.date, time: plan.start)
         let endsAt = calendar.instant(date: plan.date, time: plan.end)
         v.check(CalendarDate(plan.date) != nil, "date", "must be a date YYYY-MM-DD")

@@ -18,7 +18,9 @@ extension Registration {
                 if current.status == .checkedIn { return (current, try await queue(of: current, session: session, on: db)) }
                 throw SchedulingError.invalidState(.notBookedToCheckIn)
             }
-            guard calendar.date(of: now) == current.date else { throw SchedulingError.checkInClosed(.notToday) }
+            guard try await calendar(forDepartment: current.departmentId, on: db).date(of: now) == current.date else {
+                throw SchedulingError.checkInClosed(.notToday)
+            }
             let opensBefore = try await rules(forDepartment: current.departmentId, on: db).checkInOpensBefore
             guard now >= session.startsAt.addingTimeInterval(-opensBefore) else {
                 throw SchedulingError.checkInClosed(.notYet(minutesBefore: Int(opensBefore / 60)))

@@ -19,7 +19,9 @@ extension Registration {
             throw ValidationFailed([FieldError("doctorId", "give doctorId or departmentId")])
         }
         let now = clock.now()
-        guard date >= calendar.date(of: now) else { throw ValidationFailed([FieldError("date", "must not be in the past")]) }
+        guard date >= (try await calendar(forDepartment: department)).date(of: now) else {
+            throw ValidationFailed([FieldError("date", "must not be in the past")])
+        }
         return try await database.transaction { db in
             try await requirePatient(patientId, of: accountId, on: db)
             try await lock(["patient:\(patientId)"], on: db)
@@ -81,7 +83,8 @@ extension Registration {
                 body: Self.notice(
                     "waitlist_offer",
                     [
-                        "date": slot.date, "time": calendar.clockTime(slot.startsAt), "minutes": "\(Int(rules.waitlistOfferDuration / 60))",
+                        "date": slot.date, "time": try await calendar(forDepartment: slot.departmentId, on: db).clockTime(slot.startsAt),
+                        "minutes": "\(Int(rules.waitlistOfferDuration / 60))",
                     ]),
                 hold: hold.id, at: now, on: db)
             return
@@ -118,18 +121,26 @@ extension Registration {
     /// The account's notifications, newest first, at most `limit`; reminders for tomorrow's visits are added when first asked.
     public func notifications(accountId: String, limit: Int = 50) async throws -> [Notice] {
         let now = clock.now()
-        guard let tomorrow = calendar.adding(days: 1, to: calendar.date(of: now)) else { return [] }
-        let due = try await database.sql.raw(
+        // Tomorrow in each appointment's hospital: a day either side of the server's tomorrow covers every zone.
+        let today = calendar.date(of: now)
+        guard let from = calendar.adding(days: 0, to: today), let to = calendar.adding(days: 2, to: today) else { return [] }
+        var due: [Appointment] = []
+        for appointment in try await database.sql.raw(
             """
-            SELECT * FROM appointments WHERE account_id = \(bind: accountId) AND status = 'booked' AND date = \(bind: tomorrow)
+            SELECT * FROM appointments WHERE account_id = \(bind: accountId) AND status = 'booked'
+              AND date >= \(bind: from) AND date <= \(bind: to)
             """
-        ).all().map(SchedulingRows.appointment)
+        ).all().map(SchedulingRows.appointment) {
+            let hospital = try await calendar(forDepartment: appointment.departmentId)
+            if appointment.date == hospital.adding(days: 1, to: hospital.date(of: now)) { due.append(appointment) }
+        }
         if !due.isEmpty {
-            try await database.transaction { db in
+            try await database.transaction { [due] db in
                 for appointment in due {
                     try await notify(
                         account: accountId, patient: appointment.patientId, kind: "reminder", title: Self.noticeTitle("reminder"),
-                        body: Self.notice("reminder", ["time": calendar.clockTime(appointment.startsAt)]),
+                        body: Self.notice(
+                            "reminder", ["time": try await calendar(forDepartment: appointment.departmentId, on: db).clockTime(appointment.startsAt)]),
                         appointment: appointment.id, dedupeKey: "reminder:\(appointment.id)", at: now, on: db)
                 }
             }

@@ -27,7 +27,8 @@ public struct Registration: Sendable {
     let clock: any NowProvider
     /// The server's rules; a hospital's settings may change them for its slots (`rules(forDepartment:on:)`).
     public let rules: SchedulingRules
-    let ruleBook: HospitalRuleBook
+    let termsBook: HospitalTermsBook
+    /// The calendar of a hospital with no time zone of its own (Asia/Shanghai unless told).
     let calendar: HospitalCalendar
     /// The directory this registration reads doctors and departments from (one cached copy per instance).
     public let directory: Directory
@@ -42,7 +43,7 @@ public struct Registration: Sendable {
         self.directory = Directory(database: database)
         self.clock = clock
         self.rules = rules
-        self.ruleBook = HospitalRuleBook(server: rules)
+        self.termsBook = HospitalTermsBook(server: HospitalTerms(rules: rules, calendar: calendar))
         self.calendar = calendar
     }
 
@@ -50,13 +51,31 @@ public struct Registration: Sendable {
 
     /// Drops the kept hospital rules and directory (after a hospital changed in this process): the next use reads them afresh.
     public func forgetHospitals() {
-        ruleBook.forget()
+        termsBook.forget()
         directory.forgetSnapshot()
     }
 
     /// The rules for a department's slots: the server's, changed by its hospital's settings.
     func rules(forDepartment departmentId: String, on db: any SQLDatabase) async throws -> SchedulingRules {
-        try await ruleBook.rules(forDepartment: departmentId, on: db)
+        try await termsBook.terms(forDepartment: departmentId, on: db).rules
+    }
+
+    /// The calendar (time zone) of a department's hospital.
+    func calendar(forDepartment departmentId: String, on db: any SQLDatabase) async throws -> HospitalCalendar {
+        try await termsBook.terms(forDepartment: departmentId, on: db).calendar
+    }
+
+    /// The calendar (time zone) of a department's hospital: its dates and clock times.
+    public func calendar(forDepartment departmentId: String) async throws -> HospitalCalendar {
+        try await calendar(forDepartment: departmentId, on: database.sql)
+    }
+
+    /// The calendar of a hospital with no time zone of its own.
+    public var serverCalendar: HospitalCalendar { calendar }
+
+    /// A hospital's calendar (time zone).
+    public func calendar(forHospital hospitalId: String) async throws -> HospitalCalendar {
+        try await termsBook.terms(forHospital: hospitalId, on: database.sql).calendar
     }
 
     // MARK: shared steps inside a transaction

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SQLKit
 import Storage
@@ -39,7 +40,8 @@ public struct HospitalImport: Sendable {
             cancelledSessions: closing.count, dryRun: dryRun)
         guard !dryRun, !plan.changes.isEmpty else { return report }
         for session in closing {
-            _ = try await registration.closeSession(session, reason: "科室或医生不再出诊", by: .admin(staffId: "hospital-import"))
+            _ = try await registration.closeSession(
+                session, reason: MessageCatalog.shipped.text("close_reason_retired", "zh"), by: .admin(staffId: "hospital-import"))
         }
         let millis = Clock.millis(now)
         try await database.transaction { db in try await plan.write(definition, at: millis, on: db) }
