@@ -64,6 +64,9 @@ public enum Quantities {
         if let found = firstMatch(chineseMonthsOld, in: text), let value = number(found[1]) {
             return value * unitDays(found[2]) / 365
         }
+        if let found = firstMatch(chineseAgeBeforeChild, in: text), let value = number(found[1]) {
+            return value * unitDays(found[2]) / 365
+        }
         if let found = firstMatch(chineseSinceBirth, in: text), let value = number(found[1]) {
             return value * unitDays(found[2]) / 365
         }
@@ -157,6 +160,10 @@ public enum Quantities {
     private static let chineseMonthsOld = Pattern(
         #"((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)大"#,
         needs: ["大"])
+    /// A baby's age said before the word for the child: 两个月的宝宝, 20天的婴儿.
+    private static let chineseAgeBeforeChild = Pattern(
+        #"((?<![0-9.])[0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(?:个多|个半|个)?(月|周|天)(?:大)?的\s{0,3}(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)"#,
+        needs: ["的"])
     private static let chineseSinceBirth = Pattern(
         #"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
         needs: ["出生"])
