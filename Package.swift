@@ -172,6 +172,7 @@ let package = Package(
         .target(
             name: "ModelRuntime",
             dependencies: [
+                "Clinical",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -29,6 +29,4 @@ extension ChineseClinicalTerms {
         }
         return String(kept)
     }
-
-    static let pastUses = ["用了", "用过", "吃了", "吃过", "喂了", "喂过", "喝了", "喝过", "服用了", "服用过"]
 }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The words of consultations in one language that the record drafter reads: symptoms by their record name with the
+/// ways they are said, diagnoses and the record's name for those said another way, tests, medicines, and the cues
+/// around them. Loaded from `Knowledge/record-words.<language>.jsonl` and validated: a broken line stops loading with
+/// its file and line. The words are kept as written: the drafter folds the transcript to match them.
+public struct RecordWords: Sendable {
+    /// A symptom by its name in the record, with the ways it is said.
+    public struct Symptom: Sendable {
+        public let name: String
+        public let said: [String]
+    }
+
+    /// The plain word lists of the file; each must be there once.
+    public enum List: String, CaseIterable, Decodable, Sendable {
+        case diagnoses, tests, medicines
+        case negationCues, uncertaintyCues, questionCues, adviceCues, resultCues, pastCues
+        case healthyPast, pediatricNames, childCues, fillers, familyCues, personalCues, examCues, pastUses
+    }
+
+    /// In the file's order: the first that matches wins on a tie.
+    public let symptoms: [Symptom]
+    /// A diagnosis said another way → the record's name for it (上感 → 上呼吸道感染).
+    public let writtenAs: [String: String]
+    let lists: [List: [String]]
+
+    /// The words of `list`.
+    public subscript(list: List) -> [String] { lists[list] ?? [] }
+
+    /// The Chinese words shipped with the module.
+    public static let chinese: RecordWords = shipped(language: "zh")
+
+    static func shipped(language: String) -> RecordWords {
+        do {
+            return try load(try KnowledgeFile.read("record-words.\(language).jsonl", in: ClinicalKnowledge.shippedFolder))
+        } catch {
+            fatalError("the shipped record words do not load: \(error)")
+        }
+    }
+
+    /// The words in `file`.
+    public static func load(_ file: KnowledgeFile) throws -> RecordWords {
+        var symptoms: [Symptom] = []
+        var lists: [List: [String]] = [:]
+        var writtenAs: [String: (name: String, line: Int)] = [:]
+        for (line, entry) in try file.entries(Line.self) {
+            func fail(_ message: String) -> KnowledgeError { KnowledgeError(file: file.name, line: line, message: message) }
+            let words = try entry.checkedWords(fail)
+            switch (entry.symptom, entry.list, entry.writtenAs) {
+            case (let name?, nil, nil):
+                guard !symptoms.contains(where: { $0.name == name }) else { throw fail("symptom \"\(name)\" given twice") }
+                symptoms.append(Symptom(name: name, said: words))
+            case (nil, let name?, nil):
+                guard let list = List(rawValue: name) else { throw fail("unknown list \"\(name)\"") }
+                guard lists[list] == nil else { throw fail("list \"\(name)\" given twice") }
+                lists[list] = words
+            case (nil, nil, let name?):
+                for word in words {
+                    guard writtenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(writtenAs[word]!.name)") }
+                    writtenAs[word] = (name, line)
+                }
+            default:
+                throw fail("an entry is one of symptom, list or writtenAs")
+            }
+        }
+        if let missing = List.allCases.first(where: { lists[$0] == nil }) {
+            throw KnowledgeError(file: file.name, line: 0, message: "list \"\(missing.rawValue)\" is missing")
+        }
+        let diagnoses = Set(lists[.diagnoses] ?? [])
+        if let stray = writtenAs.values.filter({ !diagnoses.contains($0.name) }).min(by: { $0.line < $1.line }) {
+            throw KnowledgeError(file: file.name, line: stray.line, message: "\"\(stray.name)\" is not in the diagnoses list")
+        }
+        return RecordWords(symptoms: symptoms, writtenAs: writtenAs.mapValues(\.name), lists: lists)
+    }
+
+    struct Line: Decodable {
+        let symptom: String?
+        let list: String?
+        let writtenAs: String?
+        let said: [String]?
+        let words: [String]?
+
+        func checkedWords(_ fail: (String) -> KnowledgeError) throws -> [String] {
+            guard let words = said ?? words, !words.isEmpty else { throw fail("no words (said or words)") }
+            if words.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw fail("an empty word") }
+            if Set(words).count != words.count { throw fail("a word given twice") }
+            return words
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import Clinical
+
+/// The drafter's words are data: the shipped file loads, and a broken line stops loading naming its file and line.
+struct RecordWordsTests {
+    @Test func theShippedChineseWordsLoad() {
+        let words = RecordWords.chinese
+        #expect(words.symptoms.contains { $0.name == "发热" && $0.said.contains("发烧") })
+        #expect(words.writtenAs["上感"] == "上呼吸道感染")
+        #expect(RecordWords.List.allCases.allSatisfy { !words[$0].isEmpty })
+    }
+
+    static let allLists = RecordWords.List.allCases.map { #"{"list": "\#($0.rawValue)", "words": ["感冒"]}"# }
+
+    @Test(arguments: [
+        (#"{"list": "pets", "words": ["猫"]}"#, "unknown list"),
+        (#"{"symptom": "发热", "said": []}"#, "no words"),
+        (#"{"symptom": "发热", "said": ["发烧", "发烧"]}"#, "a word given twice"),
+        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, list or writtenAs"),
+        (#"{"writtenAs": "肺结核", "said": ["痨病"]}"#, "not in the diagnoses list"),
+        (#"{"symptom": "发热", "said": ["发烧"]"#, "not valid JSON"),
+    ])
+    func aBrokenLineIsNamed(line: String, message: String) {
+        let text = (Self.allLists + [line]).joined(separator: "\n")
+        #expect {
+            try RecordWords.load(KnowledgeFile(name: "record-words.test.jsonl", text: text))
+        } throws: { error in
+            guard let error = error as? KnowledgeError else { return false }
+            return error.file == "record-words.test.jsonl" && error.line == Self.allLists.count + 1 && error.message.contains(message)
+        }
+    }
+
+    @Test func aMissingListIsNamed() {
+        let text = Self.allLists.dropLast().joined(separator: "\n")
+        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"pastUses\" is missing")) {
+            try RecordWords.load(KnowledgeFile(name: "f.jsonl", text: text))
+        }
+    }
+}
