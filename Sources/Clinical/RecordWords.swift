@@ -13,9 +13,40 @@ public struct RecordWords: Sendable {
 
     /// The plain word lists of the file; each must be there once.
     public enum List: String, CaseIterable, Decodable, Sendable {
-        case diagnoses, tests, medicines
-        case negationCues, uncertaintyCues, questionCues, adviceCues, resultCues, pastCues
-        case healthyPast, pediatricNames, childCues, fillers, familyCues, personalCues, examCues, pastUses
+        /// Diagnoses doctors name (longest first when matched).
+        case diagnoses
+        /// Tests and examinations.
+        case tests
+        /// Medicines (brand and generic names used in clinics).
+        case medicines
+        /// Said before a term, denies it within the clause.
+        case negationCues
+        /// Marks a clause as doubtful.
+        case uncertaintyCues
+        /// Marks a clause as a question.
+        case questionCues
+        /// A doctor's advice, order or treatment.
+        case adviceCues
+        /// A result of a test, as opposed to an order for one.
+        case resultCues
+        /// Words that mark history before this illness.
+        case pastCues
+        /// Phrases of a healthy past.
+        case healthyPast
+        /// Diagnoses (and complaints to be investigated) whose name in a child's record carries 小儿: 小儿腹泻.
+        case pediatricNames
+        /// Words of a child patient.
+        case childCues
+        /// Talk that carries no clinical content.
+        case fillers
+        /// Relatives, for family history.
+        case familyCues
+        /// Birth, feeding, vaccines, habits: personal history.
+        case personalCues
+        /// Exam findings a doctor says.
+        case examCues
+        /// A medicine already used (用了, 吃过): the history, not the plan.
+        case pastUses
     }
 
     /// In the file's order: the first that matches wins on a tie.

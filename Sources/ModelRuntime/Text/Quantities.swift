@@ -162,7 +162,7 @@ public enum Quantities {
         needs: ["大"])
     /// A baby's age said before the word for the child: 两个月的宝宝, 20天的婴儿.
     private static let chineseAgeBeforeChild = Pattern(
-        #"((?<![0-9.])[0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(?:个多|个半|个)?(月|周|天)(?:大)?的\s{0,3}(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)"#,
+        #"((?<![0-9.])[0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(?:个多|个半|个)?(月|周|天)(?:大)?的\s{0,3}(?:"# + childWords + ")",
         needs: ["的"])
     private static let chineseSinceBirth = Pattern(
         #"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
@@ -170,8 +170,10 @@ public enum Quantities {
     /// A baby's age right after the word for the child: 孩子才两个月, 宝宝刚满20天, 儿子三个月 (a bare number of days or
     /// weeks needs 才/刚/满: 孩子三天了 is more often how long something has lasted).
     private static let chineseChildAge = Pattern(
-        #"(?:孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女)(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个半月|个月|周|天)"#,
-        needs: ["孩子", "宝宝", "婴儿", "儿子", "女儿", "宝贝", "小孩", "闺女", "孙子", "孙女"])
+        "(?:" + childWords + #")(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个半月|个月|周|天)"#,
+        needs: childWords.split(separator: "|").map(String.init))
+    /// The words for a child that a baby's age is said next to.
+    private static let childWords = "孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女"
     /// 三十八度五, 三十九度: temperatures in Chinese numerals.
     private static let chineseTemperature = Pattern(#"([三四]十[一二三四五六七八九]?)度([一二三四五六七八九])?"#, needs: ["度"])
     private static let englishAgeOld = Pattern(
