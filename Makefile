@@ -54,6 +54,7 @@ lint:
 ## Triage on the project's frozen test part (fixtures/triage; docs/conversation.md keeps the figures).
 eval: build
 	.build/debug/companion eval-triage --input fixtures/triage/departments.test.jsonl --input fixtures/triage/red-flags.test.jsonl
+	.build/debug/companion eval-drafts --input fixtures/drafting/own.test.jsonl
 
 clean-data:
 	rm -rf $(DATA_DIR)

@@ -1,6 +1,8 @@
 import Foundation
 
-/// One consultation of the development data: `{"id","lang","dialogue":[{"speaker","text"}],"reference":{section: text}}`.
+/// One consultation: `{"id","lang","dialogue":[{"speaker","text"}],"reference":{section: text}}`, or, in the project's own
+/// set, `"facts"` and `"never"` instead of a reference: per draft section key, the facts that must appear and the
+/// statements that must not (each fact a list of acceptable wordings joined by `|`).
 public struct Consultation: Sendable, Codable {
     public struct Line: Sendable, Codable {
         public var speaker: String
@@ -11,6 +13,8 @@ public struct Consultation: Sendable, Codable {
     public var lang: String
     public var dialogue: [Line]
     public var reference: [String: String]?
+    public var facts: [String: [String]]?
+    public var never: [String: [String]]?
 
     /// The dialogue as a transcript; speakers other than doctor and patient become `other`.
     public var transcript: [TranscriptTurn] {
