@@ -47,10 +47,16 @@ public struct RecordWords: Sendable {
         case examCues
         /// A medicine already used (用了, 吃过): the history, not the plan.
         case pastUses
+        /// A medicine taken for a long time (一直吃, 每天打): the history of a long-standing disease.
+        case ongoingUses
     }
 
     /// In the file's order: the first that matches wins on a tie.
     public let symptoms: [Symptom]
+    /// Body sites by the name a record gives them (腰, 膝关节, 尿), with the ways they are said.
+    public let sites: [Symptom]
+    /// What is felt or seen at a site (痛, 痒, 麻木): a site said with one makes a symptom (腰 + 疼 → 腰痛).
+    public let qualities: [Symptom]
     /// A diagnosis said another way → the record's name for it (上感 → 上呼吸道感染).
     public let writtenAs: [String: String]
     let lists: [List: [String]]
@@ -71,16 +77,27 @@ public struct RecordWords: Sendable {
 
     /// The words in `file`.
     public static func load(_ file: KnowledgeFile) throws -> RecordWords {
-        var symptoms: [Symptom] = []
+        var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = []
         var lists: [List: [String]] = [:]
         var writtenAs: [String: (name: String, line: Int)] = [:]
         for (line, entry) in try file.entries(Line.self) {
             func fail(_ message: String) -> KnowledgeError { KnowledgeError(file: file.name, line: line, message: message) }
             let words = try entry.checkedWords(fail)
-            switch (entry.symptom, entry.list, entry.writtenAs) {
+            let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs].compactMap { $0 }.count
+            guard kinds == 1 else { throw fail("an entry is one of symptom, site, quality, list or writtenAs") }
+            func add(_ name: String, _ kind: String, to named: inout [Symptom]) throws {
+                guard !named.contains(where: { $0.name == name }) else { throw fail("\(kind) \"\(name)\" given twice") }
+                named.append(Symptom(name: name, said: words))
+            }
+            switch (entry.symptom ?? entry.site ?? entry.quality, entry.list, entry.writtenAs) {
             case (let name?, nil, nil):
-                guard !symptoms.contains(where: { $0.name == name }) else { throw fail("symptom \"\(name)\" given twice") }
-                symptoms.append(Symptom(name: name, said: words))
+                if entry.symptom != nil {
+                    try add(name, "symptom", to: &symptoms)
+                } else if entry.site != nil {
+                    try add(name, "site", to: &sites)
+                } else {
+                    try add(name, "quality", to: &qualities)
+                }
             case (nil, let name?, nil):
                 guard let list = List(rawValue: name) else { throw fail("unknown list \"\(name)\"") }
                 guard lists[list] == nil else { throw fail("list \"\(name)\" given twice") }
@@ -91,7 +108,7 @@ public struct RecordWords: Sendable {
                     writtenAs[word] = (name, line)
                 }
             default:
-                throw fail("an entry is one of symptom, list or writtenAs")
+                throw fail("an entry is one of symptom, site, quality, list or writtenAs")
             }
         }
         if let missing = List.allCases.first(where: { lists[$0] == nil }) {
@@ -101,11 +118,13 @@ public struct RecordWords: Sendable {
         if let stray = writtenAs.values.filter({ !diagnoses.contains($0.name) }).min(by: { $0.line < $1.line }) {
             throw KnowledgeError(file: file.name, line: stray.line, message: "\"\(stray.name)\" is not in the diagnoses list")
         }
-        return RecordWords(symptoms: symptoms, writtenAs: writtenAs.mapValues(\.name), lists: lists)
+        return RecordWords(symptoms: symptoms, sites: sites, qualities: qualities, writtenAs: writtenAs.mapValues(\.name), lists: lists)
     }
 
     struct Line: Decodable {
         let symptom: String?
+        let site: String?
+        let quality: String?
         let list: String?
         let writtenAs: String?
         let said: [String]?

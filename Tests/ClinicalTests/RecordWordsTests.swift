@@ -17,7 +17,8 @@ struct RecordWordsTests {
         (#"{"list": "pets", "words": ["猫"]}"#, "unknown list"),
         (#"{"symptom": "发热", "said": []}"#, "no words"),
         (#"{"symptom": "发热", "said": ["发烧", "发烧"]}"#, "a word given twice"),
-        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, list or writtenAs"),
+        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, site, quality, list or writtenAs"),
+        (#"{"site": "腰", "said": ["腰"]}\#n{"site": "腰", "said": ["腰部"]}"#, "site \"腰\" given twice"),
         (#"{"writtenAs": "肺结核", "said": ["痨病"]}"#, "not in the diagnoses list"),
         (#"{"symptom": "发热", "said": ["发烧"]"#, "not valid JSON"),
     ])
@@ -27,13 +28,14 @@ struct RecordWordsTests {
             try RecordWords.load(KnowledgeFile(name: "record-words.test.jsonl", text: text))
         } throws: { error in
             guard let error = error as? KnowledgeError else { return false }
-            return error.file == "record-words.test.jsonl" && error.line == Self.allLists.count + 1 && error.message.contains(message)
+            let lastLine = Self.allLists.count + line.split(separator: "\n").count
+            return error.file == "record-words.test.jsonl" && error.line == lastLine && error.message.contains(message)
         }
     }
 
     @Test func aMissingListIsNamed() {
         let text = Self.allLists.dropLast().joined(separator: "\n")
-        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"pastUses\" is missing")) {
+        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"ongoingUses\" is missing")) {
             try RecordWords.load(KnowledgeFile(name: "f.jsonl", text: text))
         }
     }

@@ -2,14 +2,21 @@ import Clinical
 
 /// The words of Chinese consultations the built-in drafter writes records from: symptoms by their clinical name and
 /// the ways people say them, diagnoses, tests, medicines, and the cues around them. The words are data
-/// (`Clinical/Knowledge/record-words.zh.jsonl`); these names keep the readers short.
+/// (`Clinical/Knowledge/record-words.zh.jsonl`, and the diseases, tests and medicines of `record-terms.jsonl`); these
+/// names keep the readers short.
 enum ChineseClinicalTerms {
     static let words = RecordWords.chinese
+    static let terms = RecordTerms.shipped
     static let symptoms: [(name: String, said: [String])] = words.symptoms.map { ($0.name, $0.said) }
-    static let diagnoses = words[.diagnoses]
-    static let diagnosisNames = words.writtenAs
-    static let tests = words[.tests]
-    static let medicines = words[.medicines]
+    /// Every way a diagnosis is said → the record's name for it; the drafter's own words keep their names.
+    static let diagnosisNames = merged(words[.diagnoses], names: words.writtenAs, with: terms.sayings(.disease, language: "zh"))
+    static let diagnoses = Array(diagnosisNames.keys)
+    /// Long-standing diseases as the record names them: named by the patient, they are the history.
+    static let chronicDiseases = Set(terms.of(.disease).filter(\.chronic).map(\.zh))
+    static let testNames = merged(words[.tests], names: [:], with: terms.sayings(.test, language: "zh"))
+    static let tests = Array(testNames.keys)
+    static let medicineNames = merged(words[.medicines], names: [:], with: terms.sayings(.medicine, language: "zh"))
+    static let medicines = Array(medicineNames.keys)
     static let negationCues = words[.negationCues]
     static let uncertaintyCues = words[.uncertaintyCues]
     static let questionCues = words[.questionCues]
@@ -24,4 +31,14 @@ enum ChineseClinicalTerms {
     static let personalCues = words[.personalCues]
     static let examCues = words[.examCues]
     static let pastUses = words[.pastUses]
+    static let ongoingUses = words[.ongoingUses]
+
+    /// The drafter's own words (named by `names`, else by themselves), and the terms' sayings they do not already hold.
+    private static func merged(_ own: [String], names: [String: String], with sayings: [(said: String, name: String)]) -> [String: String] {
+        // Keyed as the transcript is folded, so that two spellings of one word cannot both be matched.
+        var result: [String: String] = [:]
+        for word in own where result[Folded.text(word)] == nil { result[Folded.text(word)] = names[word] ?? word }
+        for (said, name) in sayings where result[Folded.text(said)] == nil { result[Folded.text(said)] = name }
+        return result
+    }
 }

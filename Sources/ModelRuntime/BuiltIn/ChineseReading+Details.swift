@@ -174,10 +174,17 @@ extension ChineseReading {
         return chosen.prefix(limit).sorted { $0.2 < $1.2 }.map(\.0)
     }
 
-    /// Past illnesses named by the patient (之前得过肺炎 → 肺炎), or a healthy past, or a denied question about it.
+    /// Past illnesses named by the patient (之前得过肺炎 → 肺炎), long-standing diseases (有高血压) with the medicines
+    /// taken for them (一直吃氨氯地平 → 长期使用氨氯地平), or a healthy past, or a denied question about it.
     func pastHistory() -> [Quote] {
         var found: [Quote] = []
         for turn in turns where turn.isPatientSide {
+            for clause in turn.clauses() where !isQuestion(turn, clause) {
+                for quote in standingHistory(turn, clause) where !found.contains(where: { $0.text == quote.text }) {
+                    found.removeAll { $0.text == "既往体健" }
+                    found.append(quote)
+                }
+            }
             for clause in turn.clauses() {
                 let text = turn.string(clause)
                 if let healthy = Terms.healthyPast.first(where: text.contains), found.isEmpty,
@@ -197,6 +204,25 @@ extension ChineseReading {
         }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
             found.append(Quote(text: "既往体健", span: denial))
+        }
+        return found
+    }
+
+    /// A long-standing disease the patient names (not denied) and the medicines said to be taken for a long time.
+    private func standingHistory(_ turn: TurnText, _ clause: Range<Int>) -> [Quote] {
+        var found: [Quote] = []
+        for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
+            guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+        }
+        // A medicine taken (吃, 打, 用) in a sentence naming a long-standing disease is taken for it: "糖尿病十年了，打胰岛素".
+        let sentence = turn.sentence(around: clause.lowerBound)
+        let withADisease = turn.matches(Self.diagnosisIndex, in: sentence).contains { Terms.chronicDiseases.contains($0.value) }
+        for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
+            let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
+            let taken = withADisease && Self.takingVerbs.contains(where: before.suffix(3).contains)
+            guard taken || Terms.ongoingUses.contains(where: before.contains), !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            found.append(Quote(text: "长期使用" + mention.value, span: turn.span(mention.range)))
         }
         return found
     }
@@ -226,11 +252,16 @@ extension ChineseReading {
         var vitals: [Quote] = []
         var findings: [Quote] = []
         for turn in turns where turn.speaker == .doctor || turn.speaker == .other {
-            for clause in turn.clauses() where !isQuestion(turn, clause) {
-                let said = ChineseVitals.find(in: turn.characters, range: clause)
-                for vital in said where !vitals.contains(where: { $0.text.prefix(2) == vital.text.prefix(2) }) {
-                    vitals.append(Quote(text: vital.text, span: turn.span(vital.range)))
-                }
+            // Read over the whole turn: "血压测一下，130/85" says a vital sign across a comma.
+            let clauses = turn.clauses()
+            let allSaid = ChineseVitals.find(in: turn.characters, range: 0..<turn.characters.count).filter { vital in
+                !clauses.contains { $0.contains(vital.range.lowerBound) && isQuestion(turn, $0) }
+            }
+            for vital in allSaid where !vitals.contains(where: { $0.text.prefix(2) == vital.text.prefix(2) }) {
+                vitals.append(Quote(text: vital.text, span: turn.span(vital.range)))
+            }
+            for clause in clauses where !isQuestion(turn, clause) {
+                let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
                 guard said.isEmpty, Terms.examCues.contains(where: text.contains), let trimmed = trimmed(turn, clause) else { continue }
                 findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
@@ -299,15 +330,17 @@ extension ChineseReading {
     static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
     static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
     static let supposingCues = ["如果", "假如", "万一", "只要", "一般", "通常"]
+    static let takingVerbs: [Character] = ["吃", "打", "用", "服"]
     static let intentCues = ["准备", "打算", "想给", "想让", "去做做", "要去", "明天去", "一会"]
     static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
-    static let medicineIndex = TermIndex(Terms.medicines.map { ($0, $0) })
+    static let medicineIndex = TermIndex(Terms.medicineNames.map { ($0.key, $0.value) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
-    static let testIndex = TermIndex(Terms.tests.map { ($0, Self.testNames[$0] ?? $0.uppercased()) })
+    static let testIndex = TermIndex(
+        Terms.testNames.map { said, name in (said, Self.testNames[said] ?? (said == name ? name.uppercased() : name)) })
     /// The record's name for a test said another way.
     static let testNames = ["听诊": "肺部听诊", "化验大便": "大便常规", "大便化验": "大便常规", "化验小便": "尿常规", "小便常规": "尿常规"]
-    static let diagnosisIndex = TermIndex(Terms.diagnoses.map { ($0, Terms.diagnosisNames[$0] ?? $0) })
+    static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]
 }

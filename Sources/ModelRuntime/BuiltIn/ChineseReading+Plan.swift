@@ -19,8 +19,11 @@ extension ChineseReading {
                 let text = turn.string(clause)
                 let advising = Terms.advises(text)
                 let question = isQuestion(turn, clause)
-                for mention in turn.matches(Self.testIndex, in: clause) where advising && Self.orderCues.contains(where: text.contains) {
+                for mention in turn.matches(Self.testIndex, in: clause) {
                     let range = mention.range
+                    // "先去拍个胸片" orders by its verb alone.
+                    let orderedByVerb = Self.ordersInAQuestion.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains)
+                    guard orderedByVerb || (advising && Self.orderCues.contains(where: text.contains)) else { continue }
                     guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     // "查个大便常规看看有炎症吗" orders the test and asks nothing of the family; "有化验血常规吗" asks.
                     if question, !Self.ordersInAQuestion.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains) { continue }
@@ -118,7 +121,7 @@ extension ChineseReading {
     static let stopCues = ["停用", "停掉", "停止", "停服", "停药", "可以停", "不需要吃", "不用吃", "不要再吃", "不用再吃", "不需要再吃"]
     static let prohibitionCues = ["不能", "不要", "不用", "不需要", "别", "避免", "禁用", "慎用"]
     static let topical = ["炉甘石", "氧化锌", "软膏", "莫匹罗星", "地奈德", "丁酸氢化可的松", "开塞露"]
-    static let ordersInAQuestion = ["查个", "查一下", "化验一下", "化验个", "做个", "拍个", "建议"]
+    static let ordersInAQuestion = ["查个", "查一下", "化验一下", "化验个", "做个", "做一下", "拍个", "拍一下", "照个", "抽血", "完善", "建议"]
     static let orderCues = ["建议", "查", "做", "复查", "完善", "需要", "看一下", "检查", "化验", "拍"]
     static let procedures: Set<String> = ["雾化", "输液", "吊瓶", "挂水", "吊水", "点滴", "打针"]
     static let adviceIndex = TermIndex([

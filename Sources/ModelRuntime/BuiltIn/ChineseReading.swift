@@ -1,3 +1,5 @@
+import Clinical
+
 /// What a Chinese consultation says, read clause by clause: symptoms present and denied (also by a doctor's question
 /// and the patient's answer), durations, temperatures, medicines taken, tests and results, the doctor's diagnosis
 /// and advice. Every piece keeps the spans it was read from.
@@ -64,11 +66,11 @@ struct ChineseReading: Sendable {
                 for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
                     for mention in symptomMentions(in: turn, clause) {
                         let range = mention.range
-                        let denied = isNegated(turn, clause: clause, term: range)
+                        let denied = isNegated(turn, clause: clause, term: mention.denialPoint..<range.upperBound)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
                         // "不咳嗽了": it was there and has gone, so it belongs to this illness.
                         note(
-                            mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, range.lowerBound),
+                            mention.value, present: !denied || resolved, evidence: [turn.span(range)], at: (turn.index, mention.denialPoint),
                             resolved: resolved)
                         mentions[mention.value, default: 0] += 1
                     }
@@ -124,8 +126,38 @@ struct ChineseReading: Sendable {
 
     /// The symptoms named in a clause, leaving out symptom words inside a treatment's name (止咳糖浆, 退烧药, 去黄疸的药
     /// name what was given, not what the child has) or inside another word (红烧).
-    func symptomMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String)] {
+    ///
+    /// A body site with a quality said a few characters after it is a symptom too (小便的时候很痛 → 尿痛, 眼睛又红又痒 → 眼红,
+    /// 眼痒), and replaces the words it holds (痒 alone is 瘙痒); a denial between them (腿不麻) is found from the quality on,
+    /// so `denialPoint` is where to look back from.
+    func symptomMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
+        let composed = composedMentions(in: turn, clause)
         let mentions = turn.matches(Self.symptomIndex, in: clause)
+            .filter { mention in !composed.contains { $0.range.contains(mention.range.lowerBound) && $0.range.upperBound >= mention.range.upperBound }
+            }
+            .map { (range: $0.range, value: $0.value, denialPoint: $0.range.lowerBound) }
+        return kept(mentions + composed, in: turn, clause).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Sites each with the qualities said within a few characters after it, before the next site.
+    private func composedMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
+        let sites = turn.matches(Self.siteIndex, in: clause)
+        guard !sites.isEmpty else { return [] }
+        let qualities = turn.matches(Self.qualityIndex, in: clause)
+        var found: [(range: Range<Int>, value: String, denialPoint: Int)] = []
+        for (position, site) in sites.enumerated() {
+            let end = min(
+                site.range.upperBound + Self.siteReach, position + 1 < sites.count ? sites[position + 1].range.lowerBound : clause.upperBound)
+            for quality in qualities where quality.range.lowerBound >= site.range.upperBound && quality.range.upperBound <= end {
+                found.append((site.range.lowerBound..<quality.range.upperBound, site.value + quality.value, quality.range.lowerBound))
+            }
+        }
+        return found
+    }
+
+    private func kept(_ mentions: [(range: Range<Int>, value: String, denialPoint: Int)], in turn: TurnText, _ clause: Range<Int>)
+        -> [(range: Range<Int>, value: String, denialPoint: Int)]
+    {
         guard !mentions.isEmpty else { return [] }
         let otherWords = turn.matches(ChineseReading.medicineIndex, in: clause).map(\.range) + turn.matches(Self.otherWords, in: clause).map(\.range)
         return mentions.filter { mention in
@@ -190,6 +222,10 @@ struct ChineseReading: Sendable {
     }
 
     static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    static let siteIndex = TermIndex(Terms.words.sites.flatMap { site in site.said.map { ($0, site.name) } })
+    static let qualityIndex = TermIndex(Terms.words.qualities.flatMap { quality in quality.said.map { ($0, quality.name) } })
+    /// How many characters after a site its quality may come (小便的时候很痛).
+    static let siteReach = 6
     /// Words that hold a symptom's character without meaning it.
     static let otherWords = TermIndex(["红烧", "烧烤", "烧饼", "烧鸡", "烧水", "烧饭", "烧菜", "发烧药", "痰盂"].map { ($0, ()) })
     static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消", "化"]

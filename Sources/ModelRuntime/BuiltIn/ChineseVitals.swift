@@ -51,7 +51,7 @@ enum ChineseVitals {
             }
         ),
         (
-            Quantities.regex(#"(?:血压|bp)\s*[:：是为]?\s*([0-9]{2,3})\s*/\s*([0-9]{2,3})\s*(?:mmhg|毫米汞柱)?"#),
+            Quantities.regex(#"(?:血压|bp)[^0-9。；;！!？?\n]{0,6}?([0-9]{2,3})\s*/\s*([0-9]{2,3})\s*(?:mmhg|毫米汞柱)?"#),
             { groups in
                 guard let high = Int(groups[1]), let low = Int(groups[2]), (50...260).contains(high), (20...160).contains(low) else { return nil }
                 return "BP \(high)/\(low)mmHg"
