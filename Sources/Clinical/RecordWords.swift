@@ -49,6 +49,25 @@ public struct RecordWords: Sendable {
         case pastUses
         /// A medicine taken for a long time (一直吃, 每天打): the history of a long-standing disease.
         case ongoingUses
+        /// English: sentences of the patient that tell the history (started, since, worse).
+        case historyCues
+        /// English: a doctor naming what the patient has (this is, consistent with).
+        case assessmentCues
+        /// English: a doctor saying what will be done (prescribe, we'll, follow up).
+        case planCues
+        /// English: a doctor ordering a test (order, check, get).
+        case orderCues
+        /// English: when to come back (follow up in, come back in), written "Follow up in …".
+        case followUpCues
+        /// English: the doctor's words for the reason of the visit (presents with, here for).
+        case reasonCues
+
+        /// The lists a file of `language` must have.
+        public static func required(language: String) -> [List] {
+            let englishOnly: [List] = [.historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues]
+            let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
+            return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }
+        }
     }
 
     /// In the file's order: the first that matches wins on a tie.
@@ -66,17 +85,20 @@ public struct RecordWords: Sendable {
 
     /// The Chinese words shipped with the module.
     public static let chinese: RecordWords = shipped(language: "zh")
+    /// The English words shipped with the module.
+    public static let english: RecordWords = shipped(language: "en")
 
     static func shipped(language: String) -> RecordWords {
         do {
-            return try load(try KnowledgeFile.read("record-words.\(language).jsonl", in: ClinicalKnowledge.shippedFolder))
+            let file = try KnowledgeFile.read("record-words.\(language).jsonl", in: ClinicalKnowledge.shippedFolder)
+            return try load(file, requiring: List.required(language: language))
         } catch {
             fatalError("the shipped record words do not load: \(error)")
         }
     }
 
-    /// The words in `file`.
-    public static func load(_ file: KnowledgeFile) throws -> RecordWords {
+    /// The words in `file`, which must hold each list of `requiring` (the Chinese lists unless told).
+    public static func load(_ file: KnowledgeFile, requiring: [List] = List.required(language: "zh")) throws -> RecordWords {
         var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = []
         var lists: [List: [String]] = [:]
         var writtenAs: [String: (name: String, line: Int)] = [:]
@@ -111,7 +133,7 @@ public struct RecordWords: Sendable {
                 throw fail("an entry is one of symptom, site, quality, list or writtenAs")
             }
         }
-        if let missing = List.allCases.first(where: { lists[$0] == nil }) {
+        if let missing = requiring.first(where: { lists[$0] == nil }) {
             throw KnowledgeError(file: file.name, line: 0, message: "list \"\(missing.rawValue)\" is missing")
         }
         let diagnoses = Set(lists[.diagnoses] ?? [])

@@ -8,10 +8,11 @@ struct RecordWordsTests {
         let words = RecordWords.chinese
         #expect(words.symptoms.contains { $0.name == "发热" && $0.said.contains("发烧") })
         #expect(words.writtenAs["上感"] == "上呼吸道感染")
-        #expect(RecordWords.List.allCases.allSatisfy { !words[$0].isEmpty })
+        #expect(RecordWords.List.required(language: "zh").allSatisfy { !words[$0].isEmpty })
+        #expect(RecordWords.List.required(language: "en").allSatisfy { !RecordWords.english[$0].isEmpty })
     }
 
-    static let allLists = RecordWords.List.allCases.map { #"{"list": "\#($0.rawValue)", "words": ["感冒"]}"# }
+    static let allLists = RecordWords.List.required(language: "zh").map { #"{"list": "\#($0.rawValue)", "words": ["感冒"]}"# }
 
     @Test(arguments: [
         (#"{"list": "pets", "words": ["猫"]}"#, "unknown list"),

@@ -1,5 +1,8 @@
+import Clinical
+
 /// What an English consultation says, sentence by sentence: complaint, symptoms and denials, allergies, findings,
-/// the doctor's assessment and plan.
+/// the doctor's assessment and plan. The words are data (`Clinical/Knowledge/record-words.en.jsonl` and the
+/// diseases, tests and medicines of `record-terms.jsonl`).
 struct EnglishReading: Sendable {
     let turns: [TurnText]
 
@@ -9,14 +12,17 @@ struct EnglishReading: Sendable {
 
     var reportedTurns: Set<Int> { Set(turns.filter { $0.speaker == .previsit }.map(\.index)) }
 
-    /// Sentences of the given speakers that hold one of `cues` (as words), quoted without leading fillers.
-    func sentences(of speakers: Set<Speaker>, holding cues: [String], excluding: [String] = [], limit: Int) -> [Quote] {
+    /// Sentences of the given speakers that hold one of `cues` (as words), quoted without leading fillers; questions
+    /// are left out when `questions` is false.
+    func sentences(
+        of speakers: Set<Speaker>, holding cues: [String], excluding: [String] = [], questions: Bool = true, limit: Int
+    ) -> [Quote] {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where speakers.contains(turn.speaker) {
-            for sentence in turn.clauses(breakingAtCommas: false) {
-                let text = " " + turn.string(sentence) + " "
-                guard cues.contains(where: { text.contains($0) }), !excluding.contains(where: { text.contains($0) }),
+            for sentence in turn.clauses(breakingAtCommas: false) where questions || !isQuestion(turn, sentence) {
+                let text = EnglishCues.padded(turn.string(sentence))
+                guard cues.contains(where: { EnglishCues.holds($0, in: text) }), !excluding.contains(where: { EnglishCues.holds($0, in: text) }),
                     let trimmed = trimmed(turn, sentence), trimmed.count >= 12
                 else { continue }
                 let quote = turn.string(trimmed)
@@ -30,9 +36,9 @@ struct EnglishReading: Sendable {
     /// "presents for …", "here today for …": the reason for the visit as the doctor put it.
     func reasonForVisit() -> Quote? {
         for turn in turns where turn.speaker == .doctor {
-            for marker in ["presents today for ", "presents for ", "presents with ", "here today for ", "here for ", "in today for "] {
-                guard let start = turn.characters.firstIndex(of: marker, in: 0..<turn.characters.count) else { continue }
-                let lower = start + marker.count
+            for marker in Self.words[.reasonCues] {
+                guard let start = turn.characters.firstIndex(of: marker + " ", in: 0..<turn.characters.count) else { continue }
+                let lower = start + marker.count + 1
                 var upper = lower
                 while upper < turn.characters.count, !".?!,".contains(turn.characters[upper]) { upper += 1 }
                 if let trimmed = trimmed(turn, lower..<upper) { return Quote(text: turn.string(trimmed), span: turn.span(trimmed)) }
@@ -41,43 +47,64 @@ struct EnglishReading: Sendable {
         return nil
     }
 
-    /// Symptoms a doctor asked about ("any chest pain?") that the patient answered no to.
+    /// Symptoms denied: asked by the doctor and answered no ("Any fever?" "No."), or said with a negation ("no
+    /// numbness", "I don't have a fever").
     func deniedSymptoms() -> [Quote] {
         var found: [Quote] = []
-        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
-            guard let answer = turns[(position + 1)..<min(position + 2, turns.count)].first(where: { $0.speaker == .patient }),
+        for (position, turn) in turns.enumerated() {
+            if turn.isPatientSide {
+                for sentence in turn.clauses() {
+                    for mention in turn.matches(Self.symptomIndex, in: sentence) where isNegated(turn, sentence, mention.range) {
+                        found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+                    }
+                }
+                continue
+            }
+            guard turn.speaker == .doctor,
+                let answer = turns[(position + 1)..<min(position + 2, turns.count)].first(where: { $0.speaker == .patient }),
                 let clause = answer.clauses().first
             else { continue }
             let reply = answer.string(clause)
-            guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("nope") || reply.hasPrefix("not really") else { continue }
-            for sentence in turn.clauses(breakingAtCommas: false)
-            where turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" {
-                for mention in turn.matches(Self.symptomIndex, in: sentence) {
-                    let range = mention.range
-                    found.append(Quote(text: mention.value, span: turn.span(range)))
+            guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("no,") || reply.hasPrefix("nope") || reply.hasPrefix("not really")
+            else { continue }
+            // "No fever and no back pain." answers for what it names; "No." for all that was asked.
+            let named = answer.matches(Self.symptomIndex, in: 0..<answer.characters.count).map(\.value)
+            for sentence in turn.clauses(breakingAtCommas: false) where isQuestion(turn, sentence) {
+                for mention in turn.matches(Self.symptomIndex, in: sentence) where named.isEmpty || named.contains(mention.value) {
+                    found.append(Quote(text: mention.value, span: turn.span(mention.range)))
                 }
             }
         }
+        let reported = Set(reportedSymptoms().map(\.text))
         var seen: Set<String> = []
-        return found.filter { seen.insert($0.text).inserted }
+        return found.filter { !reported.contains($0.text) && seen.insert($0.text).inserted }
     }
 
-    /// Symptoms the patient says they have (not after "no", "not", "don't", "denies").
+    /// Symptoms the patient says they have (not denied), each once, in the order said.
     func reportedSymptoms() -> [Quote] {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where turn.isPatientSide {
-            for sentence in turn.clauses() {
+            for sentence in turn.clauses() where !isQuestion(turn, sentence) {
                 for mention in turn.matches(Self.symptomIndex, in: sentence) where !seen.contains(mention.value) {
-                    let range = mention.range
-                    let before = " " + turn.string(sentence.lowerBound..<range.lowerBound)
-                    if [" no ", " not ", "n't ", " denies ", " never ", " without "].contains(where: before.contains) { continue }
+                    if isNegated(turn, sentence, mention.range) { continue }
                     seen.insert(mention.value)
-                    found.append(Quote(text: mention.value, span: turn.span(range)))
+                    found.append(Quote(text: mention.value, span: turn.span(mention.range)))
                 }
             }
         }
         return found
+    }
+
+    /// Whether a negation cue is among the three words before `range` in `clause`.
+    func isNegated(_ turn: TurnText, _ clause: Range<Int>, _ range: Range<Int>) -> Bool {
+        let before = turn.string(clause.lowerBound..<range.lowerBound).split(separator: " ").suffix(3).joined(separator: " ")
+        return EnglishCues.any(Self.words[.negationCues], in: before)
+    }
+
+    /// Whether the sentence is asked: it ends with a question mark.
+    func isQuestion(_ turn: TurnText, _ sentence: Range<Int>) -> Bool {
+        turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?"
     }
 
     func trimmed(_ turn: TurnText, _ range: Range<Int>) -> Range<Int>? {
@@ -89,7 +116,7 @@ struct EnglishReading: Sendable {
                 lower += 1
                 changed = true
             }
-            for filler in Self.fillers {
+            for filler in Self.words[.fillers] {
                 let end = lower + filler.count
                 if end <= upper, turn.string(lower..<end) == filler, end == upper || !turn.characters[end].isLetter {
                     lower = end
@@ -103,15 +130,9 @@ struct EnglishReading: Sendable {
         return upper > lower ? lower..<upper : nil
     }
 
-    static let fillers = [
-        "okay", "ok", "um", "uh", "so", "alright", "all right", "yeah", "well", "and", "mm-hmm", "hmm", "right", "now", "great", "good",
-    ]
-    static let symptoms = [
-        "chest pain", "shortness of breath", "short of breath", "headache", "headaches", "fever", "fevers", "chills", "cough", "nausea", "vomiting",
-        "diarrhea", "constipation", "fatigue", "tired", "dizziness", "dizzy", "swelling", "rash", "numbness", "tingling", "weakness", "bleeding",
-        "weight loss", "weight gain", "anxiety", "depression", "insomnia", "palpitations", "sore throat", "runny nose", "congestion", "back pain",
-        "knee pain", "joint pain", "abdominal pain", "stomach pain", "blood in your stool", "burning", "pain", "wheezing", "heartburn", "reflux",
-        "night sweats", "itching", "stiffness", "urinary", "blurry vision", "lightheaded", "bloating", "cramping",
-    ]
-    static let symptomIndex = TermIndex(symptoms.map { ($0, $0) })
+    static let words = RecordWords.english
+    static let symptomIndex = TermIndex(words.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    static let diseaseIndex = TermIndex(RecordTerms.shipped.sayings(.disease, language: "en").map { ($0.said, $0.name) })
+    static let medicineIndex = TermIndex(RecordTerms.shipped.sayings(.medicine, language: "en").map { ($0.said, $0.name) })
+    static let testIndex = TermIndex(RecordTerms.shipped.sayings(.test, language: "en").map { ($0.said, $0.name) })
 }

@@ -1,55 +1,99 @@
-/// Writes the SOAP sections from what an English consultation says.
+import Clinical
+
+/// Writes the SOAP sections from what an English consultation says, in a clinician's style: the patient in the third
+/// person, symptoms reported and denied, medicines with their dose, exam and results as found, each diagnosis named,
+/// then the plan item by item. Every statement points at what it was read from.
 struct SOAPWriter {
     let reading: EnglishReading
 
     func sections() -> [String: [DraftStatement]] {
         let reported = reading.reportedTurns
-        func statements(_ quotes: [Quote], prefix: String = "", flags: [StatementFlag] = []) -> [DraftStatement] {
-            quotes.map { quote in
-                var all = flags
-                if reported.contains(quote.span.turn) { all.append(.patientReported) }
-                return DraftStatement(text: prefix + quote.text, evidence: [quote.span], flags: all)
-            }
+        func statement(_ text: String, _ evidence: [EvidenceSpan], flags: [StatementFlag] = []) -> DraftStatement {
+            var all = flags
+            if !evidence.isEmpty, evidence.allSatisfy({ reported.contains($0.turn) }) { all.append(.patientReported) }
+            return DraftStatement(text: Self.sentence(text), evidence: evidence, flags: all)
         }
+        let symptoms = reading.reportedSymptoms()
         var result: [String: [DraftStatement]] = [:]
         if let reason = reading.reasonForVisit() {
-            result["chiefComplaint"] = statements([reason])
+            result["chiefComplaint"] = [statement(reason.text, [reason.span])]
+        } else if !symptoms.isEmpty {
+            let main = Array(symptoms.prefix(2))
+            result["chiefComplaint"] = [statement(main.map(\.text).joined(separator: ", "), main.map(\.span))]
+        }
+
+        var subjective: [DraftStatement] = []
+        if !symptoms.isEmpty {
+            subjective.append(statement("The patient reports " + Self.listed(symptoms.map(\.text)), symptoms.map(\.span)))
+        }
+        let doctorHistory = reading.sentences(of: [.doctor], holding: [" year-old", "history of", "presents", "past medical history"], limit: 3)
+        subjective += doctorHistory.map { statement(ThirdPerson.doctor($0.text), [$0.span]) }
+        let told = reading.sentences(
+            of: [.patient, .previsit], holding: Self.words[.historyCues] + Self.words[.familyCues] + Self.words[.personalCues] + Self.symptomWords,
+            questions: false, limit: 12)
+        subjective += told.map { statement(ThirdPerson.patient($0.text), [$0.span]) }
+        let denied = reading.deniedSymptoms()
+        if !denied.isEmpty { subjective.append(statement("Denies " + Self.listed(denied.map(\.text)), denied.map(\.span))) }
+        let taking = reading.medicines(of: [.patient, .previsit])
+        if !taking.isEmpty { subjective.append(statement("Current medications: " + Self.listed(taking.map(\.text)), taking.map(\.span))) }
+        result["subjective"] = subjective
+
+        result["allergies"] = reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg*"], questions: false, limit: 3).map {
+            statement(
+                $0.span.turn < reading.turns.count && reading.turns[$0.span.turn].isPatientSide ? ThirdPerson.patient($0.text) : $0.text, [$0.span])
+        }
+        result["objective"] = reading.sentences(of: [.doctor, .other], holding: Self.words[.examCues], questions: false, limit: 12)
+            .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
+            .map { statement(ThirdPerson.doctor($0.text), [$0.span]) }
+
+        let diagnoses = reading.diagnoses()
+        if diagnoses.isEmpty {
+            result["assessment"] = reading.sentences(of: [.doctor], holding: Self.words[.assessmentCues], questions: false, limit: 3).map { quote in
+                statement(
+                    ThirdPerson.doctor(quote.text), [quote.span],
+                    flags: EnglishCues.any(Self.words[.uncertaintyCues], in: quote.text) ? [.uncertain] : [])
+            }
         } else {
-            result["chiefComplaint"] = statements(Array(reading.reportedSymptoms().prefix(2)))
+            result["assessment"] = diagnoses.map { diagnosis in
+                diagnosis.statement(Self.sentence((diagnosis.uncertain ? "Probable " : "") + diagnosis.name), reportedTurns: reported)
+            }
         }
-        let patientSide: Set<Speaker> = [.patient, .previsit]
-        result["subjective"] =
-            statements(reading.sentences(of: [.doctor], holding: [" year-old", " history of", " presents", " past medical history"], limit: 3))
-            + statements(reading.sentences(of: patientSide, holding: EnglishReading.symptoms.map { " \($0)" } + Self.historyCues, limit: 30))
-            + statements(reading.deniedSymptoms(), prefix: "Denies ")
-        result["allergies"] = statements(reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg"], limit: 3))
-        result["objective"] = statements(reading.sentences(of: [.doctor, .other], holding: Self.objectiveCues, excluding: [" ?"], limit: 15))
-        let assessment = reading.sentences(of: [.doctor], holding: Self.assessmentCues, limit: 10)
-        result["assessment"] = assessment.map { quote in
-            let uncertain = Self.uncertaintyCues.contains { (" " + quote.text + " ").contains($0) }
-            var flags: [StatementFlag] = uncertain ? [.uncertain] : []
-            if reported.contains(quote.span.turn) { flags.append(.patientReported) }
-            return DraftStatement(text: quote.text, evidence: [quote.span], flags: flags)
-        }
-        result["plan"] = statements(reading.sentences(of: [.doctor], holding: Self.planCues, limit: 20))
+        result["plan"] = plan(statement)
         return result
     }
 
-    static let historyCues = [
-        " i've been ", " i have been ", " started ", " since ", " ago ", " taking ", " medication", " i had ", " i've had ", " worse", " better",
-        " hurts", " feel ",
-    ]
-    static let objectiveCues = [
-        " exam", " blood pressure", " heart rate", " lungs", " heart ", " murmur", " tender", " x-ray", " results", " lab", " mri", " ct ",
-        " ultrasound", " ekg", " echo", " normal limits", " temperature", " oxygen", " vital", " palpat", " auscultation", " swelling", " effusion",
-    ]
-    static let assessmentCues = [
-        " i think ", " consistent with", " diagnos", " likely", " assessment", " impression", " you have ", " it sounds like", " it looks like",
-        " probably",
-    ]
-    static let uncertaintyCues = [" likely", " probably", " possibly", " might ", " maybe ", " i think ", " sounds like", " looks like"]
-    static let planCues = [
-        " i'm going to", " i am going to", " we'll ", " we will ", " let's ", " i want you to", " i'd like to", " prescribe", " order", " refer",
-        " continue", " follow up", " follow-up", " schedule", " increase", " decrease", " start you on", " recommend",
-    ]
+    /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
+    private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement) -> [DraftStatement] {
+        var items: [(String, EvidenceSpan)] = reading.medicines(of: [.doctor]).map { ($0.text, $0.span) }
+        let tests = reading.testsOrdered()
+        if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests[0].span)) }
+        items += reading.referrals().map { ($0.text, $0.span) }
+        var plan = items.map { statement($0.0, [$0.1], []) }
+        let covered = Set(plan.flatMap(\.evidence).map(\.turn))
+        let advice = reading.sentences(of: [.doctor], holding: Self.words[.planCues], questions: false, limit: 20)
+            .filter { quote in
+                !covered.contains(quote.span.turn)
+                    || !items.contains { $0.1.turn == quote.span.turn && quote.span.start <= $0.1.start && $0.1.end <= quote.span.end }
+            }
+            .prefix(6)
+        plan += advice.map { statement(ThirdPerson.doctor($0.text), [$0.span], []) }
+        if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
+        return plan
+    }
+
+    /// Items joined as a sentence lists them: "cough, fever and chills".
+    static func listed(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// Capitalised, ending with a full stop.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let body = first.uppercased() + text.dropFirst()
+        return body.last.map { ".!?".contains($0) } == true ? body : body + "."
+    }
+
+    static let words = EnglishReading.words
+    static let symptomWords = EnglishReading.words.symptoms.flatMap(\.said)
 }

@@ -1,0 +1,114 @@
+import Clinical
+
+/// The doctor's assessment and plan in an English consultation, as typed facts: diagnoses named (with their
+/// certainty), medicines with their dose, tests ordered, referrals and the follow-up.
+extension EnglishReading {
+    /// Diseases the doctor names as what the patient has ("this is", "you have", "consistent with"), not denied,
+    /// each once in the order first named, uncertain when every naming doubted it (likely, I think).
+    func diagnoses() -> [Finding] {
+        var found: [Finding] = []
+        for turn in turns where turn.speaker == .doctor {
+            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+                let text = turn.string(sentence)
+                guard EnglishCues.any(Self.words[.assessmentCues], in: text) else { continue }
+                let uncertain = EnglishCues.any(Self.words[.uncertaintyCues], in: text)
+                for mention in turn.matches(Self.diseaseIndex, in: sentence) where !isNegated(turn, sentence, mention.range) {
+                    if let index = found.firstIndex(where: { $0.name == mention.value }) {
+                        if !uncertain { found[index].uncertain = false }
+                        continue
+                    }
+                    var finding = Finding(name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, 0))
+                    finding.uncertain = uncertain
+                    found.append(finding)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Medicines said by `speakers` with what follows them up to the next medicine, comma or sentence end (the dose
+    /// and how often: "amoxicillin 500 mg twice a day for ten days"), by their record name; each once.
+    func medicines(of speakers: Set<Speaker>) -> [Quote] {
+        var found: [Quote] = []
+        for turn in turns where speakers.contains(turn.speaker) {
+            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+                let mentions = turn.matches(Self.medicineIndex, in: sentence)
+                for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.text.hasPrefix(mention.value) }) {
+                    if isNegated(turn, sentence, mention.range) { continue }
+                    var end = position + 1 < mentions.count ? mentions[position + 1].range.lowerBound : sentence.upperBound
+                    // A comma ends the dose unless what follows it is one more part of it ("inhaler, one puff twice a day").
+                    var from = mention.range.upperBound
+                    while let comma = turn.characters[from..<end].firstIndex(of: ",") {
+                        let next = turn.string((comma + 1)..<end).split(separator: " ").first.map(String.init) ?? ""
+                        guard next.first?.isNumber == true || Self.numberWords.contains(next) else {
+                            end = comma
+                            break
+                        }
+                        from = comma + 1
+                    }
+                    var rest = turn.string(mention.range.upperBound..<end).split(separator: " ").prefix(Self.doseWords).joined(separator: " ")
+                    for ending in [" and", " with", " or"] where rest.hasSuffix(ending) { rest.removeLast(ending.count) }
+                    let text = mention.value + (rest.isEmpty ? "" : " " + rest)
+                    found.append(Quote(text: text, span: turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Tests the doctor orders (with an order word, not a result): as the doctor named them.
+    func testsOrdered() -> [Quote] {
+        var found: [Quote] = []
+        for turn in turns where turn.speaker == .doctor {
+            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+                let text = turn.string(sentence)
+                guard EnglishCues.any(Self.words[.orderCues], in: text), !EnglishCues.any(Self.reportWords, in: text) else { continue }
+                for mention in turn.matches(Self.testIndex, in: sentence) where !found.contains(where: { $0.text == turn.string(mention.range) }) {
+                    found.append(Quote(text: turn.string(mention.range), span: turn.span(mention.range)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// When the doctor wants to see the patient again: "follow up in four weeks", "come back in three days".
+    func followUp() -> Quote? {
+        for turn in turns.reversed() where turn.speaker == .doctor {
+            for cue in Self.words[.followUpCues] {
+                guard let start = turn.characters.firstIndex(of: cue, in: 0..<turn.characters.count) else { continue }
+                // The interval: "in" and up to three words ending with a unit of time.
+                guard let inWord = turn.characters.firstIndex(of: " in ", in: start..<min(turn.characters.count, start + cue.count + 20))
+                else { continue }
+                let words = turn.string((inWord + 4)..<turn.characters.count).split(separator: " ").prefix(3)
+                guard let unit = words.firstIndex(where: { word in Self.timeUnits.contains { word.hasPrefix($0) } }) else { continue }
+                let interval = words[...unit].joined(separator: " ").trimmingSuffix(".,;!")
+                return Quote(text: "Follow up in " + interval + ".", span: turn.span(start..<(inWord + 4 + interval.count)))
+            }
+        }
+        return nil
+    }
+
+    /// Referrals: "refer you to physical therapy" → "Refer to physical therapy."
+    func referrals() -> [Quote] {
+        var found: [Quote] = []
+        for turn in turns where turn.speaker == .doctor {
+            var from = 0
+            while let start = turn.characters.firstIndex(of: "refer", in: from..<turn.characters.count) {
+                from = start + 5
+                guard let to = turn.characters.firstIndex(of: " to ", in: from..<min(turn.characters.count, from + 12)) else { continue }
+                var end = to + 4
+                while end < turn.characters.count, !".,;!?".contains(turn.characters[end]) { end += 1 }
+                let whom = turn.string((to + 4)..<end).split(separator: " ").prefix(4).joined(separator: " ")
+                guard !whom.isEmpty else { continue }
+                found.append(Quote(text: "Refer to " + whom + ".", span: turn.span(start..<(to + 4 + whom.count))))
+            }
+        }
+        return found
+    }
+
+    static let doseWords = 12
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "half", "a"]
+    static let timeUnits = ["day", "week", "month", "year"]
+    /// Words that make a sentence naming a test a result rather than an order.
+    static let reportWords = ["shows", "showed", "came back", "is positive", "is negative", "was positive", "was negative", "revealed"]
+}
