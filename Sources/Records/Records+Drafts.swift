@@ -37,6 +37,14 @@ extension Records {
         return try await stored(id)
     }
 
+    /// What the transcript the draft was written from says that the draft's text, as it reads now, leaves out: for
+    /// the doctor to check before signing. Empty for a signed record.
+    public func omissions(of record: ClinicalRecord) async throws -> [Omission] {
+        guard record.status == .draft else { return [] }
+        let transcript = try await transcript(of: record.encounterId).prefix(record.transcriptTurns)
+        return OmissionCheck.omissions(in: record.sections, of: Array(transcript), template: record.template)
+    }
+
     /// The record, for the encounter's doctor or an admin, or for the patient when it is theirs and signed.
     public func record(id: String, by actor: RecordActor, action: String = "read") async throws -> (record: ClinicalRecord, encounter: Encounter) {
         let (record, encounter) = try await readable(id, actor)

@@ -30,7 +30,8 @@ struct DraftRecords: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for consultation in consultations {
             let draft = try await drafter.draft(DraftRequest(transcript: consultation.transcript, template: chosen ?? consultation.template))
-            var line = try encoder.encode(DraftLine(id: consultation.id, draft: draft))
+            let omissions = OmissionCheck.omissions(in: draft.sections, of: consultation.transcript, template: draft.template)
+            var line = try encoder.encode(DraftLine(id: consultation.id, draft: draft, omissions: omissions))
             line.append(UInt8(ascii: "\n"))
             FileHandle.standardOutput.write(line)
         }
@@ -39,6 +40,8 @@ struct DraftRecords: AsyncParsableCommand {
     private struct DraftLine: Encodable {
         let id: String
         let draft: Draft
+        /// What the consultation says that the draft leaves out.
+        let omissions: [Omission]
     }
 }
 

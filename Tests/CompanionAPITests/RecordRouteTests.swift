@@ -76,6 +76,16 @@ struct RecordRouteTests {
             let change = (revisions[1]["changes"] as! [[String: Any]])[0]
             #expect(change["key"] as? String == "diagnosis" && change["before"] as? String == "小儿支气管炎？" && change["after"] as? String == "急性支气管炎。")
 
+            // What the transcript says and the draft no longer does is listed beside it, recomputed after each edit.
+            #expect((draft["omissions"] as? [[String: Any]])?.contains { $0["text"] as? String == "无腹泻" } == false)
+            let shortened = try await api.send(
+                .patch, "/v1/drafts/\(draftId)", json: #"{"sections":[{"key":"presentIllness","text":"发热3天。"}],"baseRevision":2}"#, token: doctor)
+            let omissions = try shortened.json()["omissions"] as? [[String: Any]] ?? []
+            let diarrhoea = try #require(omissions.first { $0["text"] as? String == "无腹泻" })
+            #expect(diarrhoea["kind"] as? String == "finding" && (diarrhoea["evidence"] as? [[String: Any]])?.isEmpty == false)
+            let reread = try await api.send(.get, "/v1/drafts/\(draftId)", token: doctor).json()["omissions"] as? [[String: Any]] ?? []
+            #expect(reread.count == omissions.count)
+
             let signed = try await api.send(.post, "/v1/drafts/\(draftId)/sign", token: doctor)
             #expect(signed.status == .ok)
             let hash = try signed.json()["contentSha256"] as? String ?? ""

@@ -47,3 +47,66 @@ struct AdultConsultationTests {
         #expect(draft.section("diagnosis")?.text == "紧张型头痛？")
     }
 }
+
+/// An English note reads as a clinician writes it: the patient in the third person, the diagnosis named by its record
+/// name, medicines with their dose, tests ordered and the follow-up as plan items.
+struct EnglishNoteTests {
+    static let visit = [
+        TranscriptTurn(speaker: .patient, text: "I feel dizzy and I've had a headache for two days. I take lisinopril 10 mg every morning."),
+        TranscriptTurn(speaker: .doctor, text: "Any vomiting?"), TranscriptTurn(speaker: .patient, text: "No."),
+        TranscriptTurn(speaker: .doctor, text: "Your blood pressure is 162/98. The neurological exam is normal."),
+        TranscriptTurn(
+            speaker: .doctor,
+            text: "This is uncontrolled high blood pressure. Take amlodipine 5 mg once daily, and I'd like to order a basic metabolic panel. "
+                + "Follow up in two weeks."),
+    ]
+
+    @Test func theSubjectiveIsInTheThirdPersonWithDenialsAndMedicines() throws {
+        let subjective = try #require(builtInDraft(Self.visit, template: .enSOAP).section("subjective")).statements.map(\.text)
+        #expect(subjective.contains("The patient feels dizzy and the patient has had a headache for two days."), "\(subjective)")
+        #expect(subjective.contains("Denies vomiting."))
+        #expect(subjective.contains("Current medications: lisinopril 10 mg every morning."))
+    }
+
+    @Test func theAssessmentAndPlanAreItemsWithTheirEvidence() throws {
+        let draft = builtInDraft(Self.visit, template: .enSOAP)
+        #expect(draft.section("assessment")?.text == "Hypertension.")
+        #expect(draft.section("objective")?.text.contains("The blood pressure is 162/98.") == true)
+        let plan = try #require(draft.section("plan")).statements.map(\.text)
+        #expect(plan.contains("Amlodipine 5 mg once daily."), "\(plan)")
+        #expect(plan.contains("Order basic metabolic panel."))
+        #expect(plan.last == "Follow up in two weeks.")
+        #expect(draft.statementsWithoutEvidence.isEmpty && draft.invalidEvidence(in: Self.visit).isEmpty)
+    }
+}
+
+/// What a draft leaves out is listed beside it, with the evidence, whichever section would have held it.
+struct OmissionCheckTests {
+    static let visit = [
+        TranscriptTurn(speaker: .patient, text: "咳嗽三天，不发烧。有高血压。对青霉素过敏。"),
+        TranscriptTurn(speaker: .doctor, text: "血压140/90。查个血常规。考虑急性支气管炎，口服氨溴索，一次一片，一天三次。"),
+    ]
+
+    @Test func theBuiltInDraftLeavesNothingOutAndAnEmptiedOneEverything() throws {
+        let draft = builtInDraft(Self.visit)
+        let kept = OmissionCheck.omissions(in: draft.sections, of: Self.visit, template: .zhOutpatient)
+        #expect(kept.isEmpty, "\(kept.map(\.text))")
+        let emptied = draft.sections.map { DraftSection(key: $0.key, title: $0.title, text: "", statements: []) }
+        let missed = OmissionCheck.omissions(in: emptied, of: Self.visit, template: .zhOutpatient)
+        for fact in ["咳嗽", "无发热", "高血压", "BP 140/90mmHg", "血常规", "急性支气管炎"] {
+            #expect(missed.contains { $0.text == fact }, "\(fact) in \(missed.map(\.text))")
+        }
+        #expect(Set(missed.map(\.kind)) == [.finding, .history, .allergy, .exam, .order, .medicine, .diagnosis])
+        #expect(missed.allSatisfy { !$0.evidence.isEmpty && $0.evidence.allSatisfy { $0.quote(in: Self.visit) != nil } })
+    }
+
+    @Test func anEnglishDraftMissingADoseListsTheMedicine() throws {
+        let visit = EnglishNoteTests.visit
+        var sections = builtInDraft(visit, template: .enSOAP).sections
+        let plan = try #require(sections.firstIndex { $0.key == "plan" })
+        sections[plan].text = "Follow up in two weeks."
+        let missed = OmissionCheck.omissions(in: sections, of: visit, template: .enSOAP)
+        #expect(missed.contains { $0.kind == .medicine && $0.text == "amlodipine 5 mg once daily" }, "\(missed.map(\.text))")
+        #expect(missed.contains { $0.kind == .order })
+    }
+}

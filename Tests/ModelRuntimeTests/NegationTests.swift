@@ -111,9 +111,9 @@ struct NegationTests {
         ]
         let draft = builtInDraft(transcript, template: .enSOAP)
         let subjective = try #require(draft.section("subjective")).statements.map(\.text)
-        #expect(subjective.contains("Denies chest pain"))
-        #expect(subjective.contains("Denies shortness of breath"))
-        #expect(!subjective.contains("Denies headache"))
+        #expect(subjective.contains("Denies chest pain and shortness of breath."))
+        #expect(!subjective.contains { $0.hasPrefix("Denies") && $0.contains("headache") })
+        #expect(subjective.contains("The patient has had a headache for three days."))
         #expect(subjective.contains { $0.contains("headache for three days") })
     }
 }

@@ -41,7 +41,7 @@ extension APIHandlers {
         }
         let record = try await services.records.draft(
             encounterId: input.path.encounterId, template: template, engine: engine, by: try await recordActor())
-        return .created(.init(body: .json(Self.record(record))))
+        return .created(.init(body: .json(Self.record(record, omissions: try await services.records.omissions(of: record)))))
     }
 
     func getDraft(_ input: Operations.GetDraft.Input) async throws -> Operations.GetDraft.Output {
@@ -54,7 +54,7 @@ extension APIHandlers {
         guard case .json(let body) = input.body else { throw Problem.invalidBody("Send a JSON body.") }
         let record = try await services.records.edit(
             id: input.path.recordId, sections: body.sections.map { ($0.key, $0.text) }, baseRevision: body.baseRevision, by: try await recordActor())
-        return .ok(.init(body: .json(Self.record(record))))
+        return .ok(.init(body: .json(Self.record(record, omissions: try await services.records.omissions(of: record)))))
     }
 
     func listRevisions(_ input: Operations.ListRevisions.Input) async throws -> Operations.ListRevisions.Output {
@@ -124,7 +124,8 @@ extension APIHandlers {
     /// A record as read (and audited), with whether its signed content still matches its hash.
     func readRecord(_ id: String, by actor: RecordActor) async throws -> Components.Schemas.Record {
         let (record, encounter) = try await services.records.record(id: id, by: actor)
-        return Self.record(record, verified: record.status == .signed ? services.records.verify(record, encounter: encounter) : nil)
+        let verified = record.status == .signed ? services.records.verify(record, encounter: encounter) : nil
+        return Self.record(record, verified: verified, omissions: try await services.records.omissions(of: record))
     }
 
     func recordActor() async throws -> RecordActor {
@@ -143,7 +144,7 @@ extension APIHandlers {
             transcript: transcript?.map { .init(speaker: $0.speaker.rawValue, text: $0.text, startMs: $0.startMs, endMs: $0.endMs) })
     }
 
-    static func record(_ record: ClinicalRecord, verified: Bool? = nil) -> Components.Schemas.Record {
+    static func record(_ record: ClinicalRecord, verified: Bool? = nil, omissions: [Omission] = []) -> Components.Schemas.Record {
         .init(
             id: record.id, encounterId: record.encounterId, template: record.template.rawValue,
             status: record.status == .signed ? .signed : .draft, revision: record.revision, version: record.version,
@@ -159,6 +160,12 @@ extension APIHandlers {
             },
             createdAt: record.createdAt, updatedAt: record.updatedAt, signedBy: record.signedBy, signedAt: record.signedAt,
             contentSha256: record.contentSHA256, contentVerified: verified, amends: record.amends, amendmentReason: record.amendmentReason,
-            supersededBy: record.supersededBy)
+            supersededBy: record.supersededBy,
+            omissions: record.status == .draft
+                ? omissions.map { omission in
+                    .init(
+                        kind: .init(rawValue: omission.kind.rawValue) ?? .finding, text: omission.text,
+                        evidence: omission.evidence.map { .init(turn: $0.turn, start: $0.start, end: $0.end) })
+                } : nil)
     }
 }

@@ -5,6 +5,8 @@ extension ChineseReading {
         var text: String
         var evidence: [EvidenceSpan]
         var firstSaid: (turn: Int, offset: Int)
+        /// The tests a combined order (完善血常规、胸片) is made of, each with its own evidence.
+        var parts: [PlanItem] = []
     }
 
     func plan(limit: Int) -> [PlanItem] {
@@ -82,7 +84,7 @@ extension ChineseReading {
             items.append(
                 PlanItem(
                     text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
-                    evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid))
+                    evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid, parts: ordered))
         }
         if let first = medicines.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
             // 头孢 beside 头孢克洛 says the same medicine less precisely.

@@ -1,0 +1,72 @@
+/// Lists what a consultation says that a draft's text leaves out: the facts the built-in readers find (findings
+/// present and denied, histories, allergies, vital signs, tests ordered, medicines with their dose, the diagnosis),
+/// each looked for in the draft's text as the draft now reads, whichever engine wrote it and however the doctor edited it.
+public enum OmissionCheck {
+    /// The facts of `transcript` that `sections` (the draft's text) do not hold, in the order the readers list them.
+    public static func omissions(in sections: [DraftSection], of transcript: [TranscriptTurn], template: DraftTemplate) -> [Omission] {
+        let written = folded(sections.map(\.text).joined(separator: "\n"))
+        let facts = template == .zhOutpatient ? chineseFacts(transcript) : englishFacts(transcript)
+        var seen: Set<String> = []
+        return facts.filter { fact in
+            let key = folded(fact.match)
+            return !key.isEmpty && !written.contains(key) && seen.insert(key).inserted
+        }.map(\.omission)
+    }
+
+    /// A fact, and the words that show it is in a draft (the name without 无, the medicine without its dose).
+    struct Fact {
+        let omission: Omission
+        let match: String
+
+        init(_ kind: Omission.Kind, _ text: String, _ evidence: [EvidenceSpan], match: String? = nil) {
+            omission = Omission(kind: kind, text: text, evidence: evidence)
+            self.match = match ?? text
+        }
+    }
+
+    static func chineseFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
+        let reading = ChineseReading(transcript)
+        var facts = reading.symptoms().map { finding in
+            Fact(.finding, (finding.present ? "" : "无") + finding.name, Array(finding.evidence.prefix(1)), match: finding.name)
+        }
+        facts += reading.pastHistory().filter { $0.text != "既往体健" }.map {
+            Fact(.history, $0.text, [$0.span], match: $0.text.hasPrefix("长期使用") ? String($0.text.dropFirst(4)) : $0.text)
+        }
+        facts += reading.allergies().compactMap { quote in
+            let allergen = reading.turns[quote.span.turn].matches(
+                ChineseReading.medicineIndex, in: 0..<reading.turns[quote.span.turn].characters.count)
+            return Fact(.allergy, quote.text, [quote.span], match: allergen.first?.value ?? quote.text)
+        }
+        facts += reading.examination().map { Fact(.exam, $0.text, [$0.span]) }
+        if let diagnosis = reading.diagnosis() { facts.append(Fact(.diagnosis, diagnosis.name, Array(diagnosis.evidence.prefix(1)))) }
+        for item in reading.plan(limit: 20) {
+            if !item.parts.isEmpty {
+                facts += item.parts.map { Fact(.order, $0.text, $0.evidence) }
+            } else if item.text.hasPrefix("口服") || item.text.hasPrefix("外用") {
+                facts.append(Fact(.medicine, item.text, item.evidence, match: String(item.text.dropFirst(2))))
+            }
+        }
+        return facts
+    }
+
+    static func englishFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
+        let reading = EnglishReading(transcript)
+        var facts = reading.reportedSymptoms().map { Fact(.finding, $0.text, [$0.span]) }
+        facts += reading.deniedSymptoms().map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
+        facts += reading.medicines(of: [.patient, .previsit]).map { Fact(.history, $0.text, [$0.span], match: medicineName($0.text)) }
+        facts += reading.diagnoses().map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
+        facts += reading.testsOrdered().map { Fact(.order, $0.text, [$0.span]) }
+        facts += reading.medicines(of: [.doctor]).map { Fact(.medicine, $0.text, [$0.span], match: medicineName($0.text)) }
+        return facts
+    }
+
+    /// The medicine's name at the head of a line with its dose: its first word, or two for a name in two words.
+    private static func medicineName(_ line: String) -> String {
+        let words = line.split(separator: " ")
+        return words.prefix(words.count > 1 && !(words[1].first?.isNumber ?? true) ? 2 : 1).joined(separator: " ")
+    }
+
+    static func folded(_ text: String) -> String {
+        String(Folded.text(text).filter { !$0.isWhitespace })
+    }
+}
