@@ -5,7 +5,14 @@ import Foundation
 public struct RecordTerms: Sendable {
     /// What a term names.
     public enum Kind: String, Decodable, Sendable, CaseIterable {
-        case disease, test, medicine
+        /// A disease, by its record name.
+        case disease
+        /// A test or examination that can be ordered (血常规, chest X-ray).
+        case test
+        /// What a test measures (白细胞, TSH): named in results, not ordered by itself.
+        case analyte
+        /// A medicine, by its generic name.
+        case medicine
     }
 
     /// One term: its record names and the ways it is said (the names included).

@@ -49,6 +49,8 @@ public struct RecordWords: Sendable {
         case pastUses
         /// A medicine taken for a long time (一直吃, 每天打): the history of a long-standing disease.
         case ongoingUses
+        /// Habits a doctor asks about, by the record's word; its last character names it in a question (抽烟吗 → 吸烟).
+        case habits
         /// English: sentences of the patient that tell the history (started, since, worse).
         case historyCues
         /// English: a doctor naming what the patient has (this is, consistent with).

@@ -36,7 +36,7 @@ struct RecordWordsTests {
 
     @Test func aMissingListIsNamed() {
         let text = Self.allLists.dropLast().joined(separator: "\n")
-        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"ongoingUses\" is missing")) {
+        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"habits\" is missing")) {
             try RecordWords.load(KnowledgeFile(name: "f.jsonl", text: text))
         }
     }

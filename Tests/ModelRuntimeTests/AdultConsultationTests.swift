@@ -42,6 +42,25 @@ struct AdultConsultationTests {
         #expect(illness.contains("无下肢麻木") && !illness.contains("、下肢麻木"), "\(illness)")
     }
 
+    @Test func habitsAndTheFamilyAskedAboutAreHistories() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "咳嗽两周。"), TranscriptTurn(speaker: .doctor, text: "抽烟吗？"),
+            TranscriptTurn(speaker: .patient, text: "抽，一天一包。"), TranscriptTurn(speaker: .doctor, text: "喝酒吗？"),
+            TranscriptTurn(speaker: .patient, text: "不喝。"), TranscriptTurn(speaker: .doctor, text: "家里有人得过什么病吗？"),
+            TranscriptTurn(speaker: .patient, text: "我妈妈有糖尿病。"),
+        ])
+        #expect(draft.section("personalHistory")?.text == "吸烟（抽，一天一包），否认饮酒。")
+        #expect(draft.section("familyHistory")?.text.contains("妈妈有糖尿病") == true)
+        #expect(draft.section("pastHistory")?.text.contains("糖尿病") == false)
+    }
+
+    @Test func aResultSaidAfterItsTestKeepsTheTestsName() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "月经推迟了二十天。"), TranscriptTurn(speaker: .doctor, text: "先查个尿妊娠试验。结果阴性。"),
+        ])
+        #expect(draft.section("auxiliaryExams")?.text == "尿妊娠试验：结果阴性。")
+    }
+
     @Test func aDiagnosisFromTheSharedTermsIsWrittenByItsRecordName() throws {
         let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "头疼。"), TranscriptTurn(speaker: .doctor, text: "考虑紧张性头痛。")])
         #expect(draft.section("diagnosis")?.text == "紧张型头痛？")

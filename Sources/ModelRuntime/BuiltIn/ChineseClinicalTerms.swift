@@ -15,6 +15,8 @@ enum ChineseClinicalTerms {
     static let chronicDiseases = Set(terms.of(.disease).filter(\.chronic).map(\.zh))
     static let testNames = merged(words[.tests], names: [:], with: terms.sayings(.test, language: "zh"))
     static let tests = Array(testNames.keys)
+    /// Tests and what they measure, as results name them.
+    static let resultNames = testNames.merging(merged([], names: [:], with: terms.sayings(.analyte, language: "zh"))) { test, _ in test }
     static let medicineNames = merged(words[.medicines], names: [:], with: terms.sayings(.medicine, language: "zh"))
     static let medicines = Array(medicineNames.keys)
     static let negationCues = words[.negationCues]
@@ -32,6 +34,7 @@ enum ChineseClinicalTerms {
     static let examCues = words[.examCues]
     static let pastUses = words[.pastUses]
     static let ongoingUses = words[.ongoingUses]
+    static let habits = words[.habits]
 
     /// The drafter's own words (named by `names`, else by themselves), and the terms' sayings they do not already hold.
     private static func merged(_ own: [String], names: [String: String], with sayings: [(said: String, name: String)]) -> [String: String] {

@@ -1,4 +1,4 @@
-/// Durations, temperatures, medicines, diagnoses, tests, advice and the histories.
+/// Temperatures, the course, medicines, diagnoses, tests, advice and the examination.
 extension ChineseReading {
     /// The highest temperature the patient gave, with its span.
     func highestTemperature() -> (ChineseQuantities.Found, EvidenceSpan)? {
@@ -122,16 +122,28 @@ extension ChineseReading {
     /// Test results brought or done: a test named with its result, quoted from the test's name on.
     func testResults() -> [Quote] {
         var found: [Quote] = []
+        // The test named last, for a result said after it without its name: "查个尿妊娠试验。结果阴性。"
+        var lastTest: (name: String, turn: Int)?
         for turn in turns {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 let text = Terms.withoutAOrNotA(turn.string(clause))
-                let tests = turn.matches(Self.testIndex, in: clause)
+                let tests = turn.matches(Self.resultIndex, in: clause)
+                if let test = tests.last { lastTest = (test.value, turn.index) }
+                let supposed = Self.supposingCues.contains(
+                    where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
+                if tests.isEmpty, !supposed, let (name, at) = lastTest, turn.index - at <= 1, Self.resultOpenings.contains(where: text.hasPrefix),
+                    Self.resultWords.contains(where: text.contains), let trimmed = trimmed(turn, clause)
+                {
+                    let quote = name + "：" + turn.string(trimmed)
+                    if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
+                    continue
+                }
                 guard let first = tests.first,
                     Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
                     !Self.orderWords.contains(where: text.contains),
                     // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
-                    !Self.supposingCues.contains(where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
+                    !supposed
                 else { continue }
                 let start = first.range.lowerBound
                 guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
@@ -174,78 +186,6 @@ extension ChineseReading {
         return chosen.prefix(limit).sorted { $0.2 < $1.2 }.map(\.0)
     }
 
-    /// Past illnesses named by the patient (之前得过肺炎 → 肺炎), long-standing diseases (有高血压) with the medicines
-    /// taken for them (一直吃氨氯地平 → 长期使用氨氯地平), or a healthy past, or a denied question about it.
-    func pastHistory() -> [Quote] {
-        var found: [Quote] = []
-        for turn in turns where turn.isPatientSide {
-            for clause in turn.clauses() where !isQuestion(turn, clause) {
-                for quote in standingHistory(turn, clause) where !found.contains(where: { $0.text == quote.text }) {
-                    found.removeAll { $0.text == "既往体健" }
-                    found.append(quote)
-                }
-            }
-            for clause in turn.clauses() {
-                let text = turn.string(clause)
-                if let healthy = Terms.healthyPast.first(where: text.contains), found.isEmpty,
-                    let index = turn.characters.firstIndex(of: healthy, in: clause)
-                {
-                    found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
-                    continue
-                }
-                guard Terms.pastCues.contains(where: text.contains) else { continue }
-                for mention in turn.matches(Self.diagnosisIndex, in: clause) where !Self.symptomLike.contains(mention.value) {
-                    let range = mention.range
-                    guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
-                    found.removeAll { $0.text == "既往体健" }
-                    found.append(Quote(text: mention.value, span: turn.span(range)))
-                }
-            }
-        }
-        if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
-            found.append(Quote(text: "既往体健", span: denial))
-        }
-        return found
-    }
-
-    /// A long-standing disease the patient names (not denied) and the medicines said to be taken for a long time.
-    private func standingHistory(_ turn: TurnText, _ clause: Range<Int>) -> [Quote] {
-        var found: [Quote] = []
-        for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
-            guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
-            found.append(Quote(text: mention.value, span: turn.span(mention.range)))
-        }
-        // A medicine taken (吃, 打, 用) in a sentence naming a long-standing disease is taken for it: "糖尿病十年了，打胰岛素".
-        let sentence = turn.sentence(around: clause.lowerBound)
-        let withADisease = turn.matches(Self.diagnosisIndex, in: sentence).contains { Terms.chronicDiseases.contains($0.value) }
-        for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
-            let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
-            let taken = withADisease && Self.takingVerbs.contains(where: before.suffix(3).contains)
-            guard taken || Terms.ongoingUses.contains(where: before.contains), !isNegated(turn, clause: clause, term: mention.range) else { continue }
-            found.append(Quote(text: "长期使用" + mention.value, span: turn.span(mention.range)))
-        }
-        return found
-    }
-
-    /// Allergies, or their denial.
-    func allergies() -> [Quote] {
-        var found = quotes(patientSide: true) { _, _, text in text.contains("过敏") && !text.contains("鼻炎") }
-        if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["过敏"], and: ["过敏"]) {
-            found.append(Quote(text: "否认过敏史", span: denial))
-        }
-        return found
-    }
-
-    /// Illness in the family.
-    func familyHistory() -> [Quote] {
-        quotes(patientSide: true) { _, _, text in ["家里人", "家族", "遗传"].contains(where: text.contains) }
-    }
-
-    /// Birth, feeding, vaccines and habits.
-    func personalHistory() -> [Quote] {
-        quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.contains) }
-    }
-
     /// Vital signs (written T 38.5℃, P 120次/分, R 30次/分, BP 120/80mmHg, SpO2 98%) and examination findings
     /// (quoted) said by the doctor or others in the room.
     func examination() -> [Quote] {
@@ -272,7 +212,7 @@ extension ChineseReading {
 
     // MARK: Helpers
 
-    private func quotes(patientSide: Bool = false, where accept: (TurnText, Range<Int>, String) -> Bool) -> [Quote] {
+    func quotes(patientSide: Bool = false, where accept: (TurnText, Range<Int>, String) -> Bool) -> [Quote] {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where !patientSide || turn.isPatientSide {
@@ -283,20 +223,6 @@ extension ChineseReading {
             }
         }
         return found
-    }
-
-    /// The span of a patient's bare "no" to a doctor's question holding one word of each list.
-    private func deniedAnswer(toQuestionWith first: [String], and second: [String]) -> EvidenceSpan? {
-        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
-            let text = String(turn.characters)
-            guard first.contains(where: text.contains), second.contains(where: text.contains),
-                let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
-                let clause = answer.clauses().first,
-                Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)
-            else { continue }
-            return answer.span(clause)
-        }
-        return nil
     }
 
     /// The clause without leading fillers (嗯, 好的, 那么…) and trailing particles, or nil when nothing is left.
@@ -321,6 +247,8 @@ extension ChineseReading {
         (["没效果", "没有效果", "没见效", "没见效果", "不见好", "没有好转", "没好转", "效果不好", "效果不明显", "不管用", "没用", "还是不好", "没什么效果"], "症状无明显改善"),
         (["好转", "好多了", "好些了", "有改善", "减轻", "好一些", "见好"], "症状好转"),
     ]
+    /// How a result said without its test's name begins.
+    static let resultOpenings = ["结果", "报告", "显示", "提示"]
     static let resultWords = ["显示", "提示", "正常", "不高", "偏高", "偏低", "升高", "降低", "阳性", "阴性", "未见", "无殊", "异常"]
     static let orderWords = ["建议", "需要", "去查", "再查", "复查", "可以查", "要查", "行", "根据", "最好", "听说", "会", "如果", "看看", "一下"]
     static let reportedDiagnosisCues = ["医生说", "大夫说", "诊断", "确诊", "检查是", "检查出", "查出", "说是", "拍片", "片子"]
@@ -340,6 +268,9 @@ extension ChineseReading {
         Terms.testNames.map { said, name in (said, Self.testNames[said] ?? (said == name ? name.uppercased() : name)) })
     /// The record's name for a test said another way.
     static let testNames = ["听诊": "肺部听诊", "化验大便": "大便常规", "大便化验": "大便常规", "化验小便": "尿常规", "小便常规": "尿常规"]
+    /// Tests and analytes (白细胞, TSH), as results name them.
+    static let resultIndex = TermIndex(
+        Terms.resultNames.map { said, name in (said, Self.testNames[said] ?? (said == name ? name.uppercased() : name)) })
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]

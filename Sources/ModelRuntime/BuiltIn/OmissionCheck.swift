@@ -26,8 +26,9 @@ public enum OmissionCheck {
 
     static func chineseFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
         let reading = ChineseReading(transcript)
-        var facts = reading.symptoms().map { finding in
-            Fact(.finding, (finding.present ? "" : "无") + finding.name, Array(finding.evidence.prefix(1)), match: finding.name)
+        var facts: [Fact] = reading.symptoms().map { finding -> Fact in
+            let text: String = finding.present ? finding.name : "无" + finding.name
+            return Fact(.finding, text, Array(finding.evidence.prefix(1)), match: finding.name)
         }
         facts += reading.pastHistory().filter { $0.text != "既往体健" }.map {
             Fact(.history, $0.text, [$0.span], match: $0.text.hasPrefix("长期使用") ? String($0.text.dropFirst(4)) : $0.text)

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The histories of a Chinese consultation: past and long-standing illnesses with their medicines, allergies,
+/// family and personal history (habits asked about and answered).
+extension ChineseReading {
+    /// Past illnesses named by the patient (之前得过肺炎 → 肺炎), long-standing diseases (有高血压) with the medicines
+    /// taken for them (一直吃氨氯地平 → 长期使用氨氯地平), or a healthy past, or a denied question about it.
+    func pastHistory() -> [Quote] {
+        var found: [Quote] = []
+        for turn in turns where turn.isPatientSide {
+            // "我妈妈有糖尿病" is the family's history.
+            for clause in turn.clauses() where !isQuestion(turn, clause) && !Terms.familyCues.contains(where: turn.string(clause).contains) {
+                for quote in standingHistory(turn, clause) where !found.contains(where: { $0.text == quote.text }) {
+                    found.removeAll { $0.text == "既往体健" }
+                    found.append(quote)
+                }
+            }
+            for clause in turn.clauses() {
+                let text = turn.string(clause)
+                if let healthy = Terms.healthyPast.first(where: text.contains), found.isEmpty,
+                    let index = turn.characters.firstIndex(of: healthy, in: clause)
+                {
+                    found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
+                    continue
+                }
+                guard Terms.pastCues.contains(where: text.contains) else { continue }
+                for mention in turn.matches(Self.diagnosisIndex, in: clause) where !Self.symptomLike.contains(mention.value) {
+                    let range = mention.range
+                    guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
+                    found.removeAll { $0.text == "既往体健" }
+                    found.append(Quote(text: mention.value, span: turn.span(range)))
+                }
+            }
+        }
+        if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
+            found.append(Quote(text: "既往体健", span: denial))
+        }
+        return found
+    }
+
+    /// A long-standing disease the patient names (not denied) and the medicines said to be taken for a long time.
+    private func standingHistory(_ turn: TurnText, _ clause: Range<Int>) -> [Quote] {
+        var found: [Quote] = []
+        for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
+            guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+        }
+        // A medicine taken (吃, 打, 用) in a sentence naming a long-standing disease is taken for it: "糖尿病十年了，打胰岛素".
+        let sentence = turn.sentence(around: clause.lowerBound)
+        let withADisease = turn.matches(Self.diagnosisIndex, in: sentence).contains { Terms.chronicDiseases.contains($0.value) }
+        for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
+            let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
+            let taken = withADisease && Self.takingVerbs.contains(where: before.suffix(3).contains)
+            guard taken || Terms.ongoingUses.contains(where: before.contains), !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            found.append(Quote(text: "长期使用" + mention.value, span: turn.span(mention.range)))
+        }
+        return found
+    }
+
+    /// Allergies, or their denial.
+    func allergies() -> [Quote] {
+        var found = quotes(patientSide: true) { _, _, text in text.contains("过敏") && !text.contains("鼻炎") }
+        if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["过敏"], and: ["过敏"]) {
+            found.append(Quote(text: "否认过敏史", span: denial))
+        }
+        return found
+    }
+
+    /// Illness in the family: a relative said with a disease (他爸爸有过敏性鼻炎), family words (家族, 遗传), or a question
+    /// about the family denied (否认家族史).
+    func familyHistory() -> [Quote] {
+        var found = quotes(patientSide: true) { turn, clause, text in
+            ["家里人", "家族", "遗传"].contains(where: text.contains)
+                || (Terms.familyCues.contains(where: text.contains) && !turn.matches(Self.diagnosisIndex, in: clause).isEmpty)
+        }
+        if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["家里", "家族", "家人"], and: ["有人", "病", "遗传"]) {
+            found.append(Quote(text: "否认家族史", span: denial))
+        }
+        return found
+    }
+
+    /// Birth, feeding, vaccines and habits; a habit the doctor asks about (抽烟吗？) with the patient's answer:
+    /// 否认吸烟, or 吸烟 with what the patient said of it.
+    func personalHistory() -> [Quote] {
+        var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.contains) }
+        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
+            for clause in turn.clauses() where isQuestion(turn, clause) {
+                let asked = turn.string(clause)
+                // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it.
+                guard let habit = Terms.habits.first(where: { $0.last.map(asked.contains) == true }),
+                    !found.contains(where: { $0.text.contains(habit) }),
+                    let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                    let first = answer.clauses().first
+                else { continue }
+                if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
+                    found.append(Quote(text: "否认" + habit, span: answer.span(first)))
+                } else if let said = trimmed(answer, answer.sentence(around: first.lowerBound)) {
+                    // Folding made the answer's commas ASCII; the record writes them as Chinese does.
+                    let words = answer.string(said).replacingOccurrences(of: ",", with: "，")
+                    found.append(Quote(text: habit + "（" + words + "）", span: answer.span(said)))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The span of a patient's bare "no" to a doctor's question holding one word of each list.
+    private func deniedAnswer(toQuestionWith first: [String], and second: [String]) -> EvidenceSpan? {
+        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
+            let text = String(turn.characters)
+            guard first.contains(where: text.contains), second.contains(where: text.contains),
+                let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                let clause = answer.clauses().first,
+                Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)
+            else { continue }
+            return answer.span(clause)
+        }
+        return nil
+    }
+}
