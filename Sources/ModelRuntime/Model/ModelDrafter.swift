@@ -58,97 +58,17 @@ public struct ModelDrafter: DraftingEngine {
     public func draft(_ request: DraftRequest) async throws -> Draft {
         var redactor = PHIRedactor(knownNames: request.knownNames)
         let transcript = ModelDraftFormat.transcript(request.transcript, redactor: &redactor)
-        var format = ModelConfiguration.ResponseFormat.jsonSchema
-        var body = try requestBody(transcript: transcript, template: request.template, format: format)
-        var failure = ""
-        var attempt = 0
-        while attempt <= configuration.retries {
-            if attempt > 0 { try await Task.sleep(for: .milliseconds(250 * attempt)) }
-            attempt += 1
-            do {
-                let answer = try await ask(body)
-                return draft(from: answer, request: request, redactor: redactor)
-            } catch let error as ModelFailure {
-                failure = error.description
-                // A server that does not know OpenAI's json_schema format is asked again in the other dialect, once.
-                if error.refusedFormat, format == .jsonSchema {
-                    format = .jsonObject
-                    body = try requestBody(transcript: transcript, template: request.template, format: format)
-                    attempt -= 1
-                    continue
-                }
-                // Only failures that a second try can mend are retried.
-                guard error.retryable else { break }
-            }
-        }
-        logger.warning("model draft fell back to the built-in engine", metadata: ["reason": "\(failure)"])
-        var draft = fallback.draftNow(request)
-        draft.engine.fallbackReason = "model \(configuration.model): \(failure)"
-        return draft
-    }
-
-    /// The chat-completions request for a transcript already redacted.
-    private func requestBody(transcript: String, template: DraftTemplate, format: ModelConfiguration.ResponseFormat) throws -> Data {
-        var payload: [String: Any] = [
-            "model": configuration.model,
-            "temperature": 0,
-            "max_tokens": configuration.maxTokens,
-            "stream": false,
-            "messages": [
-                ["role": "system", "content": ModelDraftFormat.instructions(for: template)],
-                ["role": "user", "content": transcript],
-            ],
-        ]
-        let schema = ModelDraftFormat.schema(for: template)
-        payload["response_format"] =
-            switch format {
-            case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "record_draft", "strict": true, "schema": schema]] as [String: Any]
-            case .jsonObject: ["type": "json_object", "schema": schema] as [String: Any]
-            }
-        return try JSONSerialization.data(withJSONObject: payload)
-    }
-
-    private func ask(_ body: Data) async throws -> ModelDraftFormat.Answer {
-        var request = HTTPClientRequest(url: configuration.baseURL + "/chat/completions")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if let key = configuration.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
-        request.body = .bytes(ByteBuffer(data: body))
-        let response: HTTPClientResponse
         do {
-            response = try await client.execute(request, timeout: configuration.timeout)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            throw ModelFailure(description: "timed out", retryable: true)
+            let answer = try await ChatCompletionClient(configuration: configuration, client: client).ask(
+                ModelDraftFormat.Answer.self, system: ModelDraftFormat.instructions(for: request.template), user: transcript,
+                schema: ModelDraftFormat.schema(for: request.template), name: "record_draft")
+            return draft(from: answer, request: request, redactor: redactor)
         } catch {
-            throw ModelFailure(description: "unreachable", retryable: true)
+            logger.warning("model draft fell back to the built-in engine", metadata: ["reason": "\(error)"])
+            var draft = fallback.draftNow(request)
+            draft.engine.fallbackReason = "model \(configuration.model): \(error)"
+            return draft
         }
-        let bytes: ByteBuffer
-        do {
-            bytes = try await response.body.collect(upTo: 8 << 20)
-        } catch {
-            throw ModelFailure(description: "timed out", retryable: true)
-        }
-        let status = response.status.code
-        guard status == 200 else {
-            let refusedFormat = (400...500).contains(status) && String(buffer: bytes).contains("response_format")
-            throw ModelFailure(
-                description: "HTTP \(status)", retryable: status >= 500 || status == 429 || status == 408, refusedFormat: refusedFormat)
-        }
-        guard let completion = try? JSONDecoder().decode(Completion.self, from: Data(buffer: bytes)),
-            let content = completion.choices.first?.message.content
-        else { throw ModelFailure(description: "not a chat completion", retryable: true) }
-        guard let answer = try? JSONDecoder().decode(ModelDraftFormat.Answer.self, from: Data(Self.jsonPart(of: content).utf8)) else {
-            throw ModelFailure(description: "answer is not the draft JSON", retryable: true)
-        }
-        return answer
-    }
-
-    /// Models sometimes wrap JSON in a code fence or put raw control characters (newlines) inside strings; the
-    /// object is what counts, and a control character reads as a space.
-    static func jsonPart(of content: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(content.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
-        guard let start = cleaned.firstIndex(of: "{"), let end = cleaned.lastIndex(of: "}"), start < end else { return cleaned }
-        return String(cleaned[start...end])
     }
 
     /// The draft from the model's answer: placeholders restored, every statement checked against the transcript.
@@ -168,21 +88,4 @@ public struct ModelDrafter: DraftingEngine {
         }
         return Draft(template: request.template, engine: info, sections: sections)
     }
-
-    private struct Completion: Decodable {
-        struct Choice: Decodable {
-            struct Message: Decodable { let content: String? }
-            let message: Message
-        }
-
-        let choices: [Choice]
-    }
-}
-
-/// Why one attempt at the model failed.
-struct ModelFailure: Error, CustomStringConvertible {
-    let description: String
-    let retryable: Bool
-    /// The server refused the `response_format` dialect (and may accept the other one).
-    var refusedFormat = false
 }
