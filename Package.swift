@@ -156,8 +156,12 @@ let package = Package(
             dependencies: [
                 "Storage", "ModelRuntime", "Clinical", "Wording",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Knowledge/general-faq.json"), .copy("Knowledge/conversation-words.jsonl")],
+            resources: [
+                .copy("Knowledge/general-faq.json"), .copy("Knowledge/conversation-words.jsonl"), .copy("Knowledge/understanding-prompt.json"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -222,12 +226,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Clinical", "Storage", "Scheduling", "Wording", "CompanionTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DialogueTests",
+            dependencies: [
+                "Dialogue", "Clinical", "Storage", "Scheduling", "Wording", "ModelRuntime", "CompanionTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical"], swiftSettings: strict),
         .testTarget(name: "WordingTests", dependencies: ["Wording"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
-        .testTarget(name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Accounts", "Storage", "Wording", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strict),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AccountsTests", dependencies: ["Accounts", "Storage", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Scheduling", "Accounts", "Storage", "Wording", "CompanionTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: strict),
         .testTarget(
             name: "CompanionAPITests",
             dependencies: [

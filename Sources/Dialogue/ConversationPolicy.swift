@@ -43,7 +43,7 @@ public struct ConversationPolicy: Sendable {
     }
 
     private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
-        let utterance = understanding.understand(text, today: today)
+        let utterance = await understanding.understand(text, today: today)
         let knowledge = try await guide.knowledge(hospitalId: state.hospitalId)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance.facts, text: text)

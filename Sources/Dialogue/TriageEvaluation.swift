@@ -19,7 +19,7 @@ public struct TriageCase: Sendable, Decodable {
 /// confusion pairs, red-flag recall and false alarms on near misses.
 public struct TriageEvaluation: Sendable {
     let departments: [String: String]
-    let understanding = BuiltInUnderstanding()
+    let understanding: any Understanding
     /// Right and total per language, per expected department; the confusions as "expected → got"; the red-flag
     /// counts; and every miss in words.
     public private(set) var byLanguage: [Language: (right: Int, total: Int)] = [:]
@@ -29,13 +29,15 @@ public struct TriageEvaluation: Sendable {
     public private(set) var misses: [String] = []
 
     /// `departments` maps specialties to the hospital's department ids (the directory's, or the demo hospital's).
-    public init(departments: [String: String]) {
+    /// `understanding` is the engine measured (the built-in one unless told).
+    public init(departments: [String: String], understanding: any Understanding = BuiltInUnderstanding()) {
         self.departments = departments
+        self.understanding = understanding
     }
 
     /// Triages the case's text as a first message and counts the outcome.
-    public mutating func add(_ item: TriageCase) {
-        let utterance = understanding.understand(item.text, today: Today(year: 2026, month: 12, day: 7))
+    public mutating func add(_ item: TriageCase) async {
+        let utterance = await understanding.understand(item.text, today: Today(year: 2026, month: 12, day: 7))
         var facts = Facts()
         facts.merge(utterance.facts, text: item.text)
         let triage = Triage.assess(facts, departments: departments)

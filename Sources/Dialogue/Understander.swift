@@ -7,7 +7,7 @@ import ModelRuntime
 /// `Understanding` for utterances, not this type.
 public protocol Understanding: Sendable {
     /// Understands `text`; `today` (the hospital's date) anchors 明天, 下周三, 12月16日, next Monday.
-    func understand(_ text: String, today: Today) -> Utterance
+    func understand(_ text: String, today: Today) async -> Utterance
 }
 
 public struct BuiltInUnderstanding: Understanding {

@@ -16,19 +16,24 @@ struct EvalTriage: AsyncParsableCommand {
     @Option(help: "Labelled first messages, one JSON object per line (repeat for several files).")
     var input: [String]
 
-    @Option(help: "builtin (the only engine today).")
+    @Option(help: "builtin (default) or model (the conversation's model engine on an OpenAI-compatible server, see --model-url).")
     var engine = "builtin"
 
     @Flag(help: "List every miss.")
     var misses = false
 
+    @OptionGroup var model: ModelOptions
+
     func run() async throws {
-        guard engine == "builtin" else { throw ValidationError("engine \(engine) is not available; use builtin") }
-        var evaluation = TriageEvaluation(departments: try DemoHospital.departmentsBySpecialty())
+        let understanding = try model.understanding(named: engine)
+        var evaluation = TriageEvaluation(departments: try DemoHospital.departmentsBySpecialty(), understanding: understanding)
         for file in input {
-            for item in try TriageCase.readLines(try Data(contentsOf: URL(fileURLWithPath: file))) { evaluation.add(item) }
+            for item in try TriageCase.readLines(try Data(contentsOf: URL(fileURLWithPath: file))) { await evaluation.add(item) }
         }
         print(evaluation.report)
+        if let model = understanding as? ModelUnderstanding {
+            print("engine: \(model.engine); turns the model's answer was not used for (built-in reading instead): \(model.fallbacks)")
+        }
         if misses { evaluation.misses.forEach { print("MISS", $0) } }
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Dialogue
 import Foundation
 import Logging
 import ModelRuntime
 import NIOCore
 import Records
 
-/// Where the OpenAI-compatible model server is, for the `model` drafting engine. The API key is read from the
+/// Where the OpenAI-compatible model server is, for the `model` drafting and conversation engines. The API key is read from the
 /// environment only (COMPANION_MODEL_API_KEY), so it never shows in a process list.
 struct ModelOptions: ParsableArguments {
     @Option(help: "Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp, Ollama). Env: COMPANION_MODEL_URL")
@@ -21,16 +22,33 @@ struct ModelOptions: ParsableArguments {
     func modelEngine(environment env: [String: String] = ProcessInfo.processInfo.environment, logger: Logger = Logger(label: "companion.model"))
         throws -> ModelDrafter?
     {
+        try configuration(environment: env).map { ModelDrafter(configuration: $0, logger: logger) }
+    }
+
+    /// The conversation's understanding engine by name: `builtin`, or `model` (needs the server).
+    func understanding(named name: String, environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> any Understanding {
+        switch name {
+        case "builtin": return BuiltInUnderstanding()
+        case "model":
+            guard let configuration = try configuration(environment: env) else {
+                throw ValidationError("the model conversation engine needs --model-url (or COMPANION_MODEL_URL)")
+            }
+            return ModelUnderstanding(client: ChatCompletionClient(configuration: configuration))
+        default: throw ValidationError("the conversation engine must be builtin or model")
+        }
+    }
+
+    /// Where the server is and how long to wait, or nil when no server is configured.
+    func configuration(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> ModelConfiguration? {
         guard let url = modelURL ?? env["COMPANION_MODEL_URL"] else { return nil }
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
             throw ValidationError("--model-url must be an http(s) URL such as http://127.0.0.1:8000/v1")
         }
         let seconds = modelTimeoutSeconds ?? env["COMPANION_MODEL_TIMEOUT_SECONDS"].flatMap(Int.init) ?? 60
         guard (1...600).contains(seconds) else { throw ValidationError("--model-timeout-seconds must be from 1 to 600") }
-        let configuration = ModelConfiguration(
+        return ModelConfiguration(
             baseURL: url, model: modelName ?? env["COMPANION_MODEL_NAME"] ?? "default", apiKey: env["COMPANION_MODEL_API_KEY"],
             timeout: .seconds(Int64(seconds)))
-        return ModelDrafter(configuration: configuration, logger: logger)
     }
 
     /// The engines a server offers.

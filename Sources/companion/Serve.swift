@@ -16,6 +16,10 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var model: ModelOptions
+    @Option(
+        help:
+            "builtin, or model: the model server (--model-url) reads each message under the built-in rails. Env: COMPANION_CONVERSATION_ENGINE. Default: builtin"
+    ) var conversationEngine: String?
     @Option(help: "Address to listen on. Env: COMPANION_HOST. Default: 127.0.0.1") var host: String?
     @Option(help: "Port. Env: COMPANION_PORT. Default: 8080") var port: Int?
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; serves HTTPS (HTTP/1.1 and HTTP/2). Env: COMPANION_TLS_CERT")
@@ -182,7 +186,9 @@ struct Serve: AsyncParsableCommand {
         let services = try await Services(
             database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
             speech: speech, rules: rules, codeLimits: codeLimits,
-            requestLimits: requestLimits, drafting: try model.drafting(logger: logger), auditKept: auditKept)
+            requestLimits: requestLimits, drafting: try model.drafting(logger: logger),
+            understanding: try model.understanding(named: conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"),
+            auditKept: auditKept)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice(
             "companion serving",

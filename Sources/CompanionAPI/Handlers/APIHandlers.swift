@@ -44,7 +44,7 @@ public struct Services: Sendable {
         database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
         rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
         requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines(),
-        auditKept: TimeInterval = RetentionRule.auditKeptByDefault
+        understanding: any Understanding = BuiltInUnderstanding(), auditKept: TimeInterval = RetentionRule.auditKeptByDefault
     ) async throws {
         self.auditKept = auditKept
         self.speech = speech
@@ -68,7 +68,8 @@ public struct Services: Sendable {
         let desk = RegistrationDesk(registration: registration, patientProfiles: patients, clock: clock)
         _ = KnowledgeBase.general
         self.hospitalSettings = HospitalConversationSettings(store: HospitalSettingsStore(database: database))
-        let policy = ConversationPolicy(guide: DirectoryGuide(registration: registration, settings: hospitalSettings), desk: desk)
+        let policy = ConversationPolicy(
+            understanding: understanding, guide: DirectoryGuide(registration: registration, settings: hospitalSettings), desk: desk)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.records = Records(
             database: database, clock: clock,

@@ -1,4 +1,3 @@
-import CompanionTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -7,8 +6,8 @@ import NIOCore
 /// A stand-in for an OpenAI-compatible server that answers `POST /v1/chat/completions` from a script: a valid
 /// draft, a draft with invented statements, malformed JSON, a slow answer, or an HTTP error. It keeps every request
 /// body so tests can see what left the server.
-actor ScriptedModelServer {
-    enum Step: Sendable {
+public actor ScriptedModelServer {
+    public enum Step: Sendable {
         case answer(String)
         case raw(String)
         case slow(Duration)
@@ -18,9 +17,9 @@ actor ScriptedModelServer {
     }
 
     private var steps: [Step]
-    private(set) var requests: [String] = []
+    public private(set) var requests: [String] = []
 
-    init(_ steps: [Step]) { self.steps = steps }
+    public init(_ steps: [Step]) { self.steps = steps }
 
     func next(recording body: String) -> Step {
         requests.append(body)
@@ -28,7 +27,7 @@ actor ScriptedModelServer {
     }
 
     /// Runs the server on a free loopback port while `body` runs; `body` gets the base URL.
-    static func run(_ steps: [Step], _ body: @escaping @Sendable (String, ScriptedModelServer) async throws -> Void) async throws {
+    public static func run(_ steps: [Step], _ body: @escaping @Sendable (String, ScriptedModelServer) async throws -> Void) async throws {
         let script = ScriptedModelServer(steps)
         let router = Router()
         router.post("/v1/chat/completions") { request, _ -> Response in

@@ -1,0 +1,74 @@
+import Clinical
+import Foundation
+import Logging
+import Metrics
+import ModelRuntime
+import NIOCore
+import Synchronization
+
+/// Understanding with a language model behind it (any OpenAI-compatible server the hospital runs), under rails that
+/// do not depend on it: the built-in engine reads every message first, and the model may only add to that reading
+/// (findings by the knowledge's codes, an intent where the built-in one saw none, numbers it did not find), each
+/// checked against the schema's bounds. The red flags then run on the merged findings, so either reading raises an
+/// emergency; replies stay the policy's. An answer that is invalid, late (the per-turn budget) or failing leaves the
+/// built-in reading alone for that turn, counted (`companion_model_understanding_fallbacks_total`) and logged
+/// without the patient's words.
+public struct ModelUnderstanding: Understanding {
+    let builtIn: BuiltInUnderstanding
+    let client: ChatCompletionClient
+    let prompt: UnderstandingPrompt
+    let hospital: String
+    let budget: TimeAmount
+    let codes: [(id: String, zh: String, en: String)]
+    let codeSet: Set<String>
+    let periods: [String]
+    let tally: FallbackTally
+    let logger: Logger
+
+    /// `budget` bounds each turn's wait for the model; `hospital` is named in the prompt.
+    public init(
+        client: ChatCompletionClient, hospital: String = "", budget: TimeAmount = .seconds(3), knowledge: ClinicalKnowledge = .shipped,
+        prompt: UnderstandingPrompt = .shipped, logger: Logger = Logger(label: "companion.understanding")
+    ) {
+        builtIn = BuiltInUnderstanding()
+        self.client = client
+        self.prompt = prompt
+        self.hospital = hospital
+        self.budget = budget
+        codes = knowledge.concepts.values.filter { [.finding, .disease, .condition].contains($0.kind) }.sorted { $0.id < $1.id }
+            .map { ($0.id, $0.zh, $0.en) }
+        codeSet = Set(codes.map(\.id))
+        periods = ConversationWords.shipped.periods.map(\.value)
+        tally = FallbackTally()
+        self.logger = logger
+    }
+
+    /// Which engine, model and prompt understood a turn, for the turn's record.
+    public var engine: String { "model \(client.configuration.model) prompt \(prompt.version)" }
+
+    /// Turns the model's answer could not be used for, since start.
+    public var fallbacks: Int { tally.count.load(ordering: .relaxed) }
+
+    public func understand(_ text: String, today: Today) async -> Utterance {
+        let own = builtIn.understand(text, today: today)
+        let names = codes.map { (id: $0.id, name: own.language == .en ? $0.en : $0.zh) }
+        do {
+            let answer = try await client.ask(
+                ModelReading.self, system: prompt.system(language: own.language, hospital: hospital, codes: names), user: text,
+                schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget)
+            return answer.merged(into: own, codes: codeSet, periods: Set(periods))
+        } catch {
+            // The reason only: the message is health data and stays out of the log.
+            let reason = (error as? ModelFailure)?.description ?? "failed"
+            tally.count.add(1, ordering: .relaxed)
+            Counter(label: "companion_model_understanding_fallbacks_total", dimensions: [("reason", reason)]).increment()
+            logger.warning("model understanding fell back to the built-in engine", metadata: ["reason": "\(reason)"])
+            return own
+        }
+    }
+}
+
+/// How many turns fell back, shared by the copies of one engine.
+final class FallbackTally: Sendable {
+    let count = Atomic<Int>(0)
+}
