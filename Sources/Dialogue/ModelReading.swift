@@ -35,10 +35,13 @@ struct ModelReading: Decodable {
 
     /// The built-in reading with what the model added: findings it names that the built-in one did not (never
     /// removing one the built-in reading found present), an intent where the built-in one only saw a statement or a
-    /// question, numbers the built-in one did not find — each only if valid.
-    func merged(into own: Utterance, codes: Set<String>, periods: Set<String>) -> Utterance {
+    /// question, numbers the built-in one did not find — each only if valid. Where the built-in reading found
+    /// findings of its own, the model adds only those a red-flag rule reads (`alarming`): either reading can raise an
+    /// emergency, but a model's guess does not move a department the patient's own words already decide.
+    func merged(into own: Utterance, codes: Set<String>, alarming: Set<String>, periods: Set<String>) -> Utterance {
         var utterance = own
-        let added = (present ?? []).filter { codes.contains($0) && !own.facts.symptoms.contains($0) && !own.facts.negated.contains($0) }
+        let allowed = own.facts.symptoms.isEmpty ? codes : codes.intersection(alarming)
+        let added = (present ?? []).filter { allowed.contains($0) && !own.facts.symptoms.contains($0) && !own.facts.negated.contains($0) }
         utterance.facts.symptoms += Self.unique(added)
         let denied = (absent ?? []).filter { codes.contains($0) && !utterance.facts.symptoms.contains($0) && !own.facts.negated.contains($0) }
         utterance.facts.negated += Self.unique(denied)

@@ -8,8 +8,8 @@ import Synchronization
 
 /// Understanding with a language model behind it (any OpenAI-compatible server the hospital runs), under rails that
 /// do not depend on it: the built-in engine reads every message first, and the model may only add to that reading
-/// (findings by the knowledge's codes, an intent where the built-in one saw none, numbers it did not find), each
-/// checked against the schema's bounds. The red flags then run on the merged findings, so either reading raises an
+/// (findings by the knowledge's codes — only alarming ones where the built-in engine found findings itself — an
+/// intent where the built-in one saw none, numbers it did not find), each checked against the schema's bounds. The red flags then run on the merged findings, so either reading raises an
 /// emergency; replies stay the policy's. An answer that is invalid, late (the per-turn budget) or failing leaves the
 /// built-in reading alone for that turn, counted (`companion_model_understanding_fallbacks_total`) and logged
 /// without the patient's words.
@@ -21,6 +21,8 @@ public struct ModelUnderstanding: Understanding {
     let budget: TimeAmount
     let codes: [(id: String, zh: String, en: String)]
     let codeSet: Set<String>
+    /// The codes some red-flag rule reads.
+    let alarming: Set<String>
     let periods: [String]
     let tally: FallbackTally
     let logger: Logger
@@ -38,10 +40,14 @@ public struct ModelUnderstanding: Understanding {
         codes = knowledge.concepts.values.filter { [.finding, .disease, .condition].contains($0.kind) }.sorted { $0.id < $1.id }
             .map { ($0.id, $0.zh, $0.en) }
         codeSet = Set(codes.map(\.id))
+        alarming = Set(knowledge.redFlags.flatMap { $0.all + ($0.any ?? []) })
         periods = ConversationWords.shipped.periods.map(\.value)
         tally = FallbackTally()
         self.logger = logger
     }
+
+    /// Enough for the reading of one message; a rambling model is cut off rather than waited for.
+    static let maxTokens = 1_000
 
     /// Which engine, model and prompt understood a turn, for the turn's record.
     public var engine: String { "model \(client.configuration.model) prompt \(prompt.version)" }
@@ -55,8 +61,9 @@ public struct ModelUnderstanding: Understanding {
         do {
             let answer = try await client.ask(
                 ModelReading.self, system: prompt.system(language: own.language, hospital: hospital, codes: names), user: text,
-                schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget)
-            return answer.merged(into: own, codes: codeSet, periods: Set(periods))
+                schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget,
+                maxTokens: Self.maxTokens)
+            return answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))
         } catch {
             // The reason only: the message is health data and stays out of the log.
             let reason = (error as? ModelFailure)?.description ?? "failed"

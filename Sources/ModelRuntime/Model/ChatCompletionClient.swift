@@ -17,10 +17,11 @@ public struct ChatCompletionClient: Sendable {
     }
 
     /// The answer to `system` and `user`, decoded from the JSON the model wrote under `schema` (named `name`);
-    /// `retries` and `timeout` default to the configuration's. Throws `ModelFailure` with why the last attempt failed.
+    /// `retries`, `timeout` and `maxTokens` default to the configuration's. Throws `ModelFailure` with why the last
+    /// attempt failed.
     public func ask<Answer: Decodable>(
         _ type: Answer.Type, system: String, user: String, schema: [String: Any], name: String, retries: Int? = nil,
-        timeout: TimeAmount? = nil
+        timeout: TimeAmount? = nil, maxTokens: Int? = nil
     ) async throws -> Answer {
         var format = ModelConfiguration.ResponseFormat.jsonSchema
         var failure = ModelFailure(description: "not asked", retryable: false)
@@ -29,7 +30,8 @@ public struct ChatCompletionClient: Sendable {
             if attempt > 0 { try await Task.sleep(for: .milliseconds(250 * attempt)) }
             attempt += 1
             do {
-                let body = try requestBody(system: system, user: user, schema: schema, name: name, format: format)
+                let body = try requestBody(
+                    system: system, user: user, schema: schema, name: name, format: format, maxTokens: maxTokens ?? configuration.maxTokens)
                 let content = try await post(body, timeout: timeout ?? configuration.timeout)
                 guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(Self.jsonPart(of: content).utf8)) else {
                     throw ModelFailure(description: "answer is not the \(name) JSON", retryable: true)
@@ -49,11 +51,11 @@ public struct ChatCompletionClient: Sendable {
         throw failure
     }
 
-    private func requestBody(system: String, user: String, schema: [String: Any], name: String, format: ModelConfiguration.ResponseFormat) throws
-        -> Data
-    {
+    private func requestBody(
+        system: String, user: String, schema: [String: Any], name: String, format: ModelConfiguration.ResponseFormat, maxTokens: Int
+    ) throws -> Data {
         var payload: [String: Any] = [
-            "model": configuration.model, "temperature": 0, "max_tokens": configuration.maxTokens, "stream": false,
+            "model": configuration.model, "temperature": 0, "max_tokens": maxTokens, "stream": false,
             "messages": [["role": "system", "content": system], ["role": "user", "content": user]],
         ]
         payload["response_format"] =
