@@ -79,17 +79,17 @@ extension ChineseReading {
         // "尽快就医" says all that "去医院" does.
         if advice["及时就医"] != nil { advice["医院就诊"] = nil }
         var items: [PlanItem] = []
-        if let first = tests.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
-            let ordered = tests.values.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }
+        if let first = tests.values.min(by: Self.earlier) {
+            let ordered = tests.values.sorted(by: Self.earlier)
             items.append(
                 PlanItem(
                     text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
                     evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid, parts: ordered))
         }
-        if let first = medicines.values.min(by: { Self.earlier($0.firstSaid, $1.firstSaid) }) {
+        if let first = medicines.values.min(by: Self.earlier) {
             // 头孢 beside 头孢克洛 says the same medicine less precisely.
             let named = medicines.values.filter { item in !medicines.keys.contains { $0 != item.text && $0.hasPrefix(item.text) } }
-            let ordered = named.sorted { Self.earlier($0.firstSaid, $1.firstSaid) }.prefix(4)
+            let ordered = named.sorted(by: Self.earlier).prefix(4)
             let topical = ordered.filter { name in Self.topical.contains(where: name.text.contains) }
             let oral = ordered.filter { name in !Self.topical.contains(where: name.text.contains) }
             for (route, group) in [("口服", oral), ("外用", topical)] where !group.isEmpty {
@@ -101,7 +101,7 @@ extension ChineseReading {
         items.removeAll { item in medicineNames.contains { item.text.hasPrefix("口服") && item.text.dropFirst(2) == $0 } }
         items += dosed.values
         items += advice.values
-        items.sort { Self.earlier($0.firstSaid, $1.firstSaid) }
+        items.sort(by: Self.earlier)
         // The first said are kept; they are written in a record's order: where to go, what to test, what to take,
         // what to watch, how to care, when to come back.
         return items.prefix(limit).enumerated()
@@ -118,7 +118,11 @@ extension ChineseReading {
         return 4
     }
 
-    private static func earlier(_ a: (turn: Int, offset: Int), _ b: (turn: Int, offset: Int)) -> Bool { (a.turn, a.offset) < (b.turn, b.offset) }
+    /// Said first; one word can be two items (维生素B12 is a test and a medicine), so the text breaks a tie and the
+    /// order never depends on a dictionary's, which changes from run to run.
+    private static func earlier(_ a: PlanItem, _ b: PlanItem) -> Bool {
+        (a.firstSaid.turn, a.firstSaid.offset, a.text) < (b.firstSaid.turn, b.firstSaid.offset, b.text)
+    }
 
     static let stopCues = ["停用", "停掉", "停止", "停服", "停药", "可以停", "不需要吃", "不用吃", "不要再吃", "不用再吃", "不需要再吃"]
     static let prohibitionCues = ["不能", "不要", "不用", "不需要", "别", "避免", "禁用", "慎用"]

@@ -92,7 +92,7 @@ struct ChineseReading: Sendable {
             counted.mentions = mentions[finding.name] ?? 1
             counted.resolved = gone.contains(finding.name)
             return counted
-        }.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
+        }.sorted { ($0.firstSaid.turn, $0.firstSaid.offset, $0.name) < ($1.firstSaid.turn, $1.firstSaid.offset, $1.name) }
     }
 
     /// A doctor's yes/no question about symptoms and the patient's bare answer (没有 / 有): the symptoms asked about,

@@ -115,7 +115,7 @@ struct OutpatientWriter {
         merged[high].mentions += symptoms[fever].mentions
         merged[high].conflicting = symptoms[fever].conflicting || symptoms[high].conflicting
         merged.remove(at: fever)
-        return merged.sorted { ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset) }
+        return merged.sorted { ($0.firstSaid.turn, $0.firstSaid.offset, $0.name) < ($1.firstSaid.turn, $1.firstSaid.offset, $1.name) }
     }
 
     /// 主诉: the main complaint with its duration when one was given; at most 20 characters with its closing 。.

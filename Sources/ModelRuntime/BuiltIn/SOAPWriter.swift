@@ -64,17 +64,15 @@ struct SOAPWriter {
 
     /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
     private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement) -> [DraftStatement] {
-        var items: [(String, EvidenceSpan)] = reading.medicines(of: [.doctor]).map { ($0.text, $0.span) }
+        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(of: [.doctor]).map { ($0.text, [$0.span]) }
         let tests = reading.testsOrdered()
-        if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests[0].span)) }
-        items += reading.referrals().map { ($0.text, $0.span) }
-        var plan = items.map { statement($0.0, [$0.1], []) }
-        let covered = Set(plan.flatMap(\.evidence).map(\.turn))
+        if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests.map(\.span))) }
+        items += reading.referrals().map { ($0.text, [$0.span]) }
+        var plan = items.map { statement($0.text, $0.evidence, []) }
+        // The doctor's other advice: sentences that hold no item already written.
+        let itemSpans = items.flatMap(\.evidence)
         let advice = reading.sentences(of: [.doctor], holding: Self.words[.planCues], questions: false, limit: 20)
-            .filter { quote in
-                !covered.contains(quote.span.turn)
-                    || !items.contains { $0.1.turn == quote.span.turn && quote.span.start <= $0.1.start && $0.1.end <= quote.span.end }
-            }
+            .filter { quote in !itemSpans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
             .prefix(6)
         plan += advice.map { statement(ThirdPerson.doctor($0.text), [$0.span], []) }
         if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
