@@ -44,6 +44,14 @@ public struct ConversationPolicy: Sendable {
 
     private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
         let utterance = await understanding.understand(text, today: today)
+        var reply = try await decide(utterance, text: text, state: &state, accountId: accountId, today: today)
+        reply.understoodBy = utterance.understoodBy
+        return reply
+    }
+
+    private func decide(_ utterance: Utterance, text: String, state: inout ConversationState, accountId: String, today: Today) async throws
+        -> Reply
+    {
         let knowledge = try await guide.knowledge(hospitalId: state.hospitalId)
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { state.language = utterance.language }
         state.facts.merge(utterance.facts, text: text)

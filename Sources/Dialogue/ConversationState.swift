@@ -56,6 +56,9 @@ public struct Reply: Sendable, Codable, Equatable {
     public var cards: [Card] = []
     public var actions: [Action] = []
     public var triage: TriageSummary?
+    /// Which engine understood the message this replies to (`Utterance.understoodBy`); kept with the stored turn for
+    /// audit, not sent to the app.
+    public var understoodBy: String?
 }
 
 /// Something the phone draws: `emergency` (call 120, where the emergency department is), `directions` (a place in

@@ -63,14 +63,18 @@ public struct ModelUnderstanding: Understanding {
                 ModelReading.self, system: prompt.system(language: own.language, hospital: hospital, codes: names), user: text,
                 schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget,
                 maxTokens: Self.maxTokens)
-            return answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))
+            var utterance = answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))
+            utterance.understoodBy = engine
+            return utterance
         } catch {
             // The reason only: the message is health data and stays out of the log.
             let reason = (error as? ModelFailure)?.description ?? "failed"
             tally.count.add(1, ordering: .relaxed)
             Counter(label: "companion_model_understanding_fallbacks_total", dimensions: [("reason", reason)]).increment()
             logger.warning("model understanding fell back to the built-in engine", metadata: ["reason": "\(reason)"])
-            return own
+            var fallback = own
+            fallback.understoodBy = "builtin (model fell back: \(reason))"
+            return fallback
         }
     }
 }

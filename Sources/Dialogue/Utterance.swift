@@ -21,6 +21,9 @@ public struct Utterance: Sendable, Equatable {
     /// The kind of place asked for (`pharmacy`, `payment`, `laboratory`, `radiology`, `ultrasound`, `registration`,
     /// `emergency`).
     public var placeKind: String?
+    /// Which engine understood the message: `builtin`, `model <name> prompt <version>`, or the built-in engine when the
+    /// model's answer could not be used (`builtin (model fell back: timed out)`); stored with the turn's reply.
+    public var understoodBy = "builtin"
 
     public init(language: Language, intent: Intent) {
         self.language = language
