@@ -161,6 +161,7 @@ let package = Package(
             ],
             resources: [
                 .copy("Knowledge/general-faq.json"), .copy("Knowledge/conversation-words.jsonl"), .copy("Knowledge/understanding-prompt.json"),
+                .copy("Knowledge/answer-prompt.json"), .copy("Knowledge/reply-rails.json"),
             ],
             swiftSettings: strict
         ),

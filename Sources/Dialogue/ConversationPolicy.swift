@@ -10,13 +10,17 @@ public struct ConversationPolicy: Sendable {
     let understanding: any Understanding
     let guide: any HospitalGuide
     let desk: any BookingDesk
+    /// Writes answers to hospital questions in a model's words from the retrieved entry; nil: the entry's own words.
+    let answers: (any AnswerWriting)?
 
     public init(
-        understanding: any Understanding = BuiltInUnderstanding(), guide: any HospitalGuide, desk: any BookingDesk
+        understanding: any Understanding = BuiltInUnderstanding(), guide: any HospitalGuide, desk: any BookingDesk,
+        answers: (any AnswerWriting)? = nil
     ) {
         self.understanding = understanding
         self.guide = guide
         self.desk = desk
+        self.answers = answers
     }
 
     /// The first reply of a conversation, in the hospital's wording.
@@ -85,7 +89,7 @@ public struct ConversationPolicy: Sendable {
                 stage: state.stage, language: language)
         case .reportTime:
             if let answer = knowledge.answer(Phrases.say("quick_results_when", language), language: language) {
-                return faq(answer, state: &state)
+                return await faq(answer, question: text, state: &state)
             }
         default:
             break
@@ -110,13 +114,13 @@ public struct ConversationPolicy: Sendable {
             || (!utterance.facts.symptoms.isEmpty && utterance.intent != .question)
         // A question the hospital's knowledge answers is answered, even while triage waits for an answer.
         if !talksAboutComplaint, utterance.intent == .question, let answer = knowledge.answer(text, language: language) {
-            return faq(answer, state: &state)
+            return await faq(answer, question: text, state: &state)
         }
         if talksAboutComplaint || (state.stage == .triage && state.triage == nil) {
             state.misunderstood = 0
             return try await triageTurn(&state, assessment: assessment)
         }
-        if let answer = knowledge.answer(text, language: language) { return faq(answer, state: &state) }
+        if let answer = knowledge.answer(text, language: language) { return await faq(answer, question: text, state: &state) }
         state.misunderstood += 1
         if state.misunderstood >= 2 { return handoff(&state) }
         return Reply(
@@ -232,11 +236,14 @@ public struct ConversationPolicy: Sendable {
             cards: [Card(type: "directions", title: place.name, text: Phrases.place(place, language), place: place)])
     }
 
-    private func faq(_ answer: KnowledgeBase.Answer, state: inout ConversationState) -> Reply {
+    /// The answer from the hospital's entry, in a model's words when a writer is set and its answer passes the rails;
+    /// the card always carries the entry itself and its id.
+    private func faq(_ answer: KnowledgeBase.Answer, question: String, state: inout ConversationState) async -> Reply {
         state.misunderstood = 0
         let language = state.language
+        let written = await answers?.answer(question, from: answer, language: language)
         return Reply(
-            text: answer.text, stage: state.stage, language: language,
+            text: written ?? answer.text, stage: state.stage, language: language,
             cards: [Card(type: "faq", title: Phrases.say("faq_card_title", language), text: answer.text, faqId: answer.id)])
     }
 

@@ -38,6 +38,12 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
+    /// With the model conversation engine, answers to hospital questions in the model's words (grounded, railed).
+    func answers(engine name: String, environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> (any AnswerWriting)? {
+        guard name == "model", let configuration = try configuration(environment: env) else { return nil }
+        return ModelAnswerWriter(client: ChatCompletionClient(configuration: configuration))
+    }
+
     /// Where the server is and how long to wait, or nil when no server is configured.
     func configuration(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> ModelConfiguration? {
         guard let url = modelURL ?? env["COMPANION_MODEL_URL"] else { return nil }

@@ -188,6 +188,7 @@ struct Serve: AsyncParsableCommand {
             speech: speech, rules: rules, codeLimits: codeLimits,
             requestLimits: requestLimits, drafting: try model.drafting(logger: logger),
             understanding: try model.understanding(named: conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"),
+            answers: try model.answers(engine: conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"),
             auditKept: auditKept)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice(

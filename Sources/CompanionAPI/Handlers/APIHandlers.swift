@@ -44,7 +44,8 @@ public struct Services: Sendable {
         database: Database, clock: any NowProvider, otpSender: any OTPSender, secret: String, speech: SpeechService,
         rules: SchedulingRules = SchedulingRules(), codeLimits: CodeLimits = CodeLimits(),
         requestLimits: RequestLimits = RequestLimits(), drafting: DraftingEngines = DraftingEngines(),
-        understanding: any Understanding = BuiltInUnderstanding(), auditKept: TimeInterval = RetentionRule.auditKeptByDefault
+        understanding: any Understanding = BuiltInUnderstanding(), answers: (any AnswerWriting)? = nil,
+        auditKept: TimeInterval = RetentionRule.auditKeptByDefault
     ) async throws {
         self.auditKept = auditKept
         self.speech = speech
@@ -69,7 +70,8 @@ public struct Services: Sendable {
         _ = KnowledgeBase.general
         self.hospitalSettings = HospitalConversationSettings(store: HospitalSettingsStore(database: database))
         let policy = ConversationPolicy(
-            understanding: understanding, guide: DirectoryGuide(registration: registration, settings: hospitalSettings), desk: desk)
+            understanding: understanding, guide: DirectoryGuide(registration: registration, settings: hospitalSettings), desk: desk,
+            answers: answers)
         self.conversations = Conversations(database: database, clock: clock, policy: policy)
         self.records = Records(
             database: database, clock: clock,
