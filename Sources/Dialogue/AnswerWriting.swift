@@ -16,13 +16,13 @@ public protocol AnswerWriting: Sendable {
 /// entry's own words, counted (`companion_model_answer_fallbacks_total`) and logged without the question.
 public struct ModelAnswerWriter: AnswerWriting {
     let client: ChatCompletionClient
-    let prompt: AnswerPrompt
+    let prompt: ModelPrompt
     let rails: ReplyRails
     let budget: TimeAmount
     let logger: Logger
 
     public init(
-        client: ChatCompletionClient, budget: TimeAmount = .seconds(3), prompt: AnswerPrompt = .shipped, rails: ReplyRails = .shipped,
+        client: ChatCompletionClient, budget: TimeAmount = .seconds(3), prompt: ModelPrompt = .answer, rails: ReplyRails = .shipped,
         logger: Logger = Logger(label: "companion.answers")
     ) {
         self.client = client
@@ -43,7 +43,7 @@ public struct ModelAnswerWriter: AnswerWriting {
         let reason: String
         do {
             let written = try await client.ask(
-                Written.self, system: prompt.system(language: language, entry: entry), user: question, schema: schema,
+                Written.self, system: prompt.text(language, filling: ["id": entry.id, "entry": entry.text]), user: question, schema: schema,
                 name: "answer", retries: 0, timeout: budget, maxTokens: 600)
             let text = written.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {
@@ -66,31 +66,5 @@ public struct ModelAnswerWriter: AnswerWriting {
     struct Written: Decodable {
         let text: String
         let cites: [String]
-    }
-}
-
-/// The instructions for a model answer, per language, versioned (`Knowledge/answer-prompt.json`).
-public struct AnswerPrompt: Sendable, Decodable {
-    public let version: String
-    let zh: String
-    let en: String
-
-    /// The prompt shipped with the module; a broken file stops start-up.
-    public static let shipped: AnswerPrompt = {
-        do {
-            guard let url = Bundle.module.url(forResource: "answer-prompt", withExtension: "json") else { throw CocoaError(.fileNoSuchFile) }
-            let prompt = try JSONDecoder().decode(AnswerPrompt.self, from: Data(contentsOf: url))
-            guard !prompt.version.isEmpty, [prompt.zh, prompt.en].allSatisfy({ $0.contains("{entry}") && $0.contains("{id}") }) else {
-                throw CocoaError(.fileReadCorruptFile)
-            }
-            return prompt
-        } catch {
-            fatalError("the shipped answer prompt does not load: \(error)")
-        }
-    }()
-
-    func system(language: Language, entry: KnowledgeBase.Answer) -> String {
-        (language == .en ? en : zh).replacingOccurrences(of: "{id}", with: entry.id)
-            .replacingOccurrences(of: "{entry}", with: entry.text)
     }
 }

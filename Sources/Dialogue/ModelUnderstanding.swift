@@ -16,8 +16,7 @@ import Synchronization
 public struct ModelUnderstanding: Understanding {
     let builtIn: BuiltInUnderstanding
     let client: ChatCompletionClient
-    let prompt: UnderstandingPrompt
-    let hospital: String
+    let prompt: ModelPrompt
     let budget: TimeAmount
     let codes: [(id: String, zh: String, en: String)]
     let codeSet: Set<String>
@@ -27,15 +26,14 @@ public struct ModelUnderstanding: Understanding {
     let tally: FallbackTally
     let logger: Logger
 
-    /// `budget` bounds each turn's wait for the model; `hospital` is named in the prompt.
+    /// `budget` bounds each turn's wait for the model.
     public init(
-        client: ChatCompletionClient, hospital: String = "", budget: TimeAmount = .seconds(3), knowledge: ClinicalKnowledge = .shipped,
-        prompt: UnderstandingPrompt = .shipped, logger: Logger = Logger(label: "companion.understanding")
+        client: ChatCompletionClient, budget: TimeAmount = .seconds(3), knowledge: ClinicalKnowledge = .shipped,
+        prompt: ModelPrompt = .understanding, logger: Logger = Logger(label: "companion.understanding")
     ) {
         builtIn = BuiltInUnderstanding()
         self.client = client
         self.prompt = prompt
-        self.hospital = hospital
         self.budget = budget
         codes = knowledge.concepts.values.filter { [.finding, .disease, .condition].contains($0.kind) }.sorted { $0.id < $1.id }
             .map { ($0.id, $0.zh, $0.en) }
@@ -57,10 +55,10 @@ public struct ModelUnderstanding: Understanding {
 
     public func understand(_ text: String, today: Today) async -> Utterance {
         let own = builtIn.understand(text, today: today)
-        let names = codes.map { (id: $0.id, name: own.language == .en ? $0.en : $0.zh) }
+        let findings = codes.map { "\($0.id): \(own.language == .en ? $0.en : $0.zh)" }.joined(separator: "\n")
         do {
             let answer = try await client.ask(
-                ModelReading.self, system: prompt.system(language: own.language, hospital: hospital, codes: names), user: text,
+                ModelReading.self, system: prompt.text(own.language, filling: ["findings": findings]), user: text,
                 schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget,
                 maxTokens: Self.maxTokens)
             var utterance = answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))

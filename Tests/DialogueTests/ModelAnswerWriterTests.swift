@@ -1,3 +1,4 @@
+import Clinical
 import CompanionTestSupport
 import Foundation
 import ModelRuntime
@@ -52,4 +53,18 @@ struct ModelAnswerWriterTests {
 /// A value set inside a `@Sendable` closure and read after it.
 private final class Box: @unchecked Sendable {
     var value: String?
+}
+
+/// Prompts are data: the shipped ones load, and one missing a placeholder or a version stops start-up naming its file.
+struct ModelPromptTests {
+    @Test func theShippedPromptsLoadAndFillIn() {
+        #expect(!ModelPrompt.understanding.version.isEmpty)
+        let text = ModelPrompt.answer.text(.en, filling: ["id": "parking", "entry": "Parking is under the clinic."])
+        #expect(text.contains("Entry parking: Parking is under the clinic.") && !text.contains("{"))
+    }
+
+    @Test func aPromptWithoutItsPlaceholderIsRefused() {
+        let broken = Data(#"{"version": "1", "zh": "没有占位", "en": "{entry}"}"#.utf8)
+        #expect(throws: KnowledgeError.self) { try ModelPrompt.load(broken, name: "answer-prompt", placeholders: ["{entry}"]) }
+    }
 }

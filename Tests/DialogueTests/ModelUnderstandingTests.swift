@@ -30,7 +30,7 @@ struct ModelUnderstandingTests {
             let utterance = await engine.understand(Self.unknownToTheBuiltInEngine, today: .monday)
             #expect(utterance.facts.symptoms == ["gout"] && utterance.facts.durationDays == 2)
             #expect(Triage.assess(utterance.facts, departments: DemoDepartments.bySpecialty)?.departmentId != nil)
-            #expect(engine.fallbacks == 0 && utterance.understoodBy == "model scripted prompt \(UnderstandingPrompt.shipped.version)")
+            #expect(engine.fallbacks == 0 && utterance.understoodBy == "model scripted prompt \(ModelPrompt.understanding.version)")
             // The request names the knowledge's codes as an enum and asks for JSON under the schema.
             let request = try #require(await server.requests.first)
             #expect(request.contains("\"gout\"") && request.contains("json_schema") && request.contains("understanding"))
