@@ -10,15 +10,12 @@ enum ChineseClinicalTerms {
     static let symptoms: [(name: String, said: [String])] = words.symptoms.map { ($0.name, $0.said) }
     /// Every way a diagnosis is said → the record's name for it; the drafter's own words keep their names.
     static let diagnosisNames = merged(words[.diagnoses], names: words.writtenAs, with: terms.sayings(.disease, language: "zh"))
-    static let diagnoses = Array(diagnosisNames.keys)
     /// Long-standing diseases as the record names them: named by the patient, they are the history.
     static let chronicDiseases = Set(terms.of(.disease).filter(\.chronic).map(\.zh))
     static let testNames = merged(words[.tests], names: [:], with: terms.sayings(.test, language: "zh"))
-    static let tests = Array(testNames.keys)
     /// Tests and what they measure, as results name them.
     static let resultNames = testNames.merging(merged([], names: [:], with: terms.sayings(.analyte, language: "zh"))) { test, _ in test }
     static let medicineNames = merged(words[.medicines], names: [:], with: terms.sayings(.medicine, language: "zh"))
-    static let medicines = Array(medicineNames.keys)
     static let negationCues = words[.negationCues]
     static let uncertaintyCues = words[.uncertaintyCues]
     static let questionCues = words[.questionCues]

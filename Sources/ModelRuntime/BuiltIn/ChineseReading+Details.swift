@@ -264,13 +264,17 @@ extension ChineseReading {
     static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
     static let medicineIndex = TermIndex(Terms.medicineNames.map { ($0.key, $0.value) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
-    static let testIndex = TermIndex(
-        Terms.testNames.map { said, name in (said, Self.testNames[said] ?? (said == name ? name.uppercased() : name)) })
+    static let testIndex = termIndex(ofTests: Terms.testNames)
+    /// Tests by the ways they are said, written as records write them: the drafter's own names first, a word that is its
+    /// own name in capitals (CRP, B超), the terms' record names as they are.
+    private static func termIndex(ofTests names: [String: String]) -> TermIndex<String> {
+        TermIndex(names.map { said, name in (said, testNames[said] ?? (said == name ? name.uppercased() : name)) })
+    }
+
     /// The record's name for a test said another way.
     static let testNames = ["听诊": "肺部听诊", "化验大便": "大便常规", "大便化验": "大便常规", "化验小便": "尿常规", "小便常规": "尿常规"]
     /// Tests and analytes (白细胞, TSH), as results name them.
-    static let resultIndex = TermIndex(
-        Terms.resultNames.map { said, name in (said, Self.testNames[said] ?? (said == name ? name.uppercased() : name)) })
+    static let resultIndex = termIndex(ofTests: Terms.resultNames)
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
     static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]

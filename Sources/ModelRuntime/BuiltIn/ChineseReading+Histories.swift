@@ -89,7 +89,7 @@ extension ChineseReading {
                 // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it.
                 guard let habit = Terms.habits.first(where: { $0.last.map(asked.contains) == true }),
                     !found.contains(where: { $0.text.contains(habit) }),
-                    let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                    let answer = patientAnswer(after: position),
                     let first = answer.clauses().first
                 else { continue }
                 if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
@@ -109,7 +109,7 @@ extension ChineseReading {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
             guard first.contains(where: text.contains), second.contains(where: text.contains),
-                let answer = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+                let answer = patientAnswer(after: position),
                 let clause = answer.clauses().first,
                 Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)
             else { continue }

@@ -28,7 +28,7 @@ extension ChineseReading {
                     guard orderedByVerb || (advising && Self.orderCues.contains(where: text.contains)) else { continue }
                     guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     // "查个大便常规看看有炎症吗" orders the test and asks nothing of the family; "有化验血常规吗" asks.
-                    if question, !Self.ordersInAQuestion.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains) { continue }
+                    if question, !orderedByVerb { continue }
                     if text.contains("复查") { recheck = true }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }

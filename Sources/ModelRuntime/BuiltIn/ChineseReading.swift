@@ -99,7 +99,7 @@ struct ChineseReading: Sendable {
     /// the span of each in the question, and the answer.
     private func answeredQuestions(from position: Int) -> [(String, EvidenceSpan, (present: Bool, span: EvidenceSpan))] {
         let doctorTurn = turns[position]
-        guard let answerTurn = turns[(position + 1)..<min(position + 3, turns.count)].first(where: { $0.speaker == .patient }),
+        guard let answerTurn = patientAnswer(after: position),
             let answerClause = answerTurn.clauses().first
         else { return [] }
         let answerText = answerTurn.string(answerClause)
@@ -167,6 +167,11 @@ struct ChineseReading: Sendable {
             let after = turn.string(term.upperBound..<min(term.upperBound + 2, clause.upperBound))
             return !(after.hasPrefix("药") || after.hasPrefix("的药"))
         }
+    }
+
+    /// The patient's turn answering the doctor's turn at `position`: one of the next two turns.
+    func patientAnswer(after position: Int) -> TurnText? {
+        turns[(position + 1)..<min(position + 3, turns.count)].first { $0.speaker == .patient }
     }
 
     /// Whether a negation cue before the term, in the same clause and after any 但是, denies it.
