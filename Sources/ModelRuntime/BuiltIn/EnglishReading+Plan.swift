@@ -28,12 +28,12 @@ extension EnglishReading {
 
     /// Medicines said by `speakers` with what follows them up to the next medicine, comma or sentence end (the dose
     /// and how often: "amoxicillin 500 mg twice a day for ten days"), by their record name; each once.
-    func medicines(of speakers: Set<Speaker>) -> [Quote] {
-        var found: [Quote] = []
+    func medicines(of speakers: Set<Speaker>) -> [(name: String, line: Quote)] {
+        var found: [(name: String, line: Quote)] = []
         for turn in turns where speakers.contains(turn.speaker) {
             for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
                 let mentions = turn.matches(Self.medicineIndex, in: sentence)
-                for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.text.hasPrefix(mention.value) }) {
+                for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.name == mention.value }) {
                     if isNegated(turn, sentence, mention.range) { continue }
                     var end = position + 1 < mentions.count ? mentions[position + 1].range.lowerBound : sentence.upperBound
                     // A comma ends the dose unless what follows it is one more part of it ("inhaler, one puff twice a day").
@@ -49,7 +49,8 @@ extension EnglishReading {
                     var rest = turn.string(mention.range.upperBound..<end).split(separator: " ").prefix(Self.doseWords).joined(separator: " ")
                     for ending in [" and", " with", " or"] where rest.hasSuffix(ending) { rest.removeLast(ending.count) }
                     let text = mention.value + (rest.isEmpty ? "" : " " + rest)
-                    found.append(Quote(text: text, span: turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))))
+                    let span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
+                    found.append((mention.value, Quote(text: text, span: span)))
                 }
             }
         }

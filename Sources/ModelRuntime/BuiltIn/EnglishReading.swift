@@ -48,8 +48,8 @@ struct EnglishReading: Sendable {
     }
 
     /// Symptoms denied: asked by the doctor and answered no ("Any fever?" "No."), or said with a negation ("no
-    /// numbness", "I don't have a fever").
-    func deniedSymptoms() -> [Quote] {
+    /// numbness", "I don't have a fever"), leaving out those `reported` (`reportedSymptoms()`) as present.
+    func deniedSymptoms(besides reported: [Quote]) -> [Quote] {
         var found: [Quote] = []
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
@@ -75,9 +75,8 @@ struct EnglishReading: Sendable {
                 }
             }
         }
-        let reported = Set(reportedSymptoms().map(\.text))
-        var seen: Set<String> = []
-        return found.filter { !reported.contains($0.text) && seen.insert($0.text).inserted }
+        var seen = Set(reported.map(\.text))
+        return found.filter { seen.insert($0.text).inserted }
     }
 
     /// Symptoms the patient says they have (not denied), each once, in the order said.

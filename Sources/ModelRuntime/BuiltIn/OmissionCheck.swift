@@ -52,19 +52,14 @@ public enum OmissionCheck {
 
     static func englishFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
         let reading = EnglishReading(transcript)
-        var facts = reading.reportedSymptoms().map { Fact(.finding, $0.text, [$0.span]) }
-        facts += reading.deniedSymptoms().map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
-        facts += reading.medicines(of: [.patient, .previsit]).map { Fact(.history, $0.text, [$0.span], match: medicineName($0.text)) }
+        let reported = reading.reportedSymptoms()
+        var facts = reported.map { Fact(.finding, $0.text, [$0.span]) }
+        facts += reading.deniedSymptoms(besides: reported).map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
+        facts += reading.medicines(of: [.patient, .previsit]).map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
         facts += reading.diagnoses().map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
         facts += reading.testsOrdered().map { Fact(.order, $0.text, [$0.span]) }
-        facts += reading.medicines(of: [.doctor]).map { Fact(.medicine, $0.text, [$0.span], match: medicineName($0.text)) }
+        facts += reading.medicines(of: [.doctor]).map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
         return facts
-    }
-
-    /// The medicine's name at the head of a line with its dose: its first word, or two for a name in two words.
-    private static func medicineName(_ line: String) -> String {
-        let words = line.split(separator: " ")
-        return words.prefix(words.count > 1 && !(words[1].first?.isNumber ?? true) ? 2 : 1).joined(separator: " ")
     }
 
     static func folded(_ text: String) -> String {

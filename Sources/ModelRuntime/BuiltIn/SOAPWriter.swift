@@ -32,9 +32,9 @@ struct SOAPWriter {
             of: [.patient, .previsit], holding: Self.words[.historyCues] + Self.words[.familyCues] + Self.words[.personalCues] + Self.symptomWords,
             questions: false, limit: 12)
         subjective += told.map { statement(ThirdPerson.patient($0.text), [$0.span]) }
-        let denied = reading.deniedSymptoms()
+        let denied = reading.deniedSymptoms(besides: symptoms)
         if !denied.isEmpty { subjective.append(statement("Denies " + Self.listed(denied.map(\.text)), denied.map(\.span))) }
-        let taking = reading.medicines(of: [.patient, .previsit])
+        let taking = reading.medicines(of: [.patient, .previsit]).map(\.line)
         if !taking.isEmpty { subjective.append(statement("Current medications: " + Self.listed(taking.map(\.text)), taking.map(\.span))) }
         result["subjective"] = subjective
 
@@ -64,7 +64,7 @@ struct SOAPWriter {
 
     /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
     private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement) -> [DraftStatement] {
-        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(of: [.doctor]).map { ($0.text, [$0.span]) }
+        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(of: [.doctor]).map { ($0.line.text, [$0.line.span]) }
         let tests = reading.testsOrdered()
         if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests.map(\.span))) }
         items += reading.referrals().map { ($0.text, [$0.span]) }
