@@ -17,6 +17,8 @@ public struct ModelUnderstanding: Understanding {
     let builtIn: BuiltInUnderstanding
     let client: ChatCompletionClient
     let prompt: ModelPrompt
+    /// The instructions per language, with the codes listed: made once, sent with every turn.
+    let instructions: [Language: String]
     let budget: TimeAmount
     let codes: [(id: String, zh: String, en: String)]
     let codeSet: Set<String>
@@ -35,8 +37,14 @@ public struct ModelUnderstanding: Understanding {
         self.client = client
         self.prompt = prompt
         self.budget = budget
-        codes = knowledge.concepts.values.filter { [.finding, .disease, .condition].contains($0.kind) }.sorted { $0.id < $1.id }
-            .map { ($0.id, $0.zh, $0.en) }
+        let codes = knowledge.concepts.values.filter { [.finding, .disease, .condition].contains($0.kind) }.sorted { $0.id < $1.id }
+            .map { (id: $0.id, zh: $0.zh, en: $0.en) }
+        self.codes = codes
+        instructions = Dictionary(
+            uniqueKeysWithValues: Language.allCases.map { language in
+                let findings = codes.map { "\($0.id): \(language == .en ? $0.en : $0.zh)" }.joined(separator: "\n")
+                return (language, prompt.text(language, filling: ["findings": findings]))
+            })
         codeSet = Set(codes.map(\.id))
         alarming = Set(knowledge.redFlags.flatMap { $0.all + ($0.any ?? []) })
         periods = ConversationWords.shipped.periods.map(\.value)
@@ -55,10 +63,9 @@ public struct ModelUnderstanding: Understanding {
 
     public func understand(_ text: String, today: Today) async -> Utterance {
         let own = builtIn.understand(text, today: today)
-        let findings = codes.map { "\($0.id): \(own.language == .en ? $0.en : $0.zh)" }.joined(separator: "\n")
         do {
             let answer = try await client.ask(
-                ModelReading.self, system: prompt.text(own.language, filling: ["findings": findings]), user: text,
+                ModelReading.self, system: instructions[own.language] ?? "", user: text,
                 schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget,
                 maxTokens: Self.maxTokens)
             var utterance = answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))

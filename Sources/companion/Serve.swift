@@ -183,12 +183,12 @@ struct Serve: AsyncParsableCommand {
                 sealing: db.speechSealing))
         // In dev mode the clock can be moved through /v1/dev/clock (journeys jump to the release minute, the visit day).
         let clock: any NowProvider = config.mode == .dev ? OffsetClock() : SystemClock()
+        let engine = conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"
         let services = try await Services(
             database: db, clock: clock, otpSender: sender, secret: config.jwtSecret!,
             speech: speech, rules: rules, codeLimits: codeLimits,
             requestLimits: requestLimits, drafting: try model.drafting(logger: logger),
-            understanding: try model.understanding(named: conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"),
-            answers: try model.answers(engine: conversationEngine ?? environment["COMPANION_CONVERSATION_ENGINE"] ?? "builtin"),
+            understanding: try model.understanding(named: engine), answers: try model.answers(engine: engine),
             auditKept: auditKept)
         let app = try buildApplication(configuration: config, services: services, registry: registry, logger: logger)
         logger.notice(

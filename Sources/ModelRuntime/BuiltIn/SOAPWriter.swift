@@ -39,8 +39,7 @@ struct SOAPWriter {
         result["subjective"] = subjective
 
         result["allergies"] = reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg*"], questions: false, limit: 3).map {
-            statement(
-                $0.span.turn < reading.turns.count && reading.turns[$0.span.turn].isPatientSide ? ThirdPerson.patient($0.text) : $0.text, [$0.span])
+            statement(reading.turns[$0.span.turn].isPatientSide ? ThirdPerson.patient($0.text) : $0.text, [$0.span])
         }
         result["objective"] = reading.sentences(of: [.doctor, .other], holding: Self.words[.examCues], questions: false, limit: 12)
             .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
