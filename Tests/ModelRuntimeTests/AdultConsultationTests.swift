@@ -87,6 +87,15 @@ struct EnglishNoteTests {
         #expect(subjective.contains("Current medications: lisinopril 10 mg every morning."))
     }
 
+    @Test func theDoctorsSummaryOfThePatientIsTheSubjectivesToo() throws {
+        let visit = [
+            TranscriptTurn(speaker: .doctor, text: "So you are a 50-year-old woman here about your knee."),
+            TranscriptTurn(speaker: .patient, text: "Yes, it hurts going down stairs."),
+        ]
+        let subjective = try #require(builtInDraft(visit, template: .enSOAP).section("subjective")).statements.map(\.text)
+        #expect(subjective.contains("The patient is a 50-year-old woman here about the knee."), "\(subjective)")
+    }
+
     @Test func theAssessmentAndPlanAreItemsWithTheirEvidence() throws {
         let draft = builtInDraft(Self.visit, template: .enSOAP)
         #expect(draft.section("assessment")?.text == "Hypertension.")

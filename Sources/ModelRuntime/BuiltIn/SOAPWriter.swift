@@ -26,7 +26,7 @@ struct SOAPWriter {
         if !symptoms.isEmpty {
             subjective.append(statement("The patient reports " + Self.listed(symptoms.map(\.text)), symptoms.map(\.span)))
         }
-        let doctorHistory = reading.sentences(of: [.doctor], holding: [" year-old", "history of", "presents", "past medical history"], limit: 3)
+        let doctorHistory = reading.sentences(of: [.doctor], holding: ["*year-old", "history of", "presents", "past medical history"], limit: 3)
         subjective += doctorHistory.map { statement(ThirdPerson.doctor($0.text), [$0.span]) }
         let told = reading.sentences(
             of: [.patient, .previsit], holding: Self.words[.historyCues] + Self.words[.familyCues] + Self.words[.personalCues] + Self.symptomWords,

@@ -1,5 +1,5 @@
 /// English cue words matched on whole words: "heart" is not found in "heartburn"; a cue ending in `*` matches the
-/// start of a word ("palpat*" finds "palpation").
+/// start of a word ("palpat*" finds "palpation"), one beginning with `*` its end ("*year-old" finds "50-year-old").
 enum EnglishCues {
     /// The text lowered, with punctuation other than apostrophes, hyphens and slashes turned to spaces, between spaces.
     static func padded(_ text: String) -> String {
@@ -8,7 +8,10 @@ enum EnglishCues {
 
     /// Whether `cue` occurs in a `padded` text.
     static func holds(_ cue: String, in padded: String) -> Bool {
-        cue.hasSuffix("*") ? padded.contains(" " + cue.dropLast()) : padded.contains(" " + cue + " ")
+        var word = Substring(cue), before = " ", after = " "
+        if word.hasPrefix("*") { word = word.dropFirst(); before = "" }
+        if word.hasSuffix("*") { word = word.dropLast(); after = "" }
+        return padded.contains(before + word + after)
     }
 
     /// Whether any of `cues` occurs in `text`.

@@ -15,7 +15,10 @@ enum ThirdPerson {
             let (core, tail) = split(words[index])
             switch core.lowercased() {
             case "your": words[index] = "the" + tail
-            case "you": words[index] = (index == 0 ? "The patient" : "the patient") + tail
+            case "you":
+                words[index] = (index == 0 ? "The patient" : "the patient") + tail
+                // The verb after "you" agrees with the patient: you are → the patient is, you need → needs.
+                if tail.isEmpty, index + 1 < words.count { words[index + 1] = conjugated(words[index + 1]) }
             case "you're": words[index] = "the patient is" + tail
             case "you've": words[index] = "the patient has" + tail
             default: break
@@ -70,7 +73,10 @@ enum ThirdPerson {
     }
 
     static let contractions = ["i'm": "is", "i've": "has", "i'd": "would", "i'll": "will"]
-    static let irregularVerbs = ["have": "has", "do": "does", "go": "goes", "am": "is", "don't": "does not", "haven't": "has not"]
+    static let irregularVerbs = [
+        "have": "has", "do": "does", "go": "goes", "am": "is", "are": "is", "were": "was", "don't": "does not", "haven't": "has not",
+        "aren't": "is not", "weren't": "was not",
+    ]
     /// Words after "I" that are not present-tense verbs to conjugate (modals, past forms, negations).
     static let unchanged: Set<String> = [
         "was", "had", "did", "will", "would", "can", "could", "should", "might", "may", "must", "got", "felt", "took", "went", "saw", "thought",
