@@ -113,26 +113,21 @@ public struct RecordWords: Sendable {
                 guard !named.contains(where: { $0.name == name }) else { throw fail("\(kind) \"\(name)\" given twice") }
                 named.append(Symptom(name: name, said: words))
             }
-            switch (entry.symptom ?? entry.site ?? entry.quality, entry.list, entry.writtenAs) {
-            case (let name?, nil, nil):
-                if entry.symptom != nil {
-                    try add(name, "symptom", to: &symptoms)
-                } else if entry.site != nil {
-                    try add(name, "site", to: &sites)
-                } else {
-                    try add(name, "quality", to: &qualities)
-                }
-            case (nil, let name?, nil):
+            if let name = entry.symptom {
+                try add(name, "symptom", to: &symptoms)
+            } else if let name = entry.site {
+                try add(name, "site", to: &sites)
+            } else if let name = entry.quality {
+                try add(name, "quality", to: &qualities)
+            } else if let name = entry.list {
                 guard let list = List(rawValue: name) else { throw fail("unknown list \"\(name)\"") }
                 guard lists[list] == nil else { throw fail("list \"\(name)\" given twice") }
                 lists[list] = words
-            case (nil, nil, let name?):
+            } else if let name = entry.writtenAs {
                 for word in words {
                     guard writtenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(writtenAs[word]!.name)") }
                     writtenAs[word] = (name, line)
                 }
-            default:
-                throw fail("an entry is one of symptom, site, quality, list or writtenAs")
             }
         }
         if let missing = requiring.first(where: { lists[$0] == nil }) {

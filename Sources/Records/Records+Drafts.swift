@@ -38,9 +38,9 @@ extension Records {
     }
 
     /// What the transcript the draft was written from says that the draft's text, as it reads now, leaves out: for
-    /// the doctor to check before signing. Empty for a signed record.
-    public func omissions(of record: ClinicalRecord) async throws -> [Omission] {
-        guard record.status == .draft else { return [] }
+    /// the doctor to check before signing; nil for a signed record, which has none to check.
+    public func omissions(of record: ClinicalRecord) async throws -> [Omission]? {
+        guard record.status == .draft else { return nil }
         let transcript = try await transcript(of: record.encounterId).prefix(record.transcriptTurns)
         return OmissionCheck.omissions(in: record.sections, of: Array(transcript), template: record.template)
     }

@@ -144,7 +144,7 @@ extension APIHandlers {
             transcript: transcript?.map { .init(speaker: $0.speaker.rawValue, text: $0.text, startMs: $0.startMs, endMs: $0.endMs) })
     }
 
-    static func record(_ record: ClinicalRecord, verified: Bool? = nil, omissions: [Omission] = []) -> Components.Schemas.Record {
+    static func record(_ record: ClinicalRecord, verified: Bool? = nil, omissions: [Omission]? = nil) -> Components.Schemas.Record {
         .init(
             id: record.id, encounterId: record.encounterId, template: record.template.rawValue,
             status: record.status == .signed ? .signed : .draft, revision: record.revision, version: record.version,
@@ -161,11 +161,10 @@ extension APIHandlers {
             createdAt: record.createdAt, updatedAt: record.updatedAt, signedBy: record.signedBy, signedAt: record.signedAt,
             contentSha256: record.contentSHA256, contentVerified: verified, amends: record.amends, amendmentReason: record.amendmentReason,
             supersededBy: record.supersededBy,
-            omissions: record.status == .draft
-                ? omissions.map { omission in
-                    .init(
-                        kind: .init(rawValue: omission.kind.rawValue) ?? .finding, text: omission.text,
-                        evidence: omission.evidence.map { .init(turn: $0.turn, start: $0.start, end: $0.end) })
-                } : nil)
+            omissions: omissions?.map { omission in
+                .init(
+                    kind: .init(rawValue: omission.kind.rawValue) ?? .finding, text: omission.text,
+                    evidence: omission.evidence.map { .init(turn: $0.turn, start: $0.start, end: $0.end) })
+            })
     }
 }

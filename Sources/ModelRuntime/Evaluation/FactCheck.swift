@@ -23,7 +23,7 @@ public struct FactCheck: Sendable {
     /// Adds one draft's facts.
     public mutating func add(_ draft: Draft, id: String, facts: [String: [String]], never: [String: [String]]) {
         consultations += 1
-        statementsWithoutEvidence += draft.sections.flatMap(\.statements).filter(\.evidence.isEmpty).count
+        statementsWithoutEvidence += draft.statementsWithoutEvidence.count
         for (section, wanted) in facts {
             let text = Self.folded(draft.section(section)?.text ?? "")
             for fact in wanted {
