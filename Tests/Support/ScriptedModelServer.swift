@@ -59,7 +59,11 @@ public actor ScriptedModelServer {
             try await body("http://127.0.0.1:\(port)/v1", script)
             // A slow answer is let finish before the server stops: stopping with a request in flight can end the
             // process (NIO's writer of that response is dropped unfinished).
-            for _ in 0..<200 where await script.sleeping > 0 { try await Task.sleep(for: .milliseconds(50)) }
+            var waits = 0
+            while await script.sleeping > 0, waits < 200 {
+                try await Task.sleep(for: .milliseconds(50))
+                waits += 1
+            }
         }
     }
 

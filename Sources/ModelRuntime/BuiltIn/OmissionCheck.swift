@@ -33,10 +33,10 @@ public enum OmissionCheck {
         facts += reading.pastHistory().filter { $0.text != "既往体健" }.map {
             Fact(.history, $0.text, [$0.span], match: $0.text.hasPrefix("长期使用") ? String($0.text.dropFirst(4)) : $0.text)
         }
-        facts += reading.allergies().compactMap { quote in
-            let allergen = reading.turns[quote.span.turn].matches(
-                ChineseReading.medicineIndex, in: 0..<reading.turns[quote.span.turn].characters.count)
-            return Fact(.allergy, quote.text, [quote.span], match: allergen.first?.value ?? quote.text)
+        // An allergy is kept when its allergen is: the medicine named in the allergy's own words.
+        facts += reading.allergies().map { quote in
+            let allergen = ChineseReading.medicineIndex.matches(in: Array(Folded.text(quote.text))).first?.value
+            return Fact(.allergy, quote.text, [quote.span], match: allergen ?? quote.text)
         }
         facts += reading.examination().map { Fact(.exam, $0.text, [$0.span]) }
         if let diagnosis = reading.diagnosis() { facts.append(Fact(.diagnosis, diagnosis.name, Array(diagnosis.evidence.prefix(1)))) }
