@@ -49,9 +49,10 @@ public actor ScriptedModelServer {
                 return Self.completion(#"{"sections":[]}"#)
             case .refuseFormat:
                 let body = #"{"error":{"message":"1 validation error: ('body', 'response_format', 'type') Input should be 'text' or 'json_object'"}}"#
-                return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: body)))
+                return Response(status: .internalServerError, headers: Self.closing, body: .init(byteBuffer: ByteBuffer(string: body)))
             case .status(let code):
-                return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: #"{"error":"scripted"}"#)))
+                return Response(
+                    status: .init(code: code), headers: Self.closing, body: .init(byteBuffer: ByteBuffer(string: #"{"error":"scripted"}"#)))
             }
         }
         // Not Hummingbird's test client: its fixed 5-s connect timed out under the suite's start-up load.
@@ -67,13 +68,21 @@ public actor ScriptedModelServer {
         }
     }
 
+    /// Every answer closes its connection: a client's idle keep-alive connection open when the server stops can end
+    /// the test process (NIO's writer of that connection is dropped unfinished).
+    private static var closing: HTTPFields {
+        var headers = HTTPFields()
+        headers[.connection] = "close"
+        return headers
+    }
+
     private static func completion(_ content: String) -> Response {
         let payload: [String: Any] = [
             "id": "chatcmpl-test", "object": "chat.completion", "model": "scripted",
             "choices": [["index": 0, "finish_reason": "stop", "message": ["role": "assistant", "content": content]]],
         ]
         let data = try! JSONSerialization.data(withJSONObject: payload)
-        var headers = HTTPFields()
+        var headers = closing
         headers[.contentType] = "application/json"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
