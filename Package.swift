@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "bench-speech", targets: ["bench-speech"]),
         .executable(name: "bench-dialogue", targets: ["bench-dialogue"]),
         .executable(name: "bench-drafting", targets: ["bench-drafting"]),
+        .executable(name: "bench-stream", targets: ["bench-stream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -72,6 +73,7 @@ let package = Package(
         .executableTarget(name: "bench-speech", dependencies: ["Speech"], path: "Benchmarks/bench-speech", swiftSettings: strict),
         .executableTarget(name: "bench-dialogue", dependencies: ["Dialogue", "Clinical"], path: "Benchmarks/bench-dialogue", swiftSettings: strict),
         .executableTarget(name: "bench-drafting", dependencies: ["ModelRuntime"], path: "Benchmarks/bench-drafting", swiftSettings: strict),
+        .executableTarget(name: "bench-stream", dependencies: ["Simulator"], path: "Benchmarks/bench-stream", swiftSettings: strict),
         .executableTarget(
             name: "bench-bare-route",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],

@@ -9,12 +9,21 @@ public struct ChatSession {
     let language: String
     /// The hospital to talk to; needed when the server serves several.
     let hospitalId: String?
-    let write: (String) -> Void
+    /// Replies come as server-sent events and are shown sentence by sentence.
+    let stream: Bool
+    /// Replies are spoken in this format (mp3, opus, wav).
+    let speech: String?
+    let write: @Sendable (String) -> Void
 
-    public init(session: PatientSession, language: String, hospitalId: String? = nil, write: @escaping (String) -> Void) {
+    public init(
+        session: PatientSession, language: String, hospitalId: String? = nil, stream: Bool = false, speech: String? = nil,
+        write: @escaping @Sendable (String) -> Void
+    ) {
         self.session = session
         self.language = language
         self.hospitalId = hospitalId
+        self.stream = stream
+        self.speech = speech
         self.write = write
     }
 
@@ -53,13 +62,23 @@ public struct ChatSession {
             }
             write("我: \(message)")
             do {
-                let reply = try await session.say(message, in: conversationId)
+                let reply = try await answer(message, in: conversationId)
                 quickReplies = reply.quickReplies
-                write(ReplyRenderer.render(reply))
+                write(ReplyRenderer.render(reply, text: !stream))
             } catch let error as SimulatorError {
                 write("  ! \(error.description)")
             }
         }
+    }
+
+    /// The companion's reply; when streaming, each sentence is shown as it comes.
+    private func answer(_ message: String, in conversationId: String) async throws -> Components.Schemas.Reply {
+        guard stream else { return try await session.say(message, in: conversationId, speech: speech) }
+        let write = self.write
+        let streamed = try await session.sayStreaming(message, in: conversationId, speech: speech) { write(ReplyRenderer.render($0)) }
+        for problem in streamed.problems { write("  ! \(problem.title)") }
+        guard let reply = streamed.reply else { throw SimulatorError("the reply's stream ended early") }
+        return reply
     }
 
     /// Shows each consent text not yet agreed to and asks once; true when the patient said yes (or had already).

@@ -103,6 +103,8 @@ public struct Journey: Decodable, Sendable {
         public let say: String?
         /// Ask for the reply spoken in this format (mp3, opus, wav).
         public let speech: String?
+        /// Read the reply as server-sent events, sentence by sentence, and check the stream against the contract.
+        public let stream: Bool?
         public let book: Booking?
         public let cancel: String?
         public let checkIn: String?
@@ -148,6 +150,11 @@ public struct Journey: Decodable, Sendable {
         let url = URL(fileURLWithPath: file)
         do {
             let journey = try YAMLDecoder().decode(Journey.self, from: text)
+            if let bad = journey.steps.firstIndex(where: { $0.say == nil && ($0.stream != nil || $0.speech != nil) }) {
+                let context = DecodingError.Context(
+                    codingPath: [CodingKeys.steps, StepIndex(intValue: bad)], debugDescription: "stream and speech belong to a say step")
+                throw DecodingError.dataCorrupted(context)
+            }
             if let bad = journey.steps.firstIndex(where: { $0.actionCount != 1 }) {
                 let context = DecodingError.Context(
                     codingPath: [CodingKeys.steps, StepIndex(intValue: bad)],

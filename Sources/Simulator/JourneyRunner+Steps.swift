@@ -3,6 +3,7 @@ import Foundation
 extension JourneyRunner {
     enum StepOutcome {
         case reply(Components.Schemas.Reply)
+        case streamed(StreamedReply)
         case api(APIOutcome)
     }
 
@@ -14,6 +15,9 @@ extension JourneyRunner {
                     patientId: nil, language: state.journey.language ?? "zh",
                     hospitalId: state.journey.hospital
                 ).id
+            }
+            if step.stream == true {
+                return .streamed(try await state.patient.sayStreaming(text, in: state.conversationId!, speech: step.speech))
             }
             return .reply(try await state.patient.say(text, in: state.conversationId!, speech: step.speech))
         }

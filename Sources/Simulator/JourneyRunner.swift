@@ -47,8 +47,17 @@ public struct JourneyRunner: Sendable {
                 case .reply(let reply):
                     write(ReplyRenderer.render(reply))
                     failures = step.expect.map { Self.check($0, against: reply) } ?? []
-                    failures += try await checkSpeech(step, reply: reply, session: state.patient)
+                    failures += try await checkSpeech(step, speech: reply.speech, session: state.patient)
                     stage = reply.stage
+                case .streamed(let streamed):
+                    for sentence in streamed.sentences { write("  ▸ \(sentence.text)") }
+                    failures = streamed.contractFailures(spoken: step.speech != nil)
+                    if let reply = streamed.reply {
+                        write(ReplyRenderer.render(reply))
+                        failures += step.expect.map { Self.check($0, against: reply) } ?? []
+                    }
+                    failures += try await checkSpeech(step, speech: streamed.sentences.first?.speech, session: state.patient)
+                    stage = streamed.reply?.stage ?? "error"
                 case .api(let outcome):
                     write("  " + Self.describe(outcome))
                     failures = Self.check(step.expect, against: outcome)
@@ -71,9 +80,10 @@ public struct JourneyRunner: Sendable {
         return result
     }
 
-    private func checkSpeech(_ step: Journey.Step, reply: Components.Schemas.Reply, session: PatientSession) async throws -> [String] {
+    /// Fetches the audio of a reply (of its first sentence, when it streamed) as the avatar would.
+    private func checkSpeech(_ step: Journey.Step, speech: Components.Schemas.Speech?, session: PatientSession) async throws -> [String] {
         guard step.expect?.speech == true else { return [] }
-        guard let speech = reply.speech else { return ["speech: expected spoken audio, got none"] }
+        guard let speech else { return ["speech: expected spoken audio, got none"] }
         let bytes = try await session.audioBytes(key: speech.key)
         write("  ♪ \(speech.format) \(speech.durationMs) ms, \(speech.words.count) words, \(speech.visemes.count) visemes, \(bytes) bytes")
         return bytes == speech.byteCount ? [] : ["speech: audio has \(bytes) bytes, the reply said \(speech.byteCount)"]

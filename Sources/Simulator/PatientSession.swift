@@ -58,7 +58,7 @@ public struct PatientSession: Sendable {
     /// Says something; with `speech` (mp3, opus, wav) the reply comes spoken too.
     public func say(_ text: String, in conversationId: String, speech: String? = nil) async throws -> Components.Schemas.Reply {
         let answered = try await client.sendMessage(
-            path: .init(conversationId: conversationId),
+            path: .init(conversationId: conversationId), headers: .init(accept: [.init(contentType: .json)]),
             body: .json(.init(text: text, speech: speech.map { .init(format: $0) })))
         switch answered {
         case .ok(let ok): return try ok.body.json.reply

@@ -2,8 +2,9 @@ import Foundation
 
 /// Draws a companion reply for a terminal: the text, cards as indented text, quick replies numbered.
 public enum ReplyRenderer {
-    public static func render(_ reply: Components.Schemas.Reply) -> String {
-        var lines = ["助理 [\(reply.stage)]: \(reply.text)"]
+    /// The whole reply; without `text` when its sentences were already shown as they streamed.
+    public static func render(_ reply: Components.Schemas.Reply, text: Bool = true) -> String {
+        var lines = text ? ["助理 [\(reply.stage)]: \(reply.text)"] : ["  [\(reply.stage)]"]
         if let triage = reply.triage {
             lines.append(
                 "  ┌ triage: \(triage.level) → \(triage.departmentName)"
@@ -23,5 +24,10 @@ public enum ReplyRenderer {
             lines.append("  " + reply.quickReplies.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "  "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One sentence of a streamed reply, with its audio's length when it was spoken.
+    public static func render(_ sentence: Components.Schemas.ReplySentence) -> String {
+        "助理 ▸ \(sentence.text.trimmingCharacters(in: .whitespacesAndNewlines))" + (sentence.speech.map { "  ♪ \($0.durationMs) ms" } ?? "")
     }
 }

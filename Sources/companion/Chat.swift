@@ -27,6 +27,12 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "The hospital to talk to (GET /v1/hospitals); needed when the server serves several.")
     var hospital: String?
 
+    @Flag(help: "Stream each reply sentence by sentence (server-sent events), as the avatar hears it.")
+    var stream = false
+
+    @Option(help: "Speak each reply: mp3, opus or wav (with --stream, each sentence as it comes).")
+    var speech: String?
+
     @OptionGroup var trust: ServerTrust
 
     func run() async throws {
@@ -47,6 +53,8 @@ struct Chat: AsyncParsableCommand {
                 continuation.finish()
             }
         }
-        try await ChatSession(session: session, language: lang, hospitalId: hospital) { print(TerminalColour.paint($0)) }.run(lines: input)
+        try await ChatSession(session: session, language: lang, hospitalId: hospital, stream: stream, speech: speech) {
+            print(TerminalColour.paint($0))
+        }.run(lines: input)
     }
 }

@@ -50,6 +50,28 @@ extension ChatTests {
     }
 }
 
+extension ChatTests {
+    @Test("a streamed chat shows each sentence as it comes, spoken, then the reply's cards and quick replies")
+    func streamedChat() async throws {
+        try await JourneyTests.withServer { server in
+            let session = try await PatientSession.signIn(server: server, phone: "13800138011")
+            let input = AsyncThrowingStream<String, any Error> { continuation in
+                for line in ["y", "我爸胸口疼，出了一身冷汗", "/quit"] { continuation.yield(line) }
+                continuation.finish()
+            }
+            let output = Transcript()
+            try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo", stream: true, speech: "mp3") {
+                output.append($0)
+            }.run(lines: input)
+            let lines = output.text.split(separator: "\n")
+            let sentences = lines.filter { $0.hasPrefix("助理 ▸ ") }
+            #expect(sentences.count >= 2 && sentences.allSatisfy { $0.contains("♪") }, "\(output.text)")
+            #expect(lines.contains { $0.contains("[emergency]") })
+            #expect(!lines.contains { $0.hasPrefix("助理 [emergency]") }, "the text is not shown a second time")
+        }
+    }
+}
+
 /// Collects what the chat writes.
 final class Transcript: @unchecked Sendable {
     // The lock guards `lines`, the only mutable state.

@@ -1,6 +1,7 @@
 import Accounts
 import Dialogue
 import Foundation
+import OpenAPIRuntime
 import Scheduling
 import Speech
 import Storage
@@ -49,13 +50,28 @@ extension APIHandlers {
         let patientId = try await services.conversations.patientId(accountId: accountId, conversationId: input.path.conversationId)
         try await services.consents.require(.healthConversation, accountId: accountId, patientId: patientId)
         let reply = try await services.conversations.send(accountId: accountId, conversationId: input.path.conversationId, text: body.text)
-        var speech: SpeechResult?
-        if let speechChoice {
-            let language: SpeechLanguage = reply.language == .zh ? .zh : .en
-            let request = try SpeechRequest(text: reply.text, language: language, voice: speechChoice.voice, format: speechChoice.format)
-            speech = try await services.speechLibrary.speak(request, for: accountId)
+        let library = services.speechLibrary
+        let speak = speechChoice.map { choice in
+            { @Sendable (text: String) async throws -> SpeechResult in
+                let language: SpeechLanguage = reply.language == .zh ? .zh : .en
+                let request = try SpeechRequest(text: text, language: language, voice: choice.voice, format: choice.format)
+                return try await library.speak(request, for: accountId)
+            }
         }
+        if Self.prefersStream(input.headers.accept) {
+            let events = ReplyEvents(reply: reply, speak: speak).asEncodedServerSentEvents()
+            return .ok(.init(body: .textEventStream(HTTPBody(events, length: .unknown, iterationBehavior: .single))))
+        }
+        let speech = try await speak?(reply.text)
         return .ok(.init(body: .json(.init(reply: Self.reply(reply, speech: speech)))))
+    }
+
+    /// True when the client asks for the event stream and does not prefer JSON: a client that lists both at the same
+    /// quality (as generated clients do by default) keeps the JSON reply it always had.
+    static func prefersStream(_ accept: [AcceptHeaderContentType<Operations.SendMessage.AcceptableContentType>]) -> Bool {
+        guard let stream = accept.first(where: { $0.contentType == .textEventStream }) else { return false }
+        guard let json = accept.first(where: { $0.contentType == .json }) else { return true }
+        return stream.quality.doubleValue > json.quality.doubleValue
     }
 
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {

@@ -110,16 +110,39 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             try? await release(owner: owner, key: key)
             return response
         }
+        if response.headers[.contentType]?.hasPrefix("text/event-stream") == true {
+            return streamAndStore(response, owner: owner, key: key)
+        }
         let collected = try await BodyCollector.collect(response.body)
         var stored = response
         stored.body = .init(byteBuffer: collected)
+        try await store(response, body: collected, owner: owner, key: key)
+        return stored
+    }
+
+    /// A stream (server-sent events) is sent as it is written and stored once whole, so that a retry replays it.
+    /// When the client goes away mid-stream the rest is still made and stored: the retry replays the turn instead of
+    /// taking it a second time.
+    private func streamAndStore(_ response: Response, owner: String, key: String) -> Response {
+        var streamed = response
+        let body = response.body
+        streamed.body = ResponseBody { writer in
+            let tee = TeeBodyWriter(writer)
+            try await body.write(tee)
+            try await store(response, body: tee.copy.buffer, owner: owner, key: key)
+            if let lost = tee.lost { throw lost }
+            try await tee.downstream.finish(nil)
+        }
+        return streamed
+    }
+
+    private func store(_ response: Response, body: ByteBuffer, owner: String, key: String) async throws {
         try await database.write(
             """
             UPDATE idempotency_keys SET status = \(bind: Int(response.status.code)),
-              content_type = \(bind: response.headers[.contentType]), body = \(bind: try database.seal(String(buffer: collected), .idempotency))
+              content_type = \(bind: response.headers[.contentType]), body = \(bind: try database.seal(String(buffer: body), .idempotency))
             WHERE owner = \(bind: owner) AND key = \(bind: key)
             """)
-        return stored
     }
 
     private func release(owner: String, key: String) async throws {
