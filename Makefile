@@ -34,8 +34,9 @@ test: deps
 
 ## Benchmarks: start-up, idle memory, HTTP throughput against a bare Hummingbird route (wrk on loopback),
 ## the release-minute booking rush through HTTP, and speech (synthesis speed, encoders, the espeak-ng command side
-## by side, memory over 10,000 syntheses, cached audio over HTTP), conversation turns, and record drafting (speed of
-## the built-in engine on 30- and 300-turn consultations; ROUGE-L on ../shared/data when it is there).
+## by side, memory over 10,000 syntheses, cached audio over HTTP), conversation turns, the time to the first audio of a
+## streamed reply, and record drafting (speed of the built-in engine on 30- and 300-turn consultations; ROUGE-L on
+## ../shared/data when it is there).
 bench: deps
 	@command -v wrk >/dev/null && command -v jq >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get install -y -qq wrk jq; }
 	swift build -c release --scratch-path .build-release --product companion
@@ -44,6 +45,7 @@ bench: deps
 	swift build -c release --scratch-path .build-release --product bench-speech
 	swift build -c release --scratch-path .build-release --product bench-dialogue
 	swift build -c release --scratch-path .build-release --product bench-drafting
+	swift build -c release --scratch-path .build-release --product bench-stream
 	scripts/bench.sh
 
 ## Style: swift-format with the project's .swift-format (line length 150); CI runs it before the tests.

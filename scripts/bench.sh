@@ -9,6 +9,7 @@ rush=.build-release/release/bench-rush
 speech=.build-release/release/bench-speech
 dialogue=.build-release/release/bench-dialogue
 drafting=.build-release/release/bench-drafting
+stream=.build-release/release/bench-stream
 data=$(mktemp -d /tmp/companion-bench.XXXXXX)
 port=18080
 bare_port=18090
@@ -43,8 +44,9 @@ for _ in 1 2 3 4 5; do
 done
 startup_ms=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 3p)
 
-# The rush signs in 1,000 patients from this one address: the per-client code limit is raised for it.
-"$bin" serve --data-dir "$data" --port $port --log-level warning --codes-per-client 100000 & pids+=($!)
+# The rush signs in 1,000 patients from this one address: the per-client code limit is raised for it; the turns
+# below come from one account, so its per-minute turn limit is raised too (else most would be 429s).
+"$bin" serve --data-dir "$data" --port $port --log-level warning --codes-per-client 100000 --turns-per-minute 10000 & pids+=($!)
 wait_ready "http://127.0.0.1:$port/readyz"
 sleep 1
 idle_kb=$(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status)
@@ -105,6 +107,7 @@ import_ms() {
 import_first_ms=$(import_ms)
 import_again_ms=$(import_ms)
 import_again=$(head -1 "$data/import.txt")
+"$stream" "http://127.0.0.1:$port" fixtures/triage/departments.dev.jsonl 300 mp3 > "$data/stream.txt"
 "$dialogue" > "$data/dialogue.txt"
 "$drafting" > "$data/drafting.txt"
 for set in zh en; do
@@ -125,5 +128,6 @@ printf 'POST conversation turns (SQLite, wrk -c16):        %s turns/s   p99 %s  
 printf 'hospital import, 200 departments + 2,000 doctors (SQLite): %s ms; again unchanged: %s ms (%s)\n' \
   "$import_first_ms" "$import_again_ms" "$import_again"
 cat "$data/speech.txt"
+cat "$data/stream.txt"
 cat "$data/dialogue.txt"
 cat "$data/drafting.txt"
