@@ -39,6 +39,15 @@ struct DirectoryGuide: HospitalGuide {
         return try await registration.calendar(forHospital: hospitalId).timeZone
     }
 
+    /// The hospital's name and its departments as the directory has them; nil when the hospital is not named or not known.
+    func context(hospitalId: String?) async throws -> HospitalContext? {
+        guard let hospitalId, let hospital = try await directory.hospitals().first(where: { $0.id == hospitalId }) else { return nil }
+        let departments = try await directory.departments(hospitalId: hospitalId)
+        return HospitalContext(
+            name: .init(zh: hospital.name, en: hospital.nameEn),
+            departments: departments.map { .init(zh: $0.name, en: $0.nameEn) })
+    }
+
     /// The general answers and the hospital's own.
     func knowledge(hospitalId: String?) async throws -> KnowledgeBase { try await settings.hospital(hospitalId).knowledge }
 

@@ -7,7 +7,7 @@ import NIOCore
 /// Writes the answer to a question about the hospital from the knowledge entry retrieved for it; nil keeps the
 /// entry's own words.
 public protocol AnswerWriting: Sendable {
-    func answer(_ question: String, from entry: KnowledgeBase.Answer, language: Language) async -> String?
+    func answer(_ question: String, from entry: KnowledgeBase.Answer, language: Language, at hospital: HospitalContext?) async -> String?
 }
 
 /// Answers in a model's words, grounded in the one entry retrieved for the question (the built-in retrieval): the
@@ -32,7 +32,7 @@ public struct ModelAnswerWriter: AnswerWriting {
         self.logger = logger
     }
 
-    public func answer(_ question: String, from entry: KnowledgeBase.Answer, language: Language) async -> String? {
+    public func answer(_ question: String, from entry: KnowledgeBase.Answer, language: Language, at hospital: HospitalContext?) async -> String? {
         let schema: [String: Any] = [
             "type": "object", "additionalProperties": false, "required": ["text", "cites"],
             "properties": [
@@ -43,7 +43,8 @@ public struct ModelAnswerWriter: AnswerWriting {
         let reason: String
         do {
             let written = try await client.ask(
-                Written.self, system: prompt.text(language, filling: ["id": entry.id, "entry": entry.text]), user: question, schema: schema,
+                Written.self, system: prompt.text(language, filling: ["id": entry.id, "entry": entry.text], at: hospital), user: question,
+                schema: schema,
                 name: "answer", retries: 0, timeout: budget, maxTokens: 600)
             let text = written.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {

@@ -125,10 +125,13 @@ public protocol HospitalGuide: Sendable {
     func knowledge(hospitalId: String?) async throws -> KnowledgeBase
     /// The hospital's time zone: its dates and clock times.
     func timeZone(hospitalId: String?) async throws -> TimeZone
+    /// The hospital's name and departments, for a model's instructions; nil when there is none to name.
+    func context(hospitalId: String?) async throws -> HospitalContext?
 }
 
 extension HospitalGuide {
     public func wording(hospitalId: String?) async throws -> MessageCatalog { .shipped }
     public func knowledge(hospitalId: String?) async throws -> KnowledgeBase { .general }
     public func timeZone(hospitalId: String?) async throws -> TimeZone { Phrases.chinaStandardTime }
+    public func context(hospitalId: String?) async throws -> HospitalContext? { nil }
 }

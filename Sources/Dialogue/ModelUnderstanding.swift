@@ -62,10 +62,15 @@ public struct ModelUnderstanding: Understanding {
     public var fallbacks: Int { tally.count.load(ordering: .relaxed) }
 
     public func understand(_ text: String, today: Today) async -> Utterance {
+        await understand(text, today: today, at: nil)
+    }
+
+    public func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance {
         let own = builtIn.understand(text, today: today)
         do {
+            let system = prompt.text(instructions[own.language] ?? "", language: own.language, at: hospital)
             let answer = try await client.ask(
-                ModelReading.self, system: instructions[own.language] ?? "", user: text,
+                ModelReading.self, system: system, user: text,
                 schema: ModelReading.schema(codes: codes.map(\.id), periods: periods), name: "understanding", retries: 0, timeout: budget,
                 maxTokens: Self.maxTokens)
             var utterance = answer.merged(into: own, codes: codeSet, alarming: alarming, periods: Set(periods))

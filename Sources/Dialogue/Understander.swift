@@ -8,6 +8,15 @@ import ModelRuntime
 public protocol Understanding: Sendable {
     /// Understands `text`; `today` (the hospital's date) anchors 明天, 下周三, 12月16日, next Monday.
     func understand(_ text: String, today: Today) async -> Utterance
+    /// Understands `text` said to `hospital` (a model engine names the hospital and its departments in its
+    /// instructions; the built-in engine needs neither).
+    func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance
+}
+
+extension Understanding {
+    public func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance {
+        await understand(text, today: today)
+    }
 }
 
 public struct BuiltInUnderstanding: Understanding {

@@ -17,14 +17,28 @@ struct ModelAnswerWriterTests {
         return .answer(#"{"text":"\#(text)","cites":[\#(cited)]}"#)
     }
 
+    static let hospital = HospitalContext(
+        name: .init(zh: "示范医院", en: "Demo Hospital"), departments: [.init(zh: "儿科", en: "Paediatrics"), .init(zh: "眼科", en: "")])
+
     static func ask(_ step: ScriptedModelServer.Step) async throws -> String? {
+        try await askWithRequests(step).answer
+    }
+
+    static func askWithRequests(_ step: ScriptedModelServer.Step) async throws -> (answer: String?, requests: [String]) {
         let result = Box()
-        try await ScriptedModelServer.run([step]) { url, _ in
+        let requests = RequestsBox()
+        try await ScriptedModelServer.run([step]) { url, server in
             let writer = ModelAnswerWriter(
                 client: ChatCompletionClient(configuration: ModelConfiguration(baseURL: url, model: "scripted", retries: 0)), budget: .seconds(30))
-            result.value = await writer.answer("停车方便吗", from: Self.entry, language: .zh)
+            result.value = await writer.answer("停车方便吗", from: Self.entry, language: .zh, at: Self.hospital)
+            requests.value = await server.requests
         }
-        return result.value
+        return (result.value, requests.value)
+    }
+
+    @Test func theModelIsToldTheHospitalsNameAndDepartments() async throws {
+        let requests = try await Self.askWithRequests(Self.written("停车场在门诊楼B1。")).requests
+        #expect(requests.count == 1 && requests[0].contains("示范医院") && requests[0].contains("儿科、眼科"))
     }
 
     @Test func aGroundedAnswerInTheModelsWordsIsUsed() async throws {
@@ -55,16 +69,33 @@ private final class Box: @unchecked Sendable {
     var value: String?
 }
 
+/// Requests seen inside a `@Sendable` closure, read after it.
+private final class RequestsBox: @unchecked Sendable {
+    var value: [String] = []
+}
+
 /// Prompts are data: the shipped ones load, and one missing a placeholder or a version stops start-up naming its file.
 struct ModelPromptTests {
     @Test func theShippedPromptsLoadAndFillIn() {
         #expect(!ModelPrompt.understanding.version.isEmpty)
-        let text = ModelPrompt.answer.text(.en, filling: ["id": "parking", "entry": "Parking is under the clinic."])
+        let values = ["id": "parking", "entry": "Parking is under the clinic."]
+        let text = ModelPrompt.answer.text(.en, filling: values, at: ModelAnswerWriterTests.hospital)
         #expect(text.contains("Entry parking: Parking is under the clinic.") && !text.contains("{"))
+        #expect(text.contains("Demo Hospital") && text.contains("Paediatrics, 眼科"), "a department without an English name keeps its own")
+        let unnamed = ModelPrompt.answer.text(.zh, filling: values, at: nil)
+        #expect(!unnamed.contains("{") && !unnamed.contains("医院："))
     }
 
     @Test func aPromptWithoutItsPlaceholderIsRefused() {
-        let broken = Data(#"{"version": "1", "zh": "没有占位", "en": "{entry}"}"#.utf8)
+        let hospital = #""hospital": {"zh": "{name}{departments}", "en": "{name}{departments}"}"#
+        let broken = Data(#"{"version": "1", "zh": "没有占位", "en": "{entry}", \#(hospital)}"#.utf8)
         #expect(throws: KnowledgeError.self) { try ModelPrompt.load(broken, name: "answer-prompt", placeholders: ["{entry}"]) }
+        let noDepartments = Data(#"{"version": "1", "zh": "{entry}", "en": "{entry}", "hospital": {"zh": "{name}", "en": "{name}"}}"#.utf8)
+        #expect(throws: KnowledgeError.self) { try ModelPrompt.load(noDepartments, name: "answer-prompt", placeholders: ["{entry}"]) }
+        #expect(throws: Never.self) {
+            try ModelPrompt.load(
+                Data(#"{"version": "1", "zh": "{entry}", "en": "{entry}", \#(hospital)}"#.utf8),
+                name: "answer-prompt", placeholders: ["{entry}"])
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Accounts
 import CompanionAPI
 import CompanionTestSupport
+import Dialogue
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -168,6 +169,7 @@ func withAPI(
     logs: LogCapture? = nil,
     live: Bool = false,
     demoHospital: Bool = true,
+    understanding: any Understanding = BuiltInUnderstanding(),
     _ body: @escaping @Sendable (API) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { db in
@@ -176,7 +178,7 @@ func withAPI(
         let speech = try testSpeechService(sealedBy: db)
         let services = try await Services(
             database: db, clock: clock, otpSender: sender, secret: String(repeating: "k", count: 40),
-            speech: speech, codeLimits: codeLimits, requestLimits: requestLimits)
+            speech: speech, codeLimits: codeLimits, requestLimits: requestLimits, understanding: understanding)
         // The application production runs: its routes and its services (database, waitlist, retention, keys, speech).
         var configuration = AppConfiguration()
         configuration.mode = mode
