@@ -41,7 +41,7 @@ struct DirectoryGuide: HospitalGuide {
 
     /// The hospital's name and its departments as the directory has them; nil when the hospital is not named or not known.
     func context(hospitalId: String?) async throws -> HospitalContext? {
-        guard let hospitalId, let hospital = try await directory.hospitals().first(where: { $0.id == hospitalId }) else { return nil }
+        guard let hospitalId, let hospital = try? await directory.hospital(id: hospitalId) else { return nil }
         let departments = try await directory.departments(hospitalId: hospitalId)
         return HospitalContext(
             name: .init(zh: hospital.name, en: hospital.nameEn),

@@ -47,7 +47,7 @@ public struct ConversationPolicy: Sendable {
     }
 
     private func reply(to text: String, state: inout ConversationState, accountId: String, today: Today) async throws -> Reply {
-        let hospital = try await guide.context(hospitalId: state.hospitalId)
+        let hospital = understanding.readsHospital ? try await guide.context(hospitalId: state.hospitalId) : nil
         let utterance = await understanding.understand(text, today: today, at: hospital)
         var reply = try await decide(utterance, text: text, state: &state, accountId: accountId, today: today)
         reply.understoodBy = utterance.understoodBy
@@ -242,8 +242,11 @@ public struct ConversationPolicy: Sendable {
     private func faq(_ answer: KnowledgeBase.Answer, question: String, state: inout ConversationState) async -> Reply {
         state.misunderstood = 0
         let language = state.language
-        let hospital = try? await guide.context(hospitalId: state.hospitalId)
-        let written = await answers?.answer(question, from: answer, language: language, at: hospital ?? nil)
+        var written: String?
+        if let answers {
+            let hospital = try? await guide.context(hospitalId: state.hospitalId)
+            written = await answers.answer(question, from: answer, language: language, at: hospital ?? nil)
+        }
         return Reply(
             text: written ?? answer.text, stage: state.stage, language: language,
             cards: [Card(type: "faq", title: Phrases.say("faq_card_title", language), text: answer.text, faqId: answer.id)])

@@ -65,6 +65,8 @@ public struct ModelUnderstanding: Understanding {
         await understand(text, today: today, at: nil)
     }
 
+    public var readsHospital: Bool { true }
+
     public func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance {
         let own = builtIn.understand(text, today: today)
         do {

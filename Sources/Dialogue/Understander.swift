@@ -11,9 +11,13 @@ public protocol Understanding: Sendable {
     /// Understands `text` said to `hospital` (a model engine names the hospital and its departments in its
     /// instructions; the built-in engine needs neither).
     func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance
+    /// True when the engine reads the hospital's context (so the conversation looks it up for each turn).
+    var readsHospital: Bool { get }
 }
 
 extension Understanding {
+    public var readsHospital: Bool { false }
+
     public func understand(_ text: String, today: Today, at hospital: HospitalContext?) async -> Utterance {
         await understand(text, today: today)
     }
