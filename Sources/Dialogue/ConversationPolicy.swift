@@ -245,7 +245,7 @@ public struct ConversationPolicy: Sendable {
         var written: String?
         if let answers {
             let hospital = try? await guide.context(hospitalId: state.hospitalId)
-            written = await answers.answer(question, from: answer, language: language, at: hospital ?? nil)
+            written = await answers.answer(question, from: answer, language: language, at: hospital)
         }
         return Reply(
             text: written ?? answer.text, stage: state.stage, language: language,

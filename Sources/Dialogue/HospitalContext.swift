@@ -11,7 +11,7 @@ public struct HospitalContext: Sendable, Equatable {
         }
 
         /// The name in `language`; the Chinese one when there is no English one.
-        func pick(_ language: Language) -> String { language == .en && !en.isEmpty ? en : zh }
+        func pick(_ language: Language) -> String { language.pick(zh, en.isEmpty ? zh : en) }
     }
 
     public var name: Names

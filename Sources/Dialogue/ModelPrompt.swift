@@ -9,8 +9,6 @@ public struct ModelPrompt: Sendable, Decodable {
     struct Texts: Sendable, Decodable {
         let zh: String
         let en: String
-
-        func pick(_ language: Language) -> String { language == .en ? en : zh }
     }
 
     public let version: String
@@ -53,16 +51,16 @@ public struct ModelPrompt: Sendable, Decodable {
     }
 
     /// The prompt in `language` with `values` filled in and `{hospital}` left for `text(_:language:at:)`.
-    func text(_ language: Language, filling values: [String: String]) -> String { Self.fill(language == .en ? en : zh, values) }
+    func text(_ language: Language, filling values: [String: String]) -> String { Self.fill(language.pick(zh, en), values) }
 
     /// A prompt already filled in with all but `{hospital}`, with the hospital named (nothing when there is none).
     func text(_ filled: String, language: Language, at hospital: HospitalContext?) -> String {
         let named = hospital.map { hospital in
             Self.fill(
-                self.hospital.pick(language),
+                language.pick(self.hospital.zh, self.hospital.en),
                 [
                     "name": hospital.name.pick(language),
-                    "departments": hospital.departments.map { $0.pick(language) }.joined(separator: language == .en ? ", " : "、"),
+                    "departments": hospital.departments.map { $0.pick(language) }.joined(separator: language.pick("、", ", ")),
                 ])
         }
         return Self.fill(filled, ["hospital": named ?? ""])

@@ -13,10 +13,7 @@ struct ChatTests {
             let session = try await PatientSession.signIn(server: server, phone: "13800138009")
             _ = try await session.addPatient(name: "王小宝", gender: "male", birthDate: "2020-05-01")
             let lines = ["y", "孩子咳嗽5天了，没有发烧", "1", "/book 2", "确认", "/patient", "停车场在哪里", "/quit", "never sent"]
-            let input = AsyncThrowingStream<String, any Error> { continuation in
-                for line in lines { continuation.yield(line) }
-                continuation.finish()
-            }
+            let input = Self.typed(lines)
             let output = Transcript()
             try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo") { output.append($0) }.run(lines: input)
             let text = output.text
@@ -37,10 +34,7 @@ extension ChatTests {
     func declinedConsent() async throws {
         try await JourneyTests.withServer { server in
             let session = try await PatientSession.signIn(server: server, phone: "13800138010")
-            let input = AsyncThrowingStream<String, any Error> { continuation in
-                for line in ["n", "头疼两天了"] { continuation.yield(line) }
-                continuation.finish()
-            }
+            let input = Self.typed(["n", "头疼两天了"])
             let output = Transcript()
             try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo") { output.append($0) }.run(lines: input)
             #expect(output.text.contains("未获得您的同意"))
@@ -55,10 +49,7 @@ extension ChatTests {
     func streamedChat() async throws {
         try await JourneyTests.withServer { server in
             let session = try await PatientSession.signIn(server: server, phone: "13800138011")
-            let input = AsyncThrowingStream<String, any Error> { continuation in
-                for line in ["y", "我爸胸口疼，出了一身冷汗", "/quit"] { continuation.yield(line) }
-                continuation.finish()
-            }
+            let input = Self.typed(["y", "我爸胸口疼，出了一身冷汗", "/quit"])
             let output = Transcript()
             try await ChatSession(session: session, language: "zh", hospitalId: "hosp_demo", stream: true, speech: "mp3") {
                 output.append($0)
@@ -68,6 +59,16 @@ extension ChatTests {
             #expect(sentences.count >= 2 && sentences.allSatisfy { $0.contains("♪") }, "\(output.text)")
             #expect(lines.contains { $0.contains("[emergency]") })
             #expect(!lines.contains { $0.hasPrefix("助理 [emergency]") }, "the text is not shown a second time")
+        }
+    }
+}
+
+extension ChatTests {
+    /// The lines a patient types, one after another.
+    static func typed(_ lines: [String]) -> AsyncThrowingStream<String, any Error> {
+        AsyncThrowingStream { continuation in
+            for line in lines { continuation.yield(line) }
+            continuation.finish()
         }
     }
 }
