@@ -63,10 +63,27 @@ public struct RecordWords: Sendable {
         case followUpCues
         /// English: the doctor's words for the reason of the visit (presents with, here for).
         case reasonCues
+        /// English: sounds and phrases of speech that carry nothing (um, you know), left out of quoted sentences.
+        case disfluencies
+        /// English: words that start a new sentence in speech transcribed without punctuation (okay, so, now).
+        case spokenBreaks
+        /// English: a sentence addressed to a dictation assistant (hey dragon), not to the patient.
+        case assistantCommands
+        /// English: the doctor starting the examination (on exam, let me examine).
+        case examStarts
+        /// English: the doctor starting the assessment and plan (my assessment, for your first problem).
+        case assessmentStarts
+        /// English: the doctor's words for a woman or girl (female, mrs, she): the record then says "she" and "her".
+        case femaleCues
+        /// English: the doctor's words for a man or boy (male, mr, he): the record then says "he" and "his".
+        case maleCues
 
         /// The lists a file of `language` must have.
         public static func required(language: String) -> [List] {
-            let englishOnly: [List] = [.historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues]
+            let englishOnly: [List] = [
+                .historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
+                .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues,
+            ]
             let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
             return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }
         }

@@ -109,6 +109,7 @@ struct EvalDrafts: AsyncParsableCommand {
                 )
             }
             print("  \("overall".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.overall))")
+            print("  \("whole note".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.wholeNote))")
         }
     }
 }

@@ -8,7 +8,7 @@ extension EnglishReading {
     func diagnoses() -> [Finding] {
         var found: [Finding] = []
         for turn in turns where turn.speaker == .doctor {
-            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+            for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
                 let text = turn.string(sentence)
                 guard EnglishCues.any(Self.words[.assessmentCues], in: text) else { continue }
                 let uncertain = EnglishCues.any(Self.words[.uncertaintyCues], in: text)
@@ -31,7 +31,7 @@ extension EnglishReading {
     func medicines(of speakers: Set<Speaker>) -> [(name: String, line: Quote)] {
         var found: [(name: String, line: Quote)] = []
         for turn in turns where speakers.contains(turn.speaker) {
-            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+            for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
                 let mentions = turn.matches(Self.medicineIndex, in: sentence)
                 for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.name == mention.value }) {
                     if isNegated(turn, sentence, mention.range) { continue }
@@ -61,12 +61,32 @@ extension EnglishReading {
     func testsOrdered() -> [Quote] {
         var found: [Quote] = []
         for turn in turns where turn.speaker == .doctor {
-            for sentence in turn.clauses(breakingAtCommas: false) where !isQuestion(turn, sentence) {
+            for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
                 let text = turn.string(sentence)
                 guard EnglishCues.any(Self.words[.orderCues], in: text), !EnglishCues.any(Self.reportWords, in: text) else { continue }
                 for mention in turn.matches(Self.testIndex, in: sentence) where !found.contains(where: { $0.text == turn.string(mention.range) }) {
                     found.append(Quote(text: turn.string(mention.range), span: turn.span(mention.range)))
                 }
+            }
+        }
+        return found
+    }
+
+    /// The doctor's assessment and plan as said: in each turn where the doctor starts it ("my assessment", "for
+    /// your first problem"), the sentences from there to the turn's end, without questions and talk to a dictation
+    /// assistant; at most `limit`.
+    func assessmentNarrative(limit: Int) -> [Quote] {
+        var found: [Quote] = []
+        for turn in turns where turn.speaker == .doctor {
+            var started = false
+            for sentence in sentences(of: turn) {
+                let text = EnglishCues.padded(turn.string(sentence))
+                started = started || Self.words[.assessmentStarts].contains { EnglishCues.holds($0, in: text) }
+                guard started, !isQuestion(turn, sentence), !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: text) }),
+                    let trimmed = trimmed(turn, sentence), trimmed.count >= 12
+                else { continue }
+                found.append(Quote(text: SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies), span: turn.span(trimmed)))
+                if found.count == limit { return found }
             }
         }
         return found

@@ -5,10 +5,18 @@ import Clinical
 /// diseases, tests and medicines of `record-terms.jsonl`).
 struct EnglishReading: Sendable {
     let turns: [TurnText]
+    /// Each turn's sentences, long unpunctuated speech cut where a new sentence starts.
+    private let sentencesByTurn: [[Range<Int>]]
 
     init(_ transcript: [TranscriptTurn]) {
         turns = transcript.enumerated().map { TurnText(index: $0.offset, turn: $0.element) }
+        sentencesByTurn = turns.map { turn in
+            turn.clauses(breakingAtCommas: false).flatMap { SpokenEnglish.sentences(in: turn.characters, $0, breaks: Self.breaks) }
+        }
     }
+
+    /// The sentences of `turn`.
+    func sentences(of turn: TurnText) -> [Range<Int>] { sentencesByTurn[turn.index] }
 
     var reportedTurns: Set<Int> { Set(turns.filter { $0.speaker == .previsit }.map(\.index)) }
 
@@ -20,12 +28,13 @@ struct EnglishReading: Sendable {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where speakers.contains(turn.speaker) {
-            for sentence in turn.clauses(breakingAtCommas: false) where questions || !isQuestion(turn, sentence) {
+            for sentence in sentences(of: turn) where questions || !isQuestion(turn, sentence) {
                 let text = EnglishCues.padded(turn.string(sentence))
                 guard cues.contains(where: { EnglishCues.holds($0, in: text) }), !excluding.contains(where: { EnglishCues.holds($0, in: text) }),
+                    !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: text) }),
                     let trimmed = trimmed(turn, sentence), trimmed.count >= 12
                 else { continue }
-                let quote = turn.string(trimmed)
+                let quote = SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies)
                 if seen.insert(quote).inserted { found.append(Quote(text: quote, span: turn.span(trimmed))) }
                 if found.count == limit { return found }
             }
@@ -45,6 +54,20 @@ struct EnglishReading: Sendable {
             }
         }
         return nil
+    }
+
+    /// How the record names the patient: "she" when the doctor's words for a woman (female, mrs, she) outnumber
+    /// those for a man at least two to one and are said at least twice, "he" the other way round, else "the patient".
+    func patientPerson() -> ThirdPerson.Person {
+        var female = 0, male = 0
+        for turn in turns where turn.speaker == .doctor {
+            let words = EnglishCues.padded(String(turn.characters)).split(separator: " ")
+            female += words.filter { Self.femaleWords.contains(String($0)) }.count
+            male += words.filter { Self.maleWords.contains(String($0)) }.count
+        }
+        if female >= 2, female >= 2 * male { return .female }
+        if male >= 2, male >= 2 * female { return .male }
+        return .unknown
     }
 
     /// Symptoms denied: asked by the doctor and answered no ("Any fever?" "No."), or said with a negation ("no
@@ -69,7 +92,7 @@ struct EnglishReading: Sendable {
             else { continue }
             // "No fever and no back pain." answers for what it names; "No." for all that was asked.
             let named = answer.matches(Self.symptomIndex, in: 0..<answer.characters.count).map(\.value)
-            for sentence in turn.clauses(breakingAtCommas: false) where isQuestion(turn, sentence) {
+            for sentence in sentences(of: turn) where isQuestion(turn, sentence) {
                 for mention in turn.matches(Self.symptomIndex, in: sentence) where named.isEmpty || named.contains(mention.value) {
                     found.append(Quote(text: mention.value, span: turn.span(mention.range)))
                 }
@@ -130,6 +153,10 @@ struct EnglishReading: Sendable {
     }
 
     static let words = RecordWords.english
+    static let breaks = words[.spokenBreaks].map(Array.init)
+    static let femaleWords = Set(words[.femaleCues])
+    static let maleWords = Set(words[.maleCues])
+    static let disfluencies = words[.disfluencies].map { $0.split(separator: " ").map(String.init) }
     static let symptomIndex = TermIndex(words.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
     static let diseaseIndex = TermIndex(RecordTerms.shipped.sayings(.disease, language: "en").map { ($0.said, $0.name) })
     static let medicineIndex = TermIndex(RecordTerms.shipped.sayings(.medicine, language: "en").map { ($0.said, $0.name) })

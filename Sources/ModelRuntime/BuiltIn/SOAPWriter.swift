@@ -8,6 +8,7 @@ struct SOAPWriter {
 
     func sections() -> [String: [DraftStatement]] {
         let reported = reading.reportedTurns
+        let person = ThirdPerson(reading.patientPerson())
         func statement(_ text: String, _ evidence: [EvidenceSpan], flags: [StatementFlag] = []) -> DraftStatement {
             var all = flags
             if !evidence.isEmpty, evidence.allSatisfy({ reported.contains($0.turn) }) { all.append(.patientReported) }
@@ -26,12 +27,12 @@ struct SOAPWriter {
         if !symptoms.isEmpty {
             subjective.append(statement("The patient reports " + Self.listed(symptoms.map(\.text)), symptoms.map(\.span)))
         }
-        let doctorHistory = reading.sentences(of: [.doctor], holding: ["*year-old", "history of", "presents", "past medical history"], limit: 3)
-        subjective += doctorHistory.map { statement(ThirdPerson.doctor($0.text), [$0.span]) }
+        let doctorHistory = reading.sentences(of: [.doctor], holding: Self.introCues, limit: 3)
+        subjective += doctorHistory.map { statement(person.doctor($0.text), [$0.span]) }
         let told = reading.sentences(
             of: [.patient, .previsit], holding: Self.words[.historyCues] + Self.words[.familyCues] + Self.words[.personalCues] + Self.symptomWords,
             questions: false, limit: 12)
-        subjective += told.map { statement(ThirdPerson.patient($0.text), [$0.span]) }
+        subjective += told.map { statement(person.patient($0.text), [$0.span]) }
         let denied = reading.deniedSymptoms(besides: symptoms)
         if !denied.isEmpty { subjective.append(statement("Denies " + Self.listed(denied.map(\.text)), denied.map(\.span))) }
         let taking = reading.medicines(of: [.patient, .previsit]).map(\.line)
@@ -39,17 +40,20 @@ struct SOAPWriter {
         result["subjective"] = subjective
 
         result["allergies"] = reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg*"], questions: false, limit: 3).map {
-            statement(reading.turns[$0.span.turn].isPatientSide ? ThirdPerson.patient($0.text) : $0.text, [$0.span])
+            statement(reading.turns[$0.span.turn].isPatientSide ? person.patient($0.text) : person.doctor($0.text), [$0.span])
         }
-        result["objective"] = reading.sentences(of: [.doctor, .other], holding: Self.words[.examCues], questions: false, limit: 12)
-            .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
-            .map { statement(ThirdPerson.doctor($0.text), [$0.span]) }
+        result["objective"] = reading.sentences(
+            of: [.doctor, .other], holding: Self.words[.examCues], excluding: Self.introCues + Self.words[.assessmentStarts], questions: false,
+            limit: 12
+        )
+        .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
+        .map { statement(person.doctor($0.text), [$0.span]) }
 
         let diagnoses = reading.diagnoses()
         if diagnoses.isEmpty {
             result["assessment"] = reading.sentences(of: [.doctor], holding: Self.words[.assessmentCues], questions: false, limit: 3).map { quote in
                 statement(
-                    ThirdPerson.doctor(quote.text), [quote.span],
+                    person.doctor(quote.text), [quote.span],
                     flags: EnglishCues.any(Self.words[.uncertaintyCues], in: quote.text) ? [.uncertain] : [])
             }
         } else {
@@ -57,23 +61,26 @@ struct SOAPWriter {
                 diagnosis.statement(Self.sentence((diagnosis.uncertain ? "Probable " : "") + diagnosis.name), reportedTurns: reported)
             }
         }
-        result["plan"] = plan(statement)
+        result["plan"] = plan(statement, person)
         return result
     }
 
     /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
-    private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement) -> [DraftStatement] {
+    private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement, _ person: ThirdPerson) -> [DraftStatement] {
         var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(of: [.doctor]).map { ($0.line.text, [$0.line.span]) }
         let tests = reading.testsOrdered()
         if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests.map(\.span))) }
         items += reading.referrals().map { ($0.text, [$0.span]) }
         var plan = items.map { statement($0.text, $0.evidence, []) }
-        // The doctor's other advice: sentences that hold no item already written.
+        // The doctor's assessment and plan as said, then other advice: sentences that hold no item already written.
         let itemSpans = items.flatMap(\.evidence)
-        let advice = reading.sentences(of: [.doctor], holding: Self.words[.planCues], questions: false, limit: 20)
+        var said: Set<EvidenceSpan> = []
+        let advice =
+            (reading.assessmentNarrative(limit: 12) + reading.sentences(of: [.doctor], holding: Self.words[.planCues], questions: false, limit: 20))
             .filter { quote in !itemSpans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
-            .prefix(6)
-        plan += advice.map { statement(ThirdPerson.doctor($0.text), [$0.span], []) }
+            .filter { said.insert($0.span).inserted }
+            .prefix(12)
+        plan += advice.map { statement(person.doctor($0.text), [$0.span], []) }
         if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
         return plan
     }
@@ -92,5 +99,7 @@ struct SOAPWriter {
     }
 
     static let words = EnglishReading.words
+    /// The doctor introducing the patient ("a 50-year-old female with a history of …"): the history, not the exam.
+    static let introCues = ["*year-old", "history of", "presents", "past medical history"]
     static let symptomWords = EnglishReading.words.symptoms.flatMap(\.said)
 }

@@ -11,6 +11,7 @@ public struct DraftEvaluation: Sendable {
     public let language: String
     public let groups: [Group]
     private(set) var scores: [String: [Double]] = [:]
+    private(set) var wholeNotes: [Double] = []
 
     public init(template: DraftTemplate) {
         switch template {
@@ -57,6 +58,9 @@ public struct DraftEvaluation: Sendable {
             let score = RougeL.score(candidate: RougeL.tokens(written, language: language), reference: expected)
             scores[group.name, default: []].append(score.f1)
         }
+        let note = RougeL.tokens(draft.sections.map(\.text).joined(separator: "\n"), language: language)
+        let whole = RougeL.tokens(noteOrder(reference.keys).compactMap { reference[$0] }.joined(separator: "\n"), language: language)
+        if !whole.isEmpty { wholeNotes.append(RougeL.score(candidate: note, reference: whole).f1) }
     }
 
     /// Mean F1 of each section and how many were scored, in the groups' order.
@@ -65,6 +69,19 @@ public struct DraftEvaluation: Sendable {
             let values = scores[group.name] ?? []
             return (group.name, values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count), values.count)
         }
+    }
+
+    /// The reference's headings in the order a note has them: the groups' order (which is the template's), then any
+    /// heading of no group.
+    private func noteOrder(_ headings: some Collection<String>) -> [String] {
+        let order = groups.flatMap(\.referenceHeadings)
+        return headings.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
+    }
+
+    /// Mean F1 of each whole draft against its whole reference (every section, in any order): how note-level
+    /// benchmarks such as ACI-BENCH score.
+    public var wholeNote: Double {
+        wholeNotes.isEmpty ? 0 : wholeNotes.reduce(0, +) / Double(wholeNotes.count)
     }
 
     /// Mean F1 over every scored section of every draft.

@@ -1,33 +1,54 @@
 /// A patient's or doctor's sentence put as a record puts it: the patient in the third person ("I've had a cough" →
-/// "The patient has had a cough"), the doctor's "you" and "your" as the patient's. The words of English grammar, not
+/// "She has had a cough"), the doctor's "you" and "your" as the patient's. The words of English grammar, not
 /// clinical knowledge, so they live here.
-enum ThirdPerson {
+struct ThirdPerson: Sendable {
+    /// How the record names the patient: "she" and "her", "he" and "his", or "the patient" when the consultation
+    /// does not say.
+    struct Person: Sendable, Equatable {
+        let subject: String
+        let possessive: String
+        let object: String
+
+        static let unknown = Person(subject: "the patient", possessive: "the patient's", object: "the patient")
+        static let female = Person(subject: "she", possessive: "her", object: "her")
+        static let male = Person(subject: "he", possessive: "his", object: "him")
+        /// A relative speaking for the patient ("my son") is the subject of their own sentences.
+        static let family = Person(subject: "the family", possessive: "the", object: "the family")
+    }
+
+    let person: Person
+
+    init(_ person: Person = .unknown) { self.person = person }
+
     /// The patient's own sentence with "I", "my" and "me" as the patient's; a relative speaking for the patient
     /// ("my son") makes the relative the subject instead: "the family".
-    static func patient(_ sentence: String) -> String {
-        rewrite(sentence, subject: relatives.contains(where: sentence.lowercased().contains) ? "the family" : "the patient")
+    func patient(_ sentence: String) -> String {
+        Self.rewrite(sentence, as: Self.relatives.contains(where: sentence.lowercased().contains) ? .family : person)
     }
 
     /// The doctor's sentence with "you" as the patient and "your" as the patient's.
-    static func doctor(_ sentence: String) -> String {
+    func doctor(_ sentence: String) -> String {
         var words = sentence.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         for index in words.indices {
-            let (core, tail) = split(words[index])
+            let (core, tail) = Self.split(words[index])
             switch core.lowercased() {
-            case "your": words[index] = "the" + tail
+            // "Your knee" of a patient the record cannot call she or he is "the knee", not "the patient's knee".
+            case "your": words[index] = (person == .unknown ? "the" : person.possessive) + tail
             case "you":
-                words[index] = (index == 0 ? "The patient" : "the patient") + tail
-                // The verb after "you" agrees with the patient: you are → the patient is, you need → needs.
-                if tail.isEmpty, index + 1 < words.count { words[index + 1] = conjugated(words[index + 1]) }
-            case "you're": words[index] = "the patient is" + tail
-            case "you've": words[index] = "the patient has" + tail
+                // "You need" is the patient needing (the verb agrees); "I want you to" has the patient as its object.
+                let subject = index == 0 || words[index - 1].hasSuffix(",") || Self.clauseOpeners.contains(words[index - 1].lowercased())
+                words[index] = (subject ? person.subject : person.object) + tail
+                if subject, tail.isEmpty, index + 1 < words.count { words[index + 1] = Self.conjugated(words[index + 1]) }
+            case "you're": words[index] = person.subject + " is" + tail
+            case "you've": words[index] = person.subject + " has" + tail
             default: break
             }
         }
-        return capitalized(words.joined(separator: " "))
+        return Self.capitalized(words.joined(separator: " "))
     }
 
-    private static func rewrite(_ sentence: String, subject: String) -> String {
+    private static func rewrite(_ sentence: String, as person: Person) -> String {
+        let subject = person.subject
         var words = sentence.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var index = 0
         while index < words.count {
@@ -42,9 +63,9 @@ enum ThirdPerson {
                 while verb < words.count, adverbs.contains(words[verb].lowercased()) { verb += 1 }
                 if verb < words.count { words[verb] = conjugated(words[verb]) }
             } else if lower == "my" {
-                words[index] = (subject == "the patient" ? "the patient's" : "the") + tail
+                words[index] = person.possessive + tail
             } else if lower == "me" || lower == "myself" {
-                words[index] = subject + tail
+                words[index] = person.object + tail
             }
             index += 1
         }
@@ -56,7 +77,9 @@ enum ThirdPerson {
         let (core, tail) = split(word)
         let lower = core.lowercased()
         if let irregular = irregularVerbs[lower] { return irregular + tail }
-        guard lower.count > 1, lower.allSatisfy(\.isLetter), !unchanged.contains(lower), !lower.hasSuffix("ed") else { return word }
+        guard lower.count > 1, lower.allSatisfy(\.isLetter), !unchanged.contains(lower), !(lower.hasSuffix("ed") && !lower.hasSuffix("eed")),
+            !lower.hasSuffix("ing")
+        else { return word }
         if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return core.dropLast() + "ies" + tail }
         if ["s", "sh", "ch", "x", "z", "o"].contains(where: lower.hasSuffix) { return core + "es" + tail }
         return core + "s" + tail
@@ -80,10 +103,19 @@ enum ThirdPerson {
     /// Words after "I" that are not present-tense verbs to conjugate (modals, past forms, negations).
     static let unchanged: Set<String> = [
         "was", "had", "did", "will", "would", "can", "could", "should", "might", "may", "must", "got", "felt", "took", "went", "saw", "thought",
-        "cut", "hurt", "put", "quit", "fell", "started", "noticed",
+        "cut", "hurt", "put", "quit", "fell", "started", "noticed", "heard", "told", "said", "made", "came", "began", "ate", "drank", "slept",
+        "woke", "wrote", "gave", "knew", "left", "lost", "kept", "meant", "ran", "sat", "stood", "bought", "brought", "caught", "found",
+        "held", "paid", "sent", "spent", "wore", "broke", "chose", "forgot", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
+        "kind", "sort", "guys", "all", "both", "yourself", "too", "as", "first", "not",
+    ]
+    /// Words after which "you" starts a clause of its own, so it is its subject.
+    static let clauseOpeners: Set<String> = [
+        "and", "but", "so", "that", "if", "when", "because", "since", "as", "or", "until", "before", "after", "while", "then", "okay", "now",
+        "where", "how", "what", "why", "unless", "once", "whether", "like", "think", "sure", "hope",
     ]
     static let adverbs: Set<String> = [
-        "also", "just", "still", "usually", "always", "never", "sometimes", "really", "often", "only", "then", "already",
+        "also", "just", "still", "usually", "always", "never", "sometimes", "really", "often", "only", "then", "already", "first",
+        "actually", "definitely", "finally", "recently", "even", "kind", "sort", "of",
     ]
     static let relatives = ["my son", "my daughter", "my husband", "my wife", "my mother", "my father", "my mom", "my dad", "my child", "my baby"]
 }
