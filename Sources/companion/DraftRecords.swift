@@ -110,6 +110,9 @@ struct EvalDrafts: AsyncParsableCommand {
             }
             print("  \("overall".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.overall))")
             print("  \("whole note".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.wholeNote))")
+            print(
+                "  \("whole note, Lsum".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", evaluation.wholeNoteSummaryLevel))"
+            )
         }
     }
 }

@@ -193,4 +193,15 @@ struct RecordTextTests {
         #expect(abs(score.f1 - 0.5) < 1e-9)
         #expect(RougeL.tokens("Chest pain, 3 days.", language: "en") == ["chest", "pain", "3", "days"])
     }
+
+    @Test func summaryLevelRougeLUnitesTheMatchesOfEachReferenceSentence() {
+        let words = { (text: String) in text.split(separator: " ").map(String.init) }
+        // Reference "a b c d" against candidates "a b" and "d c": union of {a, b} and {c} (or {d}) is 3 of 4;
+        // the order of the candidate's sentences does not matter.
+        let score = RougeL.summaryScore(candidate: [words("a b"), words("d c")], reference: [words("a b c d")])
+        #expect(abs(score.recall - 0.75) < 1e-9 && abs(score.precision - 0.75) < 1e-9)
+        let swapped = RougeL.summaryScore(candidate: [words("d c"), words("a b")], reference: [words("a b c d")])
+        #expect(swapped.f1 == score.f1)
+        #expect(RougeL.summaryScore(candidate: [], reference: [words("a")]).f1 == 0)
+    }
 }

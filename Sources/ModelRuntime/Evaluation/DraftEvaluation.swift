@@ -12,6 +12,7 @@ public struct DraftEvaluation: Sendable {
     public let groups: [Group]
     private(set) var scores: [String: [Double]] = [:]
     private(set) var wholeNotes: [Double] = []
+    private(set) var summaryLevel: [Double] = []
 
     public init(template: DraftTemplate) {
         switch template {
@@ -60,7 +61,15 @@ public struct DraftEvaluation: Sendable {
         }
         let note = RougeL.tokens(draft.sections.map(\.text).joined(separator: "\n"), language: language)
         let whole = RougeL.tokens(noteOrder(reference.keys).compactMap { reference[$0] }.joined(separator: "\n"), language: language)
-        if !whole.isEmpty { wholeNotes.append(RougeL.score(candidate: note, reference: whole).f1) }
+        guard !whole.isEmpty else { return }
+        wholeNotes.append(RougeL.score(candidate: note, reference: whole).f1)
+        // Sentences: the draft's statements (or a section's text when it has none), the reference's lines.
+        let drafted = draft.sections.flatMap { section in section.statements.isEmpty ? [section.text] : section.statements.map(\.text) }
+        let lines = noteOrder(reference.keys).compactMap { reference[$0] }.flatMap { $0.split(separator: "\n").map(String.init) }
+        summaryLevel.append(
+            RougeL.summaryScore(
+                candidate: drafted.map { RougeL.tokens($0, language: language) }, reference: lines.map { RougeL.tokens($0, language: language) }
+            ).f1)
     }
 
     /// Mean F1 of each section and how many were scored, in the groups' order.
@@ -82,6 +91,11 @@ public struct DraftEvaluation: Sendable {
     /// benchmarks such as ACI-BENCH score.
     public var wholeNote: Double {
         wholeNotes.isEmpty ? 0 : wholeNotes.reduce(0, +) / Double(wholeNotes.count)
+    }
+
+    /// Mean summary-level F1 (ROUGE-Lsum) of each whole draft, a statement a sentence, against its reference's lines.
+    public var wholeNoteSummaryLevel: Double {
+        summaryLevel.isEmpty ? 0 : summaryLevel.reduce(0, +) / Double(summaryLevel.count)
     }
 
     /// Mean F1 over every scored section of every draft.
