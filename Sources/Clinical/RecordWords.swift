@@ -73,6 +73,10 @@ public struct RecordWords: Sendable {
         case examStarts
         /// English: the doctor starting the assessment and plan (my assessment, for your first problem).
         case assessmentStarts
+        /// English: the doctor going over what the patient takes (I have that you take, you're on): not a prescription.
+        case currentMedicationCues
+        /// English: symptoms said of a body site, written with it (my right knee hurts → right knee pain).
+        case sitedSymptoms
         /// English: the doctor's words for a woman or girl (female, mrs, she): the record then says "she" and "her".
         case femaleCues
         /// English: the doctor's words for a man or boy (male, mr, he): the record then says "he" and "his".
@@ -82,7 +86,7 @@ public struct RecordWords: Sendable {
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
-                .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues,
+                .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms,
             ]
             let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
             return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }

@@ -75,4 +75,33 @@ struct SpokenEnglishTests {
         #expect(draft.section("objective")?.text.contains("assessment") == false)
         #expect(draft.statementsWithoutEvidence.isEmpty && draft.invalidEvidence(in: visit).isEmpty)
     }
+
+    @Test func aSymptomSaidOfABodySiteIsWrittenWithItAndItsSide() throws {
+        let visit = [
+            TranscriptTurn(speaker: .doctor, text: "So what brings you in?"),
+            TranscriptTurn(speaker: .patient, text: "My right knee hurts when I climb stairs, and there's some pain."),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        #expect(draft.section("chiefComplaint")?.text == "Right knee pain.")
+    }
+
+    @Test func theReasonForTheVisitIsShortAndNeverAPronoun() throws {
+        let visit = [
+            TranscriptTurn(speaker: .doctor, text: "thanks for being here for me today"),
+            TranscriptTurn(speaker: .doctor, text: "she's here to establish care for a history of dcis."),
+        ]
+        #expect(builtInDraft(visit, template: .enSOAP).section("chiefComplaint")?.text == "History of dcis.")
+    }
+
+    @Test func medicinesTheDoctorGoesOverAreTakenAndAnAllergyIsNeither() throws {
+        let visit = [
+            TranscriptTurn(speaker: .doctor, text: "For medications, I have that you take vitamin D. I have that you're allergic to penicillin."),
+            TranscriptTurn(speaker: .doctor, text: "I'll prescribe amoxicillin 500 mg twice a day."),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        let subjective = try #require(draft.section("subjective")?.text)
+        #expect(subjective.contains("Current medications: vitamin D"), "\(subjective)")
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("Amoxicillin 500 mg twice a day.") && !plan.contains("Vitamin D.") && !plan.contains("Penicillin"), "\(plan)")
+    }
 }

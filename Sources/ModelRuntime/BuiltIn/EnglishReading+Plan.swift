@@ -26,12 +26,18 @@ extension EnglishReading {
         return found
     }
 
-    /// Medicines said by `speakers` with what follows them up to the next medicine, comma or sentence end (the dose
-    /// and how often: "amoxicillin 500 mg twice a day for ten days"), by their record name; each once.
-    func medicines(of speakers: Set<Speaker>) -> [(name: String, line: Quote)] {
+    /// Medicines with what follows them up to the next medicine, comma or sentence end (the dose and how often:
+    /// "amoxicillin 500 mg twice a day for ten days"), by their record name; each once. `taken`: those the patient
+    /// takes (said by the patient, or by the doctor going over them: "I have that you take …"); otherwise those the
+    /// doctor prescribes. A medicine in a sentence about allergies is neither.
+    func medicines(taken: Bool) -> [(name: String, line: Quote)] {
         var found: [(name: String, line: Quote)] = []
-        for turn in turns where speakers.contains(turn.speaker) {
+        for turn in turns where turn.speaker != .other {
             for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
+                let text = EnglishCues.padded(turn.string(sentence))
+                guard !EnglishCues.holds("allerg*", in: text) else { continue }
+                let reviewed = turn.speaker == .doctor && Self.words[.currentMedicationCues].contains { EnglishCues.holds($0, in: text) }
+                guard taken == (turn.isPatientSide || reviewed) else { continue }
                 let mentions = turn.matches(Self.medicineIndex, in: sentence)
                 for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.name == mention.value }) {
                     if isNegated(turn, sentence, mention.range) { continue }

@@ -42,15 +42,30 @@ struct EnglishReading: Sendable {
         return found
     }
 
-    /// "presents for …", "here today for …": the reason for the visit as the doctor put it.
+    /// "presents for …", "here today for …": the reason for the visit as the doctor put it, up to the sentence's
+    /// next break and at most eight words, without the article or possessive before it; none when it is only a
+    /// pronoun ("here for me").
     func reasonForVisit() -> Quote? {
         for turn in turns where turn.speaker == .doctor {
-            for marker in Self.words[.reasonCues] {
-                guard let start = turn.characters.firstIndex(of: marker + " ", in: 0..<turn.characters.count) else { continue }
-                let lower = start + marker.count + 1
-                var upper = lower
-                while upper < turn.characters.count, !".?!,".contains(turn.characters[upper]) { upper += 1 }
-                if let trimmed = trimmed(turn, lower..<upper) { return Quote(text: turn.string(trimmed), span: turn.span(trimmed)) }
+            for sentence in sentences(of: turn) {
+                for marker in Self.words[.reasonCues] {
+                    guard let start = turn.characters.firstIndex(of: marker + " ", in: sentence) else { continue }
+                    var lower = start + marker.count + 1, upper = lower, words = 0
+                    while upper < sentence.upperBound, !".?!,".contains(turn.characters[upper]) {
+                        if turn.characters[upper] == " " {
+                            words += 1
+                            if words == 8 { break }
+                        }
+                        upper += 1
+                    }
+                    let said = turn.string(lower..<upper).split(separator: " ")
+                    if let first = said.first, Self.determiners.contains(String(first)) { lower += first.count + 1 }
+                    if let last = said.last, last == "today", upper - 6 > lower { upper -= 6 }
+                    guard lower < upper, let trimmed = trimmed(turn, lower..<upper),
+                        !Self.pronouns.contains(turn.string(trimmed).split(separator: " ").first.map(String.init) ?? "")
+                    else { continue }
+                    return Quote(text: turn.string(trimmed), span: turn.span(trimmed))
+                }
             }
         }
         return nil
@@ -102,20 +117,46 @@ struct EnglishReading: Sendable {
         return found.filter { seen.insert($0.text).inserted }
     }
 
-    /// Symptoms the patient says they have (not denied), each once, in the order said.
+    /// Symptoms the patient says they have (not denied), each once, in the order said; one said of a body site is
+    /// written with it and its side ("my right knee hurts" → right knee pain), and a bare one gives way to the
+    /// same symptom said of a site.
     func reportedSymptoms() -> [Quote] {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where turn.isPatientSide {
             for sentence in turn.clauses() where !isQuestion(turn, sentence) {
-                for mention in turn.matches(Self.symptomIndex, in: sentence) where !seen.contains(mention.value) {
+                let sites = turn.matches(Self.siteIndex, in: sentence)
+                for mention in turn.matches(Self.symptomIndex, in: sentence) {
                     if isNegated(turn, sentence, mention.range) { continue }
-                    seen.insert(mention.value)
-                    found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+                    let name =
+                        Self.sitedSymptoms.contains(mention.value)
+                        ? sited(mention, sites, in: turn) ?? mention.value : side(before: mention.range.lowerBound, in: turn) + mention.value
+                    guard seen.insert(name).inserted else { continue }
+                    found.append(Quote(text: name, span: turn.span(mention.range)))
                 }
             }
         }
-        return found
+        return found.filter { quote in !found.contains { $0.text != quote.text && $0.text.hasSuffix(" " + quote.text) } }
+    }
+
+    /// The symptom with the body site said nearest to it in the clause (up to four words away), and its side.
+    private func sited(_ mention: (range: Range<Int>, value: String), _ sites: [(range: Range<Int>, value: String)], in turn: TurnText)
+        -> String?
+    {
+        func words(_ range: Range<Int>) -> Int { turn.characters[range].filter { $0 == " " }.count }
+        let near = sites.filter { site in
+            site.range.upperBound <= mention.range.lowerBound
+                ? words(site.range.upperBound..<mention.range.lowerBound) <= 4 : words(mention.range.upperBound..<site.range.lowerBound) <= 4
+        }
+        guard let site = near.min(by: { abs($0.range.lowerBound - mention.range.lowerBound) < abs($1.range.lowerBound - mention.range.lowerBound) })
+        else { return nil }
+        return side(before: site.range.lowerBound, in: turn) + site.value + " " + mention.value
+    }
+
+    /// "right " or "left " when said just before `offset`.
+    private func side(before offset: Int, in turn: TurnText) -> String {
+        let before = turn.string(max(0, offset - 6)..<offset)
+        return before.hasSuffix("right ") ? "right " : before.hasSuffix("left ") ? "left " : ""
     }
 
     /// Whether a negation cue is among the three words before `range` in `clause`.
@@ -154,9 +195,13 @@ struct EnglishReading: Sendable {
 
     static let words = RecordWords.english
     static let breaks = words[.spokenBreaks].map(Array.init)
+    static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
+    static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]
     static let femaleWords = Set(words[.femaleCues])
     static let maleWords = Set(words[.maleCues])
     static let disfluencies = words[.disfluencies].map { $0.split(separator: " ").map(String.init) }
+    static let siteIndex = TermIndex(words.sites.flatMap { site in site.said.map { ($0, site.name) } })
+    static let sitedSymptoms = Set(words[.sitedSymptoms])
     static let symptomIndex = TermIndex(words.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
     static let diseaseIndex = TermIndex(RecordTerms.shipped.sayings(.disease, language: "en").map { ($0.said, $0.name) })
     static let medicineIndex = TermIndex(RecordTerms.shipped.sayings(.medicine, language: "en").map { ($0.said, $0.name) })

@@ -55,10 +55,10 @@ public enum OmissionCheck {
         let reported = reading.reportedSymptoms()
         var facts = reported.map { Fact(.finding, $0.text, [$0.span]) }
         facts += reading.deniedSymptoms(besides: reported).map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
-        facts += reading.medicines(of: [.patient, .previsit]).map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
+        facts += reading.medicines(taken: true).map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
         facts += reading.diagnoses().map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
         facts += reading.testsOrdered().map { Fact(.order, $0.text, [$0.span]) }
-        facts += reading.medicines(of: [.doctor]).map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
+        facts += reading.medicines(taken: false).map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
         return facts
     }
 

@@ -27,7 +27,7 @@ struct SOAPWriter {
         if !symptoms.isEmpty {
             subjective.append(statement("The patient reports " + Self.listed(symptoms.map(\.text)), symptoms.map(\.span)))
         }
-        let doctorHistory = reading.sentences(of: [.doctor], holding: Self.introCues, limit: 3)
+        let doctorHistory = reading.sentences(of: [.doctor], holding: Self.introCues, questions: false, limit: 3)
         subjective += doctorHistory.map { statement(person.doctor($0.text), [$0.span]) }
         let told = reading.sentences(
             of: [.patient, .previsit], holding: Self.words[.historyCues] + Self.words[.familyCues] + Self.words[.personalCues] + Self.symptomWords,
@@ -35,7 +35,7 @@ struct SOAPWriter {
         subjective += told.map { statement(person.patient($0.text), [$0.span]) }
         let denied = reading.deniedSymptoms(besides: symptoms)
         if !denied.isEmpty { subjective.append(statement("Denies " + Self.listed(denied.map(\.text)), denied.map(\.span))) }
-        let taking = reading.medicines(of: [.patient, .previsit]).map(\.line)
+        let taking = reading.medicines(taken: true).map(\.line)
         if !taking.isEmpty { subjective.append(statement("Current medications: " + Self.listed(taking.map(\.text)), taking.map(\.span))) }
         result["subjective"] = subjective
 
@@ -67,7 +67,7 @@ struct SOAPWriter {
 
     /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
     private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement, _ person: ThirdPerson) -> [DraftStatement] {
-        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(of: [.doctor]).map { ($0.line.text, [$0.line.span]) }
+        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(taken: false).map { ($0.line.text, [$0.line.span]) }
         let tests = reading.testsOrdered()
         if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests.map(\.span))) }
         items += reading.referrals().map { ($0.text, [$0.span]) }

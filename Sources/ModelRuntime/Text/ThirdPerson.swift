@@ -78,7 +78,7 @@ struct ThirdPerson: Sendable {
         let lower = core.lowercased()
         if let irregular = irregularVerbs[lower] { return irregular + tail }
         guard lower.count > 1, lower.allSatisfy(\.isLetter), !unchanged.contains(lower), !(lower.hasSuffix("ed") && !lower.hasSuffix("eed")),
-            !lower.hasSuffix("ing")
+            !lower.hasSuffix("ing"), !lower.hasSuffix("ly")
         else { return word }
         if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return core.dropLast() + "ies" + tail }
         if ["s", "sh", "ch", "x", "z", "o"].contains(where: lower.hasSuffix) { return core + "es" + tail }
