@@ -77,6 +77,8 @@ public struct RecordWords: Sendable {
         case currentMedicationCues
         /// English: symptoms said of a body site, written with it (my right knee hurts → right knee pain).
         case sitedSymptoms
+        /// English: how a question starts (do you, have you, any), for speech transcribed without question marks.
+        case questionStarts
         /// English: the doctor's words for a woman or girl (female, mrs, she): the record then says "she" and "her".
         case femaleCues
         /// English: the doctor's words for a man or boy (male, mr, he): the record then says "he" and "his".
@@ -86,7 +88,7 @@ public struct RecordWords: Sendable {
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
-                .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms,
+                .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
             ]
             let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
             return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }

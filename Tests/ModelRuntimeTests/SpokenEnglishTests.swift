@@ -104,4 +104,17 @@ struct SpokenEnglishTests {
         let plan = try #require(draft.section("plan")?.text)
         #expect(plan.contains("Amoxicillin 500 mg twice a day.") && !plan.contains("Vitamin D.") && !plan.contains("Penicillin"), "\(plan)")
     }
+
+    @Test func aQuestionWithoutAQuestionMarkIsStillAsked() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "my right foot hurts since yesterday"),
+            TranscriptTurn(speaker: .doctor, text: "okay have you taken any medications for example tylenol or ibuprofen for the pain"),
+            TranscriptTurn(speaker: .patient, text: "no"),
+            TranscriptTurn(speaker: .doctor, text: "any fever"),
+            TranscriptTurn(speaker: .patient, text: "no"),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        #expect(draft.section("plan")?.statements.isEmpty == true, "a medicine asked about is not prescribed")
+        #expect(draft.section("subjective")?.text.contains("Denies fever.") == true, "\(draft.section("subjective")?.text ?? "")")
+    }
 }

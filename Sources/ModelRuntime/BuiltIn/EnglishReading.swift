@@ -113,8 +113,9 @@ struct EnglishReading: Sendable {
                 }
             }
         }
+        // What is reported of a site ("right foot pain") is not denied bare ("pain").
         var seen = Set(reported.map(\.text))
-        return found.filter { seen.insert($0.text).inserted }
+        return found.filter { denied in !reported.contains { $0.text.hasSuffix(" " + denied.text) } && seen.insert(denied.text).inserted }
     }
 
     /// Symptoms the patient says they have (not denied), each once, in the order said; one said of a body site is
@@ -165,9 +166,13 @@ struct EnglishReading: Sendable {
         return EnglishCues.any(Self.words[.negationCues], in: before)
     }
 
-    /// Whether the sentence is asked: it ends with a question mark.
+    /// Whether the sentence is asked: it ends with a question mark, or starts as a question does ("do you", "any")
+    /// once the fillers before it are left out — speech is often transcribed without question marks.
     func isQuestion(_ turn: TurnText, _ sentence: Range<Int>) -> Bool {
-        turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?"
+        if turn.characters[sentence.upperBound...].first(where: { !$0.isWhitespace }) == "?" { return true }
+        guard let trimmed = trimmed(turn, sentence) else { return false }
+        let opening = turn.string(trimmed.lowerBound..<min(trimmed.upperBound, trimmed.lowerBound + 16)) + " "
+        return Self.words[.questionStarts].contains { opening.hasPrefix($0 + " ") }
     }
 
     func trimmed(_ turn: TurnText, _ range: Range<Int>) -> Range<Int>? {

@@ -75,8 +75,9 @@ struct SOAPWriter {
         // The doctor's assessment and plan as said, then other advice: sentences that hold no item already written.
         let itemSpans = items.flatMap(\.evidence)
         var said: Set<EvidenceSpan> = []
-        let advice =
-            (reading.assessmentNarrative(limit: 12) + reading.sentences(of: [.doctor], holding: Self.words[.planCues], questions: false, limit: 20))
+        let planCued = reading.sentences(
+            of: [.doctor], holding: Self.words[.planCues], excluding: Self.words[.examStarts], questions: false, limit: 20)
+        let advice = (reading.assessmentNarrative(limit: 12) + planCued)
             .filter { quote in !itemSpans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
             .filter { said.insert($0.span).inserted }
             .prefix(12)

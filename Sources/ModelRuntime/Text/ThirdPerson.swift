@@ -41,6 +41,8 @@ struct ThirdPerson: Sendable {
                 if subject, tail.isEmpty, index + 1 < words.count { words[index + 1] = Self.conjugated(words[index + 1]) }
             case "you're": words[index] = person.subject + " is" + tail
             case "you've": words[index] = person.subject + " has" + tail
+            case "you'll": words[index] = person.subject + " will" + tail
+            case "you'd": words[index] = person.subject + " would" + tail
             default: break
             }
         }
