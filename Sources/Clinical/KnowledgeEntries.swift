@@ -22,6 +22,9 @@ public struct Concept: Sendable, Codable, Equatable {
     public let redirects: String?
     /// A concept that lasting this long says another too: a fever of 7 days or more is a prolonged fever.
     public let lasting: Lasting?
+    /// A finding the outpatient record names by `zh` (乏力, 心悸), not a triage group (耳鼻喉不适): the record drafter
+    /// reads it, and the ways it is said, beside its own words.
+    public let record: Bool?
 
     /// How long a concept must last to say `concept`.
     public struct Lasting: Sendable, Codable, Equatable {

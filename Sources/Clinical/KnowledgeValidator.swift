@@ -70,6 +70,9 @@ struct KnowledgeValidator {
             if let alone = concept.alone, concept.kind != .quality || conceptById[alone] == nil {
                 throw error(concepts, line, "\"alone\" names a concept, on a quality")
             }
+            if concept.record == true, concept.kind != .finding {
+                throw error(concepts, line, "\"record\" is for findings (a record names them)")
+            }
             if let lasting = concept.lasting, conceptById[lasting.concept] == nil || lasting.days <= 0 {
                 throw error(concepts, line, "\"lasting\" names a concept and a number of days above 0")
             }

@@ -103,6 +103,11 @@ public struct RecordWords: Sendable {
     public let qualities: [Symptom]
     /// A diagnosis said another way → the record's name for it (上感 → 上呼吸道感染).
     public let writtenAs: [String: String]
+    /// A doctor's advice by the record's words, with the ways it is said (多喝水 → 多饮水), in the file's order.
+    public let advice: [Symptom]
+    /// How a medicine is given, by the words of its form (滴眼液 → 滴眼, 软膏 → 外用); a medicine of no listed form is
+    /// taken by mouth.
+    public let routes: [Symptom]
     let lists: [List: [String]]
 
     /// The words of `list`.
@@ -124,14 +129,14 @@ public struct RecordWords: Sendable {
 
     /// The words in `file`, which must hold each list of `requiring` (the Chinese lists unless told).
     public static func load(_ file: KnowledgeFile, requiring: [List] = List.required(language: "zh")) throws -> RecordWords {
-        var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = []
+        var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = [], advice: [Symptom] = [], routes: [Symptom] = []
         var lists: [List: [String]] = [:]
         var writtenAs: [String: (name: String, line: Int)] = [:]
         for (line, entry) in try file.entries(Line.self) {
             func fail(_ message: String) -> KnowledgeError { KnowledgeError(file: file.name, line: line, message: message) }
             let words = try entry.checkedWords(fail)
-            let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs].compactMap { $0 }.count
-            guard kinds == 1 else { throw fail("an entry is one of symptom, site, quality, list or writtenAs") }
+            let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs, entry.advice, entry.route].compactMap { $0 }.count
+            guard kinds == 1 else { throw fail("an entry is one of symptom, site, quality, list, writtenAs, advice or route") }
             func add(_ name: String, _ kind: String, to named: inout [Symptom]) throws {
                 guard !named.contains(where: { $0.name == name }) else { throw fail("\(kind) \"\(name)\" given twice") }
                 named.append(Symptom(name: name, said: words))
@@ -146,6 +151,12 @@ public struct RecordWords: Sendable {
                 guard let list = List(rawValue: name) else { throw fail("unknown list \"\(name)\"") }
                 guard lists[list] == nil else { throw fail("list \"\(name)\" given twice") }
                 lists[list] = words
+            } else if let name = entry.advice {
+                try add(name, "advice", to: &advice)
+            } else if let name = entry.route {
+                // A plan line starts with its route (口服, 滴眼): two characters, as the record writes them.
+                guard name.count == 2 else { throw fail("a route is two characters: \"\(name)\"") }
+                try add(name, "route", to: &routes)
             } else if let name = entry.writtenAs {
                 for word in words {
                     guard writtenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(writtenAs[word]!.name)") }
@@ -160,7 +171,9 @@ public struct RecordWords: Sendable {
         if let stray = writtenAs.values.filter({ !diagnoses.contains($0.name) }).min(by: { $0.line < $1.line }) {
             throw KnowledgeError(file: file.name, line: stray.line, message: "\"\(stray.name)\" is not in the diagnoses list")
         }
-        return RecordWords(symptoms: symptoms, sites: sites, qualities: qualities, writtenAs: writtenAs.mapValues(\.name), lists: lists)
+        return RecordWords(
+            symptoms: symptoms, sites: sites, qualities: qualities, writtenAs: writtenAs.mapValues(\.name), advice: advice, routes: routes,
+            lists: lists)
     }
 
     struct Line: Decodable {
@@ -169,6 +182,8 @@ public struct RecordWords: Sendable {
         let quality: String?
         let list: String?
         let writtenAs: String?
+        let advice: String?
+        let route: String?
         let said: [String]?
         let words: [String]?
 

@@ -190,6 +190,7 @@ struct KnowledgeLoadingTests {
             #"{"id":"m","after":["no_such"],"within":3,"plausible":[1,2],"notBefore":{},"ranges":[{"atLeast":1,"concept":"fever"}]}"#,
             "unknown concept"
         ),
+        ("concepts.jsonl", #"{"id":"x","kind":"site","zh":"x","en":"x","say":{"zh":["某某某"]},"record":true}"#, "\"record\" is for findings"),
         ("levels.jsonl", #"{"reason":"x","level":"soon","all":["fever"]}"#, "level is urgent or self_care"),
         ("levels.jsonl", #"{"reason":"x","level":"urgent","all":["fever"],"unless":["tired"]}"#, "unknown condition"),
         ("red-flags.jsonl", #"{"id":"r","level":"urgent","zh":"r","en":"r","source":"s","all":["fever"]}"#, "level is emergency"),

@@ -8,6 +8,8 @@ struct RecordWordsTests {
         let words = RecordWords.chinese
         #expect(words.symptoms.contains { $0.name == "发热" && $0.said.contains("发烧") })
         #expect(words.writtenAs["上感"] == "上呼吸道感染")
+        #expect(words.advice.contains { $0.name == "多饮水" && $0.said.contains("多喝水") })
+        #expect(words.routes.contains { $0.name == "滴眼" && $0.said.contains("滴眼液") })
         #expect(RecordWords.List.required(language: "zh").allSatisfy { !words[$0].isEmpty })
         #expect(RecordWords.List.required(language: "en").allSatisfy { !RecordWords.english[$0].isEmpty })
     }
@@ -18,7 +20,8 @@ struct RecordWordsTests {
         (#"{"list": "pets", "words": ["猫"]}"#, "unknown list"),
         (#"{"symptom": "发热", "said": []}"#, "no words"),
         (#"{"symptom": "发热", "said": ["发烧", "发烧"]}"#, "a word given twice"),
-        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, site, quality, list or writtenAs"),
+        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, site, quality, list, writtenAs, advice or route"),
+        (#"{"route": "眼", "said": ["滴眼液"]}"#, "a route is two characters"),
         (#"{"site": "腰", "said": ["腰"]}\#n{"site": "腰", "said": ["腰部"]}"#, "site \"腰\" given twice"),
         (#"{"writtenAs": "肺结核", "said": ["痨病"]}"#, "not in the diagnoses list"),
         (#"{"symptom": "发热", "said": ["发烧"]"#, "not valid JSON"),

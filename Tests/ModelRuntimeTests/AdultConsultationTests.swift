@@ -61,6 +61,29 @@ struct AdultConsultationTests {
         #expect(draft.section("auxiliaryExams")?.text == "尿妊娠试验：结果阴性。")
     }
 
+    @Test func findingsOfTheSharedKnowledgeAreRead() throws {
+        // 手抖, 怕热 are the drafter's words; 瘦了 (消瘦) is said in concepts.jsonl, which the drafter reads too.
+        let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "老是心慌，手也抖，人瘦了好几斤，特别怕热。")])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(["心悸", "手抖", "消瘦", "怕热"].allSatisfy(illness.contains), "\(illness)")
+    }
+
+    @Test func heartburnIsNotAFeverAndBelowTheBellyIsTheBelly() throws {
+        let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "胃疼一个月了，还反酸烧心，肚子下面也隐隐作痛。")])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(illness.contains("反酸") && illness.contains("烧心") && !illness.contains("发热") && !illness.contains("外阴"), "\(illness)")
+    }
+
+    @Test func aMedicineIsGivenTheWayItsFormIs() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "眼睛红两天了。"),
+            TranscriptTurn(speaker: .doctor, text: "左氧氟沙星滴眼液，一次一滴，一天四次；糠酸莫米松鼻喷雾剂，一天一次。戒烟，少爬楼梯。"),
+        ])
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("滴眼左氧氟沙星滴眼液") && plan.contains("喷鼻糠酸莫米松鼻喷雾剂") && !plan.contains("口服"), "\(plan)")
+        #expect(plan.contains("戒烟") && plan.contains("避免负重"), "\(plan)")
+    }
+
     @Test func aDiagnosisFromTheSharedTermsIsWrittenByItsRecordName() throws {
         let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "头疼。"), TranscriptTurn(speaker: .doctor, text: "考虑紧张性头痛。")])
         #expect(draft.section("diagnosis")?.text == "紧张型头痛？")

@@ -7,7 +7,18 @@ import Clinical
 enum ChineseClinicalTerms {
     static let words = RecordWords.chinese
     static let terms = RecordTerms.shipped
-    static let symptoms: [(name: String, said: [String])] = words.symptoms.map { ($0.name, $0.said) }
+    /// The drafter's own symptoms, then the findings of the shared clinical knowledge a record names (`record` in
+    /// concepts.jsonl) with the ways they are said that the drafter's words do not already hold: one vocabulary.
+    static let symptoms: [(name: String, said: [String])] = {
+        let own = words.symptoms.map { ($0.name, $0.said) }
+        var said = Set(own.flatMap(\.1).map(Folded.text))
+        let shared = ClinicalKnowledge.shipped.concepts.values.filter { $0.record == true }.sorted { $0.id < $1.id }.compactMap {
+            concept -> (String, [String])? in
+            let new = (concept.say["zh"] ?? []).filter { said.insert(Folded.text($0)).inserted }
+            return new.isEmpty ? nil : (concept.zh, new)
+        }
+        return own + shared
+    }()
     /// Every way a diagnosis is said → the record's name for it; the drafter's own words keep their names.
     static let diagnosisNames = merged(words[.diagnoses], names: words.writtenAs, with: terms.sayings(.disease, language: "zh"))
     /// Long-standing diseases as the record names them: named by the patient, they are the history.

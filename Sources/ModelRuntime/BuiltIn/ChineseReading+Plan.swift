@@ -1,3 +1,5 @@
+import Clinical
+
 /// The doctor's plan as a record writes it: tests ordered, medicines advised, and advice in its usual words
 /// (多喝水 → 多饮水), each pointing at where the doctor said it.
 extension ChineseReading {
@@ -50,7 +52,7 @@ extension ChineseReading {
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
-                        let route = Self.topical.contains(where: mention.value.contains) ? "外用" : "口服"
+                        let route = Self.route(of: mention.value)
                         let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
                         let key = route + name + " " + dosing.text
                         add(key, to: &dosed, span: turn.span(range), at: (turn.index, range.lowerBound))
@@ -90,9 +92,9 @@ extension ChineseReading {
             // 头孢 beside 头孢克洛 says the same medicine less precisely.
             let named = medicines.values.filter { item in !medicines.keys.contains { $0 != item.text && $0.hasPrefix(item.text) } }
             let ordered = named.sorted(by: Self.earlier).prefix(4)
-            let topical = ordered.filter { name in Self.topical.contains(where: name.text.contains) }
-            let oral = ordered.filter { name in !Self.topical.contains(where: name.text.contains) }
-            for (route, group) in [("口服", oral), ("外用", topical)] where !group.isEmpty {
+            for route in Self.routeNames {
+                let group = ordered.filter { Self.route(of: $0.text) == route }
+                guard !group.isEmpty else { continue }
                 let names = group.map { $0.text.hasPrefix(route) ? String($0.text.dropFirst(route.count)) : $0.text }
                 items.append(PlanItem(text: route + names.joined(separator: "、"), evidence: group.flatMap(\.evidence), firstSaid: first.firstSaid))
             }
@@ -112,7 +114,7 @@ extension ChineseReading {
     private static func rank(of item: String) -> Int {
         if item == "及时就医" || item == "医院就诊" { return 0 }
         if item.hasPrefix("完善") || item.hasPrefix("复查") { return 1 }
-        if ["口服", "外用", "雾化", "输液", "继续", "停用"].contains(where: item.hasPrefix) { return 2 }
+        if (Self.routeNames + ["雾化", "输液", "继续", "停用"]).contains(where: item.hasPrefix) { return 2 }
         if item == "密切观察" || item == "监测体温" { return 3 }
         if item.hasSuffix("复诊") { return 5 }
         return 4
@@ -126,17 +128,14 @@ extension ChineseReading {
 
     static let stopCues = ["停用", "停掉", "停止", "停服", "停药", "可以停", "不需要吃", "不用吃", "不要再吃", "不用再吃", "不需要再吃"]
     static let prohibitionCues = ["不能", "不要", "不用", "不需要", "别", "避免", "禁用", "慎用"]
-    static let topical = ["炉甘石", "氧化锌", "软膏", "莫匹罗星", "地奈德", "丁酸氢化可的松", "开塞露"]
+    /// How a medicine is given, by its form (滴眼液 → 滴眼); none listed: 口服.
+    static func route(of medicine: String) -> String {
+        Terms.words.routes.first { $0.said.contains(where: medicine.contains) }?.name ?? "口服"
+    }
+    /// Every route a plan line starts with, 口服 first.
+    static let routeNames = ["口服"] + Terms.words.routes.map(\.name)
     static let ordersInAQuestion = ["查个", "查一下", "化验一下", "化验个", "做个", "做一下", "拍个", "拍一下", "照个", "抽血", "完善", "建议"]
     static let orderCues = ["建议", "查", "做", "复查", "完善", "需要", "看一下", "检查", "化验", "拍"]
     static let procedures: Set<String> = ["雾化", "输液", "吊瓶", "挂水", "吊水", "点滴", "打针"]
-    static let adviceIndex = TermIndex([
-        ("多喝水", "多饮水"), ("多饮水", "多饮水"), ("多喝点水", "多饮水"), ("多喝温水", "多饮水"), ("清淡", "清淡饮食"), ("物理降温", "物理降温"),
-        ("温水擦浴", "物理降温"), ("保暖", "注意保暖"), ("监测体温", "监测体温"), ("量体温", "监测体温"), ("测体温", "监测体温"),
-        ("密切观察", "密切观察"), ("观察", "密切观察"), ("及时就医", "及时就医"), ("及时就诊", "及时就医"), ("尽快就医", "及时就医"), ("尽快就诊", "及时就医"),
-        ("马上去医院", "及时就医"), ("就医", "医院就诊"), ("就诊", "医院就诊"), ("去医院", "医院就诊"), ("到医院", "医院就诊"), ("看医生", "医院就诊"), ("少量多次", "少量多次喂养"), ("按摩腹部", "按摩腹部"),
-        ("揉肚子", "按摩腹部"), ("雾化", "雾化治疗"),
-        ("输液", "输液治疗"), ("吊瓶", "输液治疗"), ("挂水", "输液治疗"), ("打点滴", "输液治疗"), ("休息", "注意休息"), ("注意饮食", "注意饮食"), ("调整饮食", "注意饮食"), ("拍背", "拍背排痰"),
-        ("继续", "继续原有治疗"), ("复诊", "复诊"), ("随诊", "复诊"), ("母乳喂养", "母乳喂养"), ("晒太阳", "多晒太阳"), ("勤换尿布", "勤换尿布"), ("保持干燥", "保持皮肤干燥"),
-    ])
+    static let adviceIndex = TermIndex(Terms.words.advice.flatMap { advice in advice.said.map { ($0, advice.name) } })
 }

@@ -43,7 +43,7 @@ public enum OmissionCheck {
         for item in reading.plan(limit: 20) {
             if !item.parts.isEmpty {
                 facts += item.parts.map { Fact(.order, $0.text, $0.evidence) }
-            } else if item.text.hasPrefix("口服") || item.text.hasPrefix("外用") {
+            } else if ChineseReading.routeNames.contains(where: item.text.hasPrefix) {
                 facts.append(Fact(.medicine, item.text, item.evidence, match: String(item.text.dropFirst(2))))
             }
         }

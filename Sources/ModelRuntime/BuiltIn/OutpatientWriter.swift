@@ -41,7 +41,7 @@ struct OutpatientWriter {
         result["chiefComplaint"] = mainComplaint.map { [chiefComplaint($0, duration: mainDuration)] } ?? []
         var illness: [DraftStatement] = []
         if !complaints.isEmpty {
-            let listed = Array(([mainComplaint].compactMap { $0 } + complaints.filter { $0.name != mainComplaint?.name }).prefix(3))
+            let listed = Array(([mainComplaint].compactMap { $0 } + complaints.filter { $0.name != mainComplaint?.name }).prefix(5))
             var evidence = listed.compactMap(\.evidence.first)
             var onset = ""
             if let (duration, span) = mainDuration {
@@ -78,7 +78,7 @@ struct OutpatientWriter {
             illness.append(statement(course.text, evidence: [course.span]))
         }
         // A pertinent negative is a symptom; "无食欲差" says nothing a record would.
-        for denied in symptoms.filter({ !$0.present && !Self.generalState.contains($0.name) }).prefix(2) {
+        for denied in symptoms.filter({ !$0.present && !Self.generalState.contains($0.name) }).prefix(3) {
             illness.append(denied.statement("无" + denied.name, reportedTurns: reported))
         }
         result["presentIllness"] = illness
