@@ -74,6 +74,15 @@ struct AdultConsultationTests {
         #expect(illness.contains("反酸") && illness.contains("烧心") && !illness.contains("发热") && !illness.contains("外阴"), "\(illness)")
     }
 
+    @Test func twoQuestionsAnsweredInTwoClausesAreNotOneBareNo() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "左边膝盖疼半年了。"), TranscriptTurn(speaker: .doctor, text: "有没有外伤？关节肿不肿？"),
+            TranscriptTurn(speaker: .patient, text: "没摔过，有时候有点肿。"),
+        ])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(!illness.contains("无关节肿"), "\(illness)")
+    }
+
     @Test func aMedicineIsGivenTheWayItsFormIs() throws {
         let draft = builtInDraft([
             TranscriptTurn(speaker: .patient, text: "眼睛红两天了。"),

@@ -113,8 +113,12 @@ struct ChineseReading: Sendable {
         } else {
             return []
         }
+        // Two questions answered in two clauses ("有没有外伤？关节肿不肿？" "没摔过，有时候有点肿。"): the first clause
+        // answers the first question only, so a bare reading would deny what the second clause affirms.
+        let questions = doctorTurn.clauses().filter { isQuestion(doctorTurn, $0) }
+        if questions.count > 1, answerTurn.clauses().count > 1 { return [] }
         var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
-        for clause in doctorTurn.clauses() where isQuestion(doctorTurn, clause) {
+        for clause in questions {
             for mention in symptomMentions(in: doctorTurn, clause) {
                 asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answerClause))))
             }
