@@ -117,4 +117,16 @@ struct SpokenEnglishTests {
         #expect(draft.section("plan")?.statements.isEmpty == true, "a medicine asked about is not prescribed")
         #expect(draft.section("subjective")?.text.contains("Denies fever.") == true, "\(draft.section("subjective")?.text ?? "")")
     }
+
+    @Test func negationReachesFiveWordsBackUntilTheSentenceTurns() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "I hurt my right leg."),
+            TranscriptTurn(speaker: .doctor, text: "I really don't see any evidence of a fracture. I think this is a contusion."),
+            TranscriptTurn(speaker: .patient, text: "No fever, but I have a cough."),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        #expect(draft.section("assessment")?.text.contains("Fracture") == false, "\(draft.section("assessment")?.text ?? "")")
+        let subjective = try #require(draft.section("subjective")?.text)
+        #expect(subjective.contains("cough") && subjective.contains("Denies fever"), "\(subjective)")
+    }
 }

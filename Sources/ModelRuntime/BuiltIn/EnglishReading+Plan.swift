@@ -53,7 +53,9 @@ extension EnglishReading {
                         from = comma + 1
                     }
                     var rest = turn.string(mention.range.upperBound..<end).split(separator: " ").prefix(Self.doseWords).joined(separator: " ")
-                    for ending in [" and", " with", " or"] where rest.hasSuffix(ending) { rest.removeLast(ending.count) }
+                    for ending in [" and", " with", " or"] where rest.hasSuffix(ending) || rest == String(ending.dropFirst()) {
+                        rest.removeLast(min(rest.count, ending.count))
+                    }
                     let text = mention.value + (rest.isEmpty ? "" : " " + rest)
                     let span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
                     found.append((mention.value, Quote(text: text, span: span)))

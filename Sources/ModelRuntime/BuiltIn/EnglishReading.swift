@@ -47,7 +47,7 @@ struct EnglishReading: Sendable {
     /// pronoun ("here for me").
     func reasonForVisit() -> Quote? {
         for turn in turns where turn.speaker == .doctor {
-            for sentence in sentences(of: turn) {
+            for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
                 for marker in Self.words[.reasonCues] {
                     guard let start = turn.characters.firstIndex(of: marker + " ", in: sentence) else { continue }
                     var lower = start + marker.count + 1, upper = lower, words = 0
@@ -160,10 +160,12 @@ struct EnglishReading: Sendable {
         return before.hasSuffix("right ") ? "right " : before.hasSuffix("left ") ? "left " : ""
     }
 
-    /// Whether a negation cue is among the three words before `range` in `clause`.
+    /// Whether a negation cue is among the five words before `range` in `clause` ("don't see any evidence of a
+    /// fracture"), after the last word that turns the sentence ("no pain but a fracture" has a fracture).
     func isNegated(_ turn: TurnText, _ clause: Range<Int>, _ range: Range<Int>) -> Bool {
-        let before = turn.string(clause.lowerBound..<range.lowerBound).split(separator: " ").suffix(3).joined(separator: " ")
-        return EnglishCues.any(Self.words[.negationCues], in: before)
+        var before = turn.string(clause.lowerBound..<range.lowerBound).split(separator: " ").suffix(5)
+        if let turning = before.lastIndex(where: { Self.turningWords.contains(String($0)) }) { before = before[(turning + 1)...] }
+        return EnglishCues.any(Self.words[.negationCues], in: before.joined(separator: " "))
     }
 
     /// Whether the sentence is asked: it ends with a question mark, or starts as a question does ("do you", "any")
@@ -200,6 +202,7 @@ struct EnglishReading: Sendable {
 
     static let words = RecordWords.english
     static let breaks = words[.spokenBreaks].map(Array.init)
+    static let turningWords: Set<String> = ["but", "however", "although", "though", "except"]
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
     static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]
     static let femaleWords = Set(words[.femaleCues])
