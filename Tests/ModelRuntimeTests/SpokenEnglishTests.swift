@@ -129,4 +129,14 @@ struct SpokenEnglishTests {
         let subjective = try #require(draft.section("subjective")?.text)
         #expect(subjective.contains("cough") && subjective.contains("Denies fever"), "\(subjective)")
     }
+
+    @Test func aSymptomAskedAboutAndAnsweredYesIsReported() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "I've had a sore throat for three days."),
+            TranscriptTurn(speaker: .doctor, text: "Any cough?"), TranscriptTurn(speaker: .patient, text: "Yeah, at night."),
+            TranscriptTurn(speaker: .doctor, text: "Any fever or chills?"), TranscriptTurn(speaker: .patient, text: "Yes."),
+        ]
+        let reported = try #require(builtInDraft(visit, template: .enSOAP).section("subjective")?.statements.first?.text)
+        #expect(reported == "The patient reports sore throat and cough.", "two symptoms answered by one yes are not split: \(reported)")
+    }
 }

@@ -137,6 +137,18 @@ struct EnglishReading: Sendable {
                 }
             }
         }
+        // "Any cough?" "Yes." — one symptom question answered yes: the patient has what was asked.
+        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
+            let questions = sentences(of: turn).filter { isQuestion(turn, $0) }
+            guard questions.count == 1, let question = questions.first,
+                let answer = turns[(position + 1)..<min(position + 2, turns.count)].first(where: { $0.speaker == .patient }),
+                let clause = answer.clauses().first, Self.yesAnswers.contains(where: { (answer.string(clause) + " ").hasPrefix($0 + " ") })
+            else { continue }
+            let mentions = turn.matches(Self.symptomIndex, in: question).filter { !isNegated(turn, question, $0.range) }
+            for mention in mentions where mentions.count == 1 && seen.insert(mention.value).inserted {
+                found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+            }
+        }
         return found.filter { quote in !found.contains { $0.text != quote.text && $0.text.hasSuffix(" " + quote.text) } }
     }
 
@@ -202,6 +214,8 @@ struct EnglishReading: Sendable {
 
     static let words = RecordWords.english
     static let breaks = words[.spokenBreaks].map(Array.init)
+    /// How a patient's answer says yes: it must start with one of these.
+    static let yesAnswers = ["yes", "yeah", "yep", "i do", "i have", "a little", "sometimes", "uh-huh", "mm-hmm"]
     static let turningWords: Set<String> = ["but", "however", "although", "though", "except"]
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
     static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]
