@@ -51,6 +51,8 @@ public struct RecordWords: Sendable {
         case ongoingUses
         /// Habits a doctor asks about, by the record's word; its last character names it in a question (抽烟吗 → 吸烟).
         case habits
+        /// A verb that orders the test named right after it (拍胸片, 查血常规).
+        case testVerbs
         /// English: sentences of the patient that tell the history (started, since, worse).
         case historyCues
         /// English: a doctor naming what the patient has (this is, consistent with).

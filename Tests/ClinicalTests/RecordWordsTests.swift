@@ -39,7 +39,7 @@ struct RecordWordsTests {
 
     @Test func aMissingListIsNamed() {
         let text = Self.allLists.dropLast().joined(separator: "\n")
-        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"habits\" is missing")) {
+        #expect(throws: KnowledgeError(file: "f.jsonl", line: 0, message: "list \"testVerbs\" is missing")) {
             try RecordWords.load(KnowledgeFile(name: "f.jsonl", text: text))
         }
     }

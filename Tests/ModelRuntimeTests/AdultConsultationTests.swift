@@ -83,6 +83,16 @@ struct AdultConsultationTests {
         #expect(!illness.contains("无关节肿"), "\(illness)")
     }
 
+    @Test func aTestRightAfterItsVerbIsOrderedAndABurningChestIsNoFever() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "这一个月胸口烧得慌，嗓子里老有酸水。"),
+            TranscriptTurn(speaker: .doctor, text: "拍胸片，查血常规。加用甘精胰岛素，每晚10单位。"),
+        ])
+        #expect(draft.section("presentIllness")?.text.contains("发热") == false)
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("胸片") && plan.contains("血常规") && plan.contains("注射") && !plan.contains("口服"), "\(plan)")
+    }
+
     @Test func aMedicineIsGivenTheWayItsFormIs() throws {
         let draft = builtInDraft([
             TranscriptTurn(speaker: .patient, text: "眼睛红两天了。"),

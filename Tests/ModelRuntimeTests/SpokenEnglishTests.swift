@@ -139,4 +139,14 @@ struct SpokenEnglishTests {
         let reported = try #require(builtInDraft(visit, template: .enSOAP).section("subjective")?.statements.first?.text)
         #expect(reported == "The patient reports sore throat and cough.", "two symptoms answered by one yes are not split: \(reported)")
     }
+
+    @Test func aDoseEndsWhereAnotherClauseStarts() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "My lower back hurts."),
+            TranscriptTurn(
+                speaker: .doctor, text: "I'll prescribe naproxen 500 mg twice a day and refer you to physical therapy. Follow up in four weeks."),
+        ]
+        let plan = try #require(builtInDraft(visit, template: .enSOAP).section("plan")).statements.map(\.text)
+        #expect(plan == ["Naproxen 500 mg twice a day.", "Refer to physical therapy.", "Follow up in four weeks."], "\(plan)")
+    }
 }

@@ -26,7 +26,9 @@ extension ChineseReading {
                 for mention in turn.matches(Self.testIndex, in: clause) {
                     let range = mention.range
                     // "先去拍个胸片" orders by its verb alone.
-                    let orderedByVerb = Self.ordersInAQuestion.contains(where: turn.string(clause.lowerBound..<range.lowerBound).contains)
+                    let before = turn.string(clause.lowerBound..<range.lowerBound)
+                    let orderedByVerb =
+                        Self.ordersInAQuestion.contains(where: before.contains) || Terms.words[.testVerbs].contains(where: before.hasSuffix)
                     guard orderedByVerb || (advising && Self.orderCues.contains(where: text.contains)) else { continue }
                     guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     // "查个大便常规看看有炎症吗" orders the test and asks nothing of the family; "有化验血常规吗" asks.

@@ -52,7 +52,14 @@ extension EnglishReading {
                         }
                         from = comma + 1
                     }
-                    var rest = turn.string(mention.range.upperBound..<end).split(separator: " ").prefix(Self.doseWords).joined(separator: " ")
+                    var words = turn.string(mention.range.upperBound..<end).split(separator: " ").prefix(Self.doseWords)
+                    // "… twice a day and refer you to …": "and" before anything but more of the dose starts another clause.
+                    if let and = words.indices.dropLast().first(where: {
+                        words[$0] == "and" && !(words[$0 + 1].first?.isNumber == true || Self.numberWords.contains(String(words[$0 + 1])))
+                    }) {
+                        words = words[..<and]
+                    }
+                    var rest = words.joined(separator: " ")
                     for ending in [" and", " with", " or"] where rest.hasSuffix(ending) || rest == String(ending.dropFirst()) {
                         rest.removeLast(min(rest.count, ending.count))
                     }

@@ -42,11 +42,14 @@ struct SOAPWriter {
         result["allergies"] = reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg*"], questions: false, limit: 3).map {
             statement(reading.turns[$0.span.turn].isPatientSide ? person.patient($0.text) : person.doctor($0.text), [$0.span])
         }
+        let ordered = reading.testsOrdered().map(\.span)
         result["objective"] = reading.sentences(
             of: [.doctor, .other], holding: Self.words[.examCues], excluding: Self.introCues + Self.words[.assessmentStarts], questions: false,
             limit: 12
         )
         .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
+        // A sentence ordering a test ("Get a chest x-ray today") is the plan's.
+        .filter { quote in !ordered.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
         .map { statement(person.doctor($0.text), [$0.span]) }
 
         let diagnoses = reading.diagnoses()
@@ -83,7 +86,8 @@ struct SOAPWriter {
             .prefix(12)
         plan += advice.map { statement(person.doctor($0.text), [$0.span], []) }
         if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
-        return plan
+        var written: Set<String> = []
+        return plan.filter { written.insert($0.text.lowercased()).inserted }
     }
 
     /// Items joined as a sentence lists them: "cough, fever and chills".
