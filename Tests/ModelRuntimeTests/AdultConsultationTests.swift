@@ -93,6 +93,16 @@ struct AdultConsultationTests {
         #expect(plan.contains("胸片") && plan.contains("血常规") && plan.contains("注射") && !plan.contains("口服"), "\(plan)")
     }
 
+    @Test func aLongStandingDiseaseTheDoctorAsksAboutAndThePatientConfirmsIsTheHistory() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "最近脚有点麻。"), TranscriptTurn(speaker: .doctor, text: "糖尿病几年了？"),
+            TranscriptTurn(speaker: .patient, text: "八年了。"), TranscriptTurn(speaker: .doctor, text: "有高血压吗？"),
+            TranscriptTurn(speaker: .patient, text: "没有。"),
+        ])
+        let history = try #require(draft.section("pastHistory")?.text)
+        #expect(history.contains("糖尿病") && !history.contains("高血压"), "\(history)")
+    }
+
     @Test func aMedicineIsGivenTheWayItsFormIs() throws {
         let draft = builtInDraft([
             TranscriptTurn(speaker: .patient, text: "眼睛红两天了。"),

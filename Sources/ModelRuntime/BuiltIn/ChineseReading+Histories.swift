@@ -32,8 +32,34 @@ extension ChineseReading {
                 }
             }
         }
+        for quote in confirmedStandingDiseases() where !found.contains(where: { $0.text == quote.text }) {
+            found.removeAll { $0.text == "既往体健" }
+            found.append(quote)
+        }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
             found.append(Quote(text: "既往体健", span: denial))
+        }
+        return found
+    }
+
+    /// A long-standing disease the doctor asks about and the patient confirms, with a yes or with how long
+    /// ("糖尿病几年了？" "八年了。"): the history, though the patient never names it.
+    private func confirmedStandingDiseases() -> [Quote] {
+        var found: [Quote] = []
+        for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
+            guard let answer = patientAnswer(after: position), let first = answer.clauses().first else { continue }
+            let reply = answer.string(first)
+            let confirms =
+                !Self.negativeAnswers.contains(where: reply.hasPrefix)
+                && (Self.positiveAnswers.contains(where: reply.hasPrefix)
+                    || !ChineseQuantities.durations(in: answer.characters, range: first).isEmpty)
+            guard confirms else { continue }
+            for clause in turn.clauses() where isQuestion(turn, clause) {
+                for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
+                    guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
+                    found.append(Quote(text: mention.value, span: turn.span(mention.range)))
+                }
+            }
         }
         return found
     }
