@@ -103,6 +103,12 @@ struct AdultConsultationTests {
         #expect(history.contains("糖尿病") && !history.contains("高血压"), "\(history)")
     }
 
+    @Test func aQualityWithoutASiteSpeaksOfTheSiteOfTheClauseBefore() throws {
+        let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "右手腕摔了一跤撑地，现在肿得厉害。头疼，肚子也疼。")])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(illness.contains("手腕肿") && illness.contains("头痛") && illness.contains("腹痛"), "\(illness)")
+    }
+
     @Test func aMedicineIsGivenTheWayItsFormIs() throws {
         let draft = builtInDraft([
             TranscriptTurn(speaker: .patient, text: "眼睛红两天了。"),

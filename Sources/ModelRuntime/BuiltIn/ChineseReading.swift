@@ -143,11 +143,19 @@ struct ChineseReading: Sendable {
         return kept(mentions + composed, in: turn, clause).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// Sites each with the qualities said within a few characters after it, before the next site.
+    /// Sites each with the qualities said within a few characters after it, before the next site. A clause with a
+    /// quality and no site speaks of the site the clause before it left alone ("右手腕摔了一跤，现在肿得厉害" → 手腕肿).
     private func composedMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
         let sites = turn.matches(Self.siteIndex, in: clause)
-        guard !sites.isEmpty else { return [] }
         let qualities = turn.matches(Self.qualityIndex, in: clause)
+        guard !sites.isEmpty else {
+            guard let quality = qualities.first, let previous = turn.clause(before: clause.lowerBound),
+                let site = turn.matches(Self.siteIndex, in: previous).last,
+                turn.matches(Self.qualityIndex, in: site.range.upperBound..<previous.upperBound).isEmpty,
+                turn.matches(Self.symptomIndex, in: site.range.upperBound..<previous.upperBound).isEmpty
+            else { return [] }
+            return [(quality.range, site.value + quality.value, quality.range.lowerBound)]
+        }
         var found: [(range: Range<Int>, value: String, denialPoint: Int)] = []
         for (position, site) in sites.enumerated() {
             let end = min(

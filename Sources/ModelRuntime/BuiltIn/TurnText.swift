@@ -71,6 +71,19 @@ struct TurnText: Sendable {
         return result
     }
 
+    /// The clause that ends before `offset` in the same sentence, if any (found by halving: clauses are in order).
+    func clause(before offset: Int) -> Range<Int>? {
+        var low = 0, high = commaClauses.count
+        while low < high {
+            let middle = (low + high) / 2
+            if commaClauses[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let previous = commaClauses[low - 1]
+        let between = characters[previous.upperBound..<offset]
+        return between.contains { Self.sentenceEnds.contains($0) } ? nil : previous
+    }
+
     /// The clause holding character `offset`.
     func clause(around offset: Int) -> Range<Int> {
         clauses().first { $0.contains(offset) || $0.upperBound == offset } ?? offset..<offset
