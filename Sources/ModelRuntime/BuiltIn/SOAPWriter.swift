@@ -49,7 +49,7 @@ struct SOAPWriter {
         )
         .filter { !EnglishCues.any(Self.words[.planCues], in: $0.text) || EnglishCues.any(EnglishReading.reportWords, in: $0.text) }
         // A sentence ordering a test ("Get a chest x-ray today") is the plan's.
-        .filter { quote in !ordered.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
+        .filter { !Self.holds($0, anyOf: ordered) }
         .map { statement(person.doctor($0.text), [$0.span]) }
 
         let diagnoses = reading.diagnoses()
@@ -81,13 +81,18 @@ struct SOAPWriter {
         let planCued = reading.sentences(
             of: [.doctor], holding: Self.words[.planCues], excluding: Self.words[.examStarts], questions: false, limit: 20)
         let advice = (reading.assessmentNarrative(limit: 12) + planCued)
-            .filter { quote in !itemSpans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end } }
+            .filter { !Self.holds($0, anyOf: itemSpans) }
             .filter { said.insert($0.span).inserted }
             .prefix(12)
         plan += advice.map { statement(person.doctor($0.text), [$0.span], []) }
         if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
         var written: Set<String> = []
         return plan.filter { written.insert($0.text.lowercased()).inserted }
+    }
+
+    /// Whether the quoted sentence holds one of `spans`.
+    static func holds(_ quote: Quote, anyOf spans: [EvidenceSpan]) -> Bool {
+        spans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }
     }
 
     /// Items joined as a sentence lists them: "cough, fever and chills".
