@@ -97,10 +97,8 @@ extension EnglishReading {
             for sentence in sentences(of: turn) {
                 let text = EnglishCues.padded(turn.string(sentence))
                 started = started || Self.words[.assessmentStarts].contains { EnglishCues.holds($0, in: text) }
-                guard started, !isQuestion(turn, sentence), !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: text) }),
-                    let trimmed = trimmed(turn, sentence), trimmed.count >= 12
-                else { continue }
-                found.append(Quote(text: SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies), span: turn.span(trimmed)))
+                guard started, !isQuestion(turn, sentence), let quote = quote(turn, sentence, padded: text) else { continue }
+                found.append(quote)
                 if found.count == limit { return found }
             }
         }

@@ -31,15 +31,22 @@ struct EnglishReading: Sendable {
             for sentence in sentences(of: turn) where questions || !isQuestion(turn, sentence) {
                 let text = EnglishCues.padded(turn.string(sentence))
                 guard cues.contains(where: { EnglishCues.holds($0, in: text) }), !excluding.contains(where: { EnglishCues.holds($0, in: text) }),
-                    !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: text) }),
-                    let trimmed = trimmed(turn, sentence), trimmed.count >= 12
+                    let quote = quote(turn, sentence, padded: text)
                 else { continue }
-                let quote = SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies)
-                if seen.insert(quote).inserted { found.append(Quote(text: quote, span: turn.span(trimmed))) }
+                if seen.insert(quote.text).inserted { found.append(quote) }
                 if found.count == limit { return found }
             }
         }
         return found
+    }
+
+    /// The sentence as a record quotes it — without leading fillers, tidied — unless it is talk to a dictation
+    /// assistant or too short to say anything; `padded` is its `EnglishCues.padded` text.
+    func quote(_ turn: TurnText, _ sentence: Range<Int>, padded: String) -> Quote? {
+        guard !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: padded) }),
+            let trimmed = trimmed(turn, sentence), trimmed.count >= 12
+        else { return nil }
+        return Quote(text: SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies), span: turn.span(trimmed))
     }
 
     /// "presents for …", "here today for …": the reason for the visit as the doctor put it, up to the sentence's
