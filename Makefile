@@ -28,7 +28,8 @@ run: build
 test: deps
 	@if [ -z "$$COMPANION_TEST_POSTGRES_URL" ]; then eval "$$(scripts/start-postgres.sh)"; fi; \
 	if [ -z "$$COMPANION_TEST_MODEL_URL" ]; then eval "$$(scripts/start-model-server.sh)" || echo "no model server: its test is skipped" >&2; fi; \
-	swift build --build-tests && swift test --skip-build 2>&1 | tee .build/test-output.txt; \
+	swift build --build-tests && SWIFT_BACKTRACE=$${SWIFT_BACKTRACE:-interactive=no,symbolicate=fast} \
+	  swift test --skip-build 2>&1 | tee .build/test-output.txt; \
 	status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || exit $$status; \
 	scripts/contract-fuzz.sh
 

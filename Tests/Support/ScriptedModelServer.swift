@@ -19,17 +19,12 @@ public actor ScriptedModelServer {
     private var steps: [Step]
     public private(set) var requests: [String] = []
 
-    /// Slow answers still being waited out.
-    private var sleeping = 0
-
     public init(_ steps: [Step]) { self.steps = steps }
 
     func next(recording body: String) -> Step {
         requests.append(body)
         return steps.isEmpty ? .status(500) : steps.removeFirst()
     }
-
-    func slept(_ change: Int) { sleeping += change }
 
     /// Runs the server on a free loopback port while `body` runs; `body` gets the base URL.
     public static func run(_ steps: [Step], _ body: @escaping @Sendable (String, ScriptedModelServer) async throws -> Void) async throws {
@@ -43,9 +38,7 @@ public actor ScriptedModelServer {
             case .raw(let content):
                 return Self.completion(content)
             case .slow(let delay):
-                await script.slept(1)
                 try? await Task.sleep(for: delay)
-                await script.slept(-1)
                 return Self.completion(#"{"sections":[]}"#)
             case .refuseFormat:
                 let body = #"{"error":{"message":"1 validation error: ('body', 'response_format', 'type') Input should be 'text' or 'json_object'"}}"#
@@ -58,18 +51,10 @@ public actor ScriptedModelServer {
         // Not Hummingbird's test client: its fixed 5-s connect timed out under the suite's start-up load.
         try await LoopbackServer.run(router, logger: Logger(label: "scripted-model-server")) { port in
             try await body("http://127.0.0.1:\(port)/v1", script)
-            // A slow answer is let finish before the server stops: stopping with a request in flight can end the
-            // process (NIO's writer of that response is dropped unfinished).
-            var waits = 0
-            while await script.sleeping > 0, waits < 200 {
-                try await Task.sleep(for: .milliseconds(50))
-                waits += 1
-            }
         }
     }
 
-    /// Every answer closes its connection: a client's idle keep-alive connection open when the server stops can end
-    /// the test process (NIO's writer of that connection is dropped unfinished).
+    /// Every answer closes its connection, so each scripted step is answered on a connection of its own.
     private static var closing: HTTPFields {
         var headers = HTTPFields()
         headers[.connection] = "close"
