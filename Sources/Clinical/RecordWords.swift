@@ -53,6 +53,16 @@ public struct RecordWords: Sendable {
         case habits
         /// A verb that orders the test named right after it (拍胸片, 查血常规).
         case testVerbs
+        /// A doctor asking how long (多久, 几天): the answer dates the complaint.
+        case durationQuestions
+        /// Said at the start of a clause, carry nothing for the record (嗯, 好的, 然后).
+        case leadingFillers
+        /// Words of a result said with its test (阳性, 偏高, 满视野): the clause reports the result.
+        case resultWords
+        /// Said right before a disease's name, make it a feeling (有点焦虑), not the disease.
+        case mildCues
+        /// Who is speaking or spoken of (我, 他), left out of a history quoted from the patient (我对青霉素过敏 → 青霉素过敏).
+        case speakerWords
         /// English: sentences of the patient that tell the history (started, since, worse).
         case historyCues
         /// English: a doctor naming what the patient has (this is, consistent with).

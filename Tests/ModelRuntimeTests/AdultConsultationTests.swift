@@ -100,7 +100,45 @@ struct AdultConsultationTests {
             TranscriptTurn(speaker: .patient, text: "没有。"),
         ])
         let history = try #require(draft.section("pastHistory")?.text)
-        #expect(history.contains("糖尿病") && !history.contains("高血压"), "\(history)")
+        #expect(history.contains("糖尿病") && history.contains("否认高血压"), "\(history)")
+    }
+
+    @Test func aDiseaseDeniedLaterInTheAnswerIsDeniedWhateverTheFirstClauseAnswered() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "右脚大拇指旁边的指甲红肿，一碰就疼。"),
+            TranscriptTurn(speaker: .doctor, text: "几天了？有糖尿病吗？"),
+            TranscriptTurn(speaker: .patient, text: "五天了，没有糖尿病。"),
+        ])
+        let history = try #require(draft.section("pastHistory")?.text)
+        #expect(history == "否认糖尿病。", "\(history)")
+    }
+
+    @Test func hoursBorneInOneNightDoNotDateTheIllness() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "我睡不着觉，躺下两个小时都睡不着。"), TranscriptTurn(speaker: .doctor, text: "这样多久了？"),
+            TranscriptTurn(speaker: .patient, text: "三个月了。"),
+        ])
+        let complaint = try #require(draft.section("chiefComplaint")?.text)
+        #expect(complaint.contains("3个月") && !complaint.contains("小时"), "\(complaint)")
+    }
+
+    @Test func aBurningOnPassingUrineIsNotAFeverAndAHistoryLosesItsSpeaker() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "尿的时候烧得疼，尿完还想尿。"), TranscriptTurn(speaker: .doctor, text: "对什么药过敏吗？"),
+            TranscriptTurn(speaker: .patient, text: "我对青霉素过敏。"),
+        ])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(illness.contains("尿痛") && !illness.contains("发热"), "\(illness)")
+        #expect(draft.section("allergies")?.text == "青霉素过敏。")
+    }
+
+    @Test func theDoctorsAssessmentIsNotAnExaminationFinding() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "腰上长了一片水泡，很疼。"),
+            TranscriptTurn(speaker: .doctor, text: "左侧腰背部可见簇集性水疱。考虑带状疱疹。"),
+        ])
+        let exam = try #require(draft.section("physicalExam")?.text)
+        #expect(!exam.contains("考虑"), "\(exam)")
     }
 
     @Test func aQualityWithoutASiteSpeaksOfTheSiteOfTheClauseBefore() throws {
@@ -143,6 +181,18 @@ struct EnglishNoteTests {
         #expect(subjective.contains("The patient feels dizzy and the patient has had a headache for two days."), "\(subjective)")
         #expect(subjective.contains("Denies vomiting."))
         #expect(subjective.contains("Current medications: lisinopril 10 mg every morning."))
+    }
+
+    @Test func aMedicineTakenIsListedInTheRecordsPersonWithoutWhatFollowsBut() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "I take hydrochlorothiazide for my blood pressure. I take ibuprofen but it barely helps."),
+            TranscriptTurn(speaker: .doctor, text: "This is gout. Come back in two weeks."),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        let subjective = try #require(draft.section("subjective")).statements.map(\.text)
+        #expect(subjective.contains("Current medications: hydrochlorothiazide for the patient's blood pressure and ibuprofen."), "\(subjective)")
+        let plan = try #require(draft.section("plan")).statements.map(\.text)
+        #expect(plan == ["Follow up in two weeks."], "\(plan)")
     }
 
     @Test func theDoctorsSummaryOfThePatientIsTheSubjectivesToo() throws {

@@ -43,6 +43,11 @@ enum ChineseClinicalTerms {
     static let pastUses = words[.pastUses]
     static let ongoingUses = words[.ongoingUses]
     static let habits = words[.habits]
+    static let durationQuestions = words[.durationQuestions]
+    static let leadingFillers = words[.leadingFillers]
+    static let speakerWords = words[.speakerWords]
+    static let resultWords = words[.resultWords]
+    static let mildCues = words[.mildCues]
 
     /// The drafter's own words (named by `names`, else by themselves), and the terms' sayings they do not already hold.
     private static func merged(_ own: [String], names: [String: String], with sayings: [(said: String, name: String)]) -> [String: String] {

@@ -132,14 +132,14 @@ extension ChineseReading {
                 let supposed = Self.supposingCues.contains(
                     where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
                 if tests.isEmpty, !supposed, let (name, at) = lastTest, turn.index - at <= 1, Self.resultOpenings.contains(where: text.hasPrefix),
-                    Self.resultWords.contains(where: text.contains), let trimmed = trimmed(turn, clause)
+                    Terms.resultWords.contains(where: text.contains), let trimmed = trimmed(turn, clause)
                 {
                     let quote = name + "：" + turn.string(trimmed)
                     if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
                     continue
                 }
                 guard let first = tests.first,
-                    Self.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
+                    Terms.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
                     !Self.orderWords.contains(where: text.contains),
                     // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
@@ -203,7 +203,10 @@ extension ChineseReading {
             for clause in clauses where !isQuestion(turn, clause) {
                 let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
-                guard said.isEmpty, Terms.examCues.contains(where: text.contains), let trimmed = trimmed(turn, clause) else { continue }
+                // "考虑带状疱疹" names a finding in the doctor's assessment, not in the examination.
+                guard said.isEmpty, Terms.examCues.contains(where: text.contains), !isUncertain(turn, clause),
+                    let trimmed = trimmed(turn, clause)
+                else { continue }
                 findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
             }
         }
@@ -217,7 +220,7 @@ extension ChineseReading {
         var seen: Set<String> = []
         for turn in turns where !patientSide || turn.isPatientSide {
             for clause in turn.clauses() where accept(turn, clause, turn.string(clause)) {
-                guard let trimmed = trimmed(turn, clause) else { continue }
+                guard let trimmed = trimmed(turn, clause, dropping: patientSide ? Terms.speakerWords : []) else { continue }
                 let text = turn.string(trimmed)
                 if seen.insert(text).inserted { found.append(Quote(text: text, span: turn.span(trimmed))) }
             }
@@ -225,13 +228,14 @@ extension ChineseReading {
         return found
     }
 
-    /// The clause without leading fillers (嗯, 好的, 那么…) and trailing particles, or nil when nothing is left.
-    func trimmed(_ turn: TurnText, _ clause: Range<Int>) -> Range<Int>? {
+    /// The clause without leading fillers (嗯, 好的, 那么…), the leading words of `dropping` and trailing particles, or nil
+    /// when nothing is left.
+    func trimmed(_ turn: TurnText, _ clause: Range<Int>, dropping: [String] = []) -> Range<Int>? {
         var lower = clause.lowerBound, upper = clause.upperBound
         var changed = true
         while changed {
             changed = false
-            for filler in Self.leadingFillers where lower < upper {
+            for filler in Terms.leadingFillers + dropping where lower < upper {
                 if turn.characters.firstIndex(of: filler, in: lower..<upper) == lower {
                     lower += filler.count
                     changed = true
@@ -249,7 +253,6 @@ extension ChineseReading {
     ]
     /// How a result said without its test's name begins.
     static let resultOpenings = ["结果", "报告", "显示", "提示"]
-    static let resultWords = ["显示", "提示", "正常", "不高", "偏高", "偏低", "升高", "降低", "阳性", "阴性", "未见", "无殊", "异常"]
     static let orderWords = ["建议", "需要", "去查", "再查", "复查", "可以查", "要查", "行", "根据", "最好", "听说", "会", "如果", "看看", "一下"]
     static let reportedDiagnosisCues = ["医生说", "大夫说", "诊断", "确诊", "检查是", "检查出", "查出", "说是", "拍片", "片子"]
     static let diagnosedCues = ["诊断", "确诊", "诊断为"]
@@ -277,5 +280,4 @@ extension ChineseReading {
     static let resultIndex = termIndex(ofTests: Terms.resultNames)
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
-    static let leadingFillers = ["嗯嗯", "嗯", "哦", "啊", "好的", "好", "那么", "那", "所以", "另外", "然后", "就是", "这个", "其实", "您好", "你好"]
 }

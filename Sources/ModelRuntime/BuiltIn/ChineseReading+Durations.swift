@@ -37,11 +37,15 @@ extension ChineseReading {
     private func answeredDuration(of name: String) -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
-            guard ["多长时间", "多久", "几天", "多少天", "什么时候开始", "多长"].contains(where: text.contains),
+            guard Terms.durationQuestions.contains(where: text.contains),
                 // "生后多少天了" asks the age, "多长时间大便1次" how often; "吐泡泡多久了" is about another symptom.
-                !["生后", "出生", "多大", "次"].contains(where: text.contains)
+                !["生后", "出生", "多大", "次"].contains(where: text.contains),
+                // "糖尿病几年了" dates a long-standing disease, not this complaint.
+                !turn.matches(Self.diagnosisIndex, in: 0..<turn.characters.count).contains(where: { Terms.chronicDiseases.contains($0.value) })
             else { continue }
-            let asked = symptomMentions(in: turn, 0..<turn.characters.count).map(\.value)
+            // "多长时间了？大便干吗？" asks how long of the complaint; "吐泡泡多久了" of the symptom in its own clause.
+            let asking = turn.clauses().filter { Terms.durationQuestions.contains(where: turn.string($0).contains) }
+            let asked = asking.flatMap { symptomMentions(in: turn, $0) }.map(\.value)
             if !asked.isEmpty, !asked.contains(where: { Self.isSameComplaint($0, as: name) }) { continue }
             for answer in turns[(position + 1)..<min(position + 4, turns.count)] {
                 guard answer.isPatientSide else { break }
@@ -70,6 +74,9 @@ extension ChineseReading {
             if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
             let age = ChineseQuantities.age(in: turn.characters, range: clause)
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
+                // "躺下两个小时都睡不着": hours borne within one night or one bout, not how long the illness has lasted.
+                let following = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
+                if duration.text.hasSuffix("小时") || duration.text.hasSuffix("分钟"), ["都", "也"].contains(following) { return false }
                 // "八个月半月": a duration read inside the age is part of the age.
                 if let age, age.range.overlaps(duration.range), age.range.lowerBound != duration.range.lowerBound { return false }
                 // "孩子十天不拉粑粑", "宝宝发烧两天": a symptom right after or before the number makes it how long, not how old.

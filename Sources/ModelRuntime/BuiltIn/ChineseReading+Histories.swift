@@ -32,8 +32,8 @@ extension ChineseReading {
                 }
             }
         }
-        for quote in confirmedStandingDiseases() where !found.contains(where: { $0.text == quote.text }) {
-            found.removeAll { $0.text == "既往体健" }
+        for quote in answeredStandingDiseases() where !found.contains(where: { $0.text == quote.text }) {
+            if !quote.text.hasPrefix(Self.denialPrefix) { found.removeAll { $0.text == "既往体健" } }
             found.append(quote)
         }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["以前", "之前", "既往", "平时"], and: ["病", "身体"]) {
@@ -42,21 +42,40 @@ extension ChineseReading {
         return found
     }
 
+    static let denialPrefix = "否认"
+
     /// A long-standing disease the doctor asks about and the patient confirms, with a yes or with how long
-    /// ("糖尿病几年了？" "八年了。"): the history, though the patient never names it.
-    private func confirmedStandingDiseases() -> [Quote] {
+    /// ("糖尿病几年了？" "八年了。"): the history, though the patient never names it; denied ("有糖尿病吗？" "没有。"):
+    /// 否认糖尿病.
+    private func answeredStandingDiseases() -> [Quote] {
         var found: [Quote] = []
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             guard let answer = patientAnswer(after: position), let first = answer.clauses().first else { continue }
             let reply = answer.string(first)
-            let confirms =
-                !Self.negativeAnswers.contains(where: reply.hasPrefix)
-                && (Self.positiveAnswers.contains(where: reply.hasPrefix)
-                    || !ChineseQuantities.durations(in: answer.characters, range: first).isEmpty)
-            guard confirms else { continue }
-            for clause in turn.clauses() where isQuestion(turn, clause) {
+            let questions = turn.clauses().filter { isQuestion(turn, $0) }
+            if Self.negativeAnswers.contains(where: reply.hasPrefix) {
+                // A bare no answers the one question asked, and only then.
+                guard questions.count == 1, let asked = questions.first else { continue }
+                for mention in turn.matches(Self.diagnosisIndex, in: asked) where Terms.chronicDiseases.contains(mention.value) {
+                    found.append(Quote(text: Self.denialPrefix + mention.value, span: answer.span(first)))
+                }
+                continue
+            }
+            let saysYes = Self.positiveAnswers.contains(where: reply.hasPrefix)
+            let saysHowLong = !ChineseQuantities.durations(in: answer.characters, range: first).isEmpty
+            // "没有糖尿病" later in the answer denies it whatever the first clause answered.
+            let denied = answer.clauses().flatMap { clause in
+                answer.matches(Self.diagnosisIndex, in: clause).filter { isNegated(answer, clause: clause, term: $0.range) }
+            }
+            for clause in questions {
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
                     guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
+                    if let denial = denied.first(where: { $0.value == mention.value }) {
+                        found.append(Quote(text: Self.denialPrefix + mention.value, span: answer.span(denial.range)))
+                        continue
+                    }
+                    // "五天了" answers "几天了？", not "有糖尿病吗？": a duration confirms the disease it is asked of.
+                    guard saysYes || (saysHowLong && Terms.durationQuestions.contains(where: turn.string(clause).contains)) else { continue }
                     found.append(Quote(text: mention.value, span: turn.span(mention.range)))
                 }
             }
@@ -68,7 +87,8 @@ extension ChineseReading {
     private func standingHistory(_ turn: TurnText, _ clause: Range<Int>) -> [Quote] {
         var found: [Quote] = []
         for mention in turn.matches(Self.diagnosisIndex, in: clause) where Terms.chronicDiseases.contains(mention.value) {
-            guard !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            let before = turn.string(max(clause.lowerBound, mention.range.lowerBound - 3)..<mention.range.lowerBound)
+            guard !isNegated(turn, clause: clause, term: mention.range), !Terms.mildCues.contains(where: before.hasSuffix) else { continue }
             found.append(Quote(text: mention.value, span: turn.span(mention.range)))
         }
         // A medicine taken (吃, 打, 用) in a sentence naming a long-standing disease is taken for it: "糖尿病十年了，打胰岛素".

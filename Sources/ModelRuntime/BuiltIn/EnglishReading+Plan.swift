@@ -59,6 +59,8 @@ extension EnglishReading {
                     }) {
                         words = words[..<and]
                     }
+                    // "ibuprofen but it barely helps": what follows "but" is about the medicine, not its dose.
+                    if let but = words.firstIndex(of: "but") { words = words[..<but] }
                     var rest = words.joined(separator: " ")
                     for ending in [" and", " with", " or"] where rest.hasSuffix(ending) || rest == String(ending.dropFirst()) {
                         rest.removeLast(min(rest.count, ending.count))

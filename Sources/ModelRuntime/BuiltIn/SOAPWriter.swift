@@ -36,7 +36,10 @@ struct SOAPWriter {
         let denied = reading.deniedSymptoms(besides: symptoms)
         if !denied.isEmpty { subjective.append(statement("Denies " + Self.listed(denied.map(\.text)), denied.map(\.span))) }
         let taking = reading.medicines(taken: true).map(\.line)
-        if !taking.isEmpty { subjective.append(statement("Current medications: " + Self.listed(taking.map(\.text)), taking.map(\.span))) }
+        if !taking.isEmpty {
+            let lines = taking.map { person.phrase($0.text, saidByPatient: reading.turns[$0.span.turn].isPatientSide) }
+            subjective.append(statement("Current medications: " + Self.listed(lines), taking.map(\.span)))
+        }
         result["subjective"] = subjective
 
         result["allergies"] = reading.sentences(of: [.doctor, .patient, .previsit], holding: ["allerg*"], questions: false, limit: 3).map {
@@ -70,13 +73,17 @@ struct SOAPWriter {
 
     /// Medicines, tests, referrals and the follow-up as items, then the doctor's other advice as said.
     private func plan(_ statement: (String, [EvidenceSpan], [StatementFlag]) -> DraftStatement, _ person: ThirdPerson) -> [DraftStatement] {
-        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(taken: false).map { ($0.line.text, [$0.line.span]) }
+        var items: [(text: String, evidence: [EvidenceSpan])] = reading.medicines(taken: false).map {
+            (person.phrase($0.line.text, saidByPatient: false), [$0.line.span])
+        }
         let tests = reading.testsOrdered()
         if !tests.isEmpty { items.append(("Order " + Self.listed(tests.map(\.text)), tests.map(\.span))) }
         items += reading.referrals().map { ($0.text, [$0.span]) }
         var plan = items.map { statement($0.text, $0.evidence, []) }
         // The doctor's assessment and plan as said, then other advice: sentences that hold no item already written.
-        let itemSpans = items.flatMap(\.evidence)
+        let followUp = reading.followUp()
+        // "Come back in two weeks" is written once, as the follow-up.
+        let itemSpans = items.flatMap(\.evidence) + (followUp.map { [$0.span] } ?? [])
         var said: Set<EvidenceSpan> = []
         let planCued = reading.sentences(
             of: [.doctor], holding: Self.words[.planCues], excluding: Self.words[.examStarts], questions: false, limit: 20)
@@ -85,7 +92,7 @@ struct SOAPWriter {
             .filter { said.insert($0.span).inserted }
             .prefix(12)
         plan += advice.map { statement(person.doctor($0.text), [$0.span], []) }
-        if let followUp = reading.followUp() { plan.append(statement(followUp.text, [followUp.span], [])) }
+        if let followUp { plan.append(statement(followUp.text, [followUp.span], [])) }
         var written: Set<String> = []
         return plan.filter { written.insert($0.text.lowercased()).inserted }
     }

@@ -49,6 +49,14 @@ struct ThirdPerson: Sendable {
         return Self.capitalized(words.joined(separator: " "))
     }
 
+    /// Part of a sentence (a medicine's line: "lisinopril for my blood pressure") in the record's person, its first
+    /// letter in the case it was said.
+    func phrase(_ text: String, saidByPatient: Bool) -> String {
+        let rewritten = saidByPatient ? patient(text) : doctor(text)
+        guard let first = text.first, first.isLowercase, let second = rewritten.first, second.lowercased() == String(first) else { return rewritten }
+        return String(first) + rewritten.dropFirst()
+    }
+
     private static func rewrite(_ sentence: String, as person: Person) -> String {
         let subject = person.subject
         var words = sentence.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
