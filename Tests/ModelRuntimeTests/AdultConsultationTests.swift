@@ -195,6 +195,12 @@ struct EnglishNoteTests {
         #expect(plan == ["Follow up in two weeks."], "\(plan)")
     }
 
+    @Test func aSymptomSaidOfItIsSaidOfTheSiteTheSentenceBeforeNamed() throws {
+        let visit = [TranscriptTurn(speaker: .patient, text: "I twisted my ankle yesterday. It's swollen and it hurts to walk. My head hurts.")]
+        let subjective = try #require(builtInDraft(visit, template: .enSOAP).section("subjective")).statements.map(\.text)
+        #expect(subjective.first == "The patient reports ankle swelling, ankle pain and headache.", "\(subjective)")
+    }
+
     @Test func theDoctorsSummaryOfThePatientIsTheSubjectivesToo() throws {
         let visit = [
             TranscriptTurn(speaker: .doctor, text: "So you are a 50-year-old woman here about your knee."),

@@ -132,16 +132,23 @@ struct EnglishReading: Sendable {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where turn.isPatientSide {
+            // A site the clause before named with no symptom ("I twisted my ankle."), for a clause that speaks of it ("It's swollen").
+            var siteLeftAlone: String?
             for sentence in turn.clauses() where !isQuestion(turn, sentence) {
                 let sites = turn.matches(Self.siteIndex, in: sentence)
-                for mention in turn.matches(Self.symptomIndex, in: sentence) {
+                let symptoms = turn.matches(Self.symptomIndex, in: sentence)
+                let first = turn.string(sentence).split(separator: " ").first.map { $0.lowercased() } ?? ""
+                let itsSite = sites.isEmpty && ["it", "it's", "its"].contains(first) ? siteLeftAlone : nil
+                for mention in symptoms {
                     if isNegated(turn, sentence, mention.range) { continue }
                     let name =
                         Self.sitedSymptoms.contains(mention.value)
-                        ? sited(mention, sites, in: turn) ?? mention.value : side(before: mention.range.lowerBound, in: turn) + mention.value
+                        ? sited(mention, sites, in: turn) ?? itsSite.map { $0 + " " + mention.value } ?? mention.value
+                        : side(before: mention.range.lowerBound, in: turn) + mention.value
                     guard seen.insert(name).inserted else { continue }
                     found.append(Quote(text: name, span: turn.span(mention.range)))
                 }
+                siteLeftAlone = symptoms.isEmpty ? sites.last.map { side(before: $0.range.lowerBound, in: turn) + $0.value } : nil
             }
         }
         // "Any cough?" "Yes." — one symptom question answered yes: the patient has what was asked.
