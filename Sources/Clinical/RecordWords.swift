@@ -61,6 +61,12 @@ public struct RecordWords: Sendable {
         case resultWords
         /// Said right before a disease's name, make it a feeling (有点焦虑), not the disease.
         case mildCues
+        /// Said before or after a medicine, stop it (停用, 先停了): the plan is to stop.
+        case stopCues
+        /// Said before a medicine, forbid it (不要, 避免): not a prescription.
+        case prohibitionCues
+        /// Words that hold a symptom's word and are not it (红烧, 发烧药).
+        case notSymptoms
         /// Who is speaking or spoken of (我, 他), left out of a history quoted from the patient (我对青霉素过敏 → 青霉素过敏).
         case speakerWords
         /// English: sentences of the patient that tell the history (started, since, worse).

@@ -132,6 +132,29 @@ struct AdultConsultationTests {
         #expect(draft.section("allergies")?.text == "青霉素过敏。")
     }
 
+    @Test func aHabitIsReadFromTheClauseThatAnswersIt() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "我来复查血压。"), TranscriptTurn(speaker: .doctor, text: "有没有头晕头痛？抽烟吗？"),
+            TranscriptTurn(speaker: .patient, text: "都没有。抽了二十多年了，一天一包。"),
+        ])
+        let personal = try #require(draft.section("personalHistory")?.text)
+        #expect(personal.hasPrefix("吸烟（抽了二十多年了") && !personal.contains("否认"), "\(personal)")
+    }
+
+    @Test func aMedicineToldToStopIsStoppedAndADayOfTheCycleDoesNotDateTheIllness() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "每次来月经第一天肚子疼得厉害，脖子上起了红疙瘩。他爸爸有过敏性鼻炎。"),
+            TranscriptTurn(speaker: .doctor, text: "布洛芬先停了，给你开奥美拉唑，一次一粒，一天两次。"),
+        ])
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("停用布洛芬") && !plan.contains("口服布洛芬"), "\(plan)")
+        let complaint = try #require(draft.section("chiefComplaint")?.text)
+        #expect(!complaint.contains("1天"), "\(complaint)")
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(!illness.contains("颈红"), "\(illness)")
+        #expect(draft.section("pastHistory")?.text == "不详。")
+    }
+
     @Test func theDoctorsAssessmentIsNotAnExaminationFinding() throws {
         let draft = builtInDraft([
             TranscriptTurn(speaker: .patient, text: "腰上长了一片水泡，很疼。"),
@@ -199,6 +222,18 @@ struct EnglishNoteTests {
         let visit = [TranscriptTurn(speaker: .patient, text: "I twisted my ankle yesterday. It's swollen and it hurts to walk. My head hurts.")]
         let subjective = try #require(builtInDraft(visit, template: .enSOAP).section("subjective")).statements.map(\.text)
         #expect(subjective.first == "The patient reports ankle swelling, ankle pain and headache.", "\(subjective)")
+    }
+
+    @Test func aSymptomsWordInsideADiseasesNameIsTheDiseaseAndAMeasureIsOrdered() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "He has itchy patches on his elbows. He has hay fever."),
+            TranscriptTurn(speaker: .doctor, text: "This is eczema. We'll recheck TSH in six weeks."),
+        ]
+        let draft = builtInDraft(visit, template: .enSOAP)
+        let complaint = try #require(draft.section("chiefComplaint")?.text)
+        #expect(!complaint.lowercased().contains("fever"), "\(complaint)")
+        let plan = try #require(draft.section("plan")).statements.map(\.text)
+        #expect(plan.contains("Order TSH."), "\(plan)")
     }
 
     @Test func theDoctorsSummaryOfThePatientIsTheSubjectivesToo() throws {

@@ -172,7 +172,7 @@ struct RecordTextTests {
         ]
         let draft = builtInDraft(transcript)
         #expect(draft.section("chiefComplaint")?.text == "发热1天。")
-        #expect(draft.section("presentIllness")?.text.hasPrefix("患儿1天前出现高热、头痛、呕吐") == true)
+        #expect(draft.section("presentIllness")?.text.hasPrefix("患儿1天前出现高热、头痛、恶心、呕吐") == true)
         #expect(draft.section("diagnosis")?.text == "小儿发热待查。")
     }
 

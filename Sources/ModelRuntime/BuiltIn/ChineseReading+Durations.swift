@@ -74,6 +74,13 @@ extension ChineseReading {
             if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
             let age = ChineseQuantities.age(in: turn.characters, range: clause)
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
+                // "月经第一天": a day of what is named just before the ordinal, not of the illness.
+                let ordinalStart = turn.characters[duration.range.lowerBound] == "第" ? duration.range.lowerBound : duration.range.lowerBound - 1
+                if ordinalStart >= clause.lowerBound, turn.characters[ordinalStart] == "第",
+                    turn.matches(Self.siteIndex, in: clause).contains(where: { (ordinalStart - 2)...ordinalStart ~= $0.range.upperBound })
+                {
+                    return false
+                }
                 // "躺下两个小时都睡不着": hours borne within one night or one bout, not how long the illness has lasted.
                 let following = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
                 if duration.text.hasSuffix("小时") || duration.text.hasSuffix("分钟"), ["都", "也"].contains(following) { return false }

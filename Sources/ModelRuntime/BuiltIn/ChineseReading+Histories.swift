@@ -23,7 +23,7 @@ extension ChineseReading {
                     found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
                     continue
                 }
-                guard Terms.pastCues.contains(where: text.contains) else { continue }
+                guard Terms.pastCues.contains(where: text.contains), !Terms.familyCues.contains(where: text.contains) else { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where !Self.symptomLike.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
@@ -130,14 +130,22 @@ extension ChineseReading {
     func personalHistory() -> [Quote] {
         var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.contains) }
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
-            for clause in turn.clauses() where isQuestion(turn, clause) {
+            let questions = turn.clauses().filter { isQuestion(turn, $0) }
+            for clause in questions {
                 let asked = turn.string(clause)
                 // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it.
-                guard let habit = Terms.habits.first(where: { $0.last.map(asked.contains) == true }),
+                guard let habit = Terms.habits.first(where: { $0.last.map(asked.contains) == true }), let object = habit.last,
                     !found.contains(where: { $0.text.contains(habit) }),
-                    let answer = patientAnswer(after: position),
-                    let first = answer.clauses().first
+                    let answer = patientAnswer(after: position)
                 else { continue }
+                // The clause that answers it: the one naming the habit or its verb as asked (抽烟吗 → 抽了二十年), or
+                // the first when it was the only question ("有没有头晕？抽烟吗？" "都没有。抽了二十年" denies the dizziness).
+                let said = asked.firstIndex(of: object).flatMap { $0 > asked.startIndex ? asked[asked.index(before: $0)] : nil }
+                let naming = answer.clauses().first { clause in
+                    let text = answer.string(clause)
+                    return text.contains(object) || said.map(text.contains) == true
+                }
+                guard let first = naming ?? (questions.count == 1 ? answer.clauses().first : nil) else { continue }
                 if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
                     found.append(Quote(text: "否认" + habit, span: answer.span(first)))
                 } else if let said = trimmed(answer, answer.sentence(around: first.lowerBound)) {

@@ -46,11 +46,11 @@ extension ChineseReading {
                     let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
                     let before = turn.string(clause.lowerBound..<range.lowerBound),
                         after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
-                    if Self.stopCues.contains(where: { before.contains($0) || after.contains($0) }) {
+                    if Terms.words[.stopCues].contains(where: { before.contains($0) || after.contains($0) }) {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
                     }
-                    if Self.prohibitionCues.contains(where: before.contains) { continue }
+                    if Terms.words[.prohibitionCues].contains(where: before.contains) { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
@@ -128,8 +128,6 @@ extension ChineseReading {
         (a.firstSaid.turn, a.firstSaid.offset, a.text) < (b.firstSaid.turn, b.firstSaid.offset, b.text)
     }
 
-    static let stopCues = ["停用", "停掉", "停止", "停服", "停药", "可以停", "不需要吃", "不用吃", "不要再吃", "不用再吃", "不需要再吃"]
-    static let prohibitionCues = ["不能", "不要", "不用", "不需要", "别", "避免", "禁用", "慎用"]
     /// How a medicine is given, by its form (滴眼液 → 滴眼); none listed: 口服.
     static func route(of medicine: String) -> String {
         Terms.words.routes.first { $0.said.contains(where: medicine.contains) }?.name ?? "口服"

@@ -147,7 +147,11 @@ struct ChineseReading: Sendable {
     /// quality and no site speaks of the site the clause before it left alone ("右手腕摔了一跤，现在肿得厉害" → 手腕肿).
     private func composedMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
         let sites = turn.matches(Self.siteIndex, in: clause)
-        let qualities = turn.matches(Self.qualityIndex, in: clause)
+        // "脖子上起了好多红疙瘩": 红 is part of a symptom's word (红疙瘩, a rash), not a quality of the neck.
+        let symptoms = turn.matches(Self.symptomIndex, in: clause).map(\.range)
+        let qualities = turn.matches(Self.qualityIndex, in: clause).filter { quality in
+            !symptoms.contains { $0.overlaps(quality.range) && $0.count > quality.range.count }
+        }
         guard !sites.isEmpty else {
             guard let quality = qualities.first, let previous = turn.clause(before: clause.lowerBound),
                 let site = turn.matches(Self.siteIndex, in: previous).last,
@@ -244,7 +248,7 @@ struct ChineseReading: Sendable {
     /// How many characters after a site its quality may come (小便的时候很痛).
     static let siteReach = 6
     /// Words that hold a symptom's character without meaning it.
-    static let otherWords = TermIndex(["红烧", "烧烤", "烧饼", "烧鸡", "烧水", "烧饭", "烧菜", "发烧药", "痰盂"].map { ($0, ()) })
+    static let otherWords = TermIndex(Terms.words[.notSymptoms].map { ($0, ()) })
     static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消", "化"]
     static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
     static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]

@@ -81,8 +81,11 @@ extension EnglishReading {
             for sentence in sentences(of: turn) where !isQuestion(turn, sentence) {
                 let text = turn.string(sentence)
                 guard EnglishCues.any(Self.words[.orderCues], in: text), !EnglishCues.any(Self.reportWords, in: text) else { continue }
-                for mention in turn.matches(Self.testIndex, in: sentence) where !found.contains(where: { $0.text == turn.string(mention.range) }) {
-                    found.append(Quote(text: turn.string(mention.range), span: turn.span(mention.range)))
+                for mention in turn.matches(Self.testIndex, in: sentence) {
+                    // As the doctor named it, in the record's case when it is the record's name (tsh → TSH).
+                    let said = turn.string(mention.range)
+                    let text = said.lowercased() == mention.value.lowercased() ? mention.value : said
+                    if !found.contains(where: { $0.text == text }) { found.append(Quote(text: text, span: turn.span(mention.range))) }
                 }
             }
         }

@@ -139,7 +139,9 @@ struct EnglishReading: Sendable {
                 let symptoms = turn.matches(Self.symptomIndex, in: sentence)
                 let first = turn.string(sentence).split(separator: " ").first.map { $0.lowercased() } ?? ""
                 let itsSite = sites.isEmpty && ["it", "it's", "its"].contains(first) ? siteLeftAlone : nil
-                for mention in symptoms {
+                // "hay fever", "scarlet fever": a symptom's word inside a disease's name is the disease.
+                let diseases = turn.matches(Self.diseaseIndex, in: sentence).map(\.range)
+                for mention in symptoms where !diseases.contains(where: { $0.count > mention.range.count && $0.contains(mention.range.lowerBound) }) {
                     if isNegated(turn, sentence, mention.range) { continue }
                     let name =
                         Self.sitedSymptoms.contains(mention.value)
@@ -241,5 +243,7 @@ struct EnglishReading: Sendable {
     static let symptomIndex = TermIndex(words.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
     static let diseaseIndex = TermIndex(RecordTerms.shipped.sayings(.disease, language: "en").map { ($0.said, $0.name) })
     static let medicineIndex = TermIndex(RecordTerms.shipped.sayings(.medicine, language: "en").map { ($0.said, $0.name) })
-    static let testIndex = TermIndex(RecordTerms.shipped.sayings(.test, language: "en").map { ($0.said, $0.name) })
+    /// Tests, and what they measure: "recheck TSH" orders the test of it.
+    static let testIndex = TermIndex(
+        (RecordTerms.shipped.sayings(.test, language: "en") + RecordTerms.shipped.sayings(.analyte, language: "en")).map { ($0.said, $0.name) })
 }
