@@ -73,11 +73,12 @@ extension ChineseReading {
             // 距离上次发烧一个月 dates the last illness; 三天两头 means often.
             if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
             let age = ChineseQuantities.age(in: turn.characters, range: clause)
+            let siteEnds = Set(turn.matches(Self.siteIndex, in: clause).map(\.range.upperBound))
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
                 // "月经第一天": a day of what is named just before the ordinal, not of the illness.
                 let ordinalStart = turn.characters[duration.range.lowerBound] == "第" ? duration.range.lowerBound : duration.range.lowerBound - 1
                 if ordinalStart >= clause.lowerBound, turn.characters[ordinalStart] == "第",
-                    turn.matches(Self.siteIndex, in: clause).contains(where: { (ordinalStart - 2)...ordinalStart ~= $0.range.upperBound })
+                    ((ordinalStart - 2)...ordinalStart).contains(where: siteEnds.contains)
                 {
                     return false
                 }

@@ -148,10 +148,8 @@ struct ChineseReading: Sendable {
     private func composedMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
         let sites = turn.matches(Self.siteIndex, in: clause)
         // "脖子上起了好多红疙瘩": 红 is part of a symptom's word (红疙瘩, a rash), not a quality of the neck.
-        let symptoms = turn.matches(Self.symptomIndex, in: clause).map(\.range)
-        let qualities = turn.matches(Self.qualityIndex, in: clause).filter { quality in
-            !symptoms.contains { $0.overlaps(quality.range) && $0.count > quality.range.count }
-        }
+        let symptoms = Coverage(turn.matches(Self.symptomIndex, in: clause).map(\.range), in: clause)
+        let qualities = turn.matches(Self.qualityIndex, in: clause).filter { !symptoms.isInsideALongerWord($0.range) }
         guard !sites.isEmpty else {
             guard let quality = qualities.first, let previous = turn.clause(before: clause.lowerBound),
                 let site = turn.matches(Self.siteIndex, in: previous).last,

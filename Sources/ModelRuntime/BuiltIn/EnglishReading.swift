@@ -140,8 +140,8 @@ struct EnglishReading: Sendable {
                 let first = turn.string(sentence).split(separator: " ").first.map { $0.lowercased() } ?? ""
                 let itsSite = sites.isEmpty && ["it", "it's", "its"].contains(first) ? siteLeftAlone : nil
                 // "hay fever", "scarlet fever": a symptom's word inside a disease's name is the disease.
-                let diseases = turn.matches(Self.diseaseIndex, in: sentence).map(\.range)
-                for mention in symptoms where !diseases.contains(where: { $0.count > mention.range.count && $0.contains(mention.range.lowerBound) }) {
+                let diseases = Coverage(turn.matches(Self.diseaseIndex, in: sentence).map(\.range), in: sentence)
+                for mention in symptoms where !diseases.isInsideALongerWord(mention.range) {
                     if isNegated(turn, sentence, mention.range) { continue }
                     let name =
                         Self.sitedSymptoms.contains(mention.value)
