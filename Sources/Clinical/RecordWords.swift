@@ -101,12 +101,15 @@ public struct RecordWords: Sendable {
         case femaleCues
         /// English: the doctor's words for a man or boy (male, mr, he): the record then says "he" and "his".
         case maleCues
+        /// English: a change the doctor makes to a medicine, said right before it (increase, restart, stop): kept in its line.
+        case doseChanges
 
         /// The lists a file of `language` must have.
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
+                .doseChanges,
             ]
             let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
             return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }

@@ -236,6 +236,16 @@ struct EnglishNoteTests {
         #expect(plan.contains("Order TSH."), "\(plan)")
     }
 
+    @Test func aChangeToAMedicineIsKeptInItsLine() throws {
+        let visit = [
+            TranscriptTurn(speaker: .patient, text: "I take levothyroxine 50 micrograms and ibuprofen for my back."),
+            TranscriptTurn(speaker: .doctor, text: "Increase levothyroxine to 75 micrograms daily. Stop the ibuprofen."),
+        ]
+        let plan = try #require(builtInDraft(visit, template: .enSOAP).section("plan")).statements.map(\.text)
+        #expect(plan.contains("Increase levothyroxine to 75 micrograms daily."), "\(plan)")
+        #expect(plan.contains("Stop ibuprofen."), "\(plan)")
+    }
+
     @Test func theDoctorsSummaryOfThePatientIsTheSubjectivesToo() throws {
         let visit = [
             TranscriptTurn(speaker: .doctor, text: "So you are a 50-year-old woman here about your knee."),

@@ -65,13 +65,23 @@ extension EnglishReading {
                     for ending in [" and", " with", " or"] where rest.hasSuffix(ending) || rest == String(ending.dropFirst()) {
                         rest.removeLast(min(rest.count, ending.count))
                     }
-                    let text = mention.value + (rest.isEmpty ? "" : " " + rest)
+                    let change = taken ? nil : doseChange(before: mention.range.lowerBound, in: turn, sentence)
+                    let text = (change.map { $0 + " " } ?? "") + mention.value + (rest.isEmpty ? "" : " " + rest)
                     let span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
                     found.append((mention.value, Quote(text: text, span: span)))
                 }
             }
         }
         return found
+    }
+
+    /// The change the doctor makes to a medicine when said right before it, past "your" or "the" ("increase
+    /// levothyroxine", "restart your inhaler"), lower-cased.
+    private func doseChange(before offset: Int, in turn: TurnText, _ sentence: Range<Int>) -> String? {
+        var words = turn.string(sentence.lowerBound..<offset).split(separator: " ").suffix(2).map { $0.lowercased() }
+        if let last = words.last, ["your", "the", "his", "her", "their"].contains(last) { words.removeLast() }
+        guard let verb = words.last, Self.words[.doseChanges].contains(verb) else { return nil }
+        return verb
     }
 
     /// Tests the doctor orders (with an order word, not a result): as the doctor named them.
