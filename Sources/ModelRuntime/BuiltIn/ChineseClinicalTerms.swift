@@ -48,6 +48,8 @@ enum ChineseClinicalTerms {
     static let speakerWords = words[.speakerWords]
     static let resultWords = words[.resultWords]
     static let mildCues = words[.mildCues]
+    static let stopCues = words[.stopCues]
+    static let prohibitionCues = words[.prohibitionCues]
 
     /// The drafter's own words (named by `names`, else by themselves), and the terms' sayings they do not already hold.
     private static func merged(_ own: [String], names: [String: String], with sayings: [(said: String, name: String)]) -> [String: String] {

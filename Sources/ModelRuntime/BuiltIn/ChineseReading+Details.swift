@@ -232,10 +232,11 @@ extension ChineseReading {
     /// when nothing is left.
     func trimmed(_ turn: TurnText, _ clause: Range<Int>, dropping: [String] = []) -> Range<Int>? {
         var lower = clause.lowerBound, upper = clause.upperBound
+        let leading = dropping.isEmpty ? Terms.leadingFillers : Terms.leadingFillers + dropping
         var changed = true
         while changed {
             changed = false
-            for filler in Terms.leadingFillers + dropping where lower < upper {
+            for filler in leading where lower < upper {
                 if turn.characters.firstIndex(of: filler, in: lower..<upper) == lower {
                     lower += filler.count
                     changed = true

@@ -147,7 +147,7 @@ extension ChineseReading {
                 }
                 guard let first = naming ?? (questions.count == 1 ? answer.clauses().first : nil) else { continue }
                 if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
-                    found.append(Quote(text: "否认" + habit, span: answer.span(first)))
+                    found.append(Quote(text: Self.denialPrefix + habit, span: answer.span(first)))
                 } else if let said = trimmed(answer, answer.sentence(around: first.lowerBound)) {
                     // Folding made the answer's commas ASCII; the record writes them as Chinese does.
                     let words = answer.string(said).replacingOccurrences(of: ",", with: "，")

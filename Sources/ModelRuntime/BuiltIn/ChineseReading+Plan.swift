@@ -46,11 +46,11 @@ extension ChineseReading {
                     let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
                     let before = turn.string(clause.lowerBound..<range.lowerBound),
                         after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
-                    if Terms.words[.stopCues].contains(where: { before.contains($0) || after.contains($0) }) {
+                    if Terms.stopCues.contains(where: { before.contains($0) || after.contains($0) }) {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
                     }
-                    if Terms.words[.prohibitionCues].contains(where: before.contains) { continue }
+                    if Terms.prohibitionCues.contains(where: before.contains) { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
