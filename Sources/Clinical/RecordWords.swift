@@ -75,7 +75,7 @@ public struct RecordWords: Sendable {
         case assessmentCues
         /// English: a doctor saying what will be done (prescribe, we'll, follow up).
         case planCues
-        /// English: a doctor ordering a test (order, check, get).
+        /// A doctor ordering a test (查, 完善; order, check, get).
         case orderCues
         /// English: when to come back (follow up in, come back in), written "Follow up in …".
         case followUpCues
@@ -103,17 +103,70 @@ public struct RecordWords: Sendable {
         case maleCues
         /// English: a change the doctor makes to a medicine, said right before it (increase, restart, stop): kept in its line.
         case doseChanges
+        /// How a result said without its test's name begins.
+        case resultOpenings
+        /// Words around a test that make it an order or a wish rather than a result.
+        case orderWords
+        /// A diagnosis the patient reports another doctor or a test made (医生说, 查出).
+        case reportedDiagnosisCues
+        /// A diagnosis named as made (诊断为, 确诊).
+        case diagnosedCues
+        /// A clause about what might happen, not what is (如果, 以免).
+        case hypotheticalCues
+        /// Words a doctor names a diagnosis with (考虑, 是, 可能).
+        case namingCues
+        /// Diagnoses too vague to stand against a named one (过敏, 细菌感染).
+        case vagueDiagnoses
+        /// Diagnoses that are also complaints (便秘, 积食).
+        case symptomLike
+        /// A clause about what usually or would happen (一般, 如果).
+        case supposingCues
+        /// One character each: the verbs a medicine is taken with (吃, 用).
+        case takingVerbs
+        /// A test or treatment only meant, not done (准备, 打算).
+        case intentCues
+        /// A medicine or treatment already taken or given (吃了, 用过).
+        case takenCues
+        /// Words of the patient an age is said of (宝宝, 孩子).
+        case ageCues
+        /// Advice that weighs most when choosing what a plan says (建议, 复查).
+        case strongAdvice
+        /// One character each: what a medicine's name says it does (止咳, 退烧), so it is not the symptom.
+        case treatmentVerbs
+        /// How an answer to a yes-or-no question says no.
+        case negativeAnswers
+        /// How an answer to a yes-or-no question says yes.
+        case positiveAnswers
+        /// Symptoms of the general state, not the complaint (精神差, 食欲差).
+        case generalState
+        /// The forms a medicine's name may end with (颗粒, 混悬液), longest first.
+        case dosageForms
+        /// A verb that orders a test even in a question (查个, 拍一下).
+        case ordersInAQuestion
+        /// Treatments given, not medicines taken (雾化, 输液).
+        case procedures
+        /// English: words that make a sentence naming a test a result rather than an order.
+        case reportWords
+        /// English: how a patient's answer says yes (it must start with one).
+        case yesAnswers
+        /// English: the doctor introducing the patient (a 50-year-old female with a history of …).
+        case introCues
 
         /// The lists a file of `language` must have.
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
-                .historyCues, .assessmentCues, .planCues, .orderCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
+                .historyCues, .assessmentCues, .planCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
-                .doseChanges,
+                .doseChanges, .reportWords, .yesAnswers, .introCues,
             ]
-            let english: [List] = [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues] + englishOnly
+            let english: [List] =
+                [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues, .orderCues]
+                + englishOnly
             return language == "en" ? english : allCases.filter { !englishOnly.contains($0) }
         }
+
+        /// Lists of single characters (they are matched one character at a time).
+        public static let ofCharacters: Set<List> = [.takingVerbs, .treatmentVerbs]
     }
 
     /// In the file's order: the first that matches wins on a tie.
@@ -129,6 +182,13 @@ public struct RecordWords: Sendable {
     /// How a medicine is given, by the words of its form (滴眼液 → 滴眼, 软膏 → 外用); a medicine of no listed form is
     /// taken by mouth.
     public let routes: [Symptom]
+    /// How the course so far is written, by the ways it is said (不管用 → 症状无明显改善).
+    public let courses: [Symptom]
+    /// A test said another way → the record's name for it (听诊 → 肺部听诊), before the terms' names.
+    public let testsWrittenAs: [String: String]
+    /// A finding that says something is wrong without naming what → the named findings it gives way to
+    /// (大便异常 → 腹泻, 便秘, 便血).
+    public let vague: [String: Set<String>]
     let lists: [List: [String]]
 
     /// The words of `list`.
@@ -151,13 +211,17 @@ public struct RecordWords: Sendable {
     /// The words in `file`, which must hold each list of `requiring` (the Chinese lists unless told).
     public static func load(_ file: KnowledgeFile, requiring: [List] = List.required(language: "zh")) throws -> RecordWords {
         var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = [], advice: [Symptom] = [], routes: [Symptom] = []
+        var courses: [Symptom] = [], testsWrittenAs: [String: String] = [:], vague: [String: Set<String>] = [:]
         var lists: [List: [String]] = [:]
         var writtenAs: [String: (name: String, line: Int)] = [:]
         for (line, entry) in try file.entries(Line.self) {
             func fail(_ message: String) -> KnowledgeError { KnowledgeError(file: file.name, line: line, message: message) }
             let words = try entry.checkedWords(fail)
-            let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs, entry.advice, entry.route].compactMap { $0 }.count
-            guard kinds == 1 else { throw fail("an entry is one of symptom, site, quality, list, writtenAs, advice or route") }
+            let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs, entry.advice, entry.route, entry.course]
+            let more = [entry.testWrittenAs, entry.vague]
+            guard (kinds + more).compactMap({ $0 }).count == 1 else {
+                throw fail("an entry is one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs or vague")
+            }
             func add(_ name: String, _ kind: String, to named: inout [Symptom]) throws {
                 guard !named.contains(where: { $0.name == name }) else { throw fail("\(kind) \"\(name)\" given twice") }
                 named.append(Symptom(name: name, said: words))
@@ -171,6 +235,9 @@ public struct RecordWords: Sendable {
             } else if let name = entry.list {
                 guard let list = List(rawValue: name) else { throw fail("unknown list \"\(name)\"") }
                 guard lists[list] == nil else { throw fail("list \"\(name)\" given twice") }
+                if List.ofCharacters.contains(list), let long = words.first(where: { $0.count != 1 }) {
+                    throw fail("\"\(long)\" is not one character (list \"\(name)\")")
+                }
                 lists[list] = words
             } else if let name = entry.advice {
                 try add(name, "advice", to: &advice)
@@ -178,6 +245,16 @@ public struct RecordWords: Sendable {
                 // A plan line starts with its route (口服, 滴眼): two characters, as the record writes them.
                 guard name.count == 2 else { throw fail("a route is two characters: \"\(name)\"") }
                 try add(name, "route", to: &routes)
+            } else if let name = entry.course {
+                try add(name, "course", to: &courses)
+            } else if let name = entry.testWrittenAs {
+                for word in words {
+                    guard testsWrittenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(testsWrittenAs[word]!)") }
+                    testsWrittenAs[word] = name
+                }
+            } else if let name = entry.vague {
+                guard vague[name] == nil else { throw fail("vague \"\(name)\" given twice") }
+                vague[name] = Set(words)
             } else if let name = entry.writtenAs {
                 for word in words {
                     guard writtenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(writtenAs[word]!.name)") }
@@ -194,7 +271,7 @@ public struct RecordWords: Sendable {
         }
         return RecordWords(
             symptoms: symptoms, sites: sites, qualities: qualities, writtenAs: writtenAs.mapValues(\.name), advice: advice, routes: routes,
-            lists: lists)
+            courses: courses, testsWrittenAs: testsWrittenAs, vague: vague, lists: lists)
     }
 
     struct Line: Decodable {
@@ -205,6 +282,9 @@ public struct RecordWords: Sendable {
         let writtenAs: String?
         let advice: String?
         let route: String?
+        let course: String?
+        let testWrittenAs: String?
+        let vague: String?
         let said: [String]?
         let words: [String]?
 

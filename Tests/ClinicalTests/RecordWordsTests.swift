@@ -14,13 +14,18 @@ struct RecordWordsTests {
         #expect(RecordWords.List.required(language: "en").allSatisfy { !RecordWords.english[$0].isEmpty })
     }
 
-    static let allLists = RecordWords.List.required(language: "zh").map { #"{"list": "\#($0.rawValue)", "words": ["感冒"]}"# }
+    static let allLists = RecordWords.List.required(language: "zh").map {
+        #"{"list": "\#($0.rawValue)", "words": ["\#(RecordWords.List.ofCharacters.contains($0) ? "吃" : "感冒")"]}"#
+    }
 
     @Test(arguments: [
         (#"{"list": "pets", "words": ["猫"]}"#, "unknown list"),
         (#"{"symptom": "发热", "said": []}"#, "no words"),
         (#"{"symptom": "发热", "said": ["发烧", "发烧"]}"#, "a word given twice"),
-        (#"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#, "one of symptom, site, quality, list, writtenAs, advice or route"),
+        (
+            #"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#,
+            "one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs or vague"
+        ),
         (#"{"route": "眼", "said": ["滴眼液"]}"#, "a route is two characters"),
         (#"{"site": "腰", "said": ["腰"]}\#n{"site": "腰", "said": ["腰部"]}"#, "site \"腰\" given twice"),
         (#"{"writtenAs": "肺结核", "said": ["痨病"]}"#, "not in the diagnoses list"),
@@ -34,6 +39,14 @@ struct RecordWordsTests {
             guard let error = error as? KnowledgeError else { return false }
             let lastLine = Self.allLists.count + line.split(separator: "\n").count
             return error.file == "record-words.test.jsonl" && error.line == lastLine && error.message.contains(message)
+        }
+    }
+
+    @Test func aListOfCharactersHoldsOneCharacterAWord() {
+        let lines = Self.allLists.map { $0.contains(#""takingVerbs""#) ? #"{"list": "takingVerbs", "words": ["吃", "吃了"]}"# : $0 }
+        let line = 1 + lines.firstIndex { $0.contains(#""takingVerbs""#) }!
+        #expect(throws: KnowledgeError(file: "f.jsonl", line: line, message: "\"吃了\" is not one character (list \"takingVerbs\")")) {
+            try RecordWords.load(KnowledgeFile(name: "f.jsonl", text: lines.joined(separator: "\n")))
         }
     }
 

@@ -1,3 +1,5 @@
+import Clinical
+
 /// Temperatures, the course, medicines, diagnoses, tests, advice and the examination.
 extension ChineseReading {
     /// The highest temperature the patient gave, with its span.
@@ -16,10 +18,10 @@ extension ChineseReading {
     func course() -> Quote? {
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
-                for (words, text) in Self.courseWords {
-                    for word in words {
+                for course in Terms.words.courses {
+                    for word in course.said {
                         if let index = turn.characters.firstIndex(of: word, in: clause) {
-                            return Quote(text: text, span: turn.span(index..<(index + word.count)))
+                            return Quote(text: course.name, span: turn.span(index..<(index + word.count)))
                         }
                     }
                 }
@@ -248,24 +250,20 @@ extension ChineseReading {
         return upper > lower ? lower..<upper : nil
     }
 
-    static let courseWords: [([String], String)] = [
-        (["没效果", "没有效果", "没见效", "没见效果", "不见好", "没有好转", "没好转", "效果不好", "效果不明显", "不管用", "没用", "还是不好", "没什么效果"], "症状无明显改善"),
-        (["好转", "好多了", "好些了", "有改善", "减轻", "好一些", "见好"], "症状好转"),
-    ]
     /// How a result said without its test's name begins.
-    static let resultOpenings = ["结果", "报告", "显示", "提示"]
-    static let orderWords = ["建议", "需要", "去查", "再查", "复查", "可以查", "要查", "行", "根据", "最好", "听说", "会", "如果", "看看", "一下"]
-    static let reportedDiagnosisCues = ["医生说", "大夫说", "诊断", "确诊", "检查是", "检查出", "查出", "说是", "拍片", "片子"]
-    static let diagnosedCues = ["诊断", "确诊", "诊断为"]
-    static let hypotheticalCues = ["如果", "假如", "万一", "防止", "预防", "以免"]
-    static let namingCues = ["考虑", "诊断", "是", "属于", "应该", "可能", "估计", "像"]
-    static let vagueDiagnoses: Set<String> = ["过敏", "细菌感染", "病毒感染", "细菌性感染", "病毒性感染", "便秘", "反流"]
-    static let symptomLike: Set<String> = ["便秘", "过敏", "腹泻病", "积食", "反流"]
-    static let supposingCues = ["如果", "假如", "万一", "只要", "一般", "通常"]
-    static let takingVerbs: [Character] = ["吃", "打", "用", "服"]
-    static let intentCues = ["准备", "打算", "想给", "想让", "去做做", "要去", "明天去", "一会"]
-    static let takenCues = ["吃了", "吃过", "用了", "用过", "喝了", "喝过", "在吃", "吃的", "喂了", "喂的", "服用了", "开了", "开的", "打了", "挂了", "做了"]
-    static let ageCues = ["宝宝", "孩子", "儿子", "女儿", "新生儿", "宝", "娃", "男孩", "女孩", "婴儿", "小孩", "出生", "儿童", "男宝", "女宝", "小女孩", "小男孩"]
+    static let resultOpenings = Terms.words[.resultOpenings]
+    static let orderWords = Terms.words[.orderWords]
+    static let reportedDiagnosisCues = Terms.words[.reportedDiagnosisCues]
+    static let diagnosedCues = Terms.words[.diagnosedCues]
+    static let hypotheticalCues = Terms.words[.hypotheticalCues]
+    static let namingCues = Terms.words[.namingCues]
+    static let vagueDiagnoses = Set(Terms.words[.vagueDiagnoses])
+    static let symptomLike = Set(Terms.words[.symptomLike])
+    static let supposingCues = Terms.words[.supposingCues]
+    static let takingVerbs = Terms.words[.takingVerbs].compactMap(\.first)
+    static let intentCues = Terms.words[.intentCues]
+    static let takenCues = Terms.words[.takenCues]
+    static let ageCues = Terms.words[.ageCues]
     static let medicineIndex = TermIndex(Terms.medicineNames.map { ($0.key, $0.value) })
     // Written as records write them: CRP and B超 in capitals (they are matched case-blind), 听诊 of the lungs.
     static let testIndex = termIndex(ofTests: Terms.testNames)
@@ -276,9 +274,9 @@ extension ChineseReading {
     }
 
     /// The record's name for a test said another way.
-    static let testNames = ["听诊": "肺部听诊", "化验大便": "大便常规", "大便化验": "大便常规", "化验小便": "尿常规", "小便常规": "尿常规"]
+    static let testNames = Terms.words.testsWrittenAs
     /// Tests and analytes (白细胞, TSH), as results name them.
     static let resultIndex = termIndex(ofTests: Terms.resultNames)
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
-    static let strongAdvice = ["建议", "口服", "复查", "注意", "观察", "就医", "就诊", "医院", "多喝水", "清淡", "物理降温", "雾化", "随诊", "复诊", "继续", "避免", "不要"]
+    static let strongAdvice = Terms.words[.strongAdvice]
 }

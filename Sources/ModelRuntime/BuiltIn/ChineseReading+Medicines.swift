@@ -1,3 +1,5 @@
+import Clinical
+
 /// Medicines as named in a clause, with the dosage form said right after the name kept (小儿氨酚黄那敏颗粒, 氨溴索口服液):
 /// the record names the product the doctor meant.
 extension ChineseReading {
@@ -18,5 +20,5 @@ extension ChineseReading {
         "吊瓶": "输液", "挂水": "输液", "吊水": "输液", "点滴": "输液",
     ]
 
-    static let dosageForms = ["口服溶液", "口服液", "混悬液", "混悬滴剂", "滴剂", "颗粒", "冲剂", "糖浆", "胶囊", "泡腾片", "咀嚼片", "分散片", "片", "散", "栓", "软膏", "乳膏", "喷雾剂"]
+    static let dosageForms = Terms.words[.dosageForms]
 }

@@ -134,8 +134,8 @@ extension ChineseReading {
     }
     /// Every route a plan line starts with, 口服 first.
     static let routeNames = ["口服"] + Terms.words.routes.map(\.name)
-    static let ordersInAQuestion = ["查个", "查一下", "化验一下", "化验个", "做个", "做一下", "拍个", "拍一下", "照个", "抽血", "完善", "建议"]
-    static let orderCues = ["建议", "查", "做", "复查", "完善", "需要", "看一下", "检查", "化验", "拍"]
-    static let procedures: Set<String> = ["雾化", "输液", "吊瓶", "挂水", "吊水", "点滴", "打针"]
+    static let ordersInAQuestion = Terms.words[.ordersInAQuestion]
+    static let orderCues = Terms.words[.orderCues]
+    static let procedures = Set(Terms.words[.procedures])
     static let adviceIndex = TermIndex(Terms.words.advice.flatMap { advice in advice.said.map { ($0, advice.name) } })
 }

@@ -247,7 +247,7 @@ struct ChineseReading: Sendable {
     static let siteReach = 6
     /// Words that hold a symptom's character without meaning it.
     static let otherWords = TermIndex(Terms.words[.notSymptoms].map { ($0, ()) })
-    static let treatmentVerbs: Set<Character> = ["止", "退", "去", "治", "抗", "降", "祛", "消", "化"]
-    static let negativeAnswers = ["没有", "没", "无", "不", "都没", "也没", "并没有", "还没", "否"]
-    static let positiveAnswers = ["有", "是的", "是", "对", "嗯有", "嗯，有"]
+    static let treatmentVerbs = Set(Terms.words[.treatmentVerbs].compactMap(\.first))
+    static let negativeAnswers = Terms.words[.negativeAnswers]
+    static let positiveAnswers = Terms.words[.positiveAnswers]
 }

@@ -159,5 +159,5 @@ extension EnglishReading {
     static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "half", "a"]
     static let timeUnits = ["day", "week", "month", "year"]
     /// Words that make a sentence naming a test a result rather than an order.
-    static let reportWords = ["shows", "showed", "came back", "is positive", "is negative", "was positive", "was negative", "revealed"]
+    static let reportWords = words[.reportWords]
 }

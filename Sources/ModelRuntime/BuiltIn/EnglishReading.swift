@@ -231,7 +231,7 @@ struct EnglishReading: Sendable {
     static let words = RecordWords.english
     static let breaks = words[.spokenBreaks].map(Array.init)
     /// How a patient's answer says yes: it must start with one of these.
-    static let yesAnswers = ["yes", "yeah", "yep", "i do", "i have", "a little", "sometimes", "uh-huh", "mm-hmm"]
+    static let yesAnswers = words[.yesAnswers]
     static let turningWords: Set<String> = ["but", "however", "although", "though", "except"]
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
     static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]

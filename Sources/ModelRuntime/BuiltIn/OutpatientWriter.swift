@@ -1,3 +1,5 @@
+import Clinical
+
 /// Writes the 门诊病历 sections from what a Chinese consultation says.
 struct OutpatientWriter {
     let reading: ChineseReading
@@ -10,10 +12,10 @@ struct OutpatientWriter {
     }
 
     /// Symptoms that describe the general state rather than the complaint.
-    private static let generalState: Set<String> = ["精神可", "精神差", "食欲差", "睡眠差", "哭闹"]
+    private static let generalState = Set(ChineseClinicalTerms.words[.generalState])
 
     /// Findings that say something is wrong without naming what, and the named findings they give way to.
-    static let vague: [String: Set<String>] = ["大便异常": ["腹泻", "便秘", "便血"]]
+    static let vague = ChineseClinicalTerms.words.vague
 
     func sections() -> [String: [DraftStatement]] {
         let symptoms = Self.mergingFeverIntoHighFever(reading.symptoms())

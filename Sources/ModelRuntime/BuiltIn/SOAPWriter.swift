@@ -117,6 +117,6 @@ struct SOAPWriter {
 
     static let words = EnglishReading.words
     /// The doctor introducing the patient ("a 50-year-old female with a history of …"): the history, not the exam.
-    static let introCues = ["*year-old", "history of", "presents", "past medical history"]
+    static let introCues = words[.introCues]
     static let symptomWords = EnglishReading.words.symptoms.flatMap(\.said)
 }
