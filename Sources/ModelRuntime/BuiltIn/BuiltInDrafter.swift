@@ -17,11 +17,11 @@ public struct BuiltInDrafter: DraftingEngine {
         let ending: String
         switch request.template {
         case .zhOutpatient:
-            statements = OutpatientWriter(reading: ChineseReading(request.transcript)).sections()
+            statements = OutpatientWriter(facts: ChineseConsultation(request.transcript)).sections()
             separator = "，"
             ending = "。"
         case .enSOAP:
-            statements = SOAPWriter(reading: EnglishReading(request.transcript)).sections()
+            statements = SOAPWriter(facts: EnglishConsultation(request.transcript)).sections()
             separator = " "
             ending = ""
         }

@@ -3,7 +3,7 @@ import Clinical
 /// The doctor's plan as a record writes it: tests ordered, medicines advised, and advice in its usual words
 /// (多喝水 → 多饮水), each pointing at where the doctor said it.
 extension ChineseReading {
-    struct PlanItem {
+    struct PlanItem: Sendable {
         var text: String
         var evidence: [EvidenceSpan]
         var firstSaid: (turn: Int, offset: Int)
@@ -11,7 +11,15 @@ extension ChineseReading {
         var parts: [PlanItem] = []
     }
 
-    func plan(limit: Int) -> [PlanItem] {
+    /// "阿莫西林不能用", "头孢也别吃": a prohibition said right after the medicine's name (not "不能停", which keeps it).
+    static func isForbidden(byWordsAfter after: String) -> Bool {
+        let rest = after.drop { "也都就可千万再".contains($0) }
+        guard let cue = Terms.prohibitionCues.first(where: { rest.hasPrefix($0) }) else { return false }
+        return !rest.dropFirst(cue.count).hasPrefix("停")
+    }
+
+    /// Every item of the plan, in the order first said.
+    func planItems() -> [PlanItem] {
         var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], dosed: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
         var recheck = false
         func add(_ key: String, to items: inout [String: PlanItem], span: EvidenceSpan, at place: (Int, Int)) {
@@ -50,7 +58,7 @@ extension ChineseReading {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
                     }
-                    if Terms.prohibitionCues.contains(where: before.contains) { continue }
+                    if Terms.prohibitionCues.contains(where: before.contains) || Self.isForbidden(byWordsAfter: after) { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
@@ -105,10 +113,13 @@ extension ChineseReading {
         items.removeAll { item in medicineNames.contains { item.text.hasPrefix("口服") && item.text.dropFirst(2) == $0 } }
         items += dosed.values
         items += advice.values
-        items.sort(by: Self.earlier)
-        // The first said are kept; they are written in a record's order: where to go, what to test, what to take,
-        // what to watch, how to care, when to come back.
-        return items.prefix(limit).enumerated()
+        return items.sorted(by: Self.earlier)
+    }
+
+    /// The first `limit` items said, in a record's order: where to go, what to test, what to take, what to watch, how
+    /// to care, when to come back.
+    static func recordOrder(of items: [PlanItem], limit: Int) -> [PlanItem] {
+        items.prefix(limit).enumerated()
             .sorted { (Self.rank(of: $0.element.text), $0.offset) < (Self.rank(of: $1.element.text), $1.offset) }
             .map(\.element)
     }

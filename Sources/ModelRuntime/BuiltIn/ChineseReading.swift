@@ -15,18 +15,18 @@ struct ChineseReading: Sendable {
     var reportedTurns: Set<Int> { Set(turns.filter { $0.speaker == .previsit }.map(\.index)) }
 
     /// Whether the patient is a child (患儿) rather than an adult (患者): the family or the doctor speaks of one, or
-    /// the age is under 14.
-    var aboutAChild: Bool {
+    /// the `age` said is under 14.
+    func isAboutAChild(age: Quote?) -> Bool {
         if turns.contains(where: { turn in Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }) { return true }
-        guard let age = age()?.text else { return false }
+        guard let age = age?.text else { return false }
         guard age.hasSuffix("岁") || age.hasSuffix("岁半"), let years = Double(age.prefix { $0.isNumber || $0 == "." }) else { return true }
         return years < 14
     }
 
-    /// Whether the patient is a newborn: called one, or aged 28 days or less.
-    var aboutANewborn: Bool {
+    /// Whether the patient is a newborn: called one, or the `age` said is 28 days or less.
+    func isAboutANewborn(age: Quote?) -> Bool {
         if turns.contains(where: { $0.characters.contains("新生儿", in: 0..<$0.characters.count) }) { return true }
-        guard let age = age()?.text, age.hasSuffix("天"), let days = Double(age.dropLast()) else { return false }
+        guard let age = age?.text, age.hasSuffix("天"), let days = Double(age.dropLast()) else { return false }
         return days <= 28
     }
 

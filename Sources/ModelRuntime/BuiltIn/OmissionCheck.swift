@@ -25,22 +25,22 @@ public enum OmissionCheck {
     }
 
     static func chineseFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
-        let reading = ChineseReading(transcript)
-        var facts: [Fact] = reading.symptoms().map { finding -> Fact in
+        let consultation = ChineseConsultation(transcript)
+        var facts: [Fact] = consultation.findings.map { finding -> Fact in
             let text: String = finding.present ? finding.name : "无" + finding.name
             return Fact(.finding, text, Array(finding.evidence.prefix(1)), match: finding.name)
         }
-        facts += reading.pastHistory().filter { $0.text != "既往体健" }.map {
+        facts += consultation.pastHistory.filter { $0.text != "既往体健" }.map {
             Fact(.history, $0.text, [$0.span], match: $0.text.hasPrefix("长期使用") ? String($0.text.dropFirst(4)) : $0.text)
         }
         // An allergy is kept when its allergen is: the medicine named in the allergy's own words.
-        facts += reading.allergies().map { quote in
+        facts += consultation.allergies.map { quote in
             let allergen = ChineseReading.medicineIndex.matches(in: Array(Folded.text(quote.text))).first?.value
             return Fact(.allergy, quote.text, [quote.span], match: allergen ?? quote.text)
         }
-        facts += reading.examination().map { Fact(.exam, $0.text, [$0.span]) }
-        if let diagnosis = reading.diagnosis() { facts.append(Fact(.diagnosis, diagnosis.name, Array(diagnosis.evidence.prefix(1)))) }
-        for item in reading.plan(limit: 20) {
+        facts += consultation.examination.map { Fact(.exam, $0.text, [$0.span]) }
+        if let diagnosis = consultation.diagnosis { facts.append(Fact(.diagnosis, diagnosis.name, Array(diagnosis.evidence.prefix(1)))) }
+        for item in ChineseReading.recordOrder(of: consultation.plan, limit: 20) {
             if !item.parts.isEmpty {
                 facts += item.parts.map { Fact(.order, $0.text, $0.evidence) }
             } else if ChineseReading.routeNames.contains(where: item.text.hasPrefix) {
@@ -51,14 +51,13 @@ public enum OmissionCheck {
     }
 
     static func englishFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
-        let reading = EnglishReading(transcript)
-        let reported = reading.reportedSymptoms()
-        var facts = reported.map { Fact(.finding, $0.text, [$0.span]) }
-        facts += reading.deniedSymptoms(besides: reported).map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
-        facts += reading.medicines(taken: true).map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
-        facts += reading.diagnoses().map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
-        facts += reading.testsOrdered().map { Fact(.order, $0.text, [$0.span]) }
-        facts += reading.medicines(taken: false).map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
+        let consultation = EnglishConsultation(transcript)
+        var facts = consultation.symptoms.map { Fact(.finding, $0.text, [$0.span]) }
+        facts += consultation.deniedSymptoms.map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
+        facts += consultation.currentMedications.map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
+        facts += consultation.diagnoses.map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
+        facts += consultation.testsOrdered.map { Fact(.order, $0.text, [$0.span]) }
+        facts += consultation.prescribed.map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
         return facts
     }
 

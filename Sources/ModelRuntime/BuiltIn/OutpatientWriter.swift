@@ -1,43 +1,15 @@
 import Clinical
 
-/// Writes the 门诊病历 sections from what a Chinese consultation says.
+/// Writes the 门诊病历 sections from the facts a Chinese consultation established.
 struct OutpatientWriter {
-    let reading: ChineseReading
+    let facts: ChineseConsultation
     /// Turns written from the pre-visit conversation: statements resting only on them are patient-reported.
-    private let reported: Set<Int>
-
-    init(reading: ChineseReading) {
-        self.reading = reading
-        reported = reading.reportedTurns
-    }
-
-    /// Symptoms that describe the general state rather than the complaint.
-    private static let generalState = Set(ChineseClinicalTerms.words[.generalState])
-
-    /// Findings that say something is wrong without naming what, and the named findings they give way to.
-    static let vague = ChineseClinicalTerms.words.vague
+    private var reported: Set<Int> { facts.reportedTurns }
 
     func sections() -> [String: [DraftStatement]] {
-        let symptoms = Self.mergingFeverIntoHighFever(reading.symptoms())
-        let present = symptoms.filter(\.present)
-        let complaints = present.filter { !Self.generalState.contains($0.name) }
-        let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
-        // The main complaint: said in the patient's first words if any was, not gone since, and among those talked
-        // about most; but a vague finding gives way to the named one it describes (腹泻 before 大便异常).
-        let mainComplaint = complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
-            .enumerated()
-            .sorted { lhs, rhs in
-                func opening(_ finding: Finding) -> Int { finding.firstSaid.turn == firstPatientTurn ? 1 : 0 }
-                func named(_ finding: Finding) -> Int {
-                    guard let named = Self.vague[finding.name] else { return 1 }
-                    return complaints.contains { named.contains($0.name) } ? 0 : 1
-                }
-                func current(_ finding: Finding) -> Int { finding.resolved ? 0 : 1 }
-                return (named(lhs.element), opening(lhs.element), current(lhs.element), lhs.element.mentions, -lhs.offset)
-                    > (named(rhs.element), opening(rhs.element), current(rhs.element), rhs.element.mentions, -rhs.offset)
-            }
-            .first?.element
-        let mainDuration = mainComplaint.flatMap(reading.duration(of:))
+        let complaints = facts.complaints
+        let mainComplaint = facts.complaint
+        let mainDuration = facts.complaintDuration
         var result: [String: [DraftStatement]] = [:]
 
         result["chiefComplaint"] = mainComplaint.map { [chiefComplaint($0, duration: mainDuration)] } ?? []
@@ -50,8 +22,8 @@ struct OutpatientWriter {
                 onset = duration.text + "前"
                 evidence.append(span)
             }
-            var subject = reading.aboutAChild ? "患儿" : "患者"
-            if let age = reading.age() {
+            var subject = facts.patient.isChild ? "患儿" : "患者"
+            if let age = facts.patient.age {
                 subject = age.text + subject
                 evidence.append(age.span)
             }
@@ -59,10 +31,10 @@ struct OutpatientWriter {
             combined.conflicting = listed.contains(where: \.conflicting)
             illness.append(combined.statement(subject + onset + "出现" + listed.map(\.name).joined(separator: "、"), reportedTurns: reported))
         }
-        if let (temperature, span) = reading.highestTemperature() {
+        if let (temperature, span) = facts.highestTemperature {
             illness.append(statement("体温最高" + temperature.text, evidence: [span]))
         }
-        let medicines = reading.medicinesTaken()
+        let medicines = facts.medicinesTaken
         if !medicines.isEmpty {
             let drugs = medicines.filter { !ChineseReading.procedures.contains($0.text) }.prefix(3)
             let procedures = medicines.filter { ChineseReading.procedures.contains($0.text) }.prefix(2)
@@ -73,25 +45,25 @@ struct OutpatientWriter {
                 illness.append(statement("予" + procedures.map(\.text).joined(separator: "、"), evidence: procedures.map(\.span)))
             }
         }
-        for state in present where Self.generalState.contains(state.name) {
+        for state in facts.findings where state.present && ChineseConsultation.generalState.contains(state.name) {
             illness.append(state.statement(state.name, reportedTurns: reported))
         }
-        if let course = reading.course() {
+        if let course = facts.course {
             illness.append(statement(course.text, evidence: [course.span]))
         }
         // A pertinent negative is a symptom; "无食欲差" says nothing a record would.
-        for denied in symptoms.filter({ !$0.present && !Self.generalState.contains($0.name) }).prefix(3) {
+        for denied in facts.findings.filter({ !$0.present && !ChineseConsultation.generalState.contains($0.name) }).prefix(3) {
             illness.append(denied.statement("无" + denied.name, reportedTurns: reported))
         }
         result["presentIllness"] = illness
 
-        result["pastHistory"] = quoted(reading.pastHistory())
-        result["allergies"] = quoted(reading.allergies())
-        result["personalHistory"] = quoted(reading.personalHistory())
-        result["familyHistory"] = quoted(reading.familyHistory())
-        result["physicalExam"] = quoted(reading.examination())
-        result["auxiliaryExams"] = quoted(reading.testResults())
-        if let diagnosis = reading.diagnosis() {
+        result["pastHistory"] = quoted(facts.pastHistory)
+        result["allergies"] = quoted(facts.allergies)
+        result["personalHistory"] = quoted(facts.personalHistory)
+        result["familyHistory"] = quoted(facts.familyHistory)
+        result["physicalExam"] = quoted(facts.examination)
+        result["auxiliaryExams"] = quoted(facts.results)
+        if let diagnosis = facts.diagnosis {
             result["diagnosis"] = [diagnosis.statement(recordName(of: diagnosis.name) + (diagnosis.uncertain ? "？" : ""), reportedTurns: reported)]
         } else if let main = mainComplaint {
             // No diagnosis said: the complaint "to be investigated" (待查) is how records say it.
@@ -99,25 +71,9 @@ struct OutpatientWriter {
             pending.uncertain = true
             result["diagnosis"] = [pending.statement(recordName(of: main.name == "高热" ? "发热" : main.name) + "待查", reportedTurns: reported)]
         }
-        let plan = reading.plan(limit: 5).map { statement($0.text, evidence: $0.evidence) }
-        result["plan"] = plan.isEmpty ? quoted(reading.advice(limit: 1)) : plan
+        let plan = ChineseReading.recordOrder(of: facts.plan, limit: 5).map { statement($0.text, evidence: $0.evidence) }
+        result["plan"] = plan.isEmpty ? quoted(facts.advice) : plan
         return result
-    }
-
-    /// 高热 says 发热 already: one finding, 高热, first said where the fever was and said as often as both.
-    static func mergingFeverIntoHighFever(_ symptoms: [Finding]) -> [Finding] {
-        guard let fever = symptoms.firstIndex(where: { $0.name == "发热" && $0.present }),
-            let high = symptoms.firstIndex(where: { $0.name == "高热" && $0.present })
-        else { return symptoms }
-        var merged = symptoms
-        if (symptoms[fever].firstSaid.turn, symptoms[fever].firstSaid.offset) < (symptoms[high].firstSaid.turn, symptoms[high].firstSaid.offset) {
-            merged[high].firstSaid = symptoms[fever].firstSaid
-            merged[high].evidence = [symptoms[fever].evidence[0]] + symptoms[high].evidence.prefix(2)
-        }
-        merged[high].mentions += symptoms[fever].mentions
-        merged[high].conflicting = symptoms[fever].conflicting || symptoms[high].conflicting
-        merged.remove(at: fever)
-        return merged.sorted { ($0.firstSaid.turn, $0.firstSaid.offset, $0.name) < ($1.firstSaid.turn, $1.firstSaid.offset, $1.name) }
     }
 
     /// 主诉: the main complaint with its duration when one was given; at most 20 characters with its closing 。.
@@ -132,8 +88,8 @@ struct OutpatientWriter {
 
     /// A diagnosis as a record names it for this patient: 小儿腹泻 in a child, 新生儿黄疸 in a newborn.
     private func recordName(of diagnosis: String) -> String {
-        if diagnosis == "黄疸", reading.aboutANewborn { return "新生儿黄疸" }
-        if reading.aboutAChild, ChineseClinicalTerms.pediatricNames.contains(diagnosis) { return "小儿" + diagnosis }
+        if diagnosis == "黄疸", facts.patient.isNewborn { return "新生儿黄疸" }
+        if facts.patient.isChild, ChineseClinicalTerms.pediatricNames.contains(diagnosis) { return "小儿" + diagnosis }
         return diagnosis
     }
 

@@ -1,0 +1,115 @@
+import Clinical
+
+/// What a Chinese consultation established, read once from the transcript into typed facts that each keep the spans
+/// they were read from. The 门诊病历 (`OutpatientWriter`) and the omission check are written from these facts, never
+/// from the transcript itself.
+struct ChineseConsultation: Sendable {
+    /// Who is ill: a child (患儿) or an adult (患者), a newborn, and the age as said.
+    struct Patient: Sendable {
+        var isChild: Bool
+        var isNewborn: Bool
+        var age: Quote?
+    }
+
+    /// A length of time as said (3天, 两周), with where.
+    typealias Duration = (found: ChineseQuantities.Found, span: EvidenceSpan)
+
+    let patient: Patient
+    /// Symptoms and findings present and denied, in the order first said (高热 stands for 发热 when both were said).
+    let findings: [Finding]
+    /// What brought the patient: the complaint said first and most, present, not a general state.
+    let complaint: Finding?
+    /// How long the complaint has lasted.
+    let complaintDuration: Duration?
+    /// The highest temperature said.
+    let highestTemperature: (found: ChineseQuantities.Found, span: EvidenceSpan)?
+    /// Medicines and treatments already taken for this illness.
+    let medicinesTaken: [Quote]
+    /// How the illness has gone so far (症状好转).
+    let course: Quote?
+    let pastHistory: [Quote]
+    let allergies: [Quote]
+    let personalHistory: [Quote]
+    let familyHistory: [Quote]
+    /// Vital signs and examination findings.
+    let examination: [Quote]
+    /// Test results.
+    let results: [Quote]
+    /// The doctor's diagnosis, uncertain when said as a possibility (考虑…).
+    let diagnosis: Finding?
+    /// The plan as said: tests ordered, medicines with their dose, advice and the follow-up, in the order first said.
+    let plan: [ChineseReading.PlanItem]
+    /// The doctor's strongest advice as said, for a plan no item was read from.
+    let advice: [Quote]
+    /// Turns written from the pre-visit conversation: facts resting only on them are patient-reported.
+    let reportedTurns: Set<Int>
+
+    init(_ transcript: [TranscriptTurn]) {
+        self.init(reading: ChineseReading(transcript))
+    }
+
+    init(reading: ChineseReading) {
+        let age = reading.age()
+        patient = Patient(isChild: reading.isAboutAChild(age: age), isNewborn: reading.isAboutANewborn(age: age), age: age)
+        findings = Self.mergingFeverIntoHighFever(reading.symptoms())
+        complaint = Self.mainComplaint(of: findings, in: reading)
+        complaintDuration = complaint.flatMap(reading.duration(of:))
+        highestTemperature = reading.highestTemperature()
+        medicinesTaken = reading.medicinesTaken()
+        course = reading.course()
+        pastHistory = reading.pastHistory()
+        allergies = reading.allergies()
+        personalHistory = reading.personalHistory()
+        familyHistory = reading.familyHistory()
+        examination = reading.examination()
+        results = reading.testResults()
+        diagnosis = reading.diagnosis()
+        plan = reading.planItems()
+        advice = reading.advice(limit: 1)
+        reportedTurns = reading.reportedTurns
+    }
+
+    /// Findings that describe the general state (精神差, 食欲差) rather than the complaint.
+    static let generalState = Set(ChineseClinicalTerms.words[.generalState])
+    /// Findings that say something is wrong without naming what, and the named findings they give way to.
+    static let vague = ChineseClinicalTerms.words.vague
+
+    /// Present findings that are complaints, not the general state.
+    var complaints: [Finding] { findings.filter { $0.present && !Self.generalState.contains($0.name) } }
+
+    /// The main complaint: said in the patient's first words if any was, not gone since, and among those talked about
+    /// most; but a vague finding gives way to the named one it describes (腹泻 before 大便异常).
+    private static func mainComplaint(of findings: [Finding], in reading: ChineseReading) -> Finding? {
+        let complaints = findings.filter { $0.present && !generalState.contains($0.name) }
+        let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
+        func opening(_ finding: Finding) -> Int { finding.firstSaid.turn == firstPatientTurn ? 1 : 0 }
+        func named(_ finding: Finding) -> Int {
+            guard let named = vague[finding.name] else { return 1 }
+            return complaints.contains { named.contains($0.name) } ? 0 : 1
+        }
+        func current(_ finding: Finding) -> Int { finding.resolved ? 0 : 1 }
+        return complaints.filter { reading.turns[$0.firstSaid.turn].isPatientSide }
+            .enumerated()
+            .sorted { lhs, rhs in
+                (named(lhs.element), opening(lhs.element), current(lhs.element), lhs.element.mentions, -lhs.offset)
+                    > (named(rhs.element), opening(rhs.element), current(rhs.element), rhs.element.mentions, -rhs.offset)
+            }
+            .first?.element
+    }
+
+    /// 高热 says 发热 already: one finding, 高热, first said where the fever was and said as often as both.
+    static func mergingFeverIntoHighFever(_ symptoms: [Finding]) -> [Finding] {
+        guard let fever = symptoms.firstIndex(where: { $0.name == "发热" && $0.present }),
+            let high = symptoms.firstIndex(where: { $0.name == "高热" && $0.present })
+        else { return symptoms }
+        var merged = symptoms
+        if (symptoms[fever].firstSaid.turn, symptoms[fever].firstSaid.offset) < (symptoms[high].firstSaid.turn, symptoms[high].firstSaid.offset) {
+            merged[high].firstSaid = symptoms[fever].firstSaid
+            merged[high].evidence = [symptoms[fever].evidence[0]] + symptoms[high].evidence.prefix(2)
+        }
+        merged[high].mentions += symptoms[fever].mentions
+        merged[high].conflicting = symptoms[fever].conflicting || symptoms[high].conflicting
+        merged.remove(at: fever)
+        return merged.sorted { ($0.firstSaid.turn, $0.firstSaid.offset, $0.name) < ($1.firstSaid.turn, $1.firstSaid.offset, $1.name) }
+    }
+}
