@@ -44,6 +44,16 @@ struct NegationTests {
         Case(turns: [(.patient, "孩子黄疸，不发烧，吃奶好")], present: ["黄疸"], denied: ["发热"]),
         Case(turns: [(.patient, "头疼两天，否认头晕")], present: ["头痛"], denied: ["头晕"]),
         Case(turns: [(.patient, "咳嗽，无痰")], present: ["咳嗽"], denied: ["咳痰"]),
+        // Two questions, two clauses of answer: each clause answers its own question.
+        Case(
+            turns: [(.patient, "夜里起来尿好几次"), (.doctor, "尿的时候疼不疼？有没有尿血？"), (.patient, "不疼，也没见过血。")], present: ["夜尿增多"],
+            denied: ["尿痛", "血尿"]),
+        // A site and a quality that say a named symptom take its name (小便 + 发红 → 血尿, not 尿红).
+        Case(turns: [(.patient, "腰疼，小便有点发红，没有尿痛")], present: ["腰痛", "血尿"], denied: ["尿痛"]),
+        // An answer naming one of the things asked says nothing of the others.
+        Case(
+            turns: [(.patient, "眼睛又红又痒"), (.doctor, "有没有过敏性鼻炎或者哮喘？"), (.patient, "有过敏性鼻炎好多年了。")], present: ["眼红", "眼痒"],
+            denied: []),
     ]
 
     @Test(arguments: cases)

@@ -102,28 +102,35 @@ struct ChineseReading: Sendable {
         guard let answerTurn = patientAnswer(after: position),
             let answerClause = answerTurn.clauses().first
         else { return [] }
-        let answerText = answerTurn.string(answerClause)
-        // An answer that names symptoms itself is read as what it says, not as yes or no.
-        guard symptomMentions(in: answerTurn, answerClause).isEmpty else { return [] }
-        let present: Bool
-        if Self.negativeAnswers.contains(where: answerText.hasPrefix) {
-            present = false
-        } else if Self.positiveAnswers.contains(where: answerText.hasPrefix) {
-            present = true
-        } else {
-            return []
-        }
-        // Two questions answered in two clauses ("有没有外伤？关节肿不肿？" "没摔过，有时候有点肿。"): the first clause
-        // answers the first question only, so a bare reading would deny what the second clause affirms.
         let questions = doctorTurn.clauses().filter { isQuestion(doctorTurn, $0) }
-        if questions.count > 1, answerTurn.clauses().count > 1 { return [] }
+        let answers = answerTurn.clauses()
+        // Two questions answered in as many clauses ("尿的时候疼不疼？有没有尿血？" "不疼，也没见过血。"): each clause answers
+        // its own question; answered in another number of clauses, only one question asked is read.
+        let pairs: [(question: Range<Int>, answer: Range<Int>)]
+        if questions.count > 1 {
+            guard answers.count == questions.count || answers.count == 1 else { return [] }
+            pairs = answers.count == 1 ? questions.map { ($0, answerClause) } : Array(zip(questions, answers))
+        } else {
+            pairs = questions.map { ($0, answerClause) }
+        }
         var asked: [(String, EvidenceSpan, (Bool, EvidenceSpan))] = []
-        for clause in questions {
-            for mention in symptomMentions(in: doctorTurn, clause) {
-                asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answerClause))))
+        for (question, answer) in pairs {
+            guard let present = bareAnswer(answerTurn, answer) else { continue }
+            for mention in symptomMentions(in: doctorTurn, question) {
+                asked.append((mention.value, doctorTurn.span(mention.range), (present, answerTurn.span(answer))))
             }
         }
         return asked
+    }
+
+    /// A bare yes or no (没有, 有, 不疼, 也没见过血): nil for an answer that names a symptom or a disease, which is read as
+    /// what it says (有过敏性鼻炎 answers "过敏性鼻炎或者哮喘？" for the rhinitis alone).
+    private func bareAnswer(_ turn: TurnText, _ clause: Range<Int>) -> Bool? {
+        guard symptomMentions(in: turn, clause).isEmpty, turn.matches(Self.diagnosisIndex, in: clause).isEmpty else { return nil }
+        let text = turn.string(clause).drop { "也都".contains($0) }
+        if Self.negativeAnswers.contains(where: text.hasPrefix) { return false }
+        if Self.positiveAnswers.contains(where: text.hasPrefix) { return true }
+        return nil
     }
 
     // MARK: Clause reading
@@ -156,14 +163,15 @@ struct ChineseReading: Sendable {
                 turn.matches(Self.qualityIndex, in: site.range.upperBound..<previous.upperBound).isEmpty,
                 turn.matches(Self.symptomIndex, in: site.range.upperBound..<previous.upperBound).isEmpty
             else { return [] }
-            return [(quality.range, site.value + quality.value, quality.range.lowerBound)]
+            return [(quality.range, Self.symptomName(site.value + quality.value), quality.range.lowerBound)]
         }
         var found: [(range: Range<Int>, value: String, denialPoint: Int)] = []
         for (position, site) in sites.enumerated() {
             let end = min(
                 site.range.upperBound + Self.siteReach, position + 1 < sites.count ? sites[position + 1].range.lowerBound : clause.upperBound)
             for quality in qualities where quality.range.lowerBound >= site.range.upperBound && quality.range.upperBound <= end {
-                found.append((site.range.lowerBound..<quality.range.upperBound, site.value + quality.value, quality.range.lowerBound))
+                found.append(
+                    (site.range.lowerBound..<quality.range.upperBound, Self.symptomName(site.value + quality.value), quality.range.lowerBound))
             }
         }
         return found
@@ -241,6 +249,10 @@ struct ChineseReading: Sendable {
     }
 
     static let symptomIndex = TermIndex(Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } })
+    /// A site and quality composed (尿 + 红) take the name of the symptom they say, when one is said that way (尿红 → 血尿).
+    static func symptomName(_ composed: String) -> String { symptomNames[composed] ?? composed }
+    private static let symptomNames = Dictionary(
+        Terms.symptoms.flatMap { symptom in symptom.said.map { ($0, symptom.name) } }, uniquingKeysWith: { first, _ in first })
     static let siteIndex = TermIndex(Terms.words.sites.flatMap { site in site.said.map { ($0, site.name) } })
     static let qualityIndex = TermIndex(Terms.words.qualities.flatMap { quality in quality.said.map { ($0, quality.name) } })
     /// How many characters after a site its quality may come (小便的时候很痛).
