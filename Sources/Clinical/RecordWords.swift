@@ -145,6 +145,8 @@ public struct RecordWords: Sendable {
         case ordersInAQuestion
         /// Treatments given, not medicines taken (雾化, 输液).
         case procedures
+        /// Words that hold a question word and ask nothing (没什么, 不怎么).
+        case indefinites
         /// English: words that make a sentence naming a test a result rather than an order.
         case reportWords
         /// English: how a patient's answer says yes (it must start with one).
@@ -186,6 +188,8 @@ public struct RecordWords: Sendable {
     public let courses: [Symptom]
     /// A test said another way → the record's name for it (听诊 → 肺部听诊), before the terms' names.
     public let testsWrittenAs: [String: String]
+    /// A relative by the record's word, with the ways they are said (我妈 → 母亲).
+    public let relatives: [Symptom]
     /// A finding that says something is wrong without naming what → the named findings it gives way to
     /// (大便异常 → 腹泻, 便秘, 便血).
     public let vague: [String: Set<String>]
@@ -211,16 +215,16 @@ public struct RecordWords: Sendable {
     /// The words in `file`, which must hold each list of `requiring` (the Chinese lists unless told).
     public static func load(_ file: KnowledgeFile, requiring: [List] = List.required(language: "zh")) throws -> RecordWords {
         var symptoms: [Symptom] = [], sites: [Symptom] = [], qualities: [Symptom] = [], advice: [Symptom] = [], routes: [Symptom] = []
-        var courses: [Symptom] = [], testsWrittenAs: [String: String] = [:], vague: [String: Set<String>] = [:]
+        var courses: [Symptom] = [], relatives: [Symptom] = [], testsWrittenAs: [String: String] = [:], vague: [String: Set<String>] = [:]
         var lists: [List: [String]] = [:]
         var writtenAs: [String: (name: String, line: Int)] = [:]
         for (line, entry) in try file.entries(Line.self) {
             func fail(_ message: String) -> KnowledgeError { KnowledgeError(file: file.name, line: line, message: message) }
             let words = try entry.checkedWords(fail)
             let kinds = [entry.symptom, entry.site, entry.quality, entry.list, entry.writtenAs, entry.advice, entry.route, entry.course]
-            let more = [entry.testWrittenAs, entry.vague]
+            let more = [entry.testWrittenAs, entry.vague, entry.relative]
             guard (kinds + more).compactMap({ $0 }).count == 1 else {
-                throw fail("an entry is one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs or vague")
+                throw fail("an entry is one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs, vague or relative")
             }
             func add(_ name: String, _ kind: String, to named: inout [Symptom]) throws {
                 guard !named.contains(where: { $0.name == name }) else { throw fail("\(kind) \"\(name)\" given twice") }
@@ -247,6 +251,8 @@ public struct RecordWords: Sendable {
                 try add(name, "route", to: &routes)
             } else if let name = entry.course {
                 try add(name, "course", to: &courses)
+            } else if let name = entry.relative {
+                try add(name, "relative", to: &relatives)
             } else if let name = entry.testWrittenAs {
                 for word in words {
                     guard testsWrittenAs[word] == nil else { throw fail("\"\(word)\" is already written as \(testsWrittenAs[word]!)") }
@@ -271,7 +277,7 @@ public struct RecordWords: Sendable {
         }
         return RecordWords(
             symptoms: symptoms, sites: sites, qualities: qualities, writtenAs: writtenAs.mapValues(\.name), advice: advice, routes: routes,
-            courses: courses, testsWrittenAs: testsWrittenAs, vague: vague, lists: lists)
+            courses: courses, testsWrittenAs: testsWrittenAs, relatives: relatives, vague: vague, lists: lists)
     }
 
     struct Line: Decodable {
@@ -285,6 +291,7 @@ public struct RecordWords: Sendable {
         let course: String?
         let testWrittenAs: String?
         let vague: String?
+        let relative: String?
         let said: [String]?
         let words: [String]?
 

@@ -24,7 +24,7 @@ struct RecordWordsTests {
         (#"{"symptom": "发热", "said": ["发烧", "发烧"]}"#, "a word given twice"),
         (
             #"{"symptom": "发热", "list": "tests", "said": ["发烧"]}"#,
-            "one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs or vague"
+            "one of symptom, site, quality, list, writtenAs, advice, route, course, testWrittenAs, vague or relative"
         ),
         (#"{"route": "眼", "said": ["滴眼液"]}"#, "a route is two characters"),
         (#"{"site": "腰", "said": ["腰"]}\#n{"site": "腰", "said": ["腰部"]}"#, "site \"腰\" given twice"),

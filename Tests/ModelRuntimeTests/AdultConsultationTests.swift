@@ -50,7 +50,7 @@ struct AdultConsultationTests {
             TranscriptTurn(speaker: .patient, text: "我妈妈有糖尿病。"),
         ])
         #expect(draft.section("personalHistory")?.text == "吸烟（抽，一天一包），否认饮酒。")
-        #expect(draft.section("familyHistory")?.text.contains("妈妈有糖尿病") == true)
+        #expect(draft.section("familyHistory")?.text.contains("母亲有糖尿病") == true)
         #expect(draft.section("pastHistory")?.text.contains("糖尿病") == false)
     }
 

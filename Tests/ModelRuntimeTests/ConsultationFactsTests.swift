@@ -64,4 +64,40 @@ struct ConsultationFactsTests {
         #expect(facts.testsOrdered.contains { $0.text.lowercased().contains("strep") })
         #expect(facts.followUp != nil)
     }
+
+    @Test func historiesAreWrittenTheRecordsWay() {
+        let facts = ChineseConsultation([
+            TranscriptTurn(speaker: .patient, text: "最近心慌，动不动一身汗，吃药没什么效果。"),
+            TranscriptTurn(speaker: .doctor, text: "有什么病吗？家里人有甲状腺的病吗？对什么药过敏吗？"),
+            TranscriptTurn(speaker: .patient, text: "有糖尿病，一直吃二甲双胍。我妈有甲亢。没有过敏。"),
+            TranscriptTurn(speaker: .doctor, text: "甲状腺二度肿大。这是甲状腺功能亢进症。"),
+        ])
+        // 动不动 does not deny; 没什么效果 asks nothing.
+        #expect(facts.findings.contains { $0.name == "出汗" && $0.present })
+        #expect(facts.course?.text == "症状无明显改善")
+        #expect(facts.familyHistory.map(\.text) == ["母亲有甲亢"])
+        #expect(!facts.pastHistory.contains { $0.text.contains("甲亢") || $0.text.contains("甲状腺功能亢进") })
+        #expect(facts.allergies.map(\.text) == ["否认过敏史"])
+        // The medicine of a long-standing disease is the history's, not this illness's.
+        #expect(facts.pastHistory.contains { $0.text == "长期使用二甲双胍" })
+        #expect(!facts.medicinesTaken.contains { $0.text == "二甲双胍" })
+        // The naming of the diagnosis is not an exam finding.
+        #expect(facts.examination.map(\.text) == ["甲状腺二度肿大"])
+    }
+
+    @Test func englishSitesAndAdviceAreReadAcrossCommas() {
+        let facts = EnglishConsultation([
+            TranscriptTurn(speaker: .patient, text: "I have a red, itchy right eye. I also have pain in my big toe. It's swollen."),
+            TranscriptTurn(
+                speaker: .doctor,
+                text:
+                    "Your diabetes is not controlled, and there's early peripheral neuropathy. Keep taking ibuprofen 400 mg three times a day, use heat, and stay active."
+            ),
+        ])
+        let symptoms = facts.symptoms.map(\.text)
+        #expect(symptoms.contains("right eye redness") && symptoms.contains("right eye itching"))
+        #expect(symptoms.contains("toe swelling"))
+        #expect(facts.diagnoses.map(\.name).contains("peripheral neuropathy"))
+        #expect(facts.advice.contains { $0.text.contains("use heat") && !$0.text.contains("ibuprofen") })
+    }
 }

@@ -4,6 +4,7 @@ import Clinical
 /// they were read from. The 门诊病历 (`OutpatientWriter`) and the omission check are written from these facts, never
 /// from the transcript itself.
 struct ChineseConsultation: Sendable {
+    typealias Terms = ChineseClinicalTerms
     /// Who is ill: a child (患儿) or an adult (患者), a newborn, and the age as said.
     struct Patient: Sendable {
         var isChild: Bool
@@ -55,9 +56,19 @@ struct ChineseConsultation: Sendable {
         complaint = Self.mainComplaint(of: findings, in: reading)
         complaintDuration = complaint.flatMap(reading.duration(of:))
         highestTemperature = reading.highestTemperature()
-        medicinesTaken = reading.medicinesTaken()
-        course = reading.course()
         pastHistory = reading.pastHistory()
+        // A medicine taken for a long-standing disease (长期使用二甲双胍) is the history's, not this illness's; one taken
+        // for a while with no such disease (一直喂的茵栀黄) is this illness's.
+        let standing = pastHistory.contains { Terms.chronicDiseases.contains($0.text) }
+        let longTerm =
+            !standing
+            ? []
+            : Set(
+                pastHistory.map(\.text).filter { $0.hasPrefix(ChineseReading.longTermUse) }.map {
+                    String($0.dropFirst(ChineseReading.longTermUse.count))
+                })
+        medicinesTaken = reading.medicinesTaken().filter { !longTerm.contains($0.text) }
+        course = reading.course()
         allergies = reading.allergies()
         personalHistory = reading.personalHistory()
         familyHistory = reading.familyHistory()

@@ -206,13 +206,20 @@ extension ChineseReading {
                 let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
                 // "考虑带状疱疹" names a finding in the doctor's assessment, not in the examination.
-                guard said.isEmpty, Terms.examCues.contains(where: text.contains), !isUncertain(turn, clause),
+                guard said.isEmpty, Terms.examCues.contains(where: text.contains), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
                     let trimmed = trimmed(turn, clause)
                 else { continue }
                 findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
             }
         }
         return vitals + findings
+    }
+
+    /// "这是过敏性结膜炎": a diagnosis named (考虑, 是, 诊断…) in the clause, the doctor's assessment.
+    func namesADiagnosis(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        turn.matches(Self.diagnosisIndex, in: clause).contains { mention in
+            Self.namingCues.contains(where: turn.string(clause.lowerBound..<mention.range.lowerBound).contains)
+        }
     }
 
     // MARK: Helpers

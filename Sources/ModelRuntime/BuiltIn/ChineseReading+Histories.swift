@@ -1,4 +1,5 @@
 import Foundation
+import Clinical
 
 /// The histories of a Chinese consultation: past and long-standing illnesses with their medicines, allergies,
 /// family and personal history (habits asked about and answered).
@@ -43,6 +44,8 @@ extension ChineseReading {
     }
 
     static let denialPrefix = "否认"
+    /// How the history writes a medicine taken for a long-standing disease.
+    static let longTermUse = "长期使用"
 
     /// A long-standing disease the doctor asks about and the patient confirms, with a yes or with how long
     /// ("糖尿病几年了？" "八年了。"): the history, though the patient never names it; denied ("有糖尿病吗？" "没有。"):
@@ -98,14 +101,22 @@ extension ChineseReading {
             let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
             let taken = withADisease && Self.takingVerbs.contains(where: before.suffix(3).contains)
             guard taken || Terms.ongoingUses.contains(where: before.contains), !isNegated(turn, clause: clause, term: mention.range) else { continue }
-            found.append(Quote(text: "长期使用" + mention.value, span: turn.span(mention.range)))
+            found.append(Quote(text: Self.longTermUse + mention.value, span: turn.span(mention.range)))
         }
         return found
     }
 
     /// Allergies, or their denial.
     func allergies() -> [Quote] {
-        var found = quotes(patientSide: true) { _, _, text in text.contains("过敏") && !text.contains("鼻炎") }
+        var found = quotes(patientSide: true) { _, _, text in text.contains("过敏") && !text.contains("鼻炎") }.map { quote in
+            // "没有过敏", "青霉素不过敏": a denial is written the record's way, 否认过敏史 / 否认青霉素过敏.
+            let text = quote.text
+            guard let allergy = text.range(of: "过敏"),
+                Terms.negationCues.contains(where: { cue in text.range(of: cue).map { $0.upperBound <= allergy.lowerBound } ?? false })
+            else { return quote }
+            let allergen = Self.medicineIndex.matches(in: Array(Folded.text(text))).first?.value
+            return Quote(text: Self.denialPrefix + (allergen.map { $0 + "过敏" } ?? "过敏史"), span: quote.span)
+        }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["过敏"], and: ["过敏"]) {
             found.append(Quote(text: "否认过敏史", span: denial))
         }
@@ -122,7 +133,12 @@ extension ChineseReading {
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["家里", "家族", "家人"], and: ["有人", "病", "遗传"]) {
             found.append(Quote(text: "否认家族史", span: denial))
         }
-        return found
+        // The relative by the record's word: 我妈有甲亢 → 母亲有甲亢.
+        return found.map { quote in
+            let said = Terms.words.relatives.flatMap { relative in relative.said.filter(quote.text.contains).map { ($0, relative.name) } }
+            guard let (word, name) = said.max(by: { $0.0.count < $1.0.count }), let range = quote.text.range(of: word) else { return quote }
+            return Quote(text: quote.text.replacingCharacters(in: range, with: name), span: quote.span)
+        }
     }
 
     /// Birth, feeding, vaccines and habits; a habit the doctor asks about (抽烟吗？) with the patient's answer:

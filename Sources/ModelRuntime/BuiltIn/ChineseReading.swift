@@ -1,3 +1,4 @@
+import Foundation
 import Clinical
 
 /// What a Chinese consultation says, read clause by clause: symptoms present and denied (also by a doctor's question
@@ -151,7 +152,9 @@ struct ChineseReading: Sendable {
     }
 
     /// Sites each with the qualities said within a few characters after it, before the next site. A clause with a
-    /// quality and no site speaks of the site the clause before it left alone ("右手腕摔了一跤，现在肿得厉害" → 手腕肿).
+    /// quality and no site speaks of the last site of the clause before it, unless a symptom followed that site, or a
+    /// quality did and this clause does not open with its own ("右手腕摔了一跤，现在肿得厉害" → 手腕肿; "大脚趾又红又肿，疼得睡不着"
+    /// → 足趾痛; "大便的时候出血，鲜红色的" says nothing new).
     private func composedMentions(in turn: TurnText, _ clause: Range<Int>) -> [(range: Range<Int>, value: String, denialPoint: Int)] {
         let sites = turn.matches(Self.siteIndex, in: clause)
         // "脖子上起了好多红疙瘩": 红 is part of a symptom's word (红疙瘩, a rash), not a quality of the neck.
@@ -160,8 +163,9 @@ struct ChineseReading: Sendable {
         guard !sites.isEmpty else {
             guard let quality = qualities.first, let previous = turn.clause(before: clause.lowerBound),
                 let site = turn.matches(Self.siteIndex, in: previous).last,
-                turn.matches(Self.qualityIndex, in: site.range.upperBound..<previous.upperBound).isEmpty,
-                turn.matches(Self.symptomIndex, in: site.range.upperBound..<previous.upperBound).isEmpty
+                turn.matches(Self.symptomIndex, in: site.range.upperBound..<previous.upperBound).isEmpty,
+                quality.range.lowerBound == clause.lowerBound
+                    || turn.matches(Self.qualityIndex, in: site.range.upperBound..<previous.upperBound).isEmpty
             else { return [] }
             return [(quality.range, Self.symptomName(site.value + quality.value), quality.range.lowerBound)]
         }
@@ -208,6 +212,10 @@ struct ChineseReading: Sendable {
             let gap = term.lowerBound - (found + cue.count)
             // A bare 不 or 没 reaches the next couple of characters only: "没吃药也发烧" still has a fever.
             if cue.count == 1, cue != "无", cue != "未", gap > 2 { continue }
+            // "动不动一身汗", "好不好": a word on both sides of 不 asks or means "often", it does not deny.
+            if cue == "不", found > clause.lowerBound, found + 1 < term.lowerBound, turn.characters[found - 1] == turn.characters[found + 1] {
+                continue
+            }
             // "不知道" and "不一定" doubt, they do not deny.
             let after = turn.string((found + cue.count)..<min(found + cue.count + 2, term.lowerBound))
             if cue == "不", after.hasPrefix("知") || after.hasPrefix("一定") || after.hasPrefix("太清楚") || after.hasPrefix("确定") { continue }
@@ -222,7 +230,8 @@ struct ChineseReading: Sendable {
     /// A clause asked as a question (?, 吗, 有没有…).
     func isQuestion(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         if clause.upperBound < turn.characters.count, "?？".contains(turn.characters[clause.upperBound]) { return true }
-        let text = turn.string(clause)
+        // "没什么效果", "不怎么流鼻涕" hold a question word and ask nothing.
+        let text = Terms.words[.indefinites].reduce(turn.string(clause)) { $0.replacingOccurrences(of: $1, with: "") }
         return Terms.questionCues.contains(where: text.contains)
     }
 

@@ -74,7 +74,7 @@ struct EnglishConsultation: Sendable {
         let planCued = reading.sentences(of: [.doctor], holding: words[.planCues], excluding: words[.examStarts], questions: false, limit: 20)
         advice = Array(
             (reading.assessmentNarrative(limit: 12) + planCued)
-                .filter { !Self.holds($0, anyOf: itemSpans) }
+                .compactMap { Self.holds($0, anyOf: itemSpans) ? Self.rest(of: $0, after: itemSpans, in: reading) : $0 }
                 .filter { said.insert($0.span).inserted }
                 .prefix(12))
         reportedTurns = reading.reportedTurns
@@ -84,6 +84,19 @@ struct EnglishConsultation: Sendable {
     /// Whether the quoted sentence holds one of `spans`.
     static func holds(_ quote: Quote, anyOf spans: [EvidenceSpan]) -> Bool {
         spans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }
+    }
+
+    /// What a sentence holding an item says after it, when that is advice of its own ("Keep taking ibuprofen 400 mg
+    /// three times a day with food, use heat, and stay active" → "use heat, and stay active").
+    static func rest(of quote: Quote, after spans: [EvidenceSpan], in reading: EnglishReading) -> Quote? {
+        guard let end = spans.filter({ $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }).map(\.end).max()
+        else { return nil }
+        let turn = reading.turns[quote.span.turn]
+        var start = end
+        while start < quote.span.end, !",;".contains(turn.characters[start]) { start += 1 }
+        let text = EnglishCues.padded(turn.string(start..<quote.span.end))
+        guard start < quote.span.end, EnglishCues.any(EnglishReading.words[.planCues], in: text) else { return nil }
+        return reading.quote(turn, start..<quote.span.end, padded: text)
     }
 
     static let introCues = EnglishReading.words[.introCues]

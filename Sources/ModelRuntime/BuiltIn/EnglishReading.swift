@@ -132,10 +132,20 @@ struct EnglishReading: Sendable {
         var found: [Quote] = []
         var seen: Set<String> = []
         for turn in turns where turn.isPatientSide {
-            // A site the clause before named with no symptom ("I twisted my ankle."), for a clause that speaks of it ("It's swollen").
+            // The last site the clause before named ("I twisted my ankle.", "pain in my big toe."), for a clause that
+            // speaks of it ("It's swollen").
             var siteLeftAlone: String?
-            for sentence in turn.clauses() where !isQuestion(turn, sentence) {
+            let clauses = turn.clauses()
+            for (index, sentence) in clauses.enumerated() where !isQuestion(turn, sentence) {
                 let sites = turn.matches(Self.siteIndex, in: sentence)
+                // "a red, itchy eye": a symptom word ending its clause before a comma describes the site the next opens with.
+                let next = index + 1 < clauses.count ? clauses[index + 1] : nil
+                let nextSite = next.flatMap { next in
+                    turn.matches(Self.siteIndex, in: next).first.flatMap { site in
+                        turn.characters[next.lowerBound..<site.range.lowerBound].filter { $0 == " " }.count <= 3
+                            ? side(before: site.range.lowerBound, in: turn) + site.value : nil
+                    }
+                }
                 let symptoms = turn.matches(Self.symptomIndex, in: sentence)
                 let first = turn.string(sentence).split(separator: " ").first.map { $0.lowercased() } ?? ""
                 let itsSite = sites.isEmpty && ["it", "it's", "its"].contains(first) ? siteLeftAlone : nil
@@ -145,12 +155,13 @@ struct EnglishReading: Sendable {
                     if isNegated(turn, sentence, mention.range) { continue }
                     let name =
                         Self.sitedSymptoms.contains(mention.value)
-                        ? sited(mention, sites, in: turn) ?? itsSite.map { $0 + " " + mention.value } ?? mention.value
+                        ? sited(mention, sites, in: turn) ?? itsSite.map { $0 + " " + mention.value }
+                            ?? (mention.range.upperBound == sentence.upperBound ? nextSite.map { $0 + " " + mention.value } : nil) ?? mention.value
                         : side(before: mention.range.lowerBound, in: turn) + mention.value
                     guard seen.insert(name).inserted else { continue }
                     found.append(Quote(text: name, span: turn.span(mention.range)))
                 }
-                siteLeftAlone = symptoms.isEmpty ? sites.last.map { side(before: $0.range.lowerBound, in: turn) + $0.value } : nil
+                siteLeftAlone = sites.last.map { side(before: $0.range.lowerBound, in: turn) + $0.value }
             }
         }
         // "Any cough?" "Yes." — one symptom question answered yes: the patient has what was asked.
@@ -232,7 +243,8 @@ struct EnglishReading: Sendable {
     static let breaks = words[.spokenBreaks].map(Array.init)
     /// How a patient's answer says yes: it must start with one of these.
     static let yesAnswers = words[.yesAnswers]
-    static let turningWords: Set<String> = ["but", "however", "although", "though", "except"]
+    /// Words after which a negation said before no longer reaches ("not controlled, and there's neuropathy").
+    static let turningWords: Set<String> = ["but", "however", "although", "though", "except", "there's"]
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
     static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]
     static let femaleWords = Set(words[.femaleCues])

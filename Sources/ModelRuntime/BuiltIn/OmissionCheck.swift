@@ -31,7 +31,9 @@ public enum OmissionCheck {
             return Fact(.finding, text, Array(finding.evidence.prefix(1)), match: finding.name)
         }
         facts += consultation.pastHistory.filter { $0.text != "既往体健" }.map {
-            Fact(.history, $0.text, [$0.span], match: $0.text.hasPrefix("长期使用") ? String($0.text.dropFirst(4)) : $0.text)
+            Fact(
+                .history, $0.text, [$0.span],
+                match: $0.text.hasPrefix(ChineseReading.longTermUse) ? String($0.text.dropFirst(ChineseReading.longTermUse.count)) : $0.text)
         }
         // An allergy is kept when its allergen is: the medicine named in the allergy's own words.
         facts += consultation.allergies.map { quote in
