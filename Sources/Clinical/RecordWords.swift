@@ -145,6 +145,8 @@ public struct RecordWords: Sendable {
         case ordersInAQuestion
         /// Treatments given, not medicines taken (雾化, 输液).
         case procedures
+        /// Words of a check-up, for a disease it found (体检).
+        case checkUpCues
         /// Words that hold a question word and ask nothing (没什么, 不怎么).
         case indefinites
         /// English: words that make a sentence naming a test a result rather than an order.

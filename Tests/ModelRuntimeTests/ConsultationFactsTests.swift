@@ -100,4 +100,36 @@ struct ConsultationFactsTests {
         #expect(facts.diagnoses.map(\.name).contains("peripheral neuropathy"))
         #expect(facts.advice.contains { $0.text.contains("use heat") && !$0.text.contains("ibuprofen") })
     }
+
+    @Test func whoIsIllAndWhatBroughtThemAreReadFromTheOpening() {
+        let mother = ChineseConsultation([
+            TranscriptTurn(speaker: .patient, text: "我妈今年六十八，一咳嗽就漏尿。"),
+            TranscriptTurn(speaker: .doctor, text: "有没有尿急、尿痛？生过几个孩子？"),
+            TranscriptTurn(speaker: .patient, text: "不急也不痛，生过三个，都是顺产。"),
+        ])
+        #expect(!mother.patient.isChild)
+        #expect(mother.findings.contains { $0.name == "尿急" && !$0.present } && mother.findings.contains { $0.name == "尿痛" && !$0.present })
+        let checkUp = ChineseConsultation([TranscriptTurn(speaker: .patient, text: "我体检查出来血脂高，医生让我来看看。")])
+        let sections = OutpatientWriter(facts: checkUp).sections()
+        #expect(sections["chiefComplaint"]?.first?.text == "体检发现高脂血症")
+    }
+
+    @Test func aListAfterAColonIsWhatTheClauseBeforeItAdvised() {
+        let facts = ChineseConsultation([
+            TranscriptTurn(speaker: .doctor, text: "四联疗法吃两周：艾司奥美拉唑、阿莫西林、克拉霉素、枸橼酸铋钾。布地奈德吸入，一天两次。")
+        ])
+        let plan = facts.plan.map(\.text).joined(separator: "；")
+        #expect(["艾司奥美拉唑", "阿莫西林", "克拉霉素", "枸橼酸铋钾"].allSatisfy(plan.contains), "\(plan)")
+        // The longest word of a form decides the route: 布地奈德 is inhaled though it holds 地奈德, a cream.
+        #expect(plan.contains("吸入布地奈德"), "\(plan)")
+    }
+
+    @Test func englishAdviceBeforeAPrescriptionInItsSentenceIsKept() {
+        let facts = EnglishConsultation([
+            TranscriptTurn(
+                speaker: .doctor, text: "I'd like you to cut back on salt, walk thirty minutes a day, and start amlodipine 5 mg once daily.")
+        ])
+        #expect(facts.prescribed.map(\.name) == ["amlodipine"])
+        #expect(facts.advice.contains { $0.text.contains("cut back on salt") && !$0.text.contains("amlodipine") })
+    }
 }

@@ -20,6 +20,9 @@ struct ChineseConsultation: Sendable {
     let findings: [Finding]
     /// What brought the patient: the complaint said first and most, present, not a general state.
     let complaint: Finding?
+    /// With no complaint, the disease the patient came about as first said (体检查出来血脂高 → 高脂血症), and whether a
+    /// check-up found it.
+    let reportedDisease: (name: String, span: EvidenceSpan, atACheckUp: Bool)?
     /// How long the complaint has lasted.
     let complaintDuration: Duration?
     /// The highest temperature said.
@@ -55,6 +58,17 @@ struct ChineseConsultation: Sendable {
         findings = Self.mergingFeverIntoHighFever(reading.symptoms())
         complaint = Self.mainComplaint(of: findings, in: reading)
         complaintDuration = complaint.flatMap(reading.duration(of:))
+        reportedDisease =
+            complaint != nil
+            ? nil
+            : reading.turns.first(where: \.isPatientSide).flatMap { turn in
+                let found = turn.clauses().lazy.flatMap { clause in
+                    turn.matches(ChineseReading.diagnosisIndex, in: clause).filter { !reading.isNegated(turn, clause: clause, term: $0.range) }
+                }.first
+                return found.map {
+                    ($0.value, turn.span($0.range), Terms.words[.checkUpCues].contains(where: turn.string(0..<turn.characters.count).contains))
+                }
+            }
         highestTemperature = reading.highestTemperature()
         pastHistory = reading.pastHistory()
         // A medicine taken for a long-standing disease (长期使用二甲双胍) is the history's, not this illness's; one taken

@@ -150,7 +150,9 @@ extension ChineseReading {
     }
 
     /// Days said by name, as how long the illness has lasted when it began then.
-    static let daysAgo: [(word: String, days: Double)] = [("大前天", 3), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("今天", 1), ("今早", 1)]
+    static let daysAgo: [(word: String, days: Double)] = [
+        ("大前天", 3), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("今天", 1), ("今早", 1), ("上个礼拜", 7), ("上礼拜", 7), ("上周", 7), ("上个星期", 7), ("上星期", 7),
+    ]
     static let dayWords = Set(daysAgo.map(\.word))
 
     /// Symptoms a doctor may ask about for the same complaint: "拉肚子几天了" dates a 大便异常.

@@ -27,9 +27,13 @@ extension ChineseReading {
             if items[key]!.evidence.count < 2 { items[key]!.evidence.append(span) }
         }
         for turn in turns where turn.speaker == .doctor {
+            var adviceBeforeAColon = false
             for clause in turn.clauses() {
                 let text = turn.string(clause)
-                let advising = Terms.advises(text)
+                // "四联疗法吃两周：艾司奥美拉唑、阿莫西林…": the list after a colon is what the clause before it advised.
+                let advising = Terms.advises(text) || adviceBeforeAColon
+                adviceBeforeAColon =
+                    Terms.advises(text) && clause.upperBound < turn.characters.count && "：:".contains(turn.characters[clause.upperBound])
                 let question = isQuestion(turn, clause)
                 for mention in turn.matches(Self.testIndex, in: clause) {
                     let range = mention.range
@@ -141,7 +145,9 @@ extension ChineseReading {
 
     /// How a medicine is given, by its form (滴眼液 → 滴眼); none listed: 口服.
     static func route(of medicine: String) -> String {
-        Terms.words.routes.first { $0.said.contains(where: medicine.contains) }?.name ?? "口服"
+        // The longest word wins: 布地奈德 is inhaled, though it holds 地奈德, a cream.
+        let said = Terms.words.routes.flatMap { route in route.said.filter(medicine.contains).map { ($0.count, route.name) } }
+        return said.max { $0.0 < $1.0 }?.1 ?? "口服"
     }
     /// Every route a plan line starts with, 口服 first.
     static let routeNames = ["口服"] + Terms.words.routes.map(\.name)

@@ -18,10 +18,23 @@ struct ChineseReading: Sendable {
     /// Whether the patient is a child (患儿) rather than an adult (患者): the family or the doctor speaks of one, or
     /// the `age` said is under 14.
     func isAboutAChild(age: Quote?) -> Bool {
+        if let years = age.flatMap({ Self.years(of: $0.text) }), years >= 14 { return false }
+        // "我妈今年六十八，…": the patient is the adult relative the opening names.
+        if let opening = turns.first(where: \.isPatientSide), let first = opening.clauses().first,
+            Terms.words.relatives.contains(where: { $0.said.contains(where: opening.string(first).hasPrefix) })
+        {
+            return false
+        }
         if turns.contains(where: { turn in Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }) { return true }
         guard let age = age?.text else { return false }
-        guard age.hasSuffix("岁") || age.hasSuffix("岁半"), let years = Double(age.prefix { $0.isNumber || $0 == "." }) else { return true }
+        guard let years = Self.years(of: age) else { return true }
         return years < 14
+    }
+
+    /// The years of an age written in years (3岁, 3岁半); nil for one in months or days.
+    static func years(of age: String) -> Double? {
+        guard age.hasSuffix("岁") || age.hasSuffix("岁半") else { return nil }
+        return Double(age.prefix { $0.isNumber || $0 == "." })
     }
 
     /// Whether the patient is a newborn: called one, or the `age` said is 28 days or less.
@@ -109,7 +122,8 @@ struct ChineseReading: Sendable {
         // its own question; answered in another number of clauses, only one question asked is read.
         let pairs: [(question: Range<Int>, answer: Range<Int>)]
         if questions.count > 1 {
-            guard answers.count == questions.count || answers.count == 1 else { return [] }
+            // More clauses than questions ("不急也不痛，生过三个，都是顺产"): the first ones answer the questions in turn.
+            guard answers.count >= questions.count || answers.count == 1 else { return [] }
             pairs = answers.count == 1 ? questions.map { ($0, answerClause) } : Array(zip(questions, answers))
         } else {
             pairs = questions.map { ($0, answerClause) }

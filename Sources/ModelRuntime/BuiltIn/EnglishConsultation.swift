@@ -74,7 +74,7 @@ struct EnglishConsultation: Sendable {
         let planCued = reading.sentences(of: [.doctor], holding: words[.planCues], excluding: words[.examStarts], questions: false, limit: 20)
         advice = Array(
             (reading.assessmentNarrative(limit: 12) + planCued)
-                .compactMap { Self.holds($0, anyOf: itemSpans) ? Self.rest(of: $0, after: itemSpans, in: reading) : $0 }
+                .flatMap { Self.holds($0, anyOf: itemSpans) ? Self.rest(of: $0, after: itemSpans, in: reading) : [$0] }
                 .filter { said.insert($0.span).inserted }
                 .prefix(12))
         reportedTurns = reading.reportedTurns
@@ -86,17 +86,24 @@ struct EnglishConsultation: Sendable {
         spans.contains { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }
     }
 
-    /// What a sentence holding an item says after it, when that is advice of its own ("Keep taking ibuprofen 400 mg
-    /// three times a day with food, use heat, and stay active" → "use heat, and stay active").
-    static func rest(of quote: Quote, after spans: [EvidenceSpan], in reading: EnglishReading) -> Quote? {
-        guard let end = spans.filter({ $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }).map(\.end).max()
-        else { return nil }
+    /// What a sentence holding an item says before and after it, when that is advice of its own ("Keep taking ibuprofen
+    /// 400 mg three times a day with food, use heat, and stay active" → "use heat, and stay active").
+    static func rest(of quote: Quote, after spans: [EvidenceSpan], in reading: EnglishReading) -> [Quote] {
+        let held = spans.filter { $0.turn == quote.span.turn && quote.span.start <= $0.start && $0.end <= quote.span.end }
+        guard let first = held.map(\.start).min(), let last = held.map(\.end).max() else { return [] }
         let turn = reading.turns[quote.span.turn]
-        var start = end
+        // "Cut back on salt, walk daily, and start amlodipine …": what comes before the first item's clause;
+        // "… with food, use heat, and stay active": what comes after the last item's.
+        var end = first
+        while end > quote.span.start, !",;".contains(turn.characters[end - 1]) { end -= 1 }
+        var start = last
         while start < quote.span.end, !",;".contains(turn.characters[start]) { start += 1 }
-        let text = EnglishCues.padded(turn.string(start..<quote.span.end))
-        guard start < quote.span.end, EnglishCues.any(EnglishReading.words[.planCues], in: text) else { return nil }
-        return reading.quote(turn, start..<quote.span.end, padded: text)
+        let parts = [quote.span.start..<max(quote.span.start, end - 1), min(start + 1, quote.span.end)..<quote.span.end].filter { $0.count > 1 }
+        let kept = parts.compactMap { part -> Quote? in
+            let text = EnglishCues.padded(turn.string(part))
+            return EnglishCues.any(EnglishReading.words[.planCues], in: text) ? reading.quote(turn, part, padded: text) : nil
+        }
+        return kept
     }
 
     static let introCues = EnglishReading.words[.introCues]

@@ -13,6 +13,9 @@ struct OutpatientWriter {
         var result: [String: [DraftStatement]] = [:]
 
         result["chiefComplaint"] = mainComplaint.map { [chiefComplaint($0, duration: mainDuration)] } ?? []
+        if mainComplaint == nil, let disease = facts.reportedDisease {
+            result["chiefComplaint"] = [statement((disease.atACheckUp ? "体检发现" : "") + disease.name, evidence: [disease.span])]
+        }
         var illness: [DraftStatement] = []
         if !complaints.isEmpty {
             let listed = Array(([mainComplaint].compactMap { $0 } + complaints.filter { $0.name != mainComplaint?.name }).prefix(5))
