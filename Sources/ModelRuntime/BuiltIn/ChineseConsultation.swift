@@ -43,7 +43,7 @@ struct ChineseConsultation: Sendable {
     let diagnosis: Finding?
     /// The plan as said: tests ordered, medicines with their dose, advice and the follow-up, in the order first said.
     let plan: [ChineseReading.PlanItem]
-    /// The doctor's strongest advice as said, for a plan no item was read from.
+    /// The doctor's strongest advice as said, when no plan item was read (read only then).
     let advice: [Quote]
     /// Turns written from the pre-visit conversation: facts resting only on them are patient-reported.
     let reportedTurns: Set<Int>
@@ -90,7 +90,7 @@ struct ChineseConsultation: Sendable {
         results = reading.testResults()
         diagnosis = reading.diagnosis()
         plan = reading.planItems()
-        advice = reading.advice(limit: 1)
+        advice = plan.isEmpty ? reading.advice(limit: 1) : []
         reportedTurns = reading.reportedTurns
     }
 

@@ -244,9 +244,12 @@ struct ChineseReading: Sendable {
     /// A clause asked as a question (?, 吗, 有没有…).
     func isQuestion(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         if clause.upperBound < turn.characters.count, "?？".contains(turn.characters[clause.upperBound]) { return true }
+        let text = turn.string(clause)
+        guard Terms.questionCues.contains(where: text.contains) else { return false }
         // "没什么效果", "不怎么流鼻涕" hold a question word and ask nothing.
-        let text = Terms.words[.indefinites].reduce(turn.string(clause)) { $0.replacingOccurrences(of: $1, with: "") }
-        return Terms.questionCues.contains(where: text.contains)
+        guard Self.indefinites.contains(where: text.contains) else { return true }
+        let asked = Self.indefinites.reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
+        return Terms.questionCues.contains(where: asked.contains)
     }
 
     /// A patient's "is it …?" ("是不是肺炎", "会不会是…"): not a statement of having it.
@@ -283,6 +286,7 @@ struct ChineseReading: Sendable {
     /// Words that hold a symptom's character without meaning it.
     static let otherWords = TermIndex(Terms.words[.notSymptoms].map { ($0, ()) })
     static let treatmentVerbs = Set(Terms.words[.treatmentVerbs].compactMap(\.first))
+    static let indefinites = Terms.words[.indefinites]
     static let negativeAnswers = Terms.words[.negativeAnswers]
     static let positiveAnswers = Terms.words[.positiveAnswers]
 }
