@@ -56,7 +56,7 @@ struct ChineseConsultation: Sendable {
         let age = reading.age()
         patient = Patient(isChild: reading.isAboutAChild(age: age), isNewborn: reading.isAboutANewborn(age: age), age: age)
         findings = Self.mergingFeverIntoHighFever(reading.symptoms())
-        complaint = Self.mainComplaint(of: findings, in: reading)
+        complaint = Self.mainComplaint(among: Self.complaints(in: findings), in: reading)
         complaintDuration = complaint.flatMap(reading.duration(of:))
         reportedDisease =
             complaint != nil
@@ -100,12 +100,15 @@ struct ChineseConsultation: Sendable {
     static let vague = ChineseClinicalTerms.words.vague
 
     /// Present findings that are complaints, not the general state.
-    var complaints: [Finding] { findings.filter { $0.present && !Self.generalState.contains($0.name) } }
+    var complaints: [Finding] { Self.complaints(in: findings) }
+
+    private static func complaints(in findings: [Finding]) -> [Finding] {
+        findings.filter { $0.present && !generalState.contains($0.name) }
+    }
 
     /// The main complaint: said in the patient's first words if any was, not gone since, and among those talked about
     /// most; but a vague finding gives way to the named one it describes (腹泻 before 大便异常).
-    private static func mainComplaint(of findings: [Finding], in reading: ChineseReading) -> Finding? {
-        let complaints = findings.filter { $0.present && !generalState.contains($0.name) }
+    private static func mainComplaint(among complaints: [Finding], in reading: ChineseReading) -> Finding? {
         let firstPatientTurn = reading.turns.first(where: \.isPatientSide)?.index
         func opening(_ finding: Finding) -> Int { finding.firstSaid.turn == firstPatientTurn ? 1 : 0 }
         func named(_ finding: Finding) -> Int {
