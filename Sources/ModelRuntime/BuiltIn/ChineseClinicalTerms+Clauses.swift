@@ -5,13 +5,13 @@ extension ChineseClinicalTerms {
     static func advises(_ clause: String) -> Bool {
         var text = clause
         for done in pastUses where text.contains(done) { text = text.replacing(done, with: "") }
-        return adviceCues.contains(where: text.contains)
+        return adviceCues.contains(where: text.includes)
     }
 
     /// Whether a clause reports a test's result, not counting a question put as A不A (看白细胞高不高).
     static func reportsResult(_ clause: String) -> Bool {
         let text = withoutAOrNotA(clause)
-        return resultCues.contains(where: text.contains)
+        return resultCues.contains(where: text.includes)
     }
 
     /// The clause without its questions put as A不A (高不高, 好不好): they ask, they do not tell.

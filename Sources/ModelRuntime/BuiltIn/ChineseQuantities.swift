@@ -62,7 +62,7 @@ enum ChineseQuantities {
                 }
             }
             let before = String(characters[max(range.lowerBound, index - 3)..<index])
-            let named = ["烧", "体温", "温度", "热"].contains(where: before.contains)
+            let named = ["烧", "体温", "温度", "热"].contains(where: before.includes)
             if let value = Double(text), (35...42.5).contains(value), hasUnit || named {
                 found.append(Found(range: index..<after, text: formatted(value) + "℃", value: value))
             }
@@ -122,7 +122,7 @@ enum ChineseQuantities {
             let following = String(characters[end..<min(range.upperBound, end + 2)])
             // "两个月零28天的宝宝": the months begin the age.
             let named =
-                ChineseReading.ageCues.contains(where: before.contains) || after == "大" || after == "的" || (character == "月" && after == "零")
+                ChineseReading.ageCues.contains(where: before.includes) || after == "大" || after == "的" || (character == "月" && after == "零")
                 || ChineseReading.ageCues.contains(where: following.hasPrefix)
             guard character == "岁" ? amount < 120 : named else { continue }
             let unit = character == "岁" ? "岁" : character == "月" ? "个月" : "天"

@@ -46,9 +46,12 @@ extension ChineseReading {
                     // A question names a medicine as taken only with a word of taking before it: "吃了美林还烧怎么办"
                     // tells, "妈咪爱可以吗" and "需要去医院输液吗" ask.
                     let justBefore = turn.string(max(clause.lowerBound, range.lowerBound - 6)..<range.lowerBound)
-                    if question, !Self.takenCues.contains(where: justBefore.contains) { continue }
+                    if question, !Self.takenCues.contains(where: justBefore.includes) { continue }
                     // 缺钙 is a deficiency found, not calcium given; "我们去做做雾化看看", "准备吃妈咪爱" are not done yet.
-                    if justBefore.hasSuffix("缺") || Self.intentCues.contains(where: justBefore.contains) { continue }
+                    if justBefore.hasSuffix("缺") || Self.intentCues.contains(where: justBefore.includes) { continue }
+                    // 对头孢过敏, 过敏的药有青霉素: an allergen, not a medicine taken.
+                    let justAfter = turn.string(range.upperBound..<min(clause.upperBound, range.upperBound + 4))
+                    if justAfter.includes("过敏") || justBefore.includes("过敏") { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
@@ -69,17 +72,17 @@ extension ChineseReading {
                 if isQuestion(turn, clause), !uncertain { continue }
                 let text = turn.string(clause)
                 // "化验微量元素看看缺钙铁锌不" orders a test.
-                if !turn.matches(Self.testIndex, in: clause).isEmpty, Self.orderWords.contains(where: text.contains) { continue }
+                if !turn.matches(Self.testIndex, in: clause).isEmpty, Self.orderWords.contains(where: text.includes) { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) {
                     let range = mention.range
                     if isNegated(turn, clause: clause, term: range) || text.contains("排除") { continue }
                     // "如果有湿疹", "防止腹泻和便秘": supposed or prevented, not found.
                     let before = turn.string(clause.lowerBound..<range.lowerBound)
-                    if Self.hypotheticalCues.contains(where: before.contains) { continue }
+                    if Self.hypotheticalCues.contains(where: before.includes) { continue }
                     var entry = found[mention.value] ?? (0, (0, 0), [], false, false)
                     // Named as the diagnosis (诊断 most, 考虑 or 是 less) counts more than mentioned; vague ones (过敏,
                     // 病毒感染) less.
-                    let named = Self.diagnosedCues.contains(where: text.contains) ? 3.0 : Self.namingCues.contains(where: text.contains) ? 2.0 : 1.0
+                    let named = Self.diagnosedCues.contains(where: text.includes) ? 3.0 : Self.namingCues.contains(where: text.includes) ? 2.0 : 1.0
                     // "细菌性感染需要用抗生素" explains; only "属于细菌性感染" names one.
                     if mention.value.hasSuffix("感染"), Self.vagueDiagnoses.contains(mention.value), named == 1 { continue }
                     entry.score += named * (Self.vagueDiagnoses.contains(mention.value) ? 0.5 : 1)
@@ -106,13 +109,13 @@ extension ChineseReading {
         for turn in turns where turn.isPatientSide {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 let text = turn.string(clause)
-                guard Self.reportedDiagnosisCues.contains(where: text.contains) else { continue }
+                guard Self.reportedDiagnosisCues.contains(where: text.includes) else { continue }
                 // "检查出急性胃肠炎，可初六就好了": an illness that is over.
                 let sentence = turn.string(turn.sentence(around: clause.lowerBound))
-                if sentence.contains("好了") || Terms.pastCues.contains(where: sentence.contains) { continue }
+                if sentence.contains("好了") || Terms.pastCues.contains(where: sentence.includes) { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where !isNegated(turn, clause: clause, term: mention.range) {
                     let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
-                    guard Self.reportedDiagnosisCues.contains(where: before.contains) else { continue }
+                    guard Self.reportedDiagnosisCues.contains(where: before.includes) else { continue }
                     return Finding(
                         name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, mention.range.lowerBound))
                 }
@@ -134,16 +137,16 @@ extension ChineseReading {
                 let supposed = Self.supposingCues.contains(
                     where: turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.upperBound).contains)
                 if tests.isEmpty, !supposed, let (name, at) = lastTest, turn.index - at <= 1, Self.resultOpenings.contains(where: text.hasPrefix),
-                    Terms.resultWords.contains(where: text.contains), let trimmed = trimmed(turn, clause)
+                    Terms.resultWords.contains(where: text.includes), let trimmed = trimmed(turn, clause)
                 {
                     let quote = name + "：" + turn.string(trimmed)
                     if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
                     continue
                 }
                 guard let first = tests.first,
-                    Terms.resultWords.contains(where: text.contains) || (text.contains("值") && text.contains(where: \.isNumber))
+                    Terms.resultWords.contains(where: text.includes) || (text.contains("值") && text.contains(where: \.isNumber))
                         || tests.contains(where: { isFollowedByAValue(turn, $0.range, in: clause) }),
-                    !Self.orderWords.contains(where: text.contains),
+                    !Self.orderWords.contains(where: text.includes),
                     // "如果…或者听诊异常", "肝功能异常，一般提示肝脏损伤": supposed or explained, not found.
                     !supposed
                 else { continue }
@@ -173,9 +176,9 @@ extension ChineseReading {
             for clause in turn.clauses() where !isQuestion(turn, clause) {
                 guard let trimmed = trimmed(turn, clause), trimmed.count >= 4 else { continue }
                 let text = turn.string(trimmed)
-                guard Terms.advises(text), !["询问", "问题", "帮助", "服务"].contains(where: text.contains) else { continue }
+                guard Terms.advises(text), !["询问", "问题", "帮助", "服务"].contains(where: text.includes) else { continue }
                 if turn.matches(Self.diagnosisIndex, in: trimmed).isEmpty == false, isUncertain(turn, trimmed) { continue }
-                var score = Self.strongAdvice.contains(where: text.contains) ? 2 : 1
+                var score = Self.strongAdvice.contains(where: text.includes) ? 2 : 1
                 if !turn.matches(Self.medicineIndex, in: trimmed).isEmpty { score += 1 }
                 if !turn.matches(Self.testIndex, in: trimmed).isEmpty { score += 1 }
                 scored.append((Quote(text: text, span: turn.span(trimmed)), score, order))
@@ -206,7 +209,7 @@ extension ChineseReading {
                 let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
                 // "考虑带状疱疹" names a finding in the doctor's assessment, not in the examination.
-                guard said.isEmpty, Terms.examCues.contains(where: text.contains), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
+                guard said.isEmpty, Terms.examCues.contains(where: text.includes), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
                     let trimmed = trimmed(turn, clause)
                 else { continue }
                 findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))

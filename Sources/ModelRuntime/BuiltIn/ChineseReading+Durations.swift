@@ -37,9 +37,9 @@ extension ChineseReading {
     private func answeredDuration(of name: String) -> (found: ChineseQuantities.Found, span: EvidenceSpan)? {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
-            guard Terms.durationQuestions.contains(where: text.contains),
+            guard Terms.durationQuestions.contains(where: text.includes),
                 // "生后多少天了" asks the age, "多长时间大便1次" how often; "吐泡泡多久了" is about another symptom.
-                !["生后", "出生", "多大", "次"].contains(where: text.contains),
+                !["生后", "出生", "多大", "次"].contains(where: text.includes),
                 // "糖尿病几年了" dates a long-standing disease, not this complaint.
                 !turn.matches(Self.diagnosisIndex, in: 0..<turn.characters.count).contains(where: { Terms.chronicDiseases.contains($0.value) })
             else { continue }
@@ -67,11 +67,11 @@ extension ChineseReading {
             let symptoms = symptomMentions(in: turn, clause)
             let symptomStarts = Set(symptoms.map(\.range.lowerBound)), symptomEnds = Set(symptoms.map(\.range.upperBound))
             let withSymptom = !symptoms.isEmpty
-            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了", "挂", "吊", "雾化", "住院"].contains(where: text.contains) {
+            if !withSymptom, ["吃了", "用了", "服用", "喝了", "吃药", "输液", "打针", "以后", "之后", "坐了", "挂", "吊", "雾化", "住院"].contains(where: text.includes) {
                 return []
             }
             // 距离上次发烧一个月 dates the last illness; 三天两头 means often.
-            if ["上次", "距离", "三天两头"].contains(where: text.contains) { return [] }
+            if ["上次", "距离", "三天两头"].contains(where: text.includes) { return [] }
             let age = ChineseQuantities.age(in: turn.characters, range: clause)
             let siteEnds = Set(turn.matches(Self.siteIndex, in: clause).map(\.range.upperBound))
             var found = ChineseQuantities.durations(in: turn.characters, range: clause).filter { duration in
@@ -94,7 +94,7 @@ extension ChineseReading {
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
                 // "四个月宝宝": how old.
                 let next = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
-                return !Self.ageCues.contains(where: before.contains) && after != "的" && !Self.ageCues.contains(where: next.hasPrefix)
+                return !Self.ageCues.contains(where: before.includes) && after != "的" && !Self.ageCues.contains(where: next.hasPrefix)
             }
             if withSymptom, found.isEmpty {
                 for (word, days) in Self.daysAgo {
@@ -142,7 +142,7 @@ extension ChineseReading {
                 }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
                 let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)
-                if Self.ageCues.contains(where: before.contains) { return quote }
+                if Self.ageCues.contains(where: before.includes) { return quote }
                 if first == nil { first = quote }
             }
         }

@@ -24,7 +24,7 @@ extension ChineseReading {
                     found.append(Quote(text: "既往体健", span: turn.span(index..<(index + healthy.count))))
                     continue
                 }
-                guard Terms.pastCues.contains(where: text.contains), !Terms.familyCues.contains(where: text.contains) else { continue }
+                guard Terms.pastCues.contains(where: text.includes), !Terms.familyCues.contains(where: text.includes) else { continue }
                 for mention in turn.matches(Self.diagnosisIndex, in: clause) where !Self.symptomLike.contains(mention.value) {
                     let range = mention.range
                     guard !isNegated(turn, clause: clause, term: range), !found.contains(where: { $0.text == mention.value }) else { continue }
@@ -100,7 +100,7 @@ extension ChineseReading {
         for mention in medicineMentions(in: turn, clause) where !Self.procedures.contains(mention.value) {
             let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
             let taken = withADisease && Self.takingVerbs.contains(where: before.suffix(3).contains)
-            guard taken || Terms.ongoingUses.contains(where: before.contains), !isNegated(turn, clause: clause, term: mention.range) else { continue }
+            guard taken || Terms.ongoingUses.contains(where: before.includes), !isNegated(turn, clause: clause, term: mention.range) else { continue }
             found.append(Quote(text: Self.longTermUse + mention.value, span: turn.span(mention.range)))
         }
         return found
@@ -127,8 +127,8 @@ extension ChineseReading {
     /// about the family denied (否认家族史).
     func familyHistory() -> [Quote] {
         var found = quotes(patientSide: true) { turn, clause, text in
-            ["家里人", "家族", "遗传"].contains(where: text.contains)
-                || (Terms.familyCues.contains(where: text.contains) && !turn.matches(Self.diagnosisIndex, in: clause).isEmpty)
+            ["家里人", "家族", "遗传"].contains(where: text.includes)
+                || (Terms.familyCues.contains(where: text.includes) && !turn.matches(Self.diagnosisIndex, in: clause).isEmpty)
         }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["家里", "家族", "家人"], and: ["有人", "病", "遗传"]) {
             found.append(Quote(text: "否认家族史", span: denial))
@@ -144,7 +144,7 @@ extension ChineseReading {
     /// Birth, feeding, vaccines and habits; a habit the doctor asks about (抽烟吗？) with the patient's answer:
     /// 否认吸烟, or 吸烟 with what the patient said of it.
     func personalHistory() -> [Quote] {
-        var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.contains) }
+        var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.includes) }
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let questions = turn.clauses().filter { isQuestion(turn, $0) }
             for clause in questions {
@@ -178,7 +178,7 @@ extension ChineseReading {
     private func deniedAnswer(toQuestionWith first: [String], and second: [String]) -> EvidenceSpan? {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let text = String(turn.characters)
-            guard first.contains(where: text.contains), second.contains(where: text.contains),
+            guard first.contains(where: text.includes), second.contains(where: text.includes),
                 let answer = patientAnswer(after: position),
                 let clause = answer.clauses().first,
                 Self.negativeAnswers.contains(where: answer.string(clause).hasPrefix)

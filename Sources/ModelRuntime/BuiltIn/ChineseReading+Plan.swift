@@ -40,8 +40,8 @@ extension ChineseReading {
                     // "先去拍个胸片" orders by its verb alone.
                     let before = turn.string(clause.lowerBound..<range.lowerBound)
                     let orderedByVerb =
-                        Self.ordersInAQuestion.contains(where: before.contains) || Terms.words[.testVerbs].contains(where: before.hasSuffix)
-                    guard orderedByVerb || (advising && Self.orderCues.contains(where: text.contains)) else { continue }
+                        Self.ordersInAQuestion.contains(where: before.includes) || Terms.words[.testVerbs].contains(where: before.hasSuffix)
+                    guard orderedByVerb || (advising && Self.orderCues.contains(where: text.includes)) else { continue }
                     guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     // "查个大便常规看看有炎症吗" orders the test and asks nothing of the family; "有化验血常规吗" asks.
                     if question, !orderedByVerb { continue }
@@ -62,11 +62,11 @@ extension ChineseReading {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
                     }
-                    if Terms.prohibitionCues.contains(where: before.contains) || Self.isForbidden(byWordsAfter: after) { continue }
+                    if Terms.prohibitionCues.contains(where: before.includes) || Self.isForbidden(byWordsAfter: after) { continue }
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
-                        let route = Self.route(of: mention.value)
+                        let route = Self.route(of: turn.string(range) + mention.value)
                         let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
                         let key = route + name + " " + dosing.text
                         add(key, to: &dosed, span: turn.span(range), at: (turn.index, range.lowerBound))
@@ -77,7 +77,7 @@ extension ChineseReading {
                 }
                 for mention in turn.matches(Self.adviceIndex, in: clause) {
                     let range = mention.range
-                    if mention.value == "继续原有治疗", !["药", "治疗", "服用", "吃"].contains(where: text.contains) { continue }
+                    if mention.value == "继续原有治疗", !["药", "治疗", "服用", "吃"].contains(where: text.includes) { continue }
                     guard !isNegated(turn, clause: clause, term: range) else { continue }
                     // 三天后复诊: the follow-up with its interval.
                     if mention.value == "复诊",

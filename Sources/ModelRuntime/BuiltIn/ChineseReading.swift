@@ -235,7 +235,7 @@ struct ChineseReading: Sendable {
             if cue == "不", after.hasPrefix("知") || after.hasPrefix("一定") || after.hasPrefix("太清楚") || after.hasPrefix("确定") { continue }
             // "没有之前咳得厉害", "没那么咳了" compare, they do not deny.
             let between = turn.string((found + cue.count)..<term.lowerBound)
-            if ["之前", "以前", "原来", "那么", "那样", "这么"].contains(where: between.contains) { continue }
+            if ["之前", "以前", "原来", "那么", "那样", "这么"].contains(where: between.includes) { continue }
             return true
         }
         return false
@@ -245,23 +245,23 @@ struct ChineseReading: Sendable {
     func isQuestion(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         if clause.upperBound < turn.characters.count, "?？".contains(turn.characters[clause.upperBound]) { return true }
         let text = turn.string(clause)
-        guard Terms.questionCues.contains(where: text.contains) else { return false }
+        guard Terms.questionCues.contains(where: text.includes) else { return false }
         // "没什么效果", "不怎么流鼻涕" hold a question word and ask nothing.
-        guard Self.indefinites.contains(where: text.contains) else { return true }
+        guard Self.indefinites.contains(where: text.includes) else { return true }
         let asked = Self.indefinites.reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
-        return Terms.questionCues.contains(where: asked.contains)
+        return Terms.questionCues.contains(where: asked.includes)
     }
 
     /// A patient's "is it …?" ("是不是肺炎", "会不会是…"): not a statement of having it.
     private func isQuestionAboutWhether(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         let text = turn.string(clause)
         // "37.2算发烧吗" asks whether it counts.
-        return ["有没有", "是不是", "会不会", "是否", "要不要", "算不算"].contains(where: text.contains) || (text.contains("算") && isQuestion(turn, clause))
+        return ["有没有", "是不是", "会不会", "是否", "要不要", "算不算"].contains(where: text.includes) || (text.contains("算") && isQuestion(turn, clause))
     }
 
     func isUncertain(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
         let text = turn.string(clause)
-        return Terms.uncertaintyCues.contains(where: text.contains)
+        return Terms.uncertaintyCues.contains(where: text.includes)
     }
 
     private func lastIndex(of cue: String, in characters: [Character], range: Range<Int>) -> Int? {

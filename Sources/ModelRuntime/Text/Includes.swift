@@ -1,8 +1,8 @@
-extension String {
+extension StringProtocol {
     /// Whether `other` occurs in this string, byte for byte (the caller normalises both first). Foundation's
     /// `contains` folds character clusters and took 30 ms over a 2,000-character message for the intent words alone;
     /// a byte scan takes microseconds, and with words of a few bytes stays linear in the message.
-    public func includes(_ other: String) -> Bool {
+    public func includes(_ other: some StringProtocol) -> Bool {
         if other.isEmpty { return true }
         let found = utf8.withContiguousStorageIfAvailable { haystack in
             other.utf8.withContiguousStorageIfAvailable { needle in Self.occurs(needle, in: haystack) }
