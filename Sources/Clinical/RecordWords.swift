@@ -149,6 +149,10 @@ public struct RecordWords: Sendable {
         case checkUpCues
         /// Words that hold a question word and ask nothing (没什么, 不怎么).
         case indefinites
+        /// Words joining a second diagnosis to the first (失眠障碍伴焦虑状态).
+        case diagnosisJoiners
+        /// Words of an answer that say all is well, a no to the symptom asked (咽东西没问题, 大便颜色正常, 体重没变).
+        case fineAnswers
         /// English: words that make a sentence naming a test a result rather than an order.
         case reportWords
         /// English: how a patient's answer says yes (it must start with one).

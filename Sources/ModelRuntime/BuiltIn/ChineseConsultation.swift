@@ -41,6 +41,8 @@ struct ChineseConsultation: Sendable {
     let results: [Quote]
     /// The doctor's diagnosis, uncertain when said as a possibility (考虑…).
     let diagnosis: Finding?
+    /// Diagnoses named with the main one (诊断A，B; 考虑A伴B).
+    let otherDiagnoses: [Finding]
     /// The plan as said: tests ordered, medicines with their dose, advice and the follow-up, in the order first said.
     let plan: [ChineseReading.PlanItem]
     /// The doctor's strongest advice as said, when no plan item was read (read only then).
@@ -89,6 +91,7 @@ struct ChineseConsultation: Sendable {
         examination = reading.examination()
         results = reading.testResults()
         diagnosis = reading.diagnosis()
+        otherDiagnoses = diagnosis.map(reading.diagnoses(beside:)) ?? []
         plan = reading.planItems()
         advice = plan.isEmpty ? reading.advice(limit: 1) : []
         reportedTurns = reading.reportedTurns

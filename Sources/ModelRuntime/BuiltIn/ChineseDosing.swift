@@ -24,6 +24,10 @@ enum ChineseDosing {
         } else if let match = first(everyHours, in: segment) {
             parts.append("每" + number(match.groups[1]) + "小时1次")
             ranges.append(offset(match.range, in: segment, from: range.lowerBound))
+        } else if let match = first(oncePerDay, in: segment) {
+            // 每天早上, 每晚, 睡前: once a day, at the time said.
+            parts.append(match.groups[1].hasPrefix("睡") ? "睡前1次" : match.groups[1].contains("晚") ? "每晚1次" : "每日1次")
+            ranges.append(offset(match.range, in: segment, from: range.lowerBound))
         } else if let match = first(latin, in: segment) {
             parts.append(match.groups[1])
             ranges.append(offset(match.range, in: segment, from: range.lowerBound))
@@ -54,8 +58,10 @@ enum ChineseDosing {
         return Quantities.number(text).map(ChineseQuantities.formatted) ?? text
     }
 
-    private static let dose = Quantities.regex(#"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十半]+)\s*(mg|ml|毫升|毫克|片|袋|粒|包|滴|克|g)(?![a-z])"#)
+    private static let dose = Quantities.regex(
+        #"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十半]+)\s*(mg|ml|毫升|毫克|微克|μg|ug|mcg|国际单位|单位|iu|片|袋|粒|包|滴|克|g)(?![a-z])"#)
     private static let perDay = Quantities.regex(#"(?:每天|一天|每日|一日|日)\s*([0-9一二两三四]+)\s*次"#)
     private static let everyHours = Quantities.regex(#"每\s*([0-9一二两三四五六七八十]+)\s*个?小时"#)
+    private static let oncePerDay = Quantities.regex(#"(?:每天|每日|一天)?(早上|早晨|晨起|晚上|每晚|每早|睡前)"#)
     private static let latin = Quantities.regex(#"\b(tid|bid|qd|qid|qn|q[0-9]+h)\b"#)
 }

@@ -164,6 +164,7 @@ extension ChineseReading {
     /// A test's name with its value right after it (直接胆红素22.6, 黄疸指数是221): a result.
     private func isFollowedByAValue(_ turn: TurnText, _ test: Range<Int>, in clause: Range<Int>) -> Bool {
         var index = test.upperBound
+        while index < clause.upperBound, turn.characters[index].isWhitespace { index += 1 }
         if index < clause.upperBound, "是为有:：".contains(turn.characters[index]) { index += 1 }
         return index < clause.upperBound && turn.characters[index].isNumber
     }
@@ -220,9 +221,56 @@ extension ChineseReading {
 
     /// "这是过敏性结膜炎": a diagnosis named (考虑, 是, 诊断…) in the clause, the doctor's assessment.
     func namesADiagnosis(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
-        turn.matches(Self.diagnosisIndex, in: clause).contains { mention in
-            Self.namingCues.contains(where: turn.string(clause.lowerBound..<mention.range.lowerBound).contains)
+        let named = turn.matches(Self.diagnosisIndex, in: clause).contains { mention in
+            Self.namingCues.contains(where: turn.string(clause.lowerBound..<mention.range.lowerBound).includes)
         }
+        return named || listsDiagnoses(turn, clause)
+    }
+
+    /// Whether a clause only lists diagnoses after a clause of its sentence that names one: the second clause of
+    /// "诊断桥本甲状腺炎，甲状腺功能减退症" or "诊断轮状病毒肠炎，轻度脱水" (a degree word or two may stand with them).
+    func listsDiagnoses(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        let mentions = turn.matches(Self.diagnosisIndex, in: clause)
+        guard !mentions.isEmpty, clause.count - mentions.reduce(0) { $0 + $1.range.count } <= 3 else { return false }
+        let before = turn.string(turn.sentence(around: clause.lowerBound).lowerBound..<clause.lowerBound)
+        return Self.diagnosedCues.contains(where: before.includes) || Self.namingCues.contains(where: before.includes)
+    }
+
+    static let diagnosisJoiners = Set(Terms.words[.diagnosisJoiners])
+
+    /// Diagnoses named beside the main one in a sentence that names it ("诊断桥本甲状腺炎，甲状腺功能减退症", "考虑失眠障碍
+    /// 伴焦虑状态"), in the order said; each as sure as the main one.
+    func diagnoses(beside main: Finding) -> [Finding] {
+        var others: [Finding] = []
+        for turn in turns where turn.speaker == .doctor {
+            for clause in turn.clauses() where !isQuestion(turn, clause) || isUncertain(turn, clause) {
+                let sentence = turn.sentence(around: clause.lowerBound)
+                guard turn.matches(Self.diagnosisIndex, in: sentence).contains(where: { $0.value == main.name }) else { continue }
+                let text = turn.string(clause)
+                let mentions = turn.matches(Self.diagnosisIndex, in: clause)
+                for (index, mention) in mentions.enumerated()
+                where mention.value != main.name && !Self.vagueDiagnoses.contains(mention.value)
+                    && !others.contains(where: { $0.name == mention.value })
+                {
+                    // Only a clause that diagnoses (诊断…) or lists diagnoses, or one joined to the main one (A伴B): "支气管炎
+                    // 和肺炎高发期", "支气管炎或者肺炎" are talk and doubt, not a second diagnosis.
+                    let joined = [index - 1, index + 1].contains { near in
+                        guard mentions.indices.contains(near), mentions[near].value == main.name else { return false }
+                        let (first, second) = near < index ? (mentions[near], mention) : (mention, mentions[near])
+                        return Self.diagnosisJoiners.contains(turn.string(first.range.upperBound..<second.range.lowerBound))
+                    }
+                    guard joined || Self.diagnosedCues.contains(where: text.includes) || listsDiagnoses(turn, clause), !text.contains("排除")
+                    else { continue }
+                    let before = turn.string(clause.lowerBound..<mention.range.lowerBound)
+                    if isNegated(turn, clause: clause, term: mention.range) || Self.hypotheticalCues.contains(where: before.includes) { continue }
+                    var other = Finding(
+                        name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, mention.range.lowerBound))
+                    other.uncertain = main.uncertain
+                    others.append(other)
+                }
+            }
+        }
+        return others
     }
 
     // MARK: Helpers

@@ -149,29 +149,48 @@ extension ChineseReading {
             let questions = turn.clauses().filter { isQuestion(turn, $0) }
             for clause in questions {
                 let asked = turn.string(clause)
-                // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it.
-                guard let habit = Terms.habits.first(where: { $0.last.map(asked.contains) == true }), let object = habit.last,
-                    !found.contains(where: { $0.text.contains(habit) }),
-                    let answer = patientAnswer(after: position)
-                else { continue }
-                // The clause that answers it: the one naming the habit or its verb as asked (抽烟吗 → 抽了二十年), or
-                // the first when it was the only question ("有没有头晕？抽烟吗？" "都没有。抽了二十年" denies the dizziness).
-                let said = asked.firstIndex(of: object).flatMap { $0 > asked.startIndex ? asked[asked.index(before: $0)] : nil }
-                let naming = answer.clauses().first { clause in
-                    let text = answer.string(clause)
-                    return text.contains(object) || said.map(text.contains) == true
-                }
-                guard let first = naming ?? (questions.count == 1 ? answer.clauses().first : nil) else { continue }
-                if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
-                    found.append(Quote(text: Self.denialPrefix + habit, span: answer.span(first)))
-                } else if let said = trimmed(answer, answer.sentence(around: first.lowerBound)) {
-                    // Folding made the answer's commas ASCII; the record writes them as Chinese does.
-                    let words = answer.string(said).replacingOccurrences(of: ",", with: "，")
-                    found.append(Quote(text: habit + "（" + words + "）", span: answer.span(said)))
+                // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it;
+                // "抽烟喝酒吗" asks of both.
+                for habit in Terms.habits {
+                    guard let object = habit.last, asked.contains(object), !found.contains(where: { $0.text.contains(object) }),
+                        let answer = patientAnswer(after: position),
+                        let quote = habitAnswer(habit, asked: asked, in: answer, onlyQuestion: questions.count == 1)
+                    else { continue }
+                    found.append(quote)
                 }
             }
         }
         return found
+    }
+
+    /// The answer about one habit: 否认吸烟 for a no, else the habit with the patient's words (饮酒（喝点酒，一周两三次）),
+    /// up to a clause about another habit.
+    private func habitAnswer(_ habit: String, asked: String, in answer: TurnText, onlyQuestion: Bool) -> Quote? {
+        guard let object = habit.last else { return nil }
+        // The clause that answers it: the one naming the habit or its verb as asked (抽烟吗 → 抽了二十年), or the first
+        // when it was the only question ("有没有头晕？抽烟吗？" "都没有。抽了二十年" denies the dizziness).
+        let said = asked.firstIndex(of: object).flatMap { $0 > asked.startIndex ? asked[asked.index(before: $0)] : nil }
+        let clauses = answer.clauses()
+        let naming = clauses.firstIndex { clause in
+            let text = answer.string(clause)
+            return text.contains(object) || said.map(text.contains) == true
+        }
+        guard let firstIndex = naming ?? (onlyQuestion ? clauses.indices.first : nil) else { return nil }
+        let first = clauses[firstIndex]
+        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
+            return Quote(text: Self.denialPrefix + habit, span: answer.span(first))
+        }
+        let others = Terms.habits.compactMap(\.last).filter { $0 != object }
+        let sentence = answer.sentence(around: first.lowerBound)
+        let upTo =
+            clauses[firstIndex...].first { clause in
+                clause.lowerBound > first.lowerBound
+                    && (clause.lowerBound >= sentence.upperBound || others.contains { answer.string(clause).contains($0) })
+            }?.lowerBound ?? sentence.upperBound
+        guard let words = trimmed(answer, first.lowerBound..<min(upTo, sentence.upperBound)) else { return nil }
+        // Folding made the answer's commas ASCII; the record writes them as Chinese does.
+        let text = answer.string(words).trimmingCharacters(in: CharacterSet(charactersIn: "，,、；; ")).replacingOccurrences(of: ",", with: "，")
+        return Quote(text: habit + "（" + text + "）", span: answer.span(words))
     }
 
     /// The span of a patient's bare "no" to a doctor's question holding one word of each list.

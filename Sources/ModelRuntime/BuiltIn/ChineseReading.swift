@@ -145,7 +145,15 @@ struct ChineseReading: Sendable {
         let text = turn.string(clause).drop { "也都".contains($0) }
         if Self.negativeAnswers.contains(where: text.hasPrefix) { return false }
         if Self.positiveAnswers.contains(where: text.hasPrefix) { return true }
-        return nil
+        return saysAllIsWell(String(text)) ? false : nil
+    }
+
+    /// Whether an answer says all is well (咽东西没问题, 大便颜色正常) with no denial of it (不正常, 不太好).
+    private func saysAllIsWell(_ text: String) -> Bool {
+        Self.fineAnswers.contains { word in
+            guard let found = text.range(of: word) else { return false }
+            return !text[..<found.lowerBound].hasSuffix("不") && !text[..<found.lowerBound].hasSuffix("不太")
+        }
     }
 
     // MARK: Clause reading
@@ -289,4 +297,5 @@ struct ChineseReading: Sendable {
     static let indefinites = Terms.words[.indefinites]
     static let negativeAnswers = Terms.words[.negativeAnswers]
     static let positiveAnswers = Terms.words[.positiveAnswers]
+    static let fineAnswers = Terms.words[.fineAnswers]
 }

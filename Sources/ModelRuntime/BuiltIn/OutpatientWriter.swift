@@ -67,7 +67,13 @@ struct OutpatientWriter {
         result["physicalExam"] = quoted(facts.examination)
         result["auxiliaryExams"] = quoted(facts.results)
         if let diagnosis = facts.diagnosis {
-            result["diagnosis"] = [diagnosis.statement(recordName(of: diagnosis.name) + (diagnosis.uncertain ? "？" : ""), reportedTurns: reported)]
+            // In the order said: 失眠障碍伴焦虑状态 keeps 失眠障碍 first.
+            let said = ([diagnosis] + facts.otherDiagnoses).sorted {
+                ($0.firstSaid.turn, $0.firstSaid.offset) < ($1.firstSaid.turn, $1.firstSaid.offset)
+            }
+            result["diagnosis"] = said.map {
+                $0.statement(recordName(of: $0.name) + ($0.uncertain ? "？" : ""), reportedTurns: reported)
+            }
         } else if let main = mainComplaint {
             // No diagnosis said: the complaint "to be investigated" (待查) is how records say it.
             var pending = main
