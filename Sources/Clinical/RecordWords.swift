@@ -159,13 +159,15 @@ public struct RecordWords: Sendable {
         case yesAnswers
         /// English: the doctor introducing the patient (a 50-year-old female with a history of …).
         case introCues
+        /// English: words that go on with a dose after a comma ("…, split into two doses, for ten days").
+        case doseContinuations
 
         /// The lists a file of `language` must have.
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
-                .doseChanges, .reportWords, .yesAnswers, .introCues,
+                .doseChanges, .reportWords, .yesAnswers, .introCues, .doseContinuations,
             ]
             let english: [List] =
                 [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues, .orderCues]

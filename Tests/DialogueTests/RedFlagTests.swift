@@ -41,6 +41,10 @@ struct RedFlagTests {
         // Chest pain felt elsewhere, and heavy bleeding said in a finding's own words (batch rf-dev24).
         "crushing pressure in her upper back and jaw, she's grey and clammy", "下巴压着疼，一身冷汗",
         "gave birth last week and now I'm soaking a pad every hour", "she fell off a ladder, hit her head, and has thrown up since",
+        // Batch rf-dev35: a curtain across the vision (retinal detachment), a bottle of tablets swallowed, appendicitis
+        // said without 右下腹 with peritonism.
+        "左眼前面像拉了一道帘子，越来越大", "there's a dark curtain coming across my right eye", "he swallowed all of his sleeping tablets",
+        "右下边肚子疼，碰都不能碰",
     ]
 
     static let benign: [String] = [
@@ -56,6 +60,8 @@ struct RedFlagTests {
         "怀孕的时候查出血糖高", "体检查出血压高", "眼睛流了好多水，有点痒", "落枕了，脖子动不了", "睡不着，吃了安眠药也不管用", "心里憋得慌，老想哭", "血糖七点多，想调一下药", "脖子前面鼓起来一块，心慌手抖",
         "my eyes have been leaking water all day", "关节疼了好几年，手指都变形了",
         "my periods are heavy, soaking a pad every two hours", "my upper back aches after gardening",
+        // Batch rf-dev35: bright red blood when passing a stool is the back passage (piles), stomach acid is not a burn.
+        "解大便的时候滴鲜血，肛门有点疼", "I keep tasting acid at the back of my throat after dinner",
     ]
 
     static func triage(_ text: String) -> TriageResult? {

@@ -39,14 +39,18 @@ extension EnglishReading {
                 let reviewed = turn.speaker == .doctor && Self.words[.currentMedicationCues].contains { EnglishCues.holds($0, in: text) }
                 guard taken == (turn.isPatientSide || reviewed) else { continue }
                 let mentions = turn.matches(Self.medicineIndex, in: sentence)
-                for (position, mention) in mentions.enumerated() where !found.contains(where: { $0.name == mention.value }) {
+                for (position, mention) in mentions.enumerated() {
+                    // Named bare before ("an ulcer from the ibuprofen"), then with what to do ("Stop the ibuprofen"):
+                    // the line that says what to do replaces the bare name.
+                    let earlier = found.firstIndex { $0.name == mention.value }
+                    if let earlier, found[earlier].line.text != mention.value { continue }
                     if isNegated(turn, sentence, mention.range) { continue }
                     var end = position + 1 < mentions.count ? mentions[position + 1].range.lowerBound : sentence.upperBound
                     // A comma ends the dose unless what follows it is one more part of it ("inhaler, one puff twice a day").
                     var from = mention.range.upperBound
                     while let comma = turn.characters[from..<end].firstIndex(of: ",") {
                         let next = turn.string((comma + 1)..<end).split(separator: " ").first.map(String.init) ?? ""
-                        guard next.first?.isNumber == true || Self.numberWords.contains(next) else {
+                        guard next.first?.isNumber == true || Self.numberWords.contains(next) || Self.words[.doseContinuations].contains(next) else {
                             end = comma
                             break
                         }
@@ -68,6 +72,10 @@ extension EnglishReading {
                     let change = taken ? nil : doseChange(before: mention.range.lowerBound, in: turn, sentence)
                     let text = (change.map { $0 + " " } ?? "") + mention.value + (rest.isEmpty ? "" : " " + rest)
                     let span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
+                    if let earlier {
+                        if text != mention.value { found[earlier] = (mention.value, Quote(text: text, span: span)) }
+                        continue
+                    }
                     found.append((mention.value, Quote(text: text, span: span)))
                 }
             }
@@ -155,7 +163,7 @@ extension EnglishReading {
         return found
     }
 
-    static let doseWords = 12
+    static let doseWords = 16
     static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "half", "a"]
     static let timeUnits = ["day", "week", "month", "year"]
     /// Words that make a sentence naming a test a result rather than an order.

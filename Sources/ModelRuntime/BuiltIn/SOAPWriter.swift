@@ -23,7 +23,11 @@ struct SOAPWriter {
         if let reason = facts.reason {
             result["chiefComplaint"] = [statement(reason.text, [reason.span])]
         } else if !symptoms.isEmpty {
-            let main = Array(symptoms.prefix(2))
+            // "an itchy red rash": words said right before another symptom describe it; the rash is the complaint.
+            let described = symptoms.filter { symptom in
+                !symptoms.contains { $0.span.turn == symptom.span.turn && $0.span.start == symptom.span.end + 1 }
+            }
+            let main = Array((described.isEmpty ? symptoms : described).prefix(2))
             result["chiefComplaint"] = [statement(main.map(\.text).joined(separator: ", "), main.map(\.span))]
         }
 

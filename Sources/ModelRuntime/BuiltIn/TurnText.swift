@@ -20,8 +20,11 @@ struct TurnText: Sendable {
         starts.reserveCapacity(characters.count + 1)
         for character in characters { starts.append(starts[starts.count - 1] + character.utf16.count) }
         utf16Starts = starts
-        commaClauses = Self.split(characters, breakingAtCommas: true)
-        sentences = Self.split(characters, breakingAtCommas: false)
+        // Folding lowers Latin letters; the original's case tells an initial (H. pylori) from a sentence's end.
+        let original = Array(turn.text)
+        let cased = original.count == characters.count ? original : characters
+        commaClauses = Self.split(characters, cased: cased, breakingAtCommas: true)
+        sentences = Self.split(characters, cased: cased, breakingAtCommas: false)
     }
 
     var isPatientSide: Bool { speaker == .patient || speaker == .previsit }
@@ -46,7 +49,7 @@ struct TurnText: Sendable {
         breakingAtCommas ? commaClauses : sentences
     }
 
-    private static func split(_ characters: [Character], breakingAtCommas: Bool) -> [Range<Int>] {
+    private static func split(_ characters: [Character], cased: [Character], breakingAtCommas: Bool) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         func close(_ end: Int) {
@@ -62,7 +65,12 @@ struct TurnText: Sendable {
                 character == "." && offset > 0 && offset + 1 < characters.count
                 && characters[offset - 1].isASCII && characters[offset - 1].isNumber && characters[offset + 1].isASCII
                 && characters[offset + 1].isNumber
-            if breaks, !decimalPoint {
+            // "h. pylori", "e. coli": a letter on its own before a point is an initial when a word goes on in lower case.
+            let initial =
+                character == "." && offset > 0 && characters[offset - 1].isLetter && characters[offset - 1].isASCII
+                && (offset == 1 || characters[offset - 2] == " ") && offset + 2 < characters.count && characters[offset + 1] == " "
+                && cased[offset - 1].isUppercase && cased[offset + 2].isLowercase
+            if breaks, !decimalPoint, !initial {
                 close(offset)
                 start = offset + 1
             }
