@@ -45,6 +45,8 @@ struct RedFlagTests {
         // said without 右下腹 with peritonism.
         "左眼前面像拉了一道帘子，越来越大", "there's a dark curtain coming across my right eye", "he swallowed all of his sleeping tablets",
         "右下边肚子疼，碰都不能碰",
+        // Batch rf-dev36: anything swallowed, a floppy baby with a weak cry, words that will not come.
+        "孩子把一颗小磁铁吞下去了", "宝宝两个月，软塌塌的，也不怎么哭", "my dad suddenly can't find his words and his left hand won't grip",
     ]
 
     static let benign: [String] = [
@@ -62,6 +64,7 @@ struct RedFlagTests {
         "my periods are heavy, soaking a pad every two hours", "my upper back aches after gardening",
         // Batch rf-dev35: bright red blood when passing a stool is the back passage (piles), stomach acid is not a burn.
         "解大便的时候滴鲜血，肛门有点疼", "I keep tasting acid at the back of my throat after dinner",
+        "I had a seizure as a teenager but nothing since",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
