@@ -161,13 +161,16 @@ public struct RecordWords: Sendable {
         case introCues
         /// English: words that go on with a dose after a comma ("…, split into two doses, for ten days").
         case doseContinuations
+        /// English: words after which a negation said before no longer reaches ("not controlled, but…", "no blood, just a
+        /// slight temperature").
+        case negationEnds
 
         /// The lists a file of `language` must have.
         public static func required(language: String) -> [List] {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
-                .doseChanges, .reportWords, .yesAnswers, .introCues, .doseContinuations,
+                .doseChanges, .reportWords, .yesAnswers, .introCues, .doseContinuations, .negationEnds,
             ]
             let english: [List] =
                 [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues, .orderCues]

@@ -74,4 +74,21 @@ struct ClinicVisitReadingTests {
         let results = try #require(draft.section("auxiliaryExams")?.text)
         #expect(results.contains("12.5") && results.contains("输尿管上段结石"), "\(results)")
     }
+
+    @Test func englishStopsAnInitialAndWhatFollowsJust() throws {
+        let draft = builtInDraft(
+            [
+                TranscriptTurn(speaker: .patient, text: "I've had upper stomach pain for three weeks."),
+                TranscriptTurn(speaker: .doctor, text: "Any blood in the stool or high fever?"),
+                TranscriptTurn(speaker: .patient, text: "No blood, just a slight temperature."),
+                TranscriptTurn(
+                    speaker: .doctor,
+                    text: "This is likely an ulcer from the ibuprofen. Stop the ibuprofen. We'll test you for H. pylori with a breath test."),
+            ], template: .enSOAP)
+        let subjective = try #require(draft.section("subjective")?.text)
+        #expect(!subjective.contains("Denies fever"), "\(subjective)")
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("Stop ibuprofen") || plan.contains("stop ibuprofen"), "\(plan)")
+        #expect(plan.contains("pylori with a breath test"), "\(plan)")
+    }
 }

@@ -244,7 +244,7 @@ struct EnglishReading: Sendable {
     /// How a patient's answer says yes: it must start with one of these.
     static let yesAnswers = words[.yesAnswers]
     /// Words after which a negation said before no longer reaches ("not controlled, and there's neuropathy").
-    static let turningWords: Set<String> = ["but", "however", "although", "though", "except", "there's"]
+    static let turningWords = Set(words[.negationEnds])
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]
     static let pronouns: Set<String> = ["me", "you", "us", "him", "her", "them", "it", "that", "this"]
     static let femaleWords = Set(words[.femaleCues])
