@@ -23,6 +23,10 @@ struct DepartmentTests {
         ("腮帮子两边都肿了，发烧", "dept_infectious"), ("眼皮和腿都肿，早上起来特别明显", "dept_nephrology"),
         ("尿酸高，脚踝又红又肿又烫", "dept_rheumatology"), ("不知道挂什么科，就是最近老是累，吃不下", "dept_general-medicine"),
         ("I need help getting my shoulder moving again after surgery", "dept_rehabilitation"),
+        // Batches de-dev35 and de-dev36: a band of blisters, swollen stiff fingers, 钟头 is no head, 无缘无故 denies nothing.
+        ("腰上起了一圈水泡，火辣辣地疼", "dept_dermatology"), ("早上起来手指头又僵又肿，要活动一个钟头才松开", "dept_rheumatology"),
+        ("身上老是无缘无故出现青紫，刷牙牙龈也出血", "dept_hematology"), ("喝酒喝了二十年，最近肚子越来越大，脸发黄", "dept_hepatology"),
+        ("I get pain under my right ribs after fatty meals that goes to my shoulder blade", "dept_general-surgery"),
         // Eighth batch: an animal and a bite compose; calf pain on walking is the arteries; a deformity after years of
         // joint pain is not an injury; a fever's duration counts only when the fever opens the complaint.
         ("被老鼠咬了一口", "dept_infectious"), ("走路多了小腿就疼，歇一歇又能走", "dept_cardiology"),
