@@ -49,9 +49,9 @@ extension ChineseReading {
                     if question, !Self.takenCues.contains(where: justBefore.includes) { continue }
                     // 缺钙 is a deficiency found, not calcium given; "我们去做做雾化看看", "准备吃妈咪爱" are not done yet.
                     if justBefore.hasSuffix("缺") || Self.intentCues.contains(where: justBefore.includes) { continue }
-                    // 对头孢过敏, 过敏的药有青霉素: an allergen, not a medicine taken.
+                    // 对头孢过敏, 头孢过敏: an allergen, not a medicine taken (过敏了吃了氯雷他定 took one).
                     let justAfter = turn.string(range.upperBound..<min(clause.upperBound, range.upperBound + 4))
-                    if justAfter.includes("过敏") || justBefore.includes("过敏") { continue }
+                    if justAfter.includes("过敏") { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
