@@ -47,6 +47,10 @@ struct RedFlagTests {
         "右下边肚子疼，碰都不能碰",
         // Batch rf-dev36: anything swallowed, a floppy baby with a weak cry, words that will not come.
         "孩子把一颗小磁铁吞下去了", "宝宝两个月，软塌塌的，也不怎么哭", "my dad suddenly can't find his words and his left hand won't grip",
+        // Batch rf-dev37: new confusion in an older person, a part cut off, a jaundiced newborn who sleeps on, a painful
+        // testicle with vomiting, lockjaw after a wound.
+        "奶奶八十岁了，今天说胡话，认不出家里人", "剁排骨把手指头剁掉了一截", "宝宝出生一周，脸很黄，一直睡",
+        "his testicle hurts after a kick and he threw up", "I stepped on a nail last week and now my jaw is stiff",
     ]
 
     static let benign: [String] = [
@@ -64,7 +68,7 @@ struct RedFlagTests {
         "my periods are heavy, soaking a pad every two hours", "my upper back aches after gardening",
         // Batch rf-dev35: bright red blood when passing a stool is the back passage (piles), stomach acid is not a burn.
         "解大便的时候滴鲜血，肛门有点疼", "I keep tasting acid at the back of my throat after dinner",
-        "I had a seizure as a teenager but nothing since",
+        "I had a seizure as a teenager but nothing since", "我牙龈肿了，嘴张不开", "老人记性差了好几年，想查查是不是老年痴呆",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
