@@ -51,6 +51,8 @@ struct RedFlagTests {
         // testicle with vomiting, lockjaw after a wound.
         "奶奶八十岁了，今天说胡话，认不出家里人", "剁排骨把手指头剁掉了一截", "宝宝出生一周，脸很黄，一直睡",
         "his testicle hurts after a kick and he threw up", "I stepped on a nail last week and now my jaw is stiff",
+        // Batch rf-dev38: blood welling out, a pulsing lump with belly pain, a blow to the belly getting worse, a handful of pills.
+        "手被玻璃划了，血往外冒", "肚子疼，肚子里一跳一跳的", "肚子撞在桌角上，现在肚子越来越疼，脸发白", "he swallowed a handful of sleeping pills",
     ]
 
     static let benign: [String] = [
