@@ -244,10 +244,12 @@ extension ChineseReading {
         var others: [Finding] = []
         for turn in turns where turn.speaker == .doctor {
             for clause in turn.clauses() where !isQuestion(turn, clause) || isUncertain(turn, clause) {
-                let sentence = turn.sentence(around: clause.lowerBound)
-                guard turn.matches(Self.diagnosisIndex, in: sentence).contains(where: { $0.value == main.name }) else { continue }
-                let text = turn.string(clause)
+                // The clause first: the sentence is read for the main diagnosis only when the clause names another.
                 let mentions = turn.matches(Self.diagnosisIndex, in: clause)
+                guard mentions.contains(where: { $0.value != main.name }),
+                    turn.matches(Self.diagnosisIndex, in: turn.sentence(around: clause.lowerBound)).contains(where: { $0.value == main.name })
+                else { continue }
+                let text = turn.string(clause)
                 for (index, mention) in mentions.enumerated()
                 where mention.value != main.name && !Self.vagueDiagnoses.contains(mention.value)
                     && !others.contains(where: { $0.name == mention.value })
