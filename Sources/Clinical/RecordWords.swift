@@ -141,6 +141,16 @@ public struct RecordWords: Sendable {
         case generalState
         /// The forms a medicine's name may end with (颗粒, 混悬液), longest first.
         case dosageForms
+        /// Words that wish for or plan a child (想要孩子, 备孕), not a child who is the patient.
+        case childWishes
+        /// Words that open a clause naming the diagnosis, longest first (诊断为, 考虑是, 这是), for one the knowledge does not list.
+        case diagnosisAsSaidCues
+        /// How the name of a disease ends (炎, 综合征, 骨折), so that one the knowledge does not list is known as one.
+        case diseaseEndings
+        /// The forms that name a product on their own (乳膏, 滴眼液), for a medicine the knowledge does not list.
+        case productForms
+        /// Words that give a medicine right before its name (外用, 涂), where an unlisted product's name starts.
+        case medicineLeadIns
         /// A verb that orders a test even in a question (查个, 拍一下).
         case ordersInAQuestion
         /// Treatments given, not medicines taken (雾化, 输液).
@@ -157,6 +167,10 @@ public struct RecordWords: Sendable {
         case reportWords
         /// English: how a patient's answer says yes (it must start with one).
         case yesAnswers
+        /// A patient's answer that says no to all that was asked (no, none of those).
+        case noAnswers
+        /// English: how a doctor opens a sentence that names the diagnosis (this is, you have), for its words as said.
+        case assessmentOpeners
         /// English: the doctor introducing the patient (a 50-year-old female with a history of …).
         case introCues
         /// English: words that go on with a dose after a comma ("…, split into two doses, for ten days").
@@ -170,7 +184,7 @@ public struct RecordWords: Sendable {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
-                .doseChanges, .reportWords, .yesAnswers, .introCues, .doseContinuations, .negationEnds,
+                .doseChanges, .reportWords, .yesAnswers, .noAnswers, .assessmentOpeners, .introCues, .doseContinuations, .negationEnds,
             ]
             let english: [List] =
                 [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues, .orderCues]

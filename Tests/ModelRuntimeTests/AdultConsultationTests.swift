@@ -257,7 +257,7 @@ struct EnglishNoteTests {
 
     @Test func theAssessmentAndPlanAreItemsWithTheirEvidence() throws {
         let draft = builtInDraft(Self.visit, template: .enSOAP)
-        #expect(draft.section("assessment")?.text == "Hypertension.")
+        #expect(draft.section("assessment")?.text == "Uncontrolled high blood pressure.")
         #expect(draft.section("objective")?.text.contains("The blood pressure is 162/98.") == true)
         let plan = try #require(draft.section("plan")).statements.map(\.text)
         #expect(plan.contains("Amlodipine 5 mg once daily."), "\(plan)")

@@ -37,6 +37,8 @@ struct ChineseConsultation: Sendable {
     let familyHistory: [Quote]
     /// Vital signs and examination findings.
     let examination: [Quote]
+    /// Other complaints said in the same clause as the main one, for 主诉.
+    let complaintsSaidWith: [Finding]
     /// Test results.
     let results: [Quote]
     /// The doctor's diagnosis, uncertain when said as a possibility (考虑…).
@@ -60,6 +62,7 @@ struct ChineseConsultation: Sendable {
         findings = Self.mergingFeverIntoHighFever(reading.symptoms())
         complaint = Self.mainComplaint(among: Self.complaints(in: findings), in: reading)
         complaintDuration = complaint.flatMap(reading.duration(of:))
+        complaintsSaidWith = Self.complaints(in: findings, saidBeside: complaint, in: reading)
         reportedDisease =
             complaint != nil
             ? nil
@@ -88,8 +91,10 @@ struct ChineseConsultation: Sendable {
         allergies = reading.allergies()
         personalHistory = reading.personalHistory()
         familyHistory = reading.familyHistory()
-        examination = reading.examination()
-        results = reading.testResults()
+        let results = reading.testResults()
+        self.results = results
+        // "查了尿妊娠试验阴性" reads as a test's result and, by its 试验阴性, as a sign: a test's result is 辅助检查.
+        examination = reading.examination().filter { quote in !results.contains { $0.span.overlaps(quote.span) } }
         diagnosis = reading.diagnosis()
         otherDiagnoses = diagnosis.map(reading.diagnoses(beside:)) ?? []
         plan = reading.planItems()
@@ -101,6 +106,29 @@ struct ChineseConsultation: Sendable {
     static let generalState = Set(ChineseClinicalTerms.words[.generalState])
     /// Findings that say something is wrong without naming what, and the named findings they give way to.
     static let vague = ChineseClinicalTerms.words.vague
+
+    /// Other complaints said right beside the main one where it is first named ("发烧咳嗽五天了", "咳嗽、咳痰"), in the order
+    /// said: 主诉 names them too. A vague one (大便异常) does not stand beside a named one.
+    private static func complaints(in findings: [Finding], saidBeside main: Finding?, in reading: ChineseReading) -> [Finding] {
+        // Where it was first said: a high fever's first evidence may be the reading (39度2) said after "发烧".
+        guard let main, let mainSpan = main.evidence.filter({ $0.turn == main.firstSaid.turn }).min(by: { $0.start < $1.start }) else { return [] }
+        var beside: [Finding] = []
+        var reach = (start: mainSpan.start, end: mainSpan.end)
+        // Nothing between them, or 、: "流涕，鼻塞" are said one after the other, not together.
+        let turn = reading.turns.first { $0.index == mainSpan.turn }
+        func joined(_ end: Int, _ start: Int) -> Bool { start == end || (start == end + 1 && turn?.character(atUTF16: end) == "、") }
+        // Each complaint reached extends the run: "发烧咳嗽流鼻涕".
+        for other in complaints(in: findings).sorted(by: { ($0.evidence.first?.start ?? 0) < ($1.evidence.first?.start ?? 0) })
+        where other.name != main.name && !other.resolved && vague[other.name] == nil {
+            guard let span = other.evidence.first, span.turn == mainSpan.turn else { continue }
+            let before = span.end <= reach.start && joined(span.end, reach.start), after = span.start >= reach.end && joined(reach.end, span.start)
+            if before || after {
+                beside.append(other)
+                reach = (min(reach.start, span.start), max(reach.end, span.end))
+            }
+        }
+        return beside
+    }
 
     /// Present findings that are complaints, not the general state.
     var complaints: [Finding] { Self.complaints(in: findings) }

@@ -1,5 +1,5 @@
 /// Durations and temperatures in Chinese consultation text, found with their positions and written the way records
-/// write them: 一个星期 → 1周, 十多天 → 10余天, 38度5 → 38.5℃.
+/// write them: 一个星期 → 1周, 十多天 and 十来天 → 10余天, 38度5 → 38.5℃.
 enum ChineseQuantities {
     struct Found: Sendable {
         let range: Range<Int>
@@ -18,7 +18,8 @@ enum ChineseQuantities {
             }
             var start = index
             var approximate = false
-            while start > range.lowerBound, "个多余".contains(characters[start - 1]) {
+            // 十多天, 十来天: about ten days.
+            while start > range.lowerBound, "个多余来".contains(characters[start - 1]) {
                 if characters[start - 1] != "个" { approximate = true }
                 start -= 1
             }

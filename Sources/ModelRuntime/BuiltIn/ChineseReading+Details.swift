@@ -97,7 +97,7 @@ extension ChineseReading {
             let best = found.max(by: {
                 ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset)
             })
-        else { return diagnosisMadeBefore() }
+        else { return diagnosisNamedAsSaid() ?? diagnosisMadeBefore() }
         var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: best.value.last)
         finding.uncertain = best.value.uncertain && !best.value.sure
         return finding
@@ -139,7 +139,7 @@ extension ChineseReading {
                 if tests.isEmpty, !supposed, let (name, at) = lastTest, turn.index - at <= 1, Self.resultOpenings.contains(where: text.hasPrefix),
                     Terms.resultWords.contains(where: text.includes), let trimmed = trimmed(turn, clause)
                 {
-                    let quote = name + "：" + turn.string(trimmed)
+                    let quote = name + "：" + turn.quoted(trimmed)
                     if !found.contains(where: { $0.text == quote }) { found.append(Quote(text: quote, span: turn.span(trimmed))) }
                     continue
                 }
@@ -152,7 +152,7 @@ extension ChineseReading {
                 else { continue }
                 let start = first.range.lowerBound
                 guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
-                let quote = turn.string(trimmed)
+                let quote = turn.quoted(trimmed)
                 if !found.contains(where: { $0.text.contains(quote) || quote.contains($0.text) }) {
                     found.append(Quote(text: quote, span: turn.span(trimmed)))
                 }
@@ -213,7 +213,7 @@ extension ChineseReading {
                 guard said.isEmpty, Terms.examCues.contains(where: text.includes), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
                     let trimmed = trimmed(turn, clause)
                 else { continue }
-                findings.append(Quote(text: turn.string(trimmed), span: turn.span(trimmed)))
+                findings.append(Quote(text: turn.quoted(trimmed), span: turn.span(trimmed)))
             }
         }
         return vitals + findings
@@ -224,7 +224,7 @@ extension ChineseReading {
         let named = turn.matches(Self.diagnosisIndex, in: clause).contains { mention in
             Self.namingCues.contains(where: turn.string(clause.lowerBound..<mention.range.lowerBound).includes)
         }
-        return named || listsDiagnoses(turn, clause)
+        return named || listsDiagnoses(turn, clause) || diagnosisNamedAsSaid(in: turn, clause) != nil
     }
 
     /// Whether a clause only lists diagnoses after a clause of its sentence that names one: the second clause of
@@ -283,7 +283,7 @@ extension ChineseReading {
         for turn in turns where !patientSide || turn.isPatientSide {
             for clause in turn.clauses() where accept(turn, clause, turn.string(clause)) {
                 guard let trimmed = trimmed(turn, clause, dropping: patientSide ? Terms.speakerWords : []) else { continue }
-                let text = turn.string(trimmed)
+                let text = turn.quoted(trimmed)
                 if seen.insert(text).inserted { found.append(Quote(text: text, span: turn.span(trimmed))) }
             }
         }

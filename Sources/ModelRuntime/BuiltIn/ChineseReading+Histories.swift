@@ -177,7 +177,12 @@ extension ChineseReading {
         }
         guard let firstIndex = naming ?? (onlyQuestion ? clauses.indices.first : nil) else { return nil }
         let first = clauses[firstIndex]
-        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) {
+        // "酒不喝", "烟也从来不抽": the habit named, then denied.
+        let afterObject = answer.string(first).split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map {
+            $0.drop { "也都从来就".contains($0) }
+        }
+        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || afterObject.map({ $0.hasPrefix("不") || $0.hasPrefix("没") }) == true
+        {
             return Quote(text: Self.denialPrefix + habit, span: answer.span(first))
         }
         let others = Terms.habits.compactMap(\.last).filter { $0 != object }

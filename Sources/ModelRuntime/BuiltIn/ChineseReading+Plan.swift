@@ -18,6 +18,20 @@ extension ChineseReading {
         return !rest.dropFirst(cue.count).hasPrefix("停")
     }
 
+    /// Whether `text` stops a medicine: a stop word not forbidden just before it ("不能自己停药" keeps it going).
+    static func saysToStop(_ text: String) -> Bool {
+        let characters = Array(text)
+        return Terms.stopCues.contains { cue in
+            var from = 0
+            while let at = characters.firstIndex(of: cue, in: from..<characters.count) {
+                let justBefore = String(characters[max(0, at - 4)..<at])
+                if !Terms.prohibitionCues.contains(where: justBefore.includes) { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
     /// Every item of the plan, in the order first said.
     func planItems() -> [PlanItem] {
         var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], dosed: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
@@ -58,7 +72,7 @@ extension ChineseReading {
                     let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
                     let before = turn.string(clause.lowerBound..<range.lowerBound),
                         after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
-                    if Terms.stopCues.contains(where: { before.contains($0) || after.contains($0) }) {
+                    if Self.saysToStop(before) || Self.saysToStop(after) {
                         add("停用" + mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                         continue
                     }

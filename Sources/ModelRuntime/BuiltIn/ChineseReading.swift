@@ -25,11 +25,20 @@ struct ChineseReading: Sendable {
         {
             return false
         }
-        if turns.contains(where: { turn in Terms.childCues.contains { turn.characters.contains($0, in: 0..<turn.characters.count) } }) { return true }
+        if turns.contains(where: speaksOfAChild) { return true }
         guard let age = age?.text else { return false }
         guard let years = Self.years(of: age) else { return true }
         return years < 14
     }
+
+    /// Whether the turn speaks of a child as the patient: "想要孩子" wishes for one.
+    private func speaksOfAChild(_ turn: TurnText) -> Bool {
+        let wishes = turn.matches(Self.childWishes, in: 0..<turn.characters.count).map(\.range)
+        return turn.matches(Self.childCueIndex, in: 0..<turn.characters.count).contains { cue in !wishes.contains { $0.overlaps(cue.range) } }
+    }
+
+    private static let childCueIndex = TermIndex(Terms.childCues.map { ($0, ()) })
+    private static let childWishes = TermIndex(Terms.words[.childWishes].map { ($0, ()) })
 
     /// The years of an age written in years (3岁, 3岁半); nil for one in months or days.
     static func years(of age: String) -> Double? {

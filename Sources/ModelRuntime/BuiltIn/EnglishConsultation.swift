@@ -64,7 +64,13 @@ struct EnglishConsultation: Sendable {
         // A sentence ordering a test ("Get a chest x-ray today") is the plan's.
         .filter { !Self.holds($0, anyOf: orders) }
         diagnoses = reading.diagnoses()
-        assessment = diagnoses.isEmpty ? reading.sentences(of: [.doctor], holding: words[.assessmentCues], questions: false, limit: 3) : []
+        // "Keep her off nursery until she has had 48 hours of treatment" tells what to do: it is the plan's, whatever it holds.
+        assessment =
+            diagnoses.isEmpty
+            ? reading.sentences(of: [.doctor], holding: words[.assessmentCues], questions: false, limit: 3).filter {
+                !Self.opensWithAPlanWord($0.text)
+            }
+            : []
         prescribed = reading.medicines(taken: false)
         referrals = reading.referrals()
         followUp = reading.followUp()
@@ -79,6 +85,12 @@ struct EnglishConsultation: Sendable {
                 .prefix(12))
         reportedTurns = reading.reportedTurns
         patientSideTurns = Set(reading.turns.filter(\.isPatientSide).map(\.index))
+    }
+
+    /// Whether a sentence opens with a word of the plan ("Keep…", "Use…"): an instruction.
+    static func opensWithAPlanWord(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return EnglishReading.words[.planCues].contains { !$0.hasSuffix("*") && lowered.hasPrefix($0 + " ") }
     }
 
     /// Whether the quoted sentence holds one of `spans`.

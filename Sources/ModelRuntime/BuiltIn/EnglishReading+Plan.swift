@@ -19,12 +19,34 @@ extension EnglishReading {
                     }
                     var finding = Finding(name: mention.value, present: true, evidence: [turn.span(mention.range)], firstSaid: (turn.index, 0))
                     finding.uncertain = uncertain
+                    if let phrase = namingPhrase(turn, sentence, holding: mention.range) {
+                        finding.asSaid = turn.quoted(phrase)
+                        finding.evidence = [turn.span(phrase)]
+                    }
                     found.append(finding)
                 }
             }
         }
         return found
     }
+
+    /// "This is an acute exacerbation of COPD, probably infective": the words after an opening that names the
+    /// diagnosis, when they hold it and are short enough to be its name (an article dropped).
+    private func namingPhrase(_ turn: TurnText, _ sentence: Range<Int>, holding mention: Range<Int>) -> Range<Int>? {
+        guard let trimmed = trimmed(turn, sentence) else { return nil }
+        let text = turn.string(trimmed)
+        guard let opener = Self.words[.assessmentOpeners].first(where: { text.hasPrefix($0 + " ") }) else { return nil }
+        var start = trimmed.lowerBound + opener.count + 1
+        for article in ["a ", "an ", "the "] where turn.string(start..<trimmed.upperBound).hasPrefix(article) { start += article.count }
+        var end = trimmed.upperBound
+        while end > start, ".!".contains(turn.characters[end - 1]) { end -= 1 }
+        guard start <= mention.lowerBound, mention.upperBound <= end,
+            turn.string(start..<end).split(separator: " ").count <= Self.longestNamingPhrase
+        else { return nil }
+        return start..<end
+    }
+
+    private static let longestNamingPhrase = 12
 
     /// Medicines with what follows them up to the next medicine, comma or sentence end (the dose and how often:
     /// "amoxicillin 500 mg twice a day for ten days"), by their record name; each once. `taken`: those the patient

@@ -46,7 +46,8 @@ struct EnglishReading: Sendable {
         guard !Self.words[.assistantCommands].contains(where: { EnglishCues.holds($0, in: padded) }),
             let trimmed = trimmed(turn, sentence), trimmed.count >= 12
         else { return nil }
-        return Quote(text: SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies), span: turn.span(trimmed))
+        let tidy = SpokenEnglish.tidy(turn.string(trimmed), disfluencies: Self.disfluencies)
+        return Quote(text: SpokenEnglish.restoringCase(of: tidy, from: turn.quoted(trimmed)), span: turn.span(trimmed))
     }
 
     /// "presents for …", "here today for …": the reason for the visit as the doctor put it, up to the sentence's
@@ -110,8 +111,7 @@ struct EnglishReading: Sendable {
                 let clause = answer.clauses().first
             else { continue }
             let reply = answer.string(clause)
-            guard reply == "no" || reply.hasPrefix("no ") || reply.hasPrefix("no,") || reply.hasPrefix("nope") || reply.hasPrefix("not really")
-            else { continue }
+            guard Self.noAnswers.contains(where: { reply == $0 || reply.hasPrefix($0 + " ") || reply.hasPrefix($0 + ",") }) else { continue }
             // "No fever and no back pain." answers for what it names; "No." for all that was asked.
             let named = answer.matches(Self.symptomIndex, in: 0..<answer.characters.count).map(\.value)
             for sentence in sentences(of: turn) where isQuestion(turn, sentence) {
@@ -243,6 +243,7 @@ struct EnglishReading: Sendable {
     static let breaks = words[.spokenBreaks].map(Array.init)
     /// How a patient's answer says yes: it must start with one of these.
     static let yesAnswers = words[.yesAnswers]
+    static let noAnswers = words[.noAnswers]
     /// Words after which a negation said before no longer reaches ("not controlled, and there's neuropathy").
     static let turningWords = Set(words[.negationEnds])
     static let determiners: Set<String> = ["a", "an", "the", "your", "her", "his", "their", "some"]

@@ -8,6 +8,8 @@ struct Finding: Sendable {
     /// Both affirmed and denied in the transcript (not counting "no longer": 不烧了).
     var conflicting = false
     var uncertain = false
+    /// The doctor's own words naming it, when they say more than its name ("an acute exacerbation of COPD").
+    var asSaid: String?
     /// How many times the patient said it or answered yes or no to it.
     var mentions = 1
     /// Said to have gone (不拉肚子了): part of this illness, but not what troubles the patient now.

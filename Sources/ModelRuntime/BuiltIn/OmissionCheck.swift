@@ -57,7 +57,7 @@ public enum OmissionCheck {
         var facts = consultation.symptoms.map { Fact(.finding, $0.text, [$0.span]) }
         facts += consultation.deniedSymptoms.map { Fact(.finding, "no " + $0.text, [$0.span], match: $0.text) }
         facts += consultation.currentMedications.map { Fact(.history, $0.line.text, [$0.line.span], match: $0.name) }
-        facts += consultation.diagnoses.map { Fact(.diagnosis, $0.name, Array($0.evidence.prefix(1))) }
+        facts += consultation.diagnoses.map { Fact(.diagnosis, $0.asSaid ?? $0.name, Array($0.evidence.prefix(1))) }
         facts += consultation.testsOrdered.map { Fact(.order, $0.text, [$0.span]) }
         facts += consultation.prescribed.map { Fact(.medicine, $0.line.text, [$0.line.span], match: $0.name) }
         return facts

@@ -80,7 +80,7 @@ struct OutpatientWriter {
             pending.uncertain = true
             result["diagnosis"] = [pending.statement(recordName(of: main.name == "高热" ? "发热" : main.name) + "待查", reportedTurns: reported)]
         }
-        let plan = ChineseReading.recordOrder(of: facts.plan, limit: 5).map { statement($0.text, evidence: $0.evidence) }
+        let plan = ChineseReading.recordOrder(of: facts.plan, limit: 8).map { statement($0.text, evidence: $0.evidence) }
         result["plan"] = plan.isEmpty ? quoted(facts.advice) : plan
         return result
     }
@@ -89,10 +89,15 @@ struct OutpatientWriter {
     private func chiefComplaint(_ complaint: Finding, duration: (found: ChineseQuantities.Found, span: EvidenceSpan)?) -> DraftStatement {
         // 主诉 names the symptom; how high the fever went is for 现病史.
         let name = complaint.name == "高热" ? "发热" : complaint.name
-        guard let duration, name.count + duration.found.text.count <= 19 else {
-            return statement(name, evidence: [complaint.evidence[0]])
+        // Said together ("发烧咳嗽五天了"), in the order said, as long as 主诉 stays short.
+        var named = [(complaint.firstSaid.offset, name, complaint.evidence[0])]
+        for other in facts.complaintsSaidWith.prefix(2) where named.map(\.1.count).reduce(0, +) + other.name.count <= 12 {
+            named.append((other.firstSaid.offset, other.name == "高热" ? "发热" : other.name, other.evidence[0]))
         }
-        return statement(name + duration.found.text, evidence: [complaint.evidence[0], duration.span])
+        named.sort { $0.0 < $1.0 }
+        let names = named.map(\.1).joined(separator: "、"), evidence = named.map(\.2)
+        guard let duration, names.count + duration.found.text.count <= 19 else { return statement(names, evidence: evidence) }
+        return statement(names + duration.found.text, evidence: evidence + [duration.span])
     }
 
     /// A diagnosis as a record names it for this patient: 小儿腹泻 in a child, 新生儿黄疸 in a newborn.

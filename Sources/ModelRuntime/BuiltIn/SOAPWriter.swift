@@ -55,7 +55,8 @@ struct SOAPWriter {
             }
         } else {
             result["assessment"] = facts.diagnoses.map { diagnosis in
-                diagnosis.statement(Self.sentence((diagnosis.uncertain ? "Probable " : "") + diagnosis.name), reportedTurns: reported)
+                diagnosis.statement(
+                    Self.sentence(diagnosis.asSaid ?? ((diagnosis.uncertain ? "Probable " : "") + diagnosis.name)), reportedTurns: reported)
             }
         }
         result["plan"] = plan(statement, person)

@@ -5,6 +5,8 @@ struct TurnText: Sendable {
     let speaker: Speaker
     /// Folded (full-width to ASCII, Latin lowered); one character per character of the original.
     let characters: [Character]
+    /// The original characters where folding kept the count (it always does but for rare regroupings), else `characters`.
+    private let casedCharacters: [Character]
     private let utf16Starts: [Int]
     /// Clauses between any punctuation, and sentences (between 。？！；), computed once: every reader asks for them.
     private let commaClauses: [Range<Int>]
@@ -23,6 +25,7 @@ struct TurnText: Sendable {
         // Folding lowers Latin letters; the original's case tells an initial (H. pylori) from a sentence's end.
         let original = Array(turn.text)
         let cased = original.count == characters.count ? original : characters
+        casedCharacters = cased
         commaClauses = Self.split(characters, cased: cased, breakingAtCommas: true)
         sentences = Self.split(characters, cased: cased, breakingAtCommas: false)
     }
@@ -36,6 +39,21 @@ struct TurnText: Sendable {
     }
 
     func string(_ range: Range<Int>) -> String { String(characters[range]) }
+
+    /// The character that starts at UTF-16 offset `offset` (an evidence span's bound), if one does.
+    func character(atUTF16 offset: Int) -> Character? {
+        var low = 0, high = utf16Starts.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if utf16Starts[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < characters.count && utf16Starts[low] == offset ? characters[low] : nil
+    }
+
+    /// Characters `range` as folded but with Latin letters in the case they were said (HBV-DNA, B超), for a quote.
+    func quoted(_ range: Range<Int>) -> String {
+        String(range.map { characters[$0].isASCII && characters[$0].isLetter ? casedCharacters[$0] : characters[$0] })
+    }
 
     /// The lexicon's terms found in characters `range`, with their ranges in the whole turn.
     func matches<Value>(_ index: TermIndex<Value>, in range: Range<Int>) -> [(range: Range<Int>, value: Value)] {

@@ -11,6 +11,11 @@ public struct EvidenceSpan: Sendable, Codable, Hashable {
         self.end = end
     }
 
+    /// Whether the two spans share a character of the same turn.
+    public func overlaps(_ other: EvidenceSpan) -> Bool {
+        turn == other.turn && start < other.end && other.start < end
+    }
+
     /// The quoted text, or nil when the span does not lie inside the transcript.
     public func quote(in transcript: [TranscriptTurn]) -> String? {
         guard transcript.indices.contains(turn), start >= 0, start < end else { return nil }

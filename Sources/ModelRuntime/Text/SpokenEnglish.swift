@@ -29,6 +29,24 @@ enum SpokenEnglish {
         return pieces.filter { !$0.isEmpty }
     }
 
+    /// `text` (folded to lower case) with the words that `original` wrote with capitals inside a sentence written so
+    /// again (COPD, Epley, Dix-Hallpike); the pronoun I and a sentence's first word tell nothing and are left.
+    static func restoringCase(of text: String, from original: String) -> String {
+        var cased: [String: String] = [:]
+        var sentenceStart = true
+        for token in original.split(whereSeparator: { $0 == " " }) {
+            let word = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-&")))
+            if !sentenceStart, word.contains(where: \.isUppercase), !word.hasPrefix("I'"), word != "I" { cased[word.lowercased()] = word }
+            sentenceStart = token.last.map { ".!?".contains($0) } ?? false
+        }
+        guard !cased.isEmpty else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { token in
+            let word = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-&")))
+            guard let restored = cased[word], let range = token.range(of: word) else { return String(token) }
+            return token.replacingCharacters(in: range, with: restored)
+        }.joined(separator: " ")
+    }
+
     /// A quoted sentence as a record writes it: tokenisation undone ("do n't" → "don't", "gon na" → "going to", " ,"
     /// → ","), `disfluencies` left out, a word or two said twice in a row ("i , i was") said once.
     static func tidy(_ text: String, disfluencies: [[String]]) -> String {
