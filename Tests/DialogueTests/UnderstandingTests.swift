@@ -33,7 +33,7 @@ struct UnderstandingTests {
     static let agesCases: [(String, Double)] = [
         ("孩子三岁", 3), ("宝宝6个月大", 0.49), ("出生20天", 0.05), ("my 6 weeks old son", 0.12), ("a 3-year-old", 3),
         ("孩子才两个月，发烧", 0.16), ("两个月的宝宝发烧", 0.16), ("20天的婴儿", 0.05), ("宝宝刚满20天", 0.05), ("宝宝一个半月", 0.08), ("she's 70", 70), ("shes 70", 70),
-        ("I'm 34", 34),
+        ("I'm 34", 34), ("宝宝五十天，发烧38度5", 0.14),
     ]
 
     @Test(arguments: agesCases)
@@ -45,6 +45,7 @@ struct UnderstandingTests {
     /// A bare number of days after the child is how long something lasted, not an age.
     @Test func daysAfterTheChildAreNotAnAge() {
         #expect(understanding.understand("孩子三天了还在咳嗽", today: .monday).facts.ageYears == nil)
+        #expect(understanding.understand("孩子三天没大便", today: .monday).facts.ageYears == nil)
     }
 
     @Test func whoIsIll() {

@@ -70,7 +70,9 @@ public enum Quantities {
         if let found = firstMatch(chineseSinceBirth, in: text), let value = number(found[1]) {
             return value * unitDays(found[2]) / 365
         }
-        if let found = firstMatch(chineseChildAge, in: text), let value = number(found[2]), !found[1].isEmpty || found[3].hasSuffix("月") {
+        if let found = firstMatch(chineseChildAge, in: text), let value = number(found[2]),
+            !found[1].isEmpty || found[3].hasSuffix("月") || !found[4].isEmpty
+        {
             return value * unitDays(found[3]) / 365
         }
         if let found = firstMatch(englishAgeOld, in: text),
@@ -168,9 +170,9 @@ public enum Quantities {
         #"出生\s{0,3}((?<![0-9.])[0-9]{1,4}|[一二两三四五六七八九十几]{1,5})\s{0,3}(?:个)?(月|周|天)"#,
         needs: ["出生"])
     /// A baby's age right after the word for the child: 孩子才两个月, 宝宝刚满20天, 儿子三个月 (a bare number of days or
-    /// weeks needs 才/刚/满: 孩子三天了 is more often how long something has lasted).
+    /// weeks needs 才/刚/满 or a pause after it, 宝宝五十天，…: 孩子三天了 is more often how long something has lasted).
     private static let chineseChildAge = Pattern(
-        "(?:" + childWords + #")(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个半月|个月|周|天)"#,
+        "(?:" + childWords + #")(才|刚|刚满|满|只有|还不到|不到)?\s{0,3}([0-9]{1,2}|[一二两三四五六七八九十几]{1,3})\s{0,3}(个多月|个半月|个月|周|天)([，,。]?)"#,
         needs: childWords.split(separator: "|").map(String.init))
     /// The words for a child that a baby's age is said next to.
     private static let childWords = "孩子|宝宝|婴儿|儿子|女儿|宝贝|小孩|闺女|孙子|孙女"
