@@ -141,8 +141,14 @@ public struct RecordWords: Sendable {
         case generalState
         /// The forms a medicine's name may end with (颗粒, 混悬液), longest first.
         case dosageForms
-        /// Words that wish for or plan a child (想要孩子, 备孕), not a child who is the patient.
+        /// Words that wish for, plan or have just borne a child (想要孩子, 生完孩子), not a child who is the patient.
         case childWishes
+        /// Words after which a number of weeks or months is how far the pregnancy is (怀孕, 孕).
+        case gestationCues
+        /// Words after which a number of weeks or months is the time since the birth (产后, 生完孩子).
+        case postpartumCues
+        /// Words that tell the patient to come back (要来复查), making what is said before them in the sentence a condition.
+        case comeBackCues
         /// Words that open a clause naming the diagnosis, longest first (诊断为, 考虑是, 这是), for one the knowledge does not list.
         case diagnosisAsSaidCues
         /// How the name of a disease ends (炎, 综合征, 骨折), so that one the knowledge does not list is known as one.
@@ -171,6 +177,8 @@ public struct RecordWords: Sendable {
         case noAnswers
         /// English: how a doctor opens a sentence that names the diagnosis (this is, you have), for its words as said.
         case assessmentOpeners
+        /// English: how a relative speaking for the patient names them (my son, my toddler).
+        case relativeSpeaking
         /// English: the doctor introducing the patient (a 50-year-old female with a history of …).
         case introCues
         /// English: words that go on with a dose after a comma ("…, split into two doses, for ten days").
@@ -184,7 +192,8 @@ public struct RecordWords: Sendable {
             let englishOnly: [List] = [
                 .historyCues, .assessmentCues, .planCues, .followUpCues, .reasonCues, .disfluencies, .spokenBreaks,
                 .assistantCommands, .examStarts, .assessmentStarts, .femaleCues, .maleCues, .currentMedicationCues, .sitedSymptoms, .questionStarts,
-                .doseChanges, .reportWords, .yesAnswers, .noAnswers, .assessmentOpeners, .introCues, .doseContinuations, .negationEnds,
+                .doseChanges, .reportWords, .yesAnswers, .noAnswers, .assessmentOpeners, .relativeSpeaking, .introCues, .doseContinuations,
+                .negationEnds,
             ]
             let english: [List] =
                 [.negationCues, .uncertaintyCues, .fillers, .examCues, .resultCues, .familyCues, .personalCues, .orderCues]

@@ -39,6 +39,8 @@ struct ChineseConsultation: Sendable {
     let examination: [Quote]
     /// Other complaints said in the same clause as the main one, for 主诉.
     let complaintsSaidWith: [Finding]
+    /// How far the pregnancy is (孕28周), when the patient said so.
+    let gestation: Quote?
     /// Test results.
     let results: [Quote]
     /// The doctor's diagnosis, uncertain when said as a possibility (考虑…).
@@ -91,6 +93,7 @@ struct ChineseConsultation: Sendable {
         allergies = reading.allergies()
         personalHistory = reading.personalHistory()
         familyHistory = reading.familyHistory()
+        gestation = reading.gestation()
         let results = reading.testResults()
         self.results = results
         // "查了尿妊娠试验阴性" reads as a test's result and, by its 试验阴性, as a sign: a test's result is 辅助检查.
@@ -118,9 +121,15 @@ struct ChineseConsultation: Sendable {
         let turn = reading.turns.first { $0.index == mainSpan.turn }
         func joined(_ end: Int, _ start: Int) -> Bool { start == end || (start == end + 1 && turn?.character(atUTF16: end) == "、") }
         // Each complaint reached extends the run: "发烧咳嗽流鼻涕".
+        let mainSite = siteAndQuality(of: main.name)?.site
         for other in complaints(in: findings).sorted(by: { ($0.evidence.first?.start ?? 0) < ($1.evidence.first?.start ?? 0) })
         where other.name != main.name && !other.resolved && vague[other.name] == nil {
             guard let span = other.evidence.first, span.turn == mainSpan.turn else { continue }
+            // "左边乳房又红又肿又疼": what is felt at the same site, said in the same message, is one complaint.
+            if let mainSite, siteAndQuality(of: other.name)?.site == mainSite {
+                beside.append(other)
+                continue
+            }
             let before = span.end <= reach.start && joined(span.end, reach.start), after = span.start >= reach.end && joined(reach.end, span.start)
             if before || after {
                 beside.append(other)
@@ -129,6 +138,36 @@ struct ChineseConsultation: Sendable {
         }
         return beside
     }
+
+    /// "乳房红" → (乳房, 红): a complaint made of a body site and what is felt there, as the record words compose it.
+    static func siteAndQuality(of name: String) -> (site: String, quality: String)? {
+        for site in siteNames where name.hasPrefix(site) {
+            let quality = String(name.dropFirst(site.count))
+            if qualityNames.contains(quality) { return (site, quality) }
+        }
+        return nil
+    }
+
+    /// Complaints of one site written once, in the order said: 乳房红、乳房肿、乳房痛 → 乳房红肿痛.
+    static func joinedBySite(_ names: [String]) -> [String] {
+        var joined: [String] = []
+        var siteAt: [String: Int] = [:]
+        for name in names {
+            if let (site, quality) = siteAndQuality(of: name) {
+                if let index = siteAt[site] {
+                    if !joined[index].hasSuffix(quality) { joined[index] += quality }
+                    continue
+                }
+                siteAt[site] = joined.count
+            }
+            joined.append(name)
+        }
+        return joined
+    }
+
+    // Longest first: 下腹 before 腹.
+    private static let siteNames = ChineseClinicalTerms.words.sites.map(\.name).sorted { $0.count > $1.count }
+    private static let qualityNames = Set(ChineseClinicalTerms.words.qualities.map(\.name))
 
     /// Present findings that are complaints, not the general state.
     var complaints: [Finding] { Self.complaints(in: findings) }

@@ -52,12 +52,20 @@ extension ChineseReading {
                     // 对头孢过敏, 头孢过敏: an allergen, not a medicine taken (过敏了吃了氯雷他定 took one).
                     let justAfter = turn.string(range.upperBound..<min(clause.upperBound, range.upperBound + 4))
                     if justAfter.includes("过敏") { continue }
+                    // "阿司匹林没吃过", "头孢也不吃": named, then denied.
+                    if Self.isDeniedAfterItsName(justAfter) { continue }
                     seen.insert(mention.value)
                     taken.append(Quote(text: mention.value, span: turn.span(range)))
                 }
             }
         }
         return taken
+    }
+
+    /// Whether the words right after a name deny it: 没/不 after at most 也, 都, 从来, 还.
+    static func isDeniedAfterItsName(_ after: String) -> Bool {
+        let rest = after.drop { "也都从来还就".contains($0) }
+        return rest.hasPrefix("没") || rest.hasPrefix("不")
     }
 
     /// The doctor's diagnosis: the one named most (the latest on a tie), not denied, not only asked about; with
@@ -91,13 +99,26 @@ extension ChineseReading {
                     if uncertain { entry.uncertain = true } else { entry.sure = true }
                     found[mention.value] = entry
                 }
+                // "诊断鼻出血，高血压病": a diagnosis the knowledge does not list, named as the doctor said it, counts as one
+                // named there; one that holds a listed name (急性肾盂肾炎) is that name.
+                if let named = diagnosisNamedAsSaid(in: turn, clause),
+                    !turn.matches(Self.diagnosisIndex, in: clause).contains(where: { $0.range.overlaps(named) })
+                {
+                    let name = turn.string(named)
+                    var entry = found[name] ?? (0, (0, 0), [], false, false)
+                    entry.score += Self.diagnosedCues.contains(where: text.includes) ? 3 : 2
+                    entry.last = (turn.index, named.lowerBound)
+                    if entry.evidence.count < 3 { entry.evidence.append(turn.span(named)) }
+                    if uncertain { entry.uncertain = true } else { entry.sure = true }
+                    found[name] = entry
+                }
             }
         }
         guard
             let best = found.max(by: {
                 ($0.value.score, $0.value.last.turn, $0.value.last.offset) < ($1.value.score, $1.value.last.turn, $1.value.last.offset)
             })
-        else { return diagnosisNamedAsSaid() ?? diagnosisMadeBefore() }
+        else { return diagnosisMadeBefore() }
         var finding = Finding(name: best.key, present: true, evidence: best.value.evidence, firstSaid: best.value.last)
         finding.uncertain = best.value.uncertain && !best.value.sure
         return finding
@@ -158,7 +179,7 @@ extension ChineseReading {
                 }
             }
         }
-        return Array(found.prefix(3))
+        return Array(found.prefix(6))
     }
 
     /// A test's name with its value right after it (直接胆红素22.6, 黄疸指数是221): a result.
@@ -210,7 +231,10 @@ extension ChineseReading {
                 let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
                 // "考虑带状疱疹" names a finding in the doctor's assessment, not in the examination.
+                // "三天不退烧或者摸着有波动感，要来复查": a condition for coming back, not a finding.
+                let sentenceRest = turn.string(clause.upperBound..<turn.sentence(around: clause.lowerBound).upperBound)
                 guard said.isEmpty, Terms.examCues.contains(where: text.includes), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
+                    !Self.comeBackCues.contains(where: sentenceRest.includes),
                     let trimmed = trimmed(turn, clause)
                 else { continue }
                 findings.append(Quote(text: turn.quoted(trimmed), span: turn.span(trimmed)))
@@ -246,8 +270,10 @@ extension ChineseReading {
             for clause in turn.clauses() where !isQuestion(turn, clause) || isUncertain(turn, clause) {
                 // The clause first: the sentence is read for the main diagnosis only when the clause names another.
                 let mentions = turn.matches(Self.diagnosisIndex, in: clause)
+                let sentence = turn.sentence(around: clause.lowerBound)
                 guard mentions.contains(where: { $0.value != main.name }),
-                    turn.matches(Self.diagnosisIndex, in: turn.sentence(around: clause.lowerBound)).contains(where: { $0.value == main.name })
+                    turn.matches(Self.diagnosisIndex, in: sentence).contains(where: { $0.value == main.name })
+                        || turn.string(sentence).contains(main.name)
                 else { continue }
                 let text = turn.string(clause)
                 for (index, mention) in mentions.enumerated()
@@ -339,4 +365,5 @@ extension ChineseReading {
     static let resultIndex = termIndex(ofTests: Terms.resultNames)
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = Terms.words[.strongAdvice]
+    static let comeBackCues = Terms.words[.comeBackCues]
 }

@@ -1,3 +1,5 @@
+import Clinical
+
 /// How long the illness has lasted and how old the patient is: the two numbers of days, months and years a
 /// consultation mixes up (宝宝7个月 is an age, 孩子十天不拉粑粑 a duration).
 extension ChineseReading {
@@ -92,6 +94,8 @@ extension ChineseReading {
                 if symptomEnds.contains(duration.range.lowerBound), !Self.endsAnAge(turn, at: duration.range.upperBound) { return true }
                 let before = turn.string(max(clause.lowerBound, duration.range.lowerBound - 3)..<duration.range.lowerBound)
                 let after = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 1))
+                // "怀孕二十八周", "生完孩子一个月": how far the pregnancy or the time since the birth, not the illness.
+                if Self.pregnancyTimeCues.contains(where: before.hasSuffix) { return false }
                 // "四个月宝宝": how old.
                 let next = turn.string(duration.range.upperBound..<min(clause.upperBound, duration.range.upperBound + 2))
                 return !Self.ageCues.contains(where: before.includes) && after != "的" && !Self.ageCues.contains(where: next.hasPrefix)
@@ -111,6 +115,21 @@ extension ChineseReading {
             }
         }
     }
+
+    /// How far the pregnancy is (孕28周), as the patient said it (怀孕二十八周了).
+    func gestation() -> Quote? {
+        for turn in turns.prefix(8) where turn.isPatientSide {
+            for duration in ChineseQuantities.durations(in: turn.characters, range: 0..<turn.characters.count)
+            where duration.text.hasSuffix("周") || duration.text.hasSuffix("个月") {
+                let before = turn.string(max(0, duration.range.lowerBound - 3)..<duration.range.lowerBound)
+                if Self.gestationCues.contains(where: before.hasSuffix) { return Quote(text: "孕" + duration.text, span: turn.span(duration.range)) }
+            }
+        }
+        return nil
+    }
+
+    static let gestationCues = Terms.words[.gestationCues]
+    static let pregnancyTimeCues = gestationCues + Terms.words[.postpartumCues]
 
     /// 宝宝7个月流鼻涕: months or years right after the child is named are its age, whatever follows; days are not
     /// (孩子十天不拉粑粑 is how long).
@@ -140,6 +159,9 @@ extension ChineseReading {
                 if symptoms.contains(where: { $0.range.upperBound == found.range.lowerBound }), !Self.endsAnAge(turn, at: found.range.upperBound) {
                     continue
                 }
+                // "生完孩子一个月": how long since the birth, not the age of the patient, the mother.
+                let words = turn.string(max(0, found.range.lowerBound - 5)..<found.range.lowerBound)
+                if Terms.words[.childWishes].contains(where: words.hasSuffix) { continue }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
                 let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)
                 if Self.ageCues.contains(where: before.includes) { return quote }

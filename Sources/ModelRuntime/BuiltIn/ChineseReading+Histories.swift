@@ -178,10 +178,8 @@ extension ChineseReading {
         guard let firstIndex = naming ?? (onlyQuestion ? clauses.indices.first : nil) else { return nil }
         let first = clauses[firstIndex]
         // "酒不喝", "烟也从来不抽": the habit named, then denied.
-        let afterObject = answer.string(first).split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map {
-            $0.drop { "也都从来就".contains($0) }
-        }
-        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || afterObject.map({ $0.hasPrefix("不") || $0.hasPrefix("没") }) == true
+        let afterObject = answer.string(first).split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
+        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || afterObject.map({ Self.isDeniedAfterItsName(String($0)) }) == true
         {
             return Quote(text: Self.denialPrefix + habit, span: answer.span(first))
         }

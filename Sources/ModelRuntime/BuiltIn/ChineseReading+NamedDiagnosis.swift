@@ -2,21 +2,6 @@ import Clinical
 
 /// A diagnosis the knowledge does not list, written as the doctor named it ("诊断慢性乙型病毒性肝炎", "这是急性肛裂").
 extension ChineseReading {
-    /// The last diagnosis the doctor named in words the knowledge does not list: a clause that opens with a naming
-    /// cue and goes on to a name with a disease's ending (炎, 综合征, 裂…), nothing after it.
-    func diagnosisNamedAsSaid() -> Finding? {
-        var named: Finding?
-        for turn in turns where turn.speaker == .doctor {
-            for clause in turn.clauses() where !isQuestion(turn, clause) || isUncertain(turn, clause) {
-                guard let name = diagnosisNamedAsSaid(in: turn, clause) else { continue }
-                var finding = Finding(name: turn.string(name), present: true, evidence: [turn.span(name)], firstSaid: (turn.index, name.lowerBound))
-                finding.uncertain = isUncertain(turn, clause)
-                named = finding
-            }
-        }
-        return named
-    }
-
     /// Where `clause` names a diagnosis after a naming cue, in words the knowledge may not list.
     func diagnosisNamedAsSaid(in turn: TurnText, _ clause: Range<Int>) -> Range<Int>? {
         guard let words = trimmed(turn, clause), let at = cueEnd(turn, in: words) else { return nil }

@@ -35,7 +35,8 @@ extension ChineseReading {
     /// Every item of the plan, in the order first said.
     func planItems() -> [PlanItem] {
         var tests: [String: PlanItem] = [:], medicines: [String: PlanItem] = [:], dosed: [String: PlanItem] = [:], advice: [String: PlanItem] = [:]
-        var recheck = false
+        // Tests ordered again (复查) in their own clause: "先做个尿培养…三天后复查血常规" orders one and rechecks the other.
+        var rechecked: Set<String> = []
         func add(_ key: String, to items: inout [String: PlanItem], span: EvidenceSpan, at place: (Int, Int)) {
             if items[key] == nil { items[key] = PlanItem(text: key, evidence: [], firstSaid: place) }
             if items[key]!.evidence.count < 2 { items[key]!.evidence.append(span) }
@@ -59,7 +60,7 @@ extension ChineseReading {
                     guard !isNegated(turn, clause: clause, term: range), !Terms.reportsResult(text) else { continue }
                     // "查个大便常规看看有炎症吗" orders the test and asks nothing of the family; "有化验血常规吗" asks.
                     if question, !orderedByVerb { continue }
-                    if text.contains("复查") { recheck = true }
+                    if text.contains("复查") { rechecked.insert(mention.value) }
                     add(mention.value, to: &tests, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
                 if question { continue }
@@ -69,7 +70,11 @@ extension ChineseReading {
                     let sentenceEnd =
                         (range.upperBound..<turn.characters.count).first { "。；;！!？?\n".contains(turn.characters[$0]) } ?? turn.characters.count
                     // "停用乳果糖", "蒙脱石散可以停掉，不需要吃": stopping is the plan; "不能反复应用乳果糖" warns, it does not prescribe.
-                    let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first.map(\.range.lowerBound)
+                    // "头孢曲松静脉输液，一天一次": a procedure named after the medicine is how it is given, not another medicine.
+                    let nextMedicine = turn.matches(Self.medicineIndex, in: range.upperBound..<sentenceEnd).first {
+                        !Self.procedures.contains($0.value)
+                    }
+                    .map(\.range.lowerBound)
                     let before = turn.string(clause.lowerBound..<range.lowerBound),
                         after = turn.string(range.upperBound..<(nextMedicine ?? sentenceEnd))
                     if Self.saysToStop(before) || Self.saysToStop(after) {
@@ -80,7 +85,10 @@ extension ChineseReading {
                     // A dose and frequency said after the name (up to the next medicine or the end of the sentence) make
                     // a prescription line; a name alone counts only when said as advice.
                     if let dosing = ChineseDosing.find(in: turn.characters, range: range.upperBound..<(nextMedicine ?? sentenceEnd)) {
-                        let route = Self.route(of: turn.string(range) + mention.value)
+                        // The route by the product's form, or by the words after it in its clause (静脉输液 → 静滴).
+                        let route = Self.route(
+                            of: turn.string(range) + mention.value
+                                + turn.string(range.upperBound..<min(clause.upperBound, nextMedicine ?? clause.upperBound)))
                         let name = mention.value.hasPrefix(route) ? String(mention.value.dropFirst(route.count)) : mention.value
                         let key = route + name + " " + dosing.text
                         add(key, to: &dosed, span: turn.span(range), at: (turn.index, range.lowerBound))
@@ -109,11 +117,12 @@ extension ChineseReading {
         // "尽快就医" says all that "去医院" does.
         if advice["及时就医"] != nil { advice["医院就诊"] = nil }
         var items: [PlanItem] = []
-        if let first = tests.values.min(by: Self.earlier) {
-            let ordered = tests.values.sorted(by: Self.earlier)
+        for again in [false, true] {
+            let ordered = tests.values.filter { rechecked.contains($0.text) == again }.sorted(by: Self.earlier)
+            guard let first = ordered.first else { continue }
             items.append(
                 PlanItem(
-                    text: (recheck ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
+                    text: (again ? "复查" : "完善") + ordered.map(\.text).joined(separator: "、"),
                     evidence: ordered.flatMap(\.evidence), firstSaid: first.firstSaid, parts: ordered))
         }
         if let first = medicines.values.min(by: Self.earlier) {

@@ -92,8 +92,14 @@ extension EnglishReading {
                         rest.removeLast(min(rest.count, ending.count))
                     }
                     let change = taken ? nil : doseChange(before: mention.range.lowerBound, in: turn, sentence)
-                    let text = (change.map { $0 + " " } ?? "") + mention.value + (rest.isEmpty ? "" : " " + rest)
-                    let span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
+                    var text = (change.map { $0 + " " } ?? "") + mention.value + (rest.isEmpty ? "" : " " + rest)
+                    var span = turn.span(mention.range.lowerBound..<min(end, mention.range.upperBound + rest.count + 1))
+                    // "If he's no better in two to three days, start amoxicillin …": prescribed on a condition, kept with it.
+                    if !taken, let condition = conditionOpening(turn, sentence, before: mention.range.lowerBound) {
+                        let upTo = min(end, mention.range.upperBound + rest.count + 1)
+                        text = turn.quoted(condition..<mention.range.lowerBound) + mention.value + (rest.isEmpty ? "" : " " + rest)
+                        span = turn.span(condition..<upTo)
+                    }
                     if let earlier {
                         if text != mention.value { found[earlier] = (mention.value, Quote(text: text, span: span)) }
                         continue
@@ -103,6 +109,14 @@ extension EnglishReading {
             }
         }
         return found
+    }
+
+    /// Where a sentence opening with "if" starts, when the medicine at `offset` comes after the condition's comma.
+    private func conditionOpening(_ turn: TurnText, _ sentence: Range<Int>, before offset: Int) -> Int? {
+        guard let trimmed = trimmed(turn, sentence), turn.string(trimmed).hasPrefix("if "),
+            turn.characters[trimmed.lowerBound..<offset].contains(",")
+        else { return nil }
+        return trimmed.lowerBound
     }
 
     /// The change the doctor makes to a medicine when said right before it, past "your" or "the" ("increase
@@ -156,7 +170,7 @@ extension EnglishReading {
             for cue in Self.words[.followUpCues] {
                 guard let start = turn.characters.firstIndex(of: cue, in: 0..<turn.characters.count) else { continue }
                 // The interval: "in" and up to three words ending with a unit of time.
-                guard let inWord = turn.characters.firstIndex(of: " in ", in: start..<min(turn.characters.count, start + cue.count + 20))
+                guard let inWord = turn.characters.firstIndex(of: " in ", in: start..<min(turn.characters.count, start + cue.count + 30))
                 else { continue }
                 let words = turn.string((inWord + 4)..<turn.characters.count).split(separator: " ").prefix(3)
                 guard let unit = words.firstIndex(where: { word in Self.timeUnits.contains { word.hasPrefix($0) } }) else { continue }
@@ -177,7 +191,9 @@ extension EnglishReading {
                 guard let to = turn.characters.firstIndex(of: " to ", in: from..<min(turn.characters.count, from + 12)) else { continue }
                 var end = to + 4
                 while end < turn.characters.count, !".,;!?".contains(turn.characters[end]) { end += 1 }
-                let whom = turn.string((to + 4)..<end).split(separator: " ").prefix(4).joined(separator: " ")
+                // "to gynaecology about the heavy bleeding"; "to the urologist so that they can…" ends before its purpose.
+                let whom = turn.string((to + 4)..<end).split(separator: " ").prefix(8).prefix { !["so", "just", "and", "because"].contains($0) }
+                    .joined(separator: " ")
                 guard !whom.isEmpty else { continue }
                 found.append(Quote(text: "Refer to " + whom + ".", span: turn.span(start..<(to + 4 + whom.count))))
             }

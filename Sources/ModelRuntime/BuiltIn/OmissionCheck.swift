@@ -26,9 +26,13 @@ public enum OmissionCheck {
 
     static func chineseFacts(_ transcript: [TranscriptTurn]) -> [Fact] {
         let consultation = ChineseConsultation(transcript)
+        // 乳房红 and 乳房肿 are written as one, 乳房红肿: a complaint is kept when its site's joined name is.
+        let joined = ChineseConsultation.joinedBySite(consultation.findings.filter(\.present).map(\.name))
         var facts: [Fact] = consultation.findings.map { finding -> Fact in
             let text: String = finding.present ? finding.name : "无" + finding.name
-            return Fact(.finding, text, Array(finding.evidence.prefix(1)), match: finding.name)
+            let site = finding.present ? ChineseConsultation.siteAndQuality(of: finding.name)?.site : nil
+            let written = site.flatMap { site in joined.first { $0.hasPrefix(site) } } ?? finding.name
+            return Fact(.finding, text, Array(finding.evidence.prefix(1)), match: written)
         }
         facts += consultation.pastHistory.filter { $0.text != "既往体健" }.map {
             Fact(

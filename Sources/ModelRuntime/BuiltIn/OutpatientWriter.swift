@@ -18,7 +18,7 @@ struct OutpatientWriter {
         }
         var illness: [DraftStatement] = []
         if !complaints.isEmpty {
-            let listed = Array(([mainComplaint].compactMap { $0 } + complaints.filter { $0.name != mainComplaint?.name }).prefix(5))
+            let listed = Array(([mainComplaint].compactMap { $0 } + complaints.filter { $0.name != mainComplaint?.name }).prefix(7))
             var evidence = listed.compactMap(\.evidence.first)
             var onset = ""
             if let (duration, span) = mainDuration {
@@ -32,14 +32,16 @@ struct OutpatientWriter {
             }
             var combined = Finding(name: "", present: true, evidence: evidence, firstSaid: (0, 0))
             combined.conflicting = listed.contains(where: \.conflicting)
-            illness.append(combined.statement(subject + onset + "出现" + listed.map(\.name).joined(separator: "、"), reportedTurns: reported))
+            let names = ChineseConsultation.joinedBySite(listed.map(\.name))
+            illness.append(combined.statement(subject + onset + "出现" + names.joined(separator: "、"), reportedTurns: reported))
         }
+        if let gestation = facts.gestation { illness.append(statement(gestation.text, evidence: [gestation.span])) }
         if let (temperature, span) = facts.highestTemperature {
             illness.append(statement("体温最高" + temperature.text, evidence: [span]))
         }
         let medicines = facts.medicinesTaken
         if !medicines.isEmpty {
-            let drugs = medicines.filter { !ChineseReading.procedures.contains($0.text) }.prefix(3)
+            let drugs = medicines.filter { !ChineseReading.procedures.contains($0.text) }.prefix(5)
             let procedures = medicines.filter { ChineseReading.procedures.contains($0.text) }.prefix(2)
             if !drugs.isEmpty {
                 illness.append(statement("服用" + drugs.map(\.text).joined(separator: "、"), evidence: drugs.map(\.span)))
@@ -55,7 +57,13 @@ struct OutpatientWriter {
             illness.append(statement(course.text, evidence: [course.span]))
         }
         // A pertinent negative is a symptom; "无食欲差" says nothing a record would.
-        for denied in facts.findings.filter({ !$0.present && !ChineseConsultation.generalState.contains($0.name) }).prefix(3) {
+        // "无大便异常" beside 黏液便 contradicts the record: a vague finding denied gives way to a named one of it present.
+        let named = Set(facts.findings.filter(\.present).map(\.name))
+        let pertinent = facts.findings.filter { finding in
+            !finding.present && !ChineseConsultation.generalState.contains(finding.name)
+                && ChineseConsultation.vague[finding.name].map { $0.isDisjoint(with: named) } != false
+        }
+        for denied in pertinent.prefix(5) {
             illness.append(denied.statement("无" + denied.name, reportedTurns: reported))
         }
         result["presentIllness"] = illness
@@ -95,7 +103,7 @@ struct OutpatientWriter {
             named.append((other.firstSaid.offset, other.name == "高热" ? "发热" : other.name, other.evidence[0]))
         }
         named.sort { $0.0 < $1.0 }
-        let names = named.map(\.1).joined(separator: "、"), evidence = named.map(\.2)
+        let names = ChineseConsultation.joinedBySite(named.map(\.1)).joined(separator: "、"), evidence = named.map(\.2)
         guard let duration, names.count + duration.found.text.count <= 19 else { return statement(names, evidence: evidence) }
         return statement(names + duration.found.text, evidence: evidence + [duration.span])
     }

@@ -1,3 +1,5 @@
+import Clinical
+
 /// A patient's or doctor's sentence put as a record puts it: the patient in the third person ("I've had a cough" →
 /// "She has had a cough"), the doctor's "you" and "your" as the patient's. The words of English grammar, not
 /// clinical knowledge, so they live here.
@@ -23,7 +25,7 @@ struct ThirdPerson: Sendable {
     /// The patient's own sentence with "I", "my" and "me" as the patient's; a relative speaking for the patient
     /// ("my son") makes the relative the subject instead: "the family".
     func patient(_ sentence: String) -> String {
-        Self.rewrite(sentence, as: Self.relatives.contains(where: sentence.lowercased().contains) ? .family : person)
+        Self.rewrite(sentence, as: Self.speaksForThePatient(sentence.lowercased()) ? .family : person)
     }
 
     /// The doctor's sentence with "you" as the patient and "your" as the patient's.
@@ -127,5 +129,16 @@ struct ThirdPerson: Sendable {
         "also", "just", "still", "usually", "always", "never", "sometimes", "really", "often", "only", "then", "already", "first",
         "actually", "definitely", "finally", "recently", "even", "kind", "sort", "of",
     ]
-    static let relatives = ["my son", "my daughter", "my husband", "my wife", "my mother", "my father", "my mom", "my dad", "my child", "my baby"]
+    /// "my son", "my 3 year old": a relative speaking for the patient.
+    static func speaksForThePatient(_ lowered: String) -> Bool {
+        if relatives.contains(where: lowered.contains) { return true }
+        let words = lowered.split(separator: " ")
+        // "my 3 year old", not "my 40 miles".
+        return words.indices.dropLast(2).contains { index in
+            words[index] == "my" && words[index + 1].first?.isNumber == true
+                && ["year", "month", "week"].contains(where: (words[index + 1] + " " + words[index + 2]).contains)
+        }
+    }
+
+    static let relatives = EnglishReading.words[.relativeSpeaking]
 }
