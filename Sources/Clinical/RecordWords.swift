@@ -149,6 +149,8 @@ public struct RecordWords: Sendable {
         case postpartumCues
         /// Words that tell the patient to come back (要来复查), making what is said before them in the sentence a condition.
         case comeBackCues
+        /// Words a report gives its findings with (提示, 显示): the clauses after them in the sentence are more of the report.
+        case reportVerbs
         /// Words that open a clause naming the diagnosis, longest first (诊断为, 考虑是, 这是), for one the knowledge does not list.
         case diagnosisAsSaidCues
         /// How the name of a disease ends (炎, 综合征, 骨折), so that one the knowledge does not list is known as one.

@@ -18,7 +18,11 @@ enum ChineseDosing {
             parts.append(number(match.groups[1]) + match.groups[2])
             ranges.append(offset(match.range, in: segment, from: range.lowerBound))
         }
-        if let match = first(perDay, in: segment) {
+        if let match = first(perWeek, in: segment) {
+            // 甲氨蝶呤每周一次: a weekly dose, never a daily one.
+            parts.append("每周" + number(match.groups[1]) + "次")
+            ranges.append(offset(match.range, in: segment, from: range.lowerBound))
+        } else if let match = first(perDay, in: segment) {
             parts.append("每日" + number(match.groups[1]) + "次")
             ranges.append(offset(match.range, in: segment, from: range.lowerBound))
         } else if let match = first(everyHours, in: segment) {
@@ -60,6 +64,7 @@ enum ChineseDosing {
 
     private static let dose = Quantities.regex(
         #"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十半]+)\s*(mg|ml|毫升|毫克|微克|μg|ug|mcg|国际单位|单位|iu|片|袋|粒|包|滴|克|g)(?![a-z])"#)
+    private static let perWeek = Quantities.regex(#"(?:每周|一周|每星期|一星期|每个星期|每礼拜|一个礼拜)\s*([0-9一二两三]+)\s*次"#)
     private static let perDay = Quantities.regex(#"(?:每天|一天|每日|一日|日)\s*([0-9一二两三四]+)\s*次"#)
     private static let everyHours = Quantities.regex(#"每\s*([0-9一二两三四五六七八十]+)\s*个?小时"#)
     private static let oncePerDay = Quantities.regex(#"(?:每天|每日|一天)?(早上|早晨|晨起|晚上|每晚|每早|睡前)"#)

@@ -81,7 +81,13 @@ extension ChineseReading {
                 let text = turn.string(clause)
                 // "化验微量元素看看缺钙铁锌不" orders a test.
                 if !turn.matches(Self.testIndex, in: clause).isEmpty, Self.orderWords.contains(where: text.includes) { continue }
-                for mention in turn.matches(Self.diagnosisIndex, in: clause) {
+                // "诊断酒精性脂肪性肝病", "急性肾盂肾炎": named as said, more than the listed name inside it says; a name that is
+                // only a listed one (诊断支气管炎) is that.
+                let mentions = turn.matches(Self.diagnosisIndex, in: clause)
+                let asSaid = diagnosisNamedAsSaid(in: turn, clause).flatMap { named in
+                    mentions.contains { $0.range == named } ? nil : named
+                }
+                for mention in mentions where !(asSaid?.contains(mention.range.lowerBound) ?? false) {
                     let range = mention.range
                     if isNegated(turn, clause: clause, term: range) || text.contains("排除") { continue }
                     // "如果有湿疹", "防止腹泻和便秘": supposed or prevented, not found.
@@ -100,10 +106,8 @@ extension ChineseReading {
                     found[mention.value] = entry
                 }
                 // "诊断鼻出血，高血压病": a diagnosis the knowledge does not list, named as the doctor said it, counts as one
-                // named there; one that holds a listed name (急性肾盂肾炎) is that name.
-                if let named = diagnosisNamedAsSaid(in: turn, clause),
-                    !turn.matches(Self.diagnosisIndex, in: clause).contains(where: { $0.range.overlaps(named) })
-                {
+                // named there.
+                if let named = asSaid {
                     let name = turn.string(named)
                     var entry = found[name] ?? (0, (0, 0), [], false, false)
                     entry.score += Self.diagnosedCues.contains(where: text.includes) ? 3 : 2
@@ -172,8 +176,19 @@ extension ChineseReading {
                     !supposed
                 else { continue }
                 let start = first.range.lowerBound
-                guard let trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
-                let quote = turn.quoted(trimmed)
+                guard var trimmed = trimmed(turn, start..<clause.upperBound), trimmed.count > first.range.count + 1 else { continue }
+                // "腹部彩超提示阑尾增粗，周围少量渗出": a report goes on in the clauses after it that name nothing else.
+                if Self.reportVerbs.contains(where: text.includes) {
+                    let sentence = turn.sentence(around: clause.lowerBound)
+                    for next in turn.clauses() where next.lowerBound > trimmed.upperBound && next.upperBound <= sentence.upperBound {
+                        let said = turn.string(next)
+                        guard turn.matches(Self.resultIndex, in: next).isEmpty, !namesADiagnosis(turn, next), !Terms.advises(said),
+                            let more = self.trimmed(turn, trimmed.lowerBound..<next.upperBound)
+                        else { break }
+                        trimmed = more
+                    }
+                }
+                let quote = String(turn.quoted(trimmed).map { $0 == "," ? "，" : $0 })
                 if !found.contains(where: { $0.text.contains(quote) || quote.contains($0.text) }) {
                     found.append(Quote(text: quote, span: turn.span(trimmed)))
                 }
@@ -277,7 +292,7 @@ extension ChineseReading {
                 else { continue }
                 let text = turn.string(clause)
                 for (index, mention) in mentions.enumerated()
-                where mention.value != main.name && !Self.vagueDiagnoses.contains(mention.value)
+                where mention.value != main.name && !main.name.contains(turn.string(mention.range)) && !Self.vagueDiagnoses.contains(mention.value)
                     && !others.contains(where: { $0.name == mention.value })
                 {
                     // Only a clause that diagnoses (诊断…) or lists diagnoses, or one joined to the main one (A伴B): "支气管炎
@@ -366,4 +381,6 @@ extension ChineseReading {
     static let diagnosisIndex = TermIndex(Terms.diagnosisNames.map { ($0.key, $0.value) })
     static let strongAdvice = Terms.words[.strongAdvice]
     static let comeBackCues = Terms.words[.comeBackCues]
+    /// Words a report gives its findings with (提示, 显示), whose sentence goes on with more of them.
+    static let reportVerbs = Terms.words[.reportVerbs]
 }

@@ -55,7 +55,8 @@ extension ChineseReading {
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             guard let answer = patientAnswer(after: position), let first = answer.clauses().first else { continue }
             let reply = answer.string(first)
-            let questions = turn.clauses().filter { isQuestion(turn, $0) }
+            // "家里人有哮喘吗？" asks of the family: the answer is their history, not the patient's.
+            let questions = turn.clauses().filter { isQuestion(turn, $0) && !Terms.familyCues.contains(where: turn.string($0).includes) }
             if Self.negativeAnswers.contains(where: reply.hasPrefix) {
                 // A bare no answers the one question asked, and only then.
                 guard questions.count == 1, let asked = questions.first else { continue }
@@ -144,7 +145,12 @@ extension ChineseReading {
     /// Birth, feeding, vaccines and habits; a habit the doctor asks about (抽烟吗？) with the patient's answer:
     /// 否认吸烟, or 吸烟 with what the patient said of it.
     func personalHistory() -> [Quote] {
-        var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.includes) }
+        // "不抽烟" said unasked is 否认吸烟, as an answer would be.
+        var found = quotes(patientSide: true) { _, _, text in Terms.personalCues.contains(where: text.includes) }.map { quote in
+            guard Self.isDeniedAfterItsName(quote.text), let habit = Terms.habits.first(where: { $0.last.map(quote.text.contains) == true })
+            else { return quote }
+            return Quote(text: Self.denialPrefix + habit, span: quote.span)
+        }
         for (position, turn) in turns.enumerated() where turn.speaker == .doctor {
             let questions = turn.clauses().filter { isQuestion(turn, $0) }
             for clause in questions {
@@ -179,7 +185,9 @@ extension ChineseReading {
         let first = clauses[firstIndex]
         // "酒不喝", "烟也从来不抽": the habit named, then denied.
         let afterObject = answer.string(first).split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
-        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || afterObject.map({ Self.isDeniedAfterItsName(String($0)) }) == true
+        // "不抽烟", "从来不喝": denied before the habit's name too.
+        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || Self.isDeniedAfterItsName(answer.string(first))
+            || afterObject.map({ Self.isDeniedAfterItsName(String($0)) }) == true
         {
             return Quote(text: Self.denialPrefix + habit, span: answer.span(first))
         }

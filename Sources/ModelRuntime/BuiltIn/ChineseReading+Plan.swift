@@ -50,7 +50,9 @@ extension ChineseReading {
                 adviceBeforeAColon =
                     Terms.advises(text) && clause.upperBound < turn.characters.count && "：:".contains(turn.characters[clause.upperBound])
                 let question = isQuestion(turn, clause)
-                for mention in turn.matches(Self.testIndex, in: clause) {
+                // "白内障超声乳化手术" names a procedure, not an ultrasound to do.
+                let procedures = turn.matches(Self.adviceIndex, in: clause).map(\.range)
+                for mention in turn.matches(Self.testIndex, in: clause) where !procedures.contains(where: { $0.overlaps(mention.range) }) {
                     let range = mention.range
                     // "先去拍个胸片" orders by its verb alone.
                     let before = turn.string(clause.lowerBound..<range.lowerBound)
