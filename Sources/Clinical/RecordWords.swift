@@ -149,6 +149,8 @@ public struct RecordWords: Sendable {
         case postpartumCues
         /// Words that tell the patient to come back (要来复查), making what is said before them in the sentence a condition.
         case comeBackCues
+        /// What ends a clause that denies what it named before (…的念头没有, …也没有).
+        case denialsAtTheEnd
         /// Words a report gives its findings with (提示, 显示): the clauses after them in the sentence are more of the report.
         case reportVerbs
         /// Words that open a clause naming the diagnosis, longest first (诊断为, 考虑是, 这是), for one the knowledge does not list.

@@ -44,6 +44,39 @@ struct ReportsAndHistoriesTests {
     }
 }
 
+/// What a clause denies at its end, an advice beside a measurement, a test to be collected (batch dr-dev24).
+struct ClauseEndsAndOrdersTests {
+    @Test func aClauseThatEndsWithANoDeniesWhatItNamed() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "一个多月老是紧张，睡不着。"), TranscriptTurn(speaker: .doctor, text: "有没有不想活的念头？"),
+            TranscriptTurn(speaker: .patient, text: "不想活的念头没有。"),
+        ])
+        let illness = try #require(draft.section("presentIllness")?.text)
+        #expect(illness.contains("无自杀念头") && !illness.contains("、自杀念头"), "\(illness)")
+    }
+
+    @Test func anAdviceBesideAMeasurementIsThePlansAndATestToCollectIsOrdered() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "宝宝发烧一天，小便的时候哭。"),
+            TranscriptTurn(speaker: .doctor, text: "体重82公斤。控制体重，每天快走。留尿培养。"),
+        ])
+        let exam = try #require(draft.section("physicalExam")?.text)
+        #expect(exam.contains("体重82公斤") && !exam.contains("控制"), "\(exam)")
+        #expect(draft.section("plan")?.text.contains("完善尿培养") == true)
+    }
+
+    @Test func twoPillowsIsOrthopnoeaAndAnArrangedScanIsOrdered() throws {
+        let draft = builtInDraft(
+            [
+                TranscriptTurn(speaker: .patient, text: "I'm short of breath walking up hills. I need two pillows now."),
+                TranscriptTurn(speaker: .doctor, text: "I think this is heart failure. I'll arrange an echocardiogram today. Weigh yourself daily."),
+            ], template: .enSOAP)
+        #expect(draft.section("subjective")?.text.contains("orthopnoea") == true)
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("echocardiogram") && plan.contains("Weigh"), "\(plan)")
+    }
+}
+
 /// The same for an English visit: a knee that locks, a pop and giving way denied, a smoker who never smoked.
 struct EnglishHistoriesTests {
     @Test func whatAKneeDoesAndDoesNotDoIsRead() throws {

@@ -249,7 +249,8 @@ extension ChineseReading {
                 // "三天不退烧或者摸着有波动感，要来复查": a condition for coming back, not a finding.
                 let sentenceRest = turn.string(clause.upperBound..<turn.sentence(around: clause.lowerBound).upperBound)
                 guard said.isEmpty, Terms.examCues.contains(where: text.includes), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
-                    !Self.comeBackCues.contains(where: sentenceRest.includes),
+                    // "控制体重" advises: an advice said in the clause makes it the plan's, not a finding.
+                    !Self.comeBackCues.contains(where: sentenceRest.includes), turn.matches(Self.adviceIndex, in: clause).isEmpty,
                     let trimmed = trimmed(turn, clause)
                 else { continue }
                 findings.append(Quote(text: turn.quoted(trimmed), span: turn.span(trimmed)))

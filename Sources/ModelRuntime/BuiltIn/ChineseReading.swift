@@ -89,7 +89,9 @@ struct ChineseReading: Sendable {
                 for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
                     for mention in symptomMentions(in: turn, clause) {
                         let range = mention.range
-                        let denied = isNegated(turn, clause: clause, term: mention.denialPoint..<range.upperBound)
+                        // "不想活的念头没有": named, then denied at the clause's end.
+                        let deniedAfter = Self.deniedAtTheEnd.contains(turn.string(range.upperBound..<clause.upperBound))
+                        let denied = deniedAfter || isNegated(turn, clause: clause, term: mention.denialPoint..<range.upperBound)
                         let resolved = denied && turn.characters.contains("了", in: range.upperBound..<min(range.upperBound + 2, clause.upperBound))
                         // "不咳嗽了": it was there and has gone, so it belongs to this illness.
                         note(
@@ -304,6 +306,8 @@ struct ChineseReading: Sendable {
     static let otherWords = TermIndex(Terms.words[.notSymptoms].map { ($0, ()) })
     static let treatmentVerbs = Set(Terms.words[.treatmentVerbs].compactMap(\.first))
     static let indefinites = Terms.words[.indefinites]
+    /// What ends a clause that denies what it named: "…的念头没有", "…也没有".
+    static let deniedAtTheEnd = Set(Terms.words[.denialsAtTheEnd])
     static let negativeAnswers = Terms.words[.negativeAnswers]
     static let positiveAnswers = Terms.words[.positiveAnswers]
     static let fineAnswers = Terms.words[.fineAnswers]
