@@ -37,7 +37,7 @@ struct ChineseConsultation: Sendable {
     let familyHistory: [Quote]
     /// Vital signs and examination findings.
     let examination: [Quote]
-    /// Other complaints said in the same clause as the main one, for 主诉.
+    /// Other complaints said right beside the main one, or of its site in the same message, for 主诉.
     let complaintsSaidWith: [Finding]
     /// How far the pregnancy is (孕28周), when the patient said so.
     let gestation: Quote?
@@ -118,8 +118,8 @@ struct ChineseConsultation: Sendable {
         var beside: [Finding] = []
         var reach = (start: mainSpan.start, end: mainSpan.end)
         // Nothing between them, or 、: "流涕，鼻塞" are said one after the other, not together.
-        let turn = reading.turns.first { $0.index == mainSpan.turn }
-        func joined(_ end: Int, _ start: Int) -> Bool { start == end || (start == end + 1 && turn?.character(atUTF16: end) == "、") }
+        let turn = reading.turns[mainSpan.turn]
+        func joined(_ end: Int, _ start: Int) -> Bool { start == end || (start == end + 1 && turn.character(atUTF16: end) == "、") }
         // Each complaint reached extends the run: "发烧咳嗽流鼻涕".
         let mainSite = siteAndQuality(of: main.name)?.site
         for other in complaints(in: findings).sorted(by: { ($0.evidence.first?.start ?? 0) < ($1.evidence.first?.start ?? 0) })

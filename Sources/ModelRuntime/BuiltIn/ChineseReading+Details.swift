@@ -246,11 +246,11 @@ extension ChineseReading {
                 let said = allSaid.filter { $0.range.overlaps(clause) }
                 let text = turn.string(clause)
                 // "考虑带状疱疹" names a finding in the doctor's assessment, not in the examination.
-                // "三天不退烧或者摸着有波动感，要来复查": a condition for coming back, not a finding.
-                let sentenceRest = turn.string(clause.upperBound..<turn.sentence(around: clause.lowerBound).upperBound)
                 guard said.isEmpty, Terms.examCues.contains(where: text.includes), !isUncertain(turn, clause), !namesADiagnosis(turn, clause),
                     // "控制体重" advises: an advice said in the clause makes it the plan's, not a finding.
-                    !Self.comeBackCues.contains(where: sentenceRest.includes), turn.matches(Self.adviceIndex, in: clause).isEmpty,
+                    turn.matches(Self.adviceIndex, in: clause).isEmpty,
+                    // "三天不退烧或者摸着有波动感，要来复查": a condition for coming back, not a finding.
+                    !Self.comeBackCues.contains(where: turn.string(clause.upperBound..<turn.sentence(around: clause.lowerBound).upperBound).includes),
                     let trimmed = trimmed(turn, clause)
                 else { continue }
                 findings.append(Quote(text: turn.quoted(trimmed), span: turn.span(trimmed)))

@@ -161,7 +161,7 @@ extension ChineseReading {
                 }
                 // "生完孩子一个月": how long since the birth, not the age of the patient, the mother.
                 let words = turn.string(max(0, found.range.lowerBound - 5)..<found.range.lowerBound)
-                if Terms.words[.childWishes].contains(where: words.hasSuffix) { continue }
+                if Self.childWishWords.contains(where: words.hasSuffix) { continue }
                 let quote = Quote(text: found.text, span: turn.span(found.range))
                 let before = turn.string(max(0, found.range.lowerBound - 3)..<found.range.lowerBound)
                 if Self.ageCues.contains(where: before.includes) { return quote }

@@ -183,10 +183,10 @@ extension ChineseReading {
         }
         guard let firstIndex = naming ?? (onlyQuestion ? clauses.indices.first : nil) else { return nil }
         let first = clauses[firstIndex]
-        // "酒不喝", "烟也从来不抽": the habit named, then denied.
-        let afterObject = answer.string(first).split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
-        // "不抽烟", "从来不喝": denied before the habit's name too.
-        if Self.negativeAnswers.contains(where: answer.string(first).hasPrefix) || Self.isDeniedAfterItsName(answer.string(first))
+        let reply = answer.string(first)
+        // "酒不喝", "烟也从来不抽": the habit named, then denied; "不抽烟", "从来不喝": denied before its name too.
+        let afterObject = reply.split(separator: object, maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
+        if Self.negativeAnswers.contains(where: reply.hasPrefix) || Self.isDeniedAfterItsName(reply)
             || afterObject.map({ Self.isDeniedAfterItsName(String($0)) }) == true
         {
             return Quote(text: Self.denialPrefix + habit, span: answer.span(first))

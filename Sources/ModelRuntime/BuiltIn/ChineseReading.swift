@@ -38,7 +38,9 @@ struct ChineseReading: Sendable {
     }
 
     private static let childCueIndex = TermIndex(Terms.childCues.map { ($0, ()) })
-    private static let childWishes = TermIndex(Terms.words[.childWishes].map { ($0, ()) })
+    /// Words that wish for or have just borne a child (想要孩子, 生完孩子): not a child who is the patient.
+    static let childWishWords = Terms.words[.childWishes]
+    private static let childWishes = TermIndex(childWishWords.map { ($0, ()) })
 
     /// The years of an age written in years (3岁, 3岁半); nil for one in months or days.
     static func years(of age: String) -> Double? {

@@ -35,17 +35,20 @@ enum SpokenEnglish {
         var cased: [String: String] = [:]
         var sentenceStart = true
         for token in original.split(whereSeparator: { $0 == " " }) {
-            let word = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-&")))
+            let word = token.trimmingCharacters(in: wordEdges)
             if !sentenceStart, word.contains(where: \.isUppercase), !word.hasPrefix("I'"), word != "I" { cased[word.lowercased()] = word }
             sentenceStart = token.last.map { ".!?".contains($0) } ?? false
         }
         guard !cased.isEmpty else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { token in
-            let word = token.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-&")))
+            let word = token.trimmingCharacters(in: wordEdges)
             guard let restored = cased[word], let range = token.range(of: word) else { return String(token) }
             return token.replacingCharacters(in: range, with: restored)
         }.joined(separator: " ")
     }
+
+    /// Punctuation around a word, not inside one (Dix-Hallpike, A&E).
+    private static let wordEdges = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-&"))
 
     /// A quoted sentence as a record writes it: tokenisation undone ("do n't" → "don't", "gon na" → "going to", " ,"
     /// → ","), `disfluencies` left out, a word or two said twice in a row ("i , i was") said once.
