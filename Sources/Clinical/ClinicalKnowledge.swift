@@ -5,7 +5,7 @@ import Foundation
 /// broken entry stops loading with its file and line.
 public struct ClinicalKnowledge: Sendable {
     /// The version of the shipped knowledge files (change it with them).
-    public static let version = "2026.12.7"
+    public static let version = "2026.12.8"
 
     public let concepts: [String: Concept]
     public let cues: [Cue]

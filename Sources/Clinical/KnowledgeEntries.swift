@@ -75,6 +75,9 @@ public struct RedFlagRule: Sendable, Codable, Equatable {
     public let ask: String?
     /// The rule holds even when the findings were said to be slight (有点出血 in pregnancy).
     public let evenMild: Bool?
+    /// The `all` findings count even when said to be slight, the `any` companions only when not: a head injury that
+    /// seemed nothing at the time, and vomiting now.
+    public let allEvenMild: Bool?
 
     /// Conditions on the person and the onset; each one given must hold.
     public struct Conditions: Sendable, Codable, Equatable {

@@ -103,6 +103,12 @@ struct ReadingState {
             negatedClause = false
             negatedUntil = -1
             supposed = false
+            // "当时没事，现在一直吐": slightness said before a turn is of what came before it, not of what follows.
+            if mildSentence {
+                for index in sentenceStart..<reading.mentions.count { reading.mentions[index].mild = true }
+                sentenceStart = reading.mentions.count
+                mildSentence = false
+            }
         case .past: pastClause = true
         case .pastAfter:
             if let last = reading.mentions.indices.last, reading.mentions[last].range.upperBound == range.lowerBound,

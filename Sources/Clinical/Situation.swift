@@ -50,7 +50,9 @@ extension RedFlagRule {
 
     private func finding(_ id: String, in s: Situation) -> Bool { evenMild == true ? s.present.contains(id) : s.has(id) }
 
-    private func findingsHold(_ s: Situation) -> Bool { all.allSatisfy { finding($0, in: s) } }
+    private func findingsHold(_ s: Situation) -> Bool {
+        all.allSatisfy { allEvenMild == true ? s.present.contains($0) : finding($0, in: s) }
+    }
 
     private func companionsHold(_ s: Situation) -> Bool {
         guard let any, !any.isEmpty else { return true }

@@ -97,6 +97,19 @@ struct ClinicalReaderTests {
         #expect(reader.read("痰里有一点点血丝").mild.contains("hemoptysis"))
     }
 
+    /// Slightness said before a turn (现在, 但是) is of what came before it; said after one it reaches the whole sentence.
+    @Test func slightnessStopsAtATurn() {
+        let reading = reader.read("磕到头，当时没事，现在一直吐")
+        #expect(reading.mild.contains("head_injury") && !reading.mild.contains("nausea") && reading.present.contains("nausea"))
+        #expect(reader.read("胸口疼了一下，但是一会儿就好了").mild.contains("chest_pain"))
+    }
+
+    /// A severity word that holds the quality in it (特别疼) still brings the quality to its site.
+    @Test func severityWordsKeepTheirQuality() {
+        let reading = reader.read("头特别疼")
+        #expect(reading.present.contains("headache") && reading.severe)
+    }
+
     /// Who is ill and the onset are read on a layer of their own: "my baby" neither hides "baby has stopped moving"
     /// nor is hidden by it.
     @Test func messageFlagsDoNotHidePhrases() {

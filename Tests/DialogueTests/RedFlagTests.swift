@@ -53,6 +53,10 @@ struct RedFlagTests {
         "his testicle hurts after a kick and he threw up", "I stepped on a nail last week and now my jaw is stiff",
         // Batch rf-dev38: blood welling out, a pulsing lump with belly pain, a blow to the belly getting worse, a handful of pills.
         "手被玻璃划了，血往外冒", "肚子疼，肚子里一跳一跳的", "肚子撞在桌角上，现在肚子越来越疼，脸发白", "he swallowed a handful of sleeping pills",
+        // Batch rf-dev42: pain said "特别疼" is still pain; a head injury that seemed nothing then, vomiting now; the back with
+        // the bottom gone numb or the bladder lost (cauda equina).
+        "怀孕七个月，头特别疼，眼睛看不清东西", "昨天磕到头，当时没事，后来吐了两次", "腰疼了好几天，现在下身没知觉",
+        "my back aches and I've lost control of my bladder",
     ]
 
     static let benign: [String] = [
@@ -71,6 +75,7 @@ struct RedFlagTests {
         // Batch rf-dev35: bright red blood when passing a stool is the back passage (piles), stomach acid is not a burn.
         "解大便的时候滴鲜血，肛门有点疼", "I keep tasting acid at the back of my throat after dinner",
         "I had a seizure as a teenager but nothing since", "我牙龈肿了，嘴张不开", "老人记性差了好几年，想查查是不是老年痴呆",
+        "磕到头了，当时没事，现在也不吐不晕", "腰疼连着屁股和腿麻，弯腰更厉害", "孩子三岁，白天玩的时候尿裤子了",
     ]
 
     static func triage(_ text: String) -> TriageResult? {
