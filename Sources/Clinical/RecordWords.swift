@@ -161,6 +161,16 @@ public struct RecordWords: Sendable {
         case productForms
         /// Words that give a medicine right before its name (外用, 涂), where an unlisted product's name starts.
         case medicineLeadIns
+        /// Words that open a dose said right after a medicine's name (一次, 每次), where an unlisted medicine's name ends.
+        case doseOpeners
+        /// How the name of an operation ends (剔除术, 切除术), for one the knowledge does not list.
+        case operationEndings
+        /// Verbs that arrange an operation right before its name (做, 行).
+        case operationLeadIns
+        /// Words that say what makes a complaint worse (更明显, 加重), for the clause saying it.
+        case modifierCues
+        /// A doctor's question about the patient's work (做什么工作), whose answer opens with it.
+        case occupationQuestions
         /// A verb that orders a test even in a question (查个, 拍一下).
         case ordersInAQuestion
         /// Treatments given, not medicines taken (雾化, 输液).

@@ -38,6 +38,8 @@ enum ChineseClinicalTerms {
     static let childCues = words[.childCues]
     static let fillers = words[.fillers]
     static let familyCues = words[.familyCues]
+    static let modifierCues = words[.modifierCues]
+    static let occupationQuestions = words[.occupationQuestions]
     static let personalCues = words[.personalCues]
     static let examCues = words[.examCues]
     static let pastUses = words[.pastUses]

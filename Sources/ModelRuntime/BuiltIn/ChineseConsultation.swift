@@ -31,6 +31,8 @@ struct ChineseConsultation: Sendable {
     let medicinesTaken: [Quote]
     /// How the illness has gone so far (症状好转).
     let course: Quote?
+    /// What makes the complaint worse, as said (低头看手机更明显).
+    let modifiers: [Quote]
     let pastHistory: [Quote]
     let allergies: [Quote]
     let personalHistory: [Quote]
@@ -90,6 +92,7 @@ struct ChineseConsultation: Sendable {
                 })
         medicinesTaken = reading.medicinesTaken().filter { !longTerm.contains($0.text) }
         course = reading.course()
+        modifiers = Array(reading.modifiers().prefix(2))
         allergies = reading.allergies()
         personalHistory = reading.personalHistory()
         familyHistory = reading.familyHistory()

@@ -39,6 +39,12 @@ enum ChineseDosing {
         return parts.isEmpty ? nil : Found(text: parts.joined(separator: "，"), ranges: ranges)
     }
 
+    /// Whether a dose (a number with its unit) starts at `start`, spaces aside.
+    static func startsWithADose(_ characters: [Character], at start: Int) -> Bool {
+        let segment = String(characters[start..<min(start + 8, characters.count)])
+        return first(dose, in: segment).map { $0.range.lowerBound == segment.startIndex } ?? false
+    }
+
     private struct Match {
         let range: Range<String.Index>
         let groups: [String]
@@ -67,6 +73,6 @@ enum ChineseDosing {
     private static let perWeek = Quantities.regex(#"(?:每周|一周|每星期|一星期|每个星期|每礼拜|一个礼拜)\s*([0-9一二两三]+)\s*次"#)
     private static let perDay = Quantities.regex(#"(?:每天|一天|每日|一日|日)\s*([0-9一二两三四]+)\s*次"#)
     private static let everyHours = Quantities.regex(#"每\s*([0-9一二两三四五六七八十]+)\s*个?小时"#)
-    private static let oncePerDay = Quantities.regex(#"(?:每天|每日|一天)?(早上|早晨|晨起|晚上|每晚|每早|睡前)"#)
+    private static let oncePerDay = Quantities.regex(#"(?:每天|每日|一天|每晚)?(早上|早晨|晨起|晚上|每晚|每早|睡前)"#)
     private static let latin = Quantities.regex(#"\b(tid|bid|qd|qid|qn|q[0-9]+h)\b"#)
 }

@@ -30,12 +30,20 @@ extension ChineseReading {
         return nil
     }
 
+    /// The patient's clauses that say what makes the complaint worse (低头看手机更明显, 躺下更厉害), as said;
+    /// not in a question, and not of a relative's illness.
+    func modifiers() -> [Quote] {
+        quotes(patientSide: true) { turn, clause, text in
+            Terms.modifierCues.contains(where: text.includes) && !isQuestion(turn, clause) && !isARelativesToo(turn, clause)
+        }
+    }
+
     /// Medicines the patient has taken (not denied), each once, first mention kept.
     func medicinesTaken() -> [Quote] {
         var seen: Set<String> = []
         var taken: [Quote] = []
         for turn in turns where turn.isPatientSide {
-            for clause in turn.clauses() {
+            for clause in turn.clauses() where !isAllergyReaction(turn, clause) {
                 // "还是直接吃思密达" goes on asking "…行吗？还是…".
                 let question = isQuestion(turn, clause) || turn.string(clause).hasPrefix("还是")
                 // 布洛芬颗粒 and later 布洛芬 are one medicine.

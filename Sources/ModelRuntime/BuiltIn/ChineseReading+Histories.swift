@@ -107,9 +107,26 @@ extension ChineseReading {
         return found
     }
 
+    /// A clause going on from an allergy in the same sentence tells its reaction ("青霉素过敏，打针起过疹子"): the
+    /// allergy's, not this illness's. An allergy happening now (过敏了) or an allergic disease (过敏性鼻炎) is the illness.
+    func isAllergyReaction(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        guard let previous = turn.clause(before: clause.lowerBound) else { return false }
+        let allergy = turn.string(previous)
+        return allergy.contains("过敏") && !allergy.contains("过敏了") && !allergy.contains("过敏性") && !turn.string(clause).contains("过敏")
+            && !Terms.negationCues.contains(where: allergy.includes)
+    }
+
+    /// A relative said to have it too (他姐姐晚年也糊涂了, 我爸也有): the family's, not the patient's.
+    func isARelativesToo(_ turn: TurnText, _ clause: Range<Int>) -> Bool {
+        let text = turn.string(clause)
+        return Terms.familyCues.contains { cue in text.range(of: cue).map { text[$0.upperBound...].contains("也") } ?? false }
+    }
+
     /// Allergies, or their denial.
     func allergies() -> [Quote] {
-        var found = quotes(patientSide: true) { _, _, text in text.contains("过敏") && !text.contains("鼻炎") }.map { quote in
+        var found = quotes(patientSide: true) { turn, clause, text in
+            (text.contains("过敏") && !text.contains("鼻炎")) || isAllergyReaction(turn, clause)
+        }.map { quote in
             // "没有过敏", "青霉素不过敏": a denial is written the record's way, 否认过敏史 / 否认青霉素过敏.
             let text = quote.text
             guard let allergy = text.range(of: "过敏"),
@@ -128,7 +145,7 @@ extension ChineseReading {
     /// about the family denied (否认家族史).
     func familyHistory() -> [Quote] {
         var found = quotes(patientSide: true) { turn, clause, text in
-            ["家里人", "家族", "遗传"].contains(where: text.includes)
+            ["家里人", "家族", "遗传"].contains(where: text.includes) || isARelativesToo(turn, clause)
                 || (Terms.familyCues.contains(where: text.includes) && !turn.matches(Self.diagnosisIndex, in: clause).isEmpty)
         }
         if found.isEmpty, let denial = deniedAnswer(toQuestionWith: ["家里", "家族", "家人"], and: ["有人", "病", "遗传"]) {
@@ -155,6 +172,11 @@ extension ChineseReading {
             let questions = turn.clauses().filter { isQuestion(turn, $0) }
             for clause in questions {
                 let asked = turn.string(clause)
+                if Terms.occupationQuestions.contains(where: asked.includes), let answer = patientAnswer(after: position),
+                    let occupation = occupationAnswer(in: answer), !found.contains(where: { $0.text.hasPrefix(Self.occupationLabel) })
+                {
+                    found.append(occupation)
+                }
                 // 抽烟 and 吸烟 ask of one habit, 喝酒 and 饮酒 of another: the record's word's last character names it;
                 // "抽烟喝酒吗" asks of both.
                 for habit in Terms.habits {
@@ -168,6 +190,18 @@ extension ChineseReading {
         }
         return found
     }
+
+    /// The work the patient names opening the answer to "做什么工作的？" (会计，天天对着电脑 → 职业：会计): a short first
+    /// clause naming no symptom.
+    private func occupationAnswer(in answer: TurnText) -> Quote? {
+        guard let first = answer.clauses().first, let trimmed = trimmed(answer, first), trimmed.count <= Self.longestOccupation,
+            symptomMentions(in: answer, first).isEmpty, !Self.negativeAnswers.contains(where: answer.string(trimmed).hasPrefix)
+        else { return nil }
+        return Quote(text: Self.occupationLabel + answer.quoted(trimmed), span: answer.span(trimmed))
+    }
+
+    private static let occupationLabel = "职业："
+    private static let longestOccupation = 8
 
     /// The answer about one habit: 否认吸烟 for a no, else the habit with the patient's words (饮酒（喝点酒，一周两三次）),
     /// up to a clause about another habit.

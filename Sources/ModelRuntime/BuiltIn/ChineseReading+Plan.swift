@@ -99,6 +99,9 @@ extension ChineseReading {
                         add(mention.value, to: &medicines, span: turn.span(range), at: (turn.index, range.lowerBound))
                     }
                 }
+                for operation in operationsAsSaid(in: turn, clause) where !isNegated(turn, clause: clause, term: operation.range) {
+                    add(operation.value, to: &advice, span: turn.span(operation.range), at: (turn.index, operation.range.lowerBound))
+                }
                 for mention in turn.matches(Self.adviceIndex, in: clause) {
                     let range = mention.range
                     if mention.value == "继续原有治疗", !["药", "治疗", "服用", "吃"].contains(where: text.includes) { continue }

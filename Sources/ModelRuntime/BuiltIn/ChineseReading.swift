@@ -88,7 +88,8 @@ struct ChineseReading: Sendable {
         }
         for (position, turn) in turns.enumerated() {
             if turn.isPatientSide {
-                for clause in turn.clauses() where !isQuestionAboutWhether(turn, clause) {
+                for clause in turn.clauses()
+                where !isQuestionAboutWhether(turn, clause) && !isAllergyReaction(turn, clause) && !isARelativesToo(turn, clause) {
                     for mention in symptomMentions(in: turn, clause) {
                         let range = mention.range
                         // "不想活的念头没有": named, then denied at the clause's end.

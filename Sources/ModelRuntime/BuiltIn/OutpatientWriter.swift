@@ -53,6 +53,7 @@ struct OutpatientWriter {
         for state in facts.findings where state.present && ChineseConsultation.generalState.contains(state.name) {
             illness.append(state.statement(state.name, reportedTurns: reported))
         }
+        for modifier in facts.modifiers { illness.append(statement(modifier.text, evidence: [modifier.span])) }
         if let course = facts.course {
             illness.append(statement(course.text, evidence: [course.span]))
         }

@@ -40,7 +40,10 @@ struct ThirdPerson: Sendable {
                 // "You need" is the patient needing (the verb agrees); "I want you to" has the patient as its object.
                 let subject = index == 0 || words[index - 1].hasSuffix(",") || Self.clauseOpeners.contains(words[index - 1].lowercased())
                 words[index] = (subject ? person.subject : person.object) + tail
-                if subject, tail.isEmpty, index + 1 < words.count { words[index + 1] = Self.conjugated(words[index + 1]) }
+                // The verb past an adverb agrees: "if you ever feel" → "if the patient ever feels".
+                var verb = index + 1
+                while verb < words.count, Self.adverbs.contains(words[verb].lowercased()) { verb += 1 }
+                if subject, tail.isEmpty, verb < words.count { words[verb] = Self.conjugated(words[verb]) }
             case "you're": words[index] = person.subject + " is" + tail
             case "you've": words[index] = person.subject + " has" + tail
             case "you'll": words[index] = person.subject + " will" + tail
@@ -127,7 +130,7 @@ struct ThirdPerson: Sendable {
     ]
     static let adverbs: Set<String> = [
         "also", "just", "still", "usually", "always", "never", "sometimes", "really", "often", "only", "then", "already", "first",
-        "actually", "definitely", "finally", "recently", "even", "kind", "sort", "of",
+        "actually", "definitely", "finally", "recently", "even", "kind", "sort", "of", "ever",
     ]
     /// "my son", "my 3 year old": a relative speaking for the patient.
     static func speaksForThePatient(_ lowered: String) -> Bool {
