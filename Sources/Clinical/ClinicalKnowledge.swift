@@ -18,6 +18,8 @@ public struct ClinicalKnowledge: Sendable {
     public let measures: [Measure]
     /// Concept ids and site+quality pairs: `compositions["urination|pain"] == "dysuria"`.
     public let compositions: [String: String]
+    /// Concepts said by a combination of others (`allOf`), by id, in id order.
+    public let patterns: [(id: String, parts: [String])]
     public let normalizer: TextNormalizer
 
     /// The knowledge shipped with Companion.
@@ -55,6 +57,7 @@ public struct ClinicalKnowledge: Sendable {
         self.questions = questions
         self.specialties = specialties
         self.compositions = compositions
+        self.patterns = concepts.values.compactMap { concept in concept.allOf.map { (id: concept.id, parts: $0) } }.sorted { $0.id < $1.id }
         self.normalizer = normalizer
     }
 }

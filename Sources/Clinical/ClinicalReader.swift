@@ -106,6 +106,7 @@ public struct ClinicalReader: Sendable {
             }
         }
         state.endSentence()
+        state.reading.addPatterns(knowledge.patterns)
         measures.add(to: &state.reading, text: text, units: state.units, work: &work)
         return state.reading
     }

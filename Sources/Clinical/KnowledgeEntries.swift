@@ -25,6 +25,9 @@ public struct Concept: Sendable, Codable, Equatable {
     /// A finding the outpatient record names by `zh` (乏力, 心悸), not a triage group (耳鼻喉不适): the record drafter
     /// reads it, and the ways it is said, beside its own words.
     public let record: Bool?
+    /// A pattern: the concept is present when every one of these is (a drooping eyelid with double vision), and says
+    /// what none of them says alone.
+    public let allOf: [String]?
 
     /// How long a concept must last to say `concept`.
     public struct Lasting: Sendable, Codable, Equatable {

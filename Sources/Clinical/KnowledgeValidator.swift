@@ -73,6 +73,9 @@ struct KnowledgeValidator {
             if concept.record == true, concept.kind != .finding {
                 throw error(concepts, line, "\"record\" is for findings (a record names them)")
             }
+            if let parts = concept.allOf, parts.count < 2 || parts.contains(where: { conceptById[$0] == nil || $0 == concept.id }) {
+                throw error(concepts, line, "\"allOf\" names two or more other concepts")
+            }
             if let lasting = concept.lasting, conceptById[lasting.concept] == nil || lasting.days <= 0 {
                 throw error(concepts, line, "\"lasting\" names a concept and a number of days above 0")
             }

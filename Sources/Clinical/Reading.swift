@@ -61,6 +61,16 @@ public struct Reading: Sendable {
         return unique(mentions.filter { $0.status == .present && flag($0) && !without.contains($0.concept) })
     }
 
+    /// Each pattern whose parts are all present now, read where its last part was said.
+    mutating func addPatterns(_ patterns: [(id: String, parts: [String])]) {
+        guard !patterns.isEmpty else { return }
+        let here = Set(present)
+        for pattern in patterns where !here.contains(pattern.id) && pattern.parts.allSatisfy(here.contains) {
+            guard let last = mentions.last(where: { $0.status == .present && pattern.parts.contains($0.concept) }) else { continue }
+            mentions.append(Mention(concept: pattern.id, range: last.range, status: .present))
+        }
+    }
+
     private func unique(_ list: [Mention]) -> [String] {
         var seen = Set<String>()
         return list.map(\.concept).filter { seen.insert($0).inserted }

@@ -171,6 +171,12 @@ public struct RecordWords: Sendable {
         case modifierCues
         /// A doctor's question about the patient's work (做什么工作), whose answer opens with it.
         case occupationQuestions
+        /// Advice to come back that a condition said before it may qualify (及时就医), by its record words.
+        case returnAdvice
+        /// Words that make what follows them a condition (如果, 若, 一旦).
+        case conditionCues
+        /// Words where a condition's advice begins, ending the condition (需要, 建议, 及时).
+        case conditionStops
         /// A verb that orders a test even in a question (查个, 拍一下).
         case ordersInAQuestion
         /// Treatments given, not medicines taken (雾化, 输液).

@@ -104,6 +104,13 @@ struct ClinicalReaderTests {
         #expect(reader.read("胸口疼了一下，但是一会儿就好了").mild.contains("chest_pain"))
     }
 
+    /// A pattern is read when all its parts are, where the last was said, and not when one is missing.
+    @Test func aPatternIsReadWhenAllItsPartsAre() {
+        #expect(reader.read("眼皮耷拉下来了，看东西有重影").present.contains("ptosis_with_eye_signs"))
+        #expect(!reader.read("眼皮耷拉下来了").present.contains("ptosis_with_eye_signs"))
+        #expect(!reader.read("眼皮没有耷拉，看东西有重影").present.contains("ptosis_with_eye_signs"))
+    }
+
     /// A severity word that holds the quality in it (特别疼) still brings the quality to its site.
     @Test func severityWordsKeepTheirQuality() {
         let reading = reader.read("头特别疼")
@@ -204,6 +211,7 @@ struct KnowledgeLoadingTests {
             "unknown concept"
         ),
         ("concepts.jsonl", #"{"id":"x","kind":"site","zh":"x","en":"x","say":{"zh":["某某某"]},"record":true}"#, "\"record\" is for findings"),
+        ("concepts.jsonl", #"{"id":"x","kind":"finding","zh":"x","en":"x","say":{"zh":[]},"allOf":["fever"]}"#, "\"allOf\" names two or more"),
         ("levels.jsonl", #"{"reason":"x","level":"soon","all":["fever"]}"#, "level is urgent or self_care"),
         ("levels.jsonl", #"{"reason":"x","level":"urgent","all":["fever"],"unless":["tired"]}"#, "unknown condition"),
         ("red-flags.jsonl", #"{"id":"r","level":"urgent","zh":"r","en":"r","source":"s","all":["fever"]}"#, "level is emergency"),

@@ -37,6 +37,10 @@ struct DepartmentTests {
         // Thirteenth batch: the child's father is an adult (孩子他爸); a hand that shakes is a tremor.
         ("孩子他爸血糖高，空腹八点几，要吃药不", "dept_endocrinology"), ("老妈手一直抖，拿筷子都夹不住菜", "dept_neurology"),
         ("嘴巴特别干，眼睛也干涩", "dept_rheumatology"), ("眼睛干涩", "dept_ophthalmology"), ("智齿发炎了，脸都肿了", "dept_stomatology"),
+        // Batch de-dev41: a drooping eyelid with double vision is a pattern of the nerves; dark velvety neck skin; fingers
+        // that go white in the cold.
+        ("上眼皮耷拉着，看东西重影", "dept_neurology"), ("看东西有重影", "dept_ophthalmology"), ("腋下发黑，摸着像天鹅绒", "dept_endocrinology"),
+        ("一遇冷手指就发白发紫", "dept_rheumatology"),
     ])
     func departmentFromEvidence(text: String, department: String) {
         var facts = Facts()

@@ -112,7 +112,7 @@ struct DraftEvidenceTests {
         #expect(draft.invalidEvidence(in: transcript).isEmpty)
     }
 
-    @Test(arguments: [("最好去医院看看，查个血常规。", "医院就诊，完善血常规。"), ("要是烧不退，尽快就医，去医院查个血常规。", "及时就医，完善血常规。")])
+    @Test(arguments: [("最好去医院看看，查个血常规。", "医院就诊，完善血常规。"), ("要是烧不退，尽快就医，去医院查个血常规。", "如烧不退，及时就医；完善血常规。")])
     func goingToHospitalIsUrgentOnlyWhenTheDoctorSaysSo(_ said: String, _ plan: String) {
         let transcript = [TranscriptTurn(speaker: .patient, text: "宝宝发烧一天。"), TranscriptTurn(speaker: .doctor, text: said)]
         #expect(builtInDraft(transcript).section("plan")?.text == plan)

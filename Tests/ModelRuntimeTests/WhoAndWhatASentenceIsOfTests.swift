@@ -87,4 +87,18 @@ struct WhoAndWhatASentenceIsOfTests {
         let plan = try #require(draft.section("plan")?.text)
         #expect(plan.contains("MRI") && plan.contains("ever feels"), "\(plan)")
     }
+
+    @Test func comingBackKeepsTheConditionItWasGivenWith() throws {
+        let draft = builtInDraft([
+            TranscriptTurn(speaker: .patient, text: "孩子发烧一天，手上长了小红点。"),
+            TranscriptTurn(speaker: .doctor, text: "诊断手足口病。精神好的话在家观察。如果出现精神差、呕吐、呼吸快，马上来医院。"),
+        ])
+        let plan = try #require(draft.section("plan")?.text)
+        #expect(plan.contains("如出现精神差、呕吐、呼吸快，及时就医"), "\(plan)")
+        // A condition names what to watch for, and ends where the advice's own words begin.
+        for (said, written) in [("有事马上来医院。", "及时就医。"), ("如果不放心，马上来医院。", "及时就医。"), ("如咳嗽加重也要及时带宝宝去医院。", "如咳嗽加重，医院就诊。")] {
+            let draft = builtInDraft([TranscriptTurn(speaker: .patient, text: "孩子发烧一天。"), TranscriptTurn(speaker: .doctor, text: said)])
+            #expect(draft.section("plan")?.text == written, "\(said)")
+        }
+    }
 }

@@ -115,12 +115,23 @@ extension ChineseReading {
                         advice[key]!.evidence.append(turn.span(range))
                         continue
                     }
+                    if Self.returnAdvice.contains(mention.value), let condition = returnCondition(in: turn, before: range),
+                        !advice.keys.contains(where: { $0.hasPrefix(condition.text + "，") })
+                    {
+                        let key = condition.text + "，" + mention.value
+                        add(key, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
+                        advice[key]!.evidence += condition.evidence
+                        continue
+                    }
                     add(mention.value, to: &advice, span: turn.span(range), at: (turn.index, range.lowerBound))
                 }
             }
         }
         // "尽快就医" says all that "去医院" does.
-        if advice["及时就医"] != nil { advice["医院就诊"] = nil }
+        for key in advice.keys where key.hasSuffix("及时就医") {
+            advice[key.dropLast("及时就医".count) + "医院就诊"] = nil
+            advice["医院就诊"] = nil
+        }
         var items: [PlanItem] = []
         for again in [false, true] {
             let ordered = tests.values.filter { rechecked.contains($0.text) == again }.sorted(by: Self.earlier)
@@ -157,7 +168,8 @@ extension ChineseReading {
     }
 
     private static func rank(of item: String) -> Int {
-        if item == "及时就医" || item == "医院就诊" { return 0 }
+        // Where to go, with or without the condition said for it (如出现呕吐，及时就医).
+        if item.hasSuffix("及时就医") || item.hasSuffix("医院就诊") { return 0 }
         if item.hasPrefix("完善") || item.hasPrefix("复查") { return 1 }
         if (Self.routeNames + ["雾化", "输液", "继续", "停用"]).contains(where: item.hasPrefix) { return 2 }
         if item == "密切观察" || item == "监测体温" { return 3 }

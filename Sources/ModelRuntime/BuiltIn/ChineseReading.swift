@@ -286,7 +286,7 @@ struct ChineseReading: Sendable {
         return Terms.uncertaintyCues.contains(where: text.includes)
     }
 
-    private func lastIndex(of cue: String, in characters: [Character], range: Range<Int>) -> Int? {
+    func lastIndex(of cue: String, in characters: [Character], range: Range<Int>) -> Int? {
         var found: Int?
         var start = range.lowerBound
         while let index = characters.firstIndex(of: cue, in: start..<range.upperBound) {
